@@ -1,0 +1,169 @@
+//! Keys are data: each screen declares one table of bindings, and the same
+//! table drives key handling, the footer and the `?` help screen, so they
+//! can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// One key press pattern, e.g. `Ctrl-S` or `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        // Shift is folded into the character for letters and symbols.
+        let mods = event.modifiers - KeyModifiers::SHIFT;
+        let want = self.mods - KeyModifiers::SHIFT;
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b && mods == want,
+            (a, b) => a == b && event.modifiers == self.mods,
+        }
+    }
+
+    /// How the key is written in footers and help: `Ctrl-S`, `Enter`, `n`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        out + &base
+    }
+}
+
+/// A key (or several keys) bound to an action of a screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding<A> {
+    pub keys: &'static [Key],
+    pub action: A,
+    /// A word or two for the footer, e.g. "save".
+    pub label: &'static str,
+    /// A sentence for the help screen.
+    pub help: &'static str,
+    /// Whether the footer shows it (help always does).
+    pub in_footer: bool,
+}
+
+impl<A> Binding<A> {
+    /// All the binding's keys as one label, e.g. `↑/k`.
+    pub fn keys_label(&self) -> String {
+        self.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+    }
+}
+
+/// The action bound to `event` in `table`, if any.
+pub fn lookup<A: Copy>(table: &[Binding<A>], event: &KeyEvent) -> Option<A> {
+    table
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action)
+}
+
+/// A key and what it does, as the footer and help screen show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHelp {
+    pub keys: String,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub in_footer: bool,
+}
+
+pub fn describe<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
+    table
+        .iter()
+        .map(|b| KeyHelp {
+            keys: b.keys_label(),
+            label: b.label,
+            help: b.help,
+            in_footer: b.in_footer,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Act {
+        Save,
+        Up,
+    }
+
+    const TABLE: &[Binding<Act>] = &[
+        Binding {
+            keys: &[Key::ctrl('s')],
+            action: Act::Save,
+            label: "save",
+            help: "Save now",
+            in_footer: true,
+        },
+        Binding {
+            keys: &[Key::plain(KeyCode::Up), Key::ch('k')],
+            action: Act::Up,
+            label: "up",
+            help: "Move up",
+            in_footer: false,
+        },
+    ];
+
+    #[test]
+    fn lookup_matches_keys_and_modifiers() {
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
+        let k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
+        assert_eq!(lookup(TABLE, &ctrl_s), Some(Act::Save));
+        assert_eq!(lookup(TABLE, &s), None);
+        assert_eq!(lookup(TABLE, &k), Some(Act::Up));
+    }
+
+    #[test]
+    fn labels_read_like_a_manual() {
+        assert_eq!(TABLE[0].keys_label(), "Ctrl-S");
+        assert_eq!(TABLE[1].keys_label(), "↑/k");
+        assert_eq!(Key::ch('?').label(), "?");
+    }
+}

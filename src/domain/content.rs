@@ -1,0 +1,267 @@
+//! What each step captures.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Step 1: a goal proposed by a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    pub text: String,
+    pub proposed_by: String,
+    /// Votes or dots the room gave it.
+    pub support: u32,
+    pub agreed: bool,
+}
+
+/// Step 2: drafts of the vision, the final wording and who consents.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Vision {
+    pub drafts: Vec<VisionDraft>,
+    /// Empty until the room settles on a wording.
+    pub final_wording: String,
+    pub consent: Vec<Consent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VisionDraft {
+    pub text: String,
+    pub proposed_by: String,
+}
+
+/// One organisation's answer to the final wording.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consent {
+    pub organisation: String,
+    pub level: ConsentLevel,
+    /// Any concern, written down even when they agree.
+    pub concern: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ConsentLevel {
+    #[default]
+    Agree,
+    CanLiveWithIt,
+    Block,
+}
+
+impl ConsentLevel {
+    pub const ALL: [ConsentLevel; 3] = [
+        ConsentLevel::Agree,
+        ConsentLevel::CanLiveWithIt,
+        ConsentLevel::Block,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ConsentLevel::Agree => "Agree",
+            ConsentLevel::CanLiveWithIt => "Can live with it",
+            ConsentLevel::Block => "Block",
+        }
+    }
+}
+
+/// Step 3: something the partnership will do, with how success is measured.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Activity {
+    pub title: String,
+    pub description: String,
+    pub lead: String,
+    pub measures: Vec<Measure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Measure {
+    /// Stable across sessions, so readings can follow a measure over months.
+    pub id: String,
+    pub indicator: String,
+    /// Results-based thinking: how much, how well, is anyone better off.
+    pub kind: MeasureKind,
+    /// Text as the room said it ("38 a month"); numbers are read from it.
+    pub baseline: String,
+    pub target: String,
+    pub source: String,
+    pub owner: String,
+    pub review_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum MeasureKind {
+    #[default]
+    HowMuch,
+    HowWell,
+    BetterOff,
+}
+
+impl MeasureKind {
+    pub const ALL: [MeasureKind; 3] = [MeasureKind::HowMuch, MeasureKind::HowWell, MeasureKind::BetterOff];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureKind::HowMuch => "How much did we do?",
+            MeasureKind::HowWell => "How well did we do it?",
+            MeasureKind::BetterOff => "Is anyone better off?",
+        }
+    }
+}
+
+/// Step 4: who leads what, who commits what, and how decisions are made.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Roles {
+    pub workstreams: Vec<Workstream>,
+    pub commitments: Vec<Commitment>,
+    /// The organisation acting as secretariat or backbone, if agreed.
+    pub secretariat: String,
+    /// Who decides what, in the partnership's own words.
+    pub decision_making: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workstream {
+    pub name: String,
+    pub lead: String,
+    pub lead_organisation: String,
+    pub remit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Commitment {
+    pub organisation: String,
+    pub kind: CommitmentKind,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CommitmentKind {
+    #[default]
+    Time,
+    Expertise,
+    Money,
+    Data,
+    Venue,
+    Other,
+}
+
+impl CommitmentKind {
+    pub const ALL: [CommitmentKind; 6] = [
+        CommitmentKind::Time,
+        CommitmentKind::Expertise,
+        CommitmentKind::Money,
+        CommitmentKind::Data,
+        CommitmentKind::Venue,
+        CommitmentKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CommitmentKind::Time => "Time",
+            CommitmentKind::Expertise => "Expertise",
+            CommitmentKind::Money => "Money",
+            CommitmentKind::Data => "Data",
+            CommitmentKind::Venue => "Venue",
+            CommitmentKind::Other => "Other",
+        }
+    }
+}
+
+/// Step 5: one line of the awareness plan.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AwarenessItem {
+    pub audience: String,
+    pub message: String,
+    pub channel: String,
+    /// Spokesperson or owner.
+    pub owner: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// Step 6: what early activities have shown and what happens next.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Review {
+    pub readings: Vec<Reading>,
+    pub learnings: Vec<Learning>,
+    pub next_steps: Vec<NextStep>,
+}
+
+/// A reading of a measure, tied to it by the measure's id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reading {
+    pub measure_id: String,
+    pub date: Option<NaiveDate>,
+    pub value: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Learning {
+    pub kind: LearningKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LearningKind {
+    #[default]
+    Insight,
+    Story,
+    Surprise,
+}
+
+impl LearningKind {
+    pub const ALL: [LearningKind; 3] = [LearningKind::Insight, LearningKind::Story, LearningKind::Surprise];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LearningKind::Insight => "Insight",
+            LearningKind::Story => "Story",
+            LearningKind::Surprise => "Surprise",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NextStep {
+    pub text: String,
+    pub owner: String,
+    pub by: Option<NaiveDate>,
+}
+
+/// The first number in a piece of text ("38 a month" → 38), for charts and
+/// on-track checks; `None` when the text holds no number.
+pub fn numeric_value(text: &str) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let negative = text[..start].ends_with('-');
+    let digits: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let value: f64 = digits.trim_end_matches('.').parse().ok()?;
+    Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numeric_value;
+
+    #[test]
+    fn numbers_from_text() {
+        assert_eq!(numeric_value("38 a month"), Some(38.0));
+        assert_eq!(numeric_value("about 1,200 people"), Some(1200.0));
+        assert_eq!(numeric_value("62.5%"), Some(62.5));
+        assert_eq!(numeric_value("none yet"), None);
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure domain model of a co-design session.
+//!
+//! Nothing here touches the terminal or the file system: "now" is always
+//! passed in, so tests (and snapshot output) stay deterministic.
+
+mod content;
+mod ids;
+mod participant;
+mod records;
+mod session;
+mod slug;
+mod steps;
+mod validate;
+mod when;
+
+pub use content::*;
+pub use ids::new_item_id;
+pub use participant::{Attendance, Participant, Sector};
+pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use session::{FORMAT_VERSION, Session, SessionStatus};
+pub use slug::slug;
+pub use steps::*;
+pub use validate::{Problem, Severity};
+pub use when::{parse_date, parse_time};

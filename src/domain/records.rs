@@ -1,0 +1,93 @@
+//! What runs through every step: decisions, actions and the parking lot.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Step;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Decision {
+    pub text: String,
+    /// The step it was taken in, if any.
+    pub step: Option<Step>,
+    pub method: DecisionMethod,
+    /// Dissent recorded honestly, in the words of those who disagreed.
+    pub dissent: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DecisionMethod {
+    #[default]
+    Consensus,
+    Consent,
+    Vote,
+}
+
+impl DecisionMethod {
+    pub const ALL: [DecisionMethod; 3] = [
+        DecisionMethod::Consensus,
+        DecisionMethod::Consent,
+        DecisionMethod::Vote,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionMethod::Consensus => "Consensus",
+            DecisionMethod::Consent => "Consent",
+            DecisionMethod::Vote => "Vote",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionItem {
+    /// Stable across sessions, so follow-ups can carry an action over.
+    pub id: String,
+    pub text: String,
+    /// A participant's name where possible; may be an organisation or group.
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::InProgress => "In progress",
+            ActionStatus::Done => "Done",
+            ActionStatus::Dropped => "Dropped",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// An important point that does not belong to the current step.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParkedItem {
+    pub text: String,
+    pub raised_by: String,
+    pub step: Option<Step>,
+}

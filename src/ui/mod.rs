@@ -1,0 +1,2 @@
+//! Drawing: one file per screen or widget. Never changes state.
+//! (Skeleton: the TUI work items fill this in.)
