@@ -10,4 +10,5 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod storage;
+pub mod tui;
 pub mod ui;
