@@ -1,2 +1,4 @@
 //! Drawing: one file per screen or widget. Never changes state.
-//! (Skeleton: the TUI work items fill this in.)
+
+pub mod session;
+pub mod theme;

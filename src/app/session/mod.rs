@@ -1,6 +1,7 @@
 //! The session screen: the step navigator and the current step's items.
 //! (Skeleton: the session-screen work item fills this in; keep `open`,
-//! `handle_key`, `bindings` and `Outcome` as the contract with the app.)
+//! `handle_key`, `bindings`, `is_dirty`/`mark_saved` and `Outcome` as the
+//! contract with the app.)
 
 use std::path::PathBuf;
 
@@ -19,8 +20,12 @@ pub enum Outcome {
     Save,
     /// Leave for the home screen (the app saves first when dirty).
     Back,
-    /// Export minutes of this session.
+    /// Open the help overlay listing `bindings()`.
+    Help,
+    /// Export minutes of this session next to its file.
     ExportMinutes,
+    /// Save and quit the app.
+    Quit,
 }
 
 pub struct SessionScreen {
@@ -39,6 +44,9 @@ impl SessionScreen {
         }
     }
 
+    /// Every key goes here first while the screen is shown (so `?` and `q`
+    /// can be typed into an open editor); the screen answers what the app
+    /// must do next.
     pub fn handle_key(&mut self, _key: KeyEvent, _now: DateTime<Utc>) -> Outcome {
         Outcome::Stay
     }
@@ -46,5 +54,14 @@ impl SessionScreen {
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
         Vec::new()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Called by the app after a successful save.
+    pub fn mark_saved(&mut self) {
+        self.dirty = false;
     }
 }
