@@ -50,7 +50,7 @@ pub fn attendance(session: &Session) -> Vec<String> {
             .participants
             .iter()
             .filter(|p| p.attendance == status)
-            .map(|p| escape::line(&join_present(&[&person(p), &p.organisation], ", ")))
+            .map(|p| escape::line(&person(p, &p.organisation)))
             .filter(|line| !line.is_empty())
             .collect();
         body.extend(section(3, status.label(), bullets(&people).into_iter().collect()));
@@ -79,7 +79,7 @@ fn present_by_organisation(session: &Session) -> Vec<String> {
             let people: Vec<String> = session
                 .present()
                 .filter(|p| p.organisation.trim() == *org)
-                .map(person)
+                .map(|p| person(p, ""))
                 .filter(|p| !p.is_empty())
                 .collect();
             if people.is_empty() {
@@ -96,14 +96,15 @@ fn present_by_organisation(session: &Session) -> Vec<String> {
     bullets(&items).into_iter().collect()
 }
 
-/// "Ann Smith, Chief executive (lived experience)", as raw text.
-fn person(p: &Participant) -> String {
+/// "Ann Smith, Chief executive, `organisation` (lived experience)", as raw
+/// text; the organisation is left out where the list is grouped by it.
+fn person(p: &Participant, organisation: &str) -> String {
     let name = if p.name.trim().is_empty() {
         "Unnamed participant"
     } else {
         p.name.as_str()
     };
-    let who = join_present(&[name, &p.role], ", ");
+    let who = join_present(&[name, &p.role, organisation], ", ");
     if p.lived_experience {
         format!("{who} (lived experience)")
     } else {

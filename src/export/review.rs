@@ -68,7 +68,7 @@ fn measure_name(session: &Session, reading: &Reading) -> String {
     match found {
         Some(m) if !m.indicator.trim().is_empty() => m.indicator.clone(),
         _ if id.is_empty() => "Unnamed measure".to_string(),
-        _ => format!("Measure {id} (from an earlier session)"),
+        _ => format!("Earlier measure (ref. {id})"),
     }
 }
 
@@ -115,10 +115,7 @@ mod tests {
         });
         let out = review(&s).join("\n\n");
         assert!(out.contains("| Visits "), "{out}");
-        assert!(
-            out.contains("| Measure m-old (from an earlier session) |"),
-            "{out}"
-        );
+        assert!(out.contains("| Earlier measure (ref. m-old) |"), "{out}");
         assert!(out.contains("- **Story:** A mum came back"));
         assert!(out.contains("- Ask GPs (Ann, by 3 December 2026)"));
     }
