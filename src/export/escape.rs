@@ -195,4 +195,70 @@ mod tests {
         assert!(paragraphs("  \n \n").is_empty());
         assert_eq!(hard_broken("a\n\nb"), "a\\\nb");
     }
+
+    /// What a Markdown reader shows for `md`: its text, with hard breaks as
+    /// line breaks, or `None` when it holds anything but plain paragraphs
+    /// (or, with `table`, a one-cell table).
+    fn rendered(md: &str, table: bool) -> Option<String> {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let mut out = String::new();
+        for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+            match event {
+                Event::Text(t) => out.push_str(&t),
+                Event::HardBreak => out.push('\n'),
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) if !table => {}
+                Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableCell | Tag::TableRow) if table => {}
+                Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableCell | TagEnd::TableRow)
+                    if table => {}
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn every_short_string_of_awkward_characters_reads_back_as_typed() {
+        let alphabet: Vec<char> = "\\`*_[]<>#|~&!-+=.)1a :(/;\"\n".chars().collect();
+        let mut inputs: Vec<String> = vec![
+            "&amp;".into(),
+            "&#60;".into(),
+            "&#x3C;".into(),
+            "<a href=x>".into(),
+            "<http://x>".into(),
+            "<x@y.z>".into(),
+            "<!-- c -->".into(),
+            "***".into(),
+            "- - -".into(),
+            "```".into(),
+        ];
+        for a in &alphabet {
+            for b in &alphabet {
+                for c in &alphabet {
+                    inputs.push([*a, *b, *c].iter().collect());
+                }
+            }
+        }
+        for input in inputs {
+            let words = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
+            let lines: Vec<String> = input.lines().map(words).filter(|l| !l.is_empty()).collect();
+            if lines.is_empty() {
+                continue;
+            }
+            let para = paragraphs(&input).join("\n\n");
+            let want = lines.join("\n");
+            // Paragraph breaks vanish from the text stream, so compare per paragraph.
+            let got: Option<Vec<String>> = paragraphs(&input).iter().map(|p| rendered(p, false)).collect();
+            assert_eq!(
+                got.map(|g| g.join("\n")),
+                Some(want),
+                "paragraph from {input:?}: {para:?}"
+            );
+            let table = format!("| h |\n| --- |\n| {} |", cell(&input));
+            assert_eq!(
+                rendered(&table, true),
+                Some(format!("h{}", lines.join(" / "))),
+                "cell from {input:?}"
+            );
+        }
+    }
 }
