@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 /// A heading of `level` over `body`, or nothing at all when `body` is empty.
 /// `title` is raw text and is escaped here.
-pub fn section(level: usize, title: &str, body: Vec<String>) -> Vec<String> {
+pub fn section(level: usize, title: &str, body: impl IntoIterator<Item = String>) -> Vec<String> {
+    let body: Vec<String> = body.into_iter().collect();
     if body.is_empty() {
         return body;
     }

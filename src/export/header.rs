@@ -53,14 +53,14 @@ pub fn attendance(session: &Session) -> Vec<String> {
             .map(|p| escape::line(&person(p, &p.organisation)))
             .filter(|line| !line.is_empty())
             .collect();
-        body.extend(section(3, status.label(), bullets(&people).into_iter().collect()));
+        body.extend(section(3, status.label(), bullets(&people)));
     }
     section(2, "Attendance", body)
 }
 
 /// One line per organisation in the order they first appear, with people
 /// who gave no organisation listed last on their own.
-fn present_by_organisation(session: &Session) -> Vec<String> {
+fn present_by_organisation(session: &Session) -> Option<String> {
     let mut orgs: Vec<&str> = Vec::new();
     for p in session.present() {
         let org = p.organisation.trim();
@@ -93,7 +93,7 @@ fn present_by_organisation(session: &Session) -> Vec<String> {
             })
         })
         .collect();
-    bullets(&items).into_iter().collect()
+    bullets(&items)
 }
 
 /// "Ann Smith, Chief executive, `organisation` (lived experience)", as raw

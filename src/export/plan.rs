@@ -93,9 +93,7 @@ pub fn roles(session: &Session) -> Vec<String> {
     let mut out = section(
         3,
         "Workstreams",
-        table(&["Workstream", "Lead", "Organisation", "Remit"], &workstreams)
-            .into_iter()
-            .collect(),
+        table(&["Workstream", "Lead", "Organisation", "Remit"], &workstreams),
     );
     out.extend(section(3, "Secretariat", escape::paragraphs(&r.secretariat)));
     out.extend(section(
@@ -106,9 +104,7 @@ pub fn roles(session: &Session) -> Vec<String> {
     out.extend(section(
         3,
         "Commitments",
-        table(&["Organisation", "Commitment", "Detail"], &commitments)
-            .into_iter()
-            .collect(),
+        table(&["Organisation", "Commitment", "Detail"], &commitments),
     ));
     out
 }

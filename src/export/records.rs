@@ -15,7 +15,7 @@ pub fn decisions(session: &Session) -> Vec<String> {
         .filter(|d| !d.text.trim().is_empty() || !d.dissent.trim().is_empty())
         .map(decision)
         .collect();
-    section(2, "Decisions", numbered(&items).into_iter().collect())
+    section(2, "Decisions", numbered(&items))
 }
 
 fn decision(d: &Decision) -> String {
@@ -62,7 +62,7 @@ pub fn actions(session: &Session) -> Vec<String> {
         })
         .collect();
     let table = table(&["Action", "Owner", "Due", "Status"], &rows);
-    section(2, "Actions", table.into_iter().collect())
+    section(2, "Actions", table)
 }
 
 /// Points raised that belonged elsewhere, so they are not lost.
@@ -84,7 +84,7 @@ pub fn parking_lot(session: &Session) -> Vec<String> {
             with_note(escape::hard_broken(&p.text), &join_present(&[&by, &during], ", "))
         })
         .collect();
-    section(2, "Parking lot", bullets(&items).into_iter().collect())
+    section(2, "Parking lot", bullets(&items))
 }
 
 #[cfg(test)]

@@ -23,9 +23,7 @@ pub fn review(session: &Session) -> Vec<String> {
     let mut out = section(
         3,
         "Readings",
-        table(&["Measure", "Date", "Value", "Note"], &readings)
-            .into_iter()
-            .collect(),
+        table(&["Measure", "Date", "Value", "Note"], &readings),
     );
 
     let learnings: Vec<String> = r
@@ -34,11 +32,7 @@ pub fn review(session: &Session) -> Vec<String> {
         .filter(|l| !l.text.trim().is_empty())
         .map(|l| format!("**{}:** {}", l.kind.label(), escape::hard_broken(&l.text)))
         .collect();
-    out.extend(section(
-        3,
-        "What we learned",
-        bullets(&learnings).into_iter().collect(),
-    ));
+    out.extend(section(3, "What we learned", bullets(&learnings)));
 
     let next: Vec<String> = r
         .next_steps
@@ -52,7 +46,7 @@ pub fn review(session: &Session) -> Vec<String> {
             )
         })
         .collect();
-    out.extend(section(3, "Next steps", bullets(&next).into_iter().collect()));
+    out.extend(section(3, "Next steps", bullets(&next)));
     out
 }
 

@@ -42,12 +42,8 @@ fn goals(session: &Session) -> Vec<String> {
     } else {
         "Also proposed"
     };
-    let mut out = section(3, "Agreed goals", numbered(&agreed_items).into_iter().collect());
-    out.extend(section(
-        3,
-        others_title,
-        bullets(&other_items).into_iter().collect(),
-    ));
+    let mut out = section(3, "Agreed goals", numbered(&agreed_items));
+    out.extend(section(3, others_title, bullets(&other_items)));
     out
 }
 
@@ -73,11 +69,7 @@ fn goal(g: &Goal) -> String {
 fn vision(session: &Session) -> Vec<String> {
     let v = &session.vision;
     let final_wording = v.final_wording.trim();
-    let mut out = section(
-        3,
-        "Final wording",
-        quote(&escape::paragraphs(final_wording)).into_iter().collect(),
-    );
+    let mut out = section(3, "Final wording", quote(&escape::paragraphs(final_wording)));
 
     let rows: Vec<Vec<String>> = v
         .consent
@@ -109,7 +101,7 @@ fn vision(session: &Session) -> Vec<String> {
     } else {
         "Earlier drafts"
     };
-    out.extend(section(3, drafts_title, bullets(&drafts).into_iter().collect()));
+    out.extend(section(3, drafts_title, bullets(&drafts)));
     out
 }
 
