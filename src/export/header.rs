@@ -51,7 +51,6 @@ pub fn attendance(session: &Session) -> Vec<String> {
             .iter()
             .filter(|p| p.attendance == status)
             .map(|p| escape::line(&person(p, &p.organisation)))
-            .filter(|line| !line.is_empty())
             .collect();
         body.extend(section(3, status.label(), bullets(&people)));
     }
@@ -75,22 +74,18 @@ fn present_by_organisation(session: &Session) -> Option<String> {
     }
     let items: Vec<String> = orgs
         .iter()
-        .filter_map(|org| {
+        .map(|org| {
             let people: Vec<String> = session
                 .present()
                 .filter(|p| p.organisation.trim() == *org)
                 .map(|p| person(p, ""))
-                .filter(|p| !p.is_empty())
                 .collect();
-            if people.is_empty() {
-                return None;
-            }
             let people = escape::line(&people.join("; "));
-            Some(if org.is_empty() {
+            if org.is_empty() {
                 people
             } else {
                 format!("**{}:** {people}", escape::line(org))
-            })
+            }
         })
         .collect();
     bullets(&items)
