@@ -1,10 +1,63 @@
 //! Turning a session into documents people read: Markdown minutes.
-//! Pure: no terminal, no file system.
+//! Pure: no terminal, no file system, no clock.
 
-use crate::domain::Session;
+mod blocks;
+mod escape;
+mod header;
+mod plan;
+mod records;
+mod review;
+mod steps;
+mod table;
 
-/// The minutes of a session as CommonMark with GFM tables.
-/// (Skeleton: the export work item writes the real thing.)
+use crate::domain::{Session, Step};
+
+/// The line that closes the minutes. No date or time, so the same session
+/// always gives the same minutes.
+const FOOTER: &str = "*Minutes prepared with Roundtable.*";
+
+/// The minutes of a session as CommonMark with GFM tables, ready to send to
+/// trustees as they are. Sections with nothing in them are left out.
 pub fn minutes(session: &Session) -> String {
-    format!("# {}\n", session.title)
+    let title = if session.title.trim().is_empty() {
+        "Untitled session"
+    } else {
+        session.title.as_str()
+    };
+    let mut blocks = vec![blocks::heading(1, title)];
+    blocks.extend(header::details(session));
+    blocks.extend(header::attendance(session));
+    for step in Step::ALL {
+        blocks.extend(steps::step_section(session, step));
+    }
+    blocks.extend(records::decisions(session));
+    blocks.extend(records::actions(session));
+    blocks.extend(records::parking_lot(session));
+    blocks.push(FOOTER.to_string());
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, NaiveDate};
+
+    use super::*;
+
+    #[test]
+    fn a_new_session_gives_short_minutes_with_no_empty_sections() {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let s = Session::new(
+            "First # session",
+            "Eastside",
+            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+            now,
+        );
+        assert_eq!(
+            minutes(&s),
+            "# First \\# session\n\n**Partnership:** Eastside\\\n**Date:** Thursday 3 December 2026\\\n\
+             **Status:** Draft minutes\n\n*Minutes prepared with Roundtable.*\n"
+        );
+    }
 }
