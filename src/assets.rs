@@ -66,6 +66,26 @@ fn parse(text: &str) -> Guide {
     guide
 }
 
+/// Embeds each example session under its file name, so the list and the
+/// folder can only differ by a name (which the tests catch).
+macro_rules! examples {
+    ($($name:literal),* $(,)?) => {
+        vec![$(($name, include_str!(concat!("../workshops/", $name)))),*]
+    };
+}
+
+/// The example sessions in `workshops/` as (file name, contents), oldest
+/// first, for the app to copy into an empty archive.
+pub fn examples() -> Vec<(&'static str, &'static str)> {
+    examples![
+        "2026-09-16-level-ground-september-data-review.ron",
+        "2026-10-08-brindley-vale-first-co-design-session.ron",
+        "2026-10-21-north-coast-food-justice-alliance-roles-and-awareness.ron",
+        "2026-11-11-level-ground-november-data-review.ron",
+        "2026-12-03-brindley-vale-second-co-design-session.ron",
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +133,28 @@ mod tests {
                 "{step:?}: purpose has {sentences} sentences"
             );
         }
+    }
+
+    #[test]
+    fn examples_match_the_workshops_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops");
+        let mut on_disk: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(p).unwrap())
+            })
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<(String, String)> = examples()
+            .into_iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(
+            embedded, on_disk,
+            "list every file in workshops/ in examples(), oldest first"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
-use roundtable::domain::{Session, Severity, Step, slug};
+use roundtable::domain::{Session, SessionStatus, Severity, Step, slug};
 
 /// Every example as (file name, text, parsed session), in name order.
 fn examples() -> Vec<(String, String, Session)> {
@@ -23,7 +23,11 @@ fn examples() -> Vec<(String, String, Session)> {
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 4, "expected at least four examples, found {}", out.len());
+    assert!(
+        out.len() >= 4,
+        "expected at least four examples, found {}",
+        out.len()
+    );
     out
 }
 
@@ -45,7 +49,10 @@ fn every_example_saves_back_byte_for_byte() {
             .enumerate()
             .find(|(_, (a, b))| a != b)
         {
-            panic!("{name}:{}: file has\n  {want}\nbut saving writes\n  {got}", line + 1);
+            panic!(
+                "{name}:{}: file has\n  {want}\nbut saving writes\n  {got}",
+                line + 1
+            );
         }
         assert_eq!(text, saved, "{name}: differs in length or final newline");
     }
@@ -101,7 +108,11 @@ fn everyone_named_is_in_the_session() {
             );
         }
         for c in &s.vision.consent {
-            assert!(orgs.contains(c.organisation.as_str()), "{name}: {}", c.organisation);
+            assert!(
+                orgs.contains(c.organisation.as_str()),
+                "{name}: {}",
+                c.organisation
+            );
         }
         if !s.roles.secretariat.is_empty() {
             assert!(orgs.contains(s.roles.secretariat.as_str()), "{name}: secretariat");
@@ -119,7 +130,11 @@ fn readings_refer_to_measures_in_the_same_session() {
             .map(|m| m.id.as_str())
             .collect();
         for r in &s.review.readings {
-            assert!(ids.contains(r.measure_id.as_str()), "{name}: no measure {}", r.measure_id);
+            assert!(
+                ids.contains(r.measure_id.as_str()),
+                "{name}: no measure {}",
+                r.measure_id
+            );
         }
     }
 }
@@ -148,8 +163,18 @@ fn the_archive_shows_partnerships_at_different_stages() {
         sessions.iter().any(|s| !s.review.readings.is_empty()),
         "a session reviewing data"
     );
-    assert!(sessions.iter().flat_map(|s| &s.participants).any(|p| p.lived_experience));
-    assert!(sessions.iter().flat_map(|s| &s.decisions).any(|d| !d.dissent.is_empty()));
+    assert!(
+        sessions
+            .iter()
+            .flat_map(|s| &s.participants)
+            .any(|p| p.lived_experience)
+    );
+    assert!(
+        sessions
+            .iter()
+            .flat_map(|s| &s.decisions)
+            .any(|d| !d.dissent.is_empty())
+    );
 }
 
 /// Two sessions of one partnership read the same measures on different
@@ -169,5 +194,66 @@ fn one_partnership_is_followed_over_time() {
                 })
         })
     });
-    assert!(followed, "no partnership has readings of the same measure in two sessions");
+    assert!(
+        followed,
+        "no partnership has readings of the same measure in two sessions"
+    );
+}
+
+/// A session cannot be final before it has happened, and the archive holds
+/// at least one upcoming session prepared in advance.
+#[test]
+fn status_matches_the_date() {
+    let all = examples();
+    for (name, _, s) in &all {
+        if s.status == SessionStatus::Final {
+            assert!(
+                s.updated.date_naive() >= s.date,
+                "{name}: final before it took place"
+            );
+        }
+        assert!(s.created <= s.updated, "{name}: updated before created");
+    }
+    assert!(
+        all.iter()
+            .any(|(_, _, s)| s.status != SessionStatus::Final && s.updated.date_naive() < s.date),
+        "an upcoming session prepared in advance"
+    );
+}
+
+/// Actions and measures carried from one session to the next keep their
+/// wording and owner, so a workstream lead can follow them by id.
+#[test]
+fn carried_items_keep_their_identity() {
+    let all = examples();
+    for (a_name, _, a) in &all {
+        for (b_name, _, b) in &all {
+            if a.partnership != b.partnership || a.date >= b.date {
+                continue;
+            }
+            for later in &b.actions {
+                if let Some(first) = a.actions.iter().find(|x| x.id == later.id) {
+                    assert_eq!(
+                        (&first.text, &first.owner, first.due),
+                        (&later.text, &later.owner, later.due),
+                        "{a_name} → {b_name}: action {}",
+                        later.id
+                    );
+                }
+            }
+            let measures = |s: &Session| -> Vec<(String, String)> {
+                s.activities
+                    .iter()
+                    .flat_map(|x| &x.measures)
+                    .map(|m| (m.id.clone(), m.indicator.clone()))
+                    .collect()
+            };
+            let earlier = measures(a);
+            for (id, indicator) in measures(b) {
+                if let Some((_, before)) = earlier.iter().find(|(i, _)| *i == id) {
+                    assert_eq!(before, &indicator, "{a_name} → {b_name}: measure {id}");
+                }
+            }
+        }
+    }
 }
