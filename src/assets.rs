@@ -1,6 +1,6 @@
 //! Guidance shipped with the binary: one Markdown file per step in
-//! `assets/steps/`, with `## Purpose`, `## Ask the room` and `## Capture`
-//! sections.
+//! `assets/steps/`, with `## Purpose`, `## Ask the room`, `## Capture` and
+//! `## Watch for` sections; and the example sessions in `workshops/`.
 
 use crate::domain::Step;
 
@@ -10,6 +10,8 @@ pub struct Guide {
     pub purpose: String,
     pub prompts: Vec<String>,
     pub capture: Vec<String>,
+    /// Fairness reminders: small organisations, lived experience, dissent.
+    pub watch_for: Vec<String>,
 }
 
 fn raw(step: Step) -> &'static str {
@@ -32,6 +34,7 @@ fn parse(text: &str) -> Guide {
         purpose: String::new(),
         prompts: Vec::new(),
         capture: Vec::new(),
+        watch_for: Vec::new(),
     };
     let mut section = "";
     for line in text.lines() {
@@ -41,6 +44,7 @@ fn parse(text: &str) -> Guide {
                 "purpose" => "purpose",
                 "ask the room" => "prompts",
                 "capture" => "capture",
+                "watch for" => "watch_for",
                 _ => "",
             };
             continue;
@@ -55,10 +59,31 @@ fn parse(text: &str) -> Guide {
             }
             ("prompts", Some(b)) => guide.prompts.push(b),
             ("capture", Some(b)) => guide.capture.push(b),
+            ("watch_for", Some(b)) => guide.watch_for.push(b),
             _ => {}
         }
     }
     guide
+}
+
+/// Embeds each example session under its file name, so the list and the
+/// folder can only differ by a name (which the tests catch).
+macro_rules! examples {
+    ($($name:literal),* $(,)?) => {
+        vec![$(($name, include_str!(concat!("../workshops/", $name)))),*]
+    };
+}
+
+/// The example sessions in `workshops/` as (file name, contents), oldest
+/// first, for the app to copy into an empty archive.
+pub fn examples() -> Vec<(&'static str, &'static str)> {
+    examples![
+        "2026-09-16-level-ground-september-data-review.ron",
+        "2026-10-08-brindley-vale-first-co-design-session.ron",
+        "2026-10-21-north-coast-food-justice-alliance-roles-and-awareness.ron",
+        "2026-11-11-level-ground-november-data-review.ron",
+        "2026-12-03-brindley-vale-second-co-design-session.ron",
+    ]
 }
 
 #[cfg(test)]
@@ -73,5 +98,74 @@ mod tests {
             assert!(g.prompts.len() >= 3, "{step:?} needs prompts for the room");
             assert!(!g.capture.is_empty(), "{step:?} says nothing of what to capture");
         }
+    }
+
+    /// Guides show beside the capture panes on an 80-column screen, so
+    /// bullets must stay short and lists must fit without scrolling.
+    #[test]
+    fn guidance_fits_the_screen() {
+        for step in Step::ALL {
+            let g = guide(step);
+            assert!(
+                (4..=6).contains(&g.prompts.len()),
+                "{step:?}: {} prompts",
+                g.prompts.len()
+            );
+            assert!(
+                (3..=5).contains(&g.capture.len()),
+                "{step:?}: {} capture",
+                g.capture.len()
+            );
+            assert!(
+                (2..=3).contains(&g.watch_for.len()),
+                "{step:?}: {} watch",
+                g.watch_for.len()
+            );
+            for bullet in g.prompts.iter().chain(&g.capture).chain(&g.watch_for) {
+                assert!(
+                    bullet.chars().count() <= 68,
+                    "{step:?}: too long for the screen: {bullet}"
+                );
+            }
+            let sentences = g.purpose.matches(". ").count() + 1;
+            assert!(
+                (2..=3).contains(&sentences),
+                "{step:?}: purpose has {sentences} sentences"
+            );
+        }
+    }
+
+    #[test]
+    fn examples_match_the_workshops_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops");
+        let mut on_disk: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(p).unwrap())
+            })
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<(String, String)> = examples()
+            .into_iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(
+            embedded, on_disk,
+            "list every file in workshops/ in examples(), oldest first"
+        );
+    }
+
+    #[test]
+    fn sections_are_parsed_and_unknown_ones_ignored() {
+        let g = parse(
+            "# T\n## Purpose\nOne.\nTwo.\n## Ask the room\n- Q?\n## Other\n- skip\n\
+             ## Capture\n- C\n## Watch for\n- W\n",
+        );
+        assert_eq!(g.purpose, "One. Two.");
+        assert_eq!(g.prompts, ["Q?"]);
+        assert_eq!(g.capture, ["C"]);
+        assert_eq!(g.watch_for, ["W"]);
     }
 }
