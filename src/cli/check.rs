@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::CliError;
 use super::output::print;
 use crate::domain::Severity;
-use crate::storage::{Archive, Entry, load};
+use crate::storage::{Archive, Entry, StorageError, load};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,6 +21,8 @@ struct Tally {
     files: usize,
     invalid: usize,
     warnings: usize,
+    /// Some file has a mistake inside it (not just missing or unreadable).
+    needs_editing: bool,
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
@@ -48,12 +50,14 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         }
     }
     print(&summary(&tally))?;
-    if tally.invalid == 0 {
-        Ok(ExitCode::SUCCESS)
-    } else {
+    if tally.needs_editing {
         eprintln!("hint: {}", crate::storage::FIX_HINT);
-        Ok(ExitCode::FAILURE)
     }
+    Ok(if tally.invalid == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The lines to print for one file, counting it into `tally`.
@@ -64,12 +68,14 @@ fn diagnose(entry: &Entry, tally: &mut Tally) -> Vec<String> {
         Ok(s) => s,
         Err(e) => {
             tally.invalid += 1;
+            tally.needs_editing |= matches!(e, StorageError::Parse { .. });
             return vec![e.to_string()];
         }
     };
     let problems = session.validate();
     if problems.iter().any(|p| p.severity == Severity::Error) {
         tally.invalid += 1;
+        tally.needs_editing = true;
     }
     problems
         .iter()
@@ -110,7 +116,6 @@ mod tests {
 
     use super::*;
     use crate::domain::{ActionItem, Session};
-    use crate::storage::StorageError;
 
     fn entry(session: Result<Session, StorageError>) -> Entry {
         Entry {
@@ -136,7 +141,8 @@ mod tests {
             Tally {
                 files: 1,
                 invalid: 0,
-                warnings: 1
+                warnings: 1,
+                needs_editing: false,
             }
         );
         assert_eq!(summary(&tally), "1 file checked, all valid (1 warning)\n");
@@ -163,5 +169,15 @@ mod tests {
             ["b.ron:2:3: expected a comma"]
         );
         assert_eq!(summary(&tally), "2 files checked, 2 invalid\n");
+        assert!(tally.needs_editing);
+    }
+
+    #[test]
+    fn a_missing_file_is_invalid_but_needs_no_editing() {
+        let missing = crate::storage::load(std::path::Path::new("/no/such.ron"));
+        let mut tally = Tally::default();
+        let lines = diagnose(&entry(missing), &mut tally);
+        assert_eq!(lines, ["could not read /no/such.ron: it does not exist"]);
+        assert_eq!((tally.invalid, tally.needs_editing), (1, false));
     }
 }

@@ -84,14 +84,11 @@ pub struct Archive {
 impl Archive {
     /// Opens (creating when missing) the archive folder.
     pub fn open(dir: PathBuf) -> Result<Archive, StorageError> {
-        fs::create_dir_all(&dir).map_err(|e| StorageError::io("create the folder", &dir, e))?;
-        if !dir.is_dir() {
-            return Err(StorageError::io(
-                "use the folder",
-                &dir,
-                std::io::Error::from(std::io::ErrorKind::NotADirectory),
-            ));
+        let not_a_folder = || std::io::Error::from(std::io::ErrorKind::NotADirectory);
+        if dir.exists() && !dir.is_dir() {
+            return Err(StorageError::io("use the folder", &dir, not_a_folder()));
         }
+        fs::create_dir_all(&dir).map_err(|e| StorageError::io("create the folder", &dir, e))?;
         Ok(Archive { dir })
     }
 
@@ -172,8 +169,12 @@ mod tests {
         assert!(dir.is_dir());
         let file = tmp.path().join("f");
         fs::write(&file, "x").unwrap();
-        let err = Archive::open(file).unwrap_err();
-        assert!(err.to_string().contains("/f"), "{err}");
+        let err = Archive::open(file.clone()).unwrap_err();
+        let expected = format!(
+            "could not use the folder {}: it, or a folder in its path, is a file",
+            file.display()
+        );
+        assert!(err.to_string().starts_with(&expected), "{err}");
     }
 
     #[test]

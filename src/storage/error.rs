@@ -84,7 +84,7 @@ fn plain_io(e: &io::Error) -> String {
         PermissionDenied => "permission denied".into(),
         AlreadyExists => "it already exists".into(),
         IsADirectory => "it is a folder, not a file".into(),
-        NotADirectory => "part of the path is a file, not a folder".into(),
+        NotADirectory => "it, or a folder in its path, is a file and not a folder".into(),
         StorageFull => "the disk is full".into(),
         ReadOnlyFilesystem => "the disk is read-only".into(),
         _ => {

@@ -20,8 +20,13 @@ impl Archive {
         if !query.is_empty() && as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
-        let in_dir = self.dir().join(query);
         let plain_name = as_path.components().count() == 1 && !query.starts_with('.');
+        if !plain_name && query.contains(std::path::is_separator) {
+            // Clearly meant as a path: say that file is missing, not a title.
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(StorageError::io("read", as_path, missing));
+        }
+        let in_dir = self.dir().join(query);
         if plain_name && in_dir.is_file() {
             return Ok(in_dir);
         }
@@ -155,7 +160,8 @@ mod tests {
         let (tmp, archive) = archive_with(&[("A", 1)]);
         fs::write(tmp.path().join(".secret.ron"), "x").unwrap();
         assert!(archive.find(".secret.ron").is_err());
-        assert!(archive.find("../x").is_err());
+        let err = archive.find("../x").unwrap_err();
+        assert_eq!(err.to_string(), "could not read ../x: it does not exist");
         assert!(archive.find("").is_err());
     }
 
