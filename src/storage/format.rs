@@ -9,9 +9,8 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use super::StorageError;
-use super::diagnose;
-use crate::domain::Session;
+use super::{StorageError, diagnose, unknown};
+use crate::domain::{FORMAT_VERSION, Session};
 
 fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
@@ -53,9 +52,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
             message: "the file is empty: it should hold one session, starting with `(`".into(),
         });
     }
-    options()
+    let session: Session = options()
         .from_str(text)
-        .map_err(|e| diagnose::parse_error(text, &e, path))
+        .map_err(|e| diagnose::parse_error(text, &e, path))?;
+    // A newer format may add fields; `validate` reports the version instead.
+    if session.format_version <= FORMAT_VERSION {
+        unknown::check(text, &try_to_ron(&session)?, &options(), path)?;
+    }
+    Ok(session)
 }
 
 #[cfg(test)]

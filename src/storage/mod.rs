@@ -9,6 +9,7 @@ mod file;
 mod find;
 mod format;
 mod paths;
+mod unknown;
 
 pub use archive::{Archive, Entry};
 pub use atomic::write_atomic;
