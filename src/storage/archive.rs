@@ -44,36 +44,29 @@ impl Entry {
 
     /// Newest first: session date, then start time, then title. Broken files
     /// sort by the date their name starts with, so they appear where expected.
-    fn sort_key(
-        &self,
-    ) -> (
-        Reverse<Option<NaiveDate>>,
-        Reverse<Option<NaiveTime>>,
-        String,
-        PathBuf,
-    ) {
-        match &self.session {
-            Ok(s) => (
-                Reverse(Some(s.date)),
-                Reverse(s.start_time),
-                s.title.to_lowercase(),
-                self.path.clone(),
-            ),
+    /// Same-titled copies end on the file name, shortest first (`x`, `x-2`…).
+    fn sort_key(&self) -> SortKey {
+        let name = self.file_name();
+        let (date, time, title) = match &self.session {
+            Ok(s) => (Some(s.date), s.start_time, s.title.to_lowercase()),
             Err(_) => {
-                let name = self.file_name();
                 let date = name
                     .get(..10)
                     .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                (
-                    Reverse(date),
-                    Reverse(None),
-                    name.to_lowercase(),
-                    self.path.clone(),
-                )
+                (date, None, name.to_lowercase())
             }
-        }
+        };
+        (Reverse(date), Reverse(time), title, name.len(), name)
     }
 }
+
+type SortKey = (
+    Reverse<Option<NaiveDate>>,
+    Reverse<Option<NaiveTime>>,
+    String,
+    usize,
+    String,
+);
 
 /// The folder holding a partnership's sessions.
 #[derive(Debug, Clone)]

@@ -102,7 +102,9 @@ fn describe(code: &Error, field: Option<&str>) -> String {
         }
         Error::ExpectedString => "expected a string (text in double quotes)".into(),
         Error::ExpectedStringEnd => "this text has no closing double quote `\"`".into(),
-        Error::ExpectedIdentifier => "expected a field name".into(),
+        Error::ExpectedIdentifier => {
+            "expected a plain word without quotes: a field name, or one of the allowed choices".into()
+        }
         Error::InvalidEscape(_) => {
             "unknown escape after a backslash: write `\\\\` for a backslash and `\\\"` for a quote".into()
         }
@@ -213,6 +215,13 @@ mod tests {
             message.contains("`Finished`") && message.contains("Draft, InProgress, Final"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_choice_written_in_quotes() {
+        let (line, _, message) = break_with("status: Draft", "status: \"Draft\"");
+        assert_eq!(line, 10);
+        assert!(message.contains("without quotes"), "{message}");
     }
 
     #[test]

@@ -134,7 +134,11 @@ mod tests {
         assert_eq!(found_name(&archive, "2026-06-01-same-2"), "2026-06-01-same-2.ron");
         let err = archive.find("same").unwrap_err();
         assert!(matches!(err, StorageError::Ambiguous { ref candidates, .. } if candidates.len() == 2));
-        assert!(err.to_string().contains("2026-06-01-same-2  (Same)"), "{err}");
+        assert!(
+            err.to_string()
+                .ends_with("  2026-06-01-same  (Same)\n  2026-06-01-same-2  (Same)"),
+            "{err}"
+        );
     }
 
     #[test]
