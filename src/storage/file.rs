@@ -26,6 +26,19 @@ pub fn save(path: &Path, session: &Session) -> Result<(), StorageError> {
     write_atomic(path, text.as_bytes())
 }
 
+/// Like [`save`], but also refuses when the file no longer holds
+/// `last_saved` (what Roundtable loaded or last wrote there): someone changed
+/// it in another program meanwhile, and their edit would be lost.
+pub fn save_over(path: &Path, session: &Session, last_saved: &Session) -> Result<(), StorageError> {
+    match load(path) {
+        Ok(on_disk) if on_disk != *last_saved => Err(StorageError::WontOverwrite {
+            path: path.into(),
+            reason: "it was changed by another program since Roundtable opened it".into(),
+        }),
+        _ => save(path, session),
+    }
+}
+
 fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
     match load(path) {
         Ok(existing) if existing.format_version > FORMAT_VERSION => Err(StorageError::WontOverwrite {
@@ -96,6 +109,26 @@ mod tests {
         fs::write(&path, &future).unwrap();
         assert!(save(&path, &sample()).is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), future);
+    }
+
+    #[test]
+    fn save_over_notices_edits_made_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let opened = sample();
+        save(&path, &opened).unwrap();
+        let mut mine = opened.clone();
+        mine.location = "Hall B".into();
+        save_over(&path, &mine, &opened).unwrap();
+        let mut theirs = mine.clone();
+        theirs.facilitator = "Edited elsewhere".into();
+        save(&path, &theirs).unwrap();
+        let err = save_over(&path, &mine, &opened).unwrap_err();
+        assert!(err.to_string().contains("changed by another program"), "{err}");
+        assert_eq!(load(&path).unwrap(), theirs);
+        fs::remove_file(&path).unwrap();
+        save_over(&path, &mine, &opened).unwrap();
+        assert_eq!(load(&path).unwrap(), mine);
     }
 
     #[test]

@@ -14,6 +14,6 @@ mod unknown;
 pub use archive::{Archive, Entry};
 pub use atomic::write_atomic;
 pub use error::{FIX_HINT, StorageError};
-pub use file::{load, save};
+pub use file::{load, save, save_over};
 pub use format::{to_ron, try_to_ron};
 pub use paths::{DIR_ENV, archive_dir};
