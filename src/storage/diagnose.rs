@@ -142,7 +142,11 @@ fn custom(message: &str, field: Option<&str>) -> String {
     let is_date = chrono_words.iter().any(|w| message.contains(w))
         || message.contains("trailing input")
         || message.contains("impossible");
+    let is_timestamp = matches!(field, Some("created" | "updated"));
     match (field, is_date) {
+        (Some(f), true) if is_timestamp => {
+            format!("`{f}` is not a valid date and time: write it like \"2026-12-03T10:00:00Z\"")
+        }
         (Some(f), true) => {
             format!("`{f}` is not a valid date: write it as \"YYYY-MM-DD\", e.g. \"2026-12-03\"")
         }
@@ -206,6 +210,15 @@ mod tests {
         assert_eq!(line, 6);
         assert!(message.contains("`date` is not a valid date"), "{message}");
         assert!(message.contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn a_bad_timestamp_shows_the_full_form() {
+        let (_, _, message) = break_with("created: \"2027-01-15T08:00:00Z\"", "created: \"yesterday\"");
+        assert!(
+            message.contains("`created` is not a valid date and time"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub fn to_ron(session: &Session) -> String {
 /// Reads file bytes as a session; `path` only labels the error.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
     let text = std::str::from_utf8(bytes).map_err(|e| diagnose::not_utf8(bytes, e, path))?;
+    // Some Windows editors start files with an invisible byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(StorageError::Parse {
             path: path.into(),
@@ -128,6 +130,12 @@ mod tests {
         let text = to_ron(&sample()).replace("start_time: \"10:00\"", "start_time: Some(\"10:00\")");
         let s = parse(text.as_bytes(), Path::new("x.ron")).unwrap();
         assert_eq!(s.start_time, NaiveTime::from_hms_opt(10, 0, 0));
+    }
+
+    #[test]
+    fn windows_line_endings_and_a_byte_order_mark_load() {
+        let text = format!("\u{feff}{}", to_ron(&sample()).replace('\n', "\r\n"));
+        assert_eq!(parse(text.as_bytes(), Path::new("w.ron")).unwrap(), sample());
     }
 
     #[test]
