@@ -1,7 +1,87 @@
-//! The command line (clap). (Skeleton: the CLI work item fills this in.)
+//! The command line: `roundtable` opens the app; subcommands create, list,
+//! export and check session files. Each subcommand lives in its own file.
 
+mod check;
+mod error;
+mod export;
+mod list;
+mod list_json;
+mod new;
+mod open;
+mod output;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+pub use error::CliError;
+
+/// Lead partnership co-design workshops from the terminal.
+///
+/// Run without a command to open the app. Sessions are kept as text files in
+/// one folder: `--dir`, else $ROUNDTABLE_DIR, else your user data folder.
+#[derive(Debug, Parser)]
+#[command(name = "roundtable", version, propagate_version = true)]
+pub struct Cli {
+    /// The folder that holds your session files
+    #[arg(long, global = true, value_name = "PATH")]
+    dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new session file and print where it was saved
+    New(new::Args),
+    /// List sessions, newest first
+    List(list::Args),
+    /// Write a session's minutes as Markdown
+    Export(export::Args),
+    /// Check session files for mistakes
+    Check(check::Args),
+}
+
+/// Parses the command line, runs it and turns any failure into a message on
+/// stderr: exit 1 for problems the user can fix, 2 for a mistyped command.
 pub fn run() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match execute(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            e.report();
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<ExitCode, CliError> {
+    let dir = cli.dir.as_deref();
+    match cli.command {
+        None => open::run(dir),
+        Some(Command::New(args)) => new::run(args, dir),
+        Some(Command::List(args)) => list::run(args, dir),
+        Some(Command::Export(args)) => export::run(args, dir),
+        Some(Command::Check(args)) => check::run(args, dir),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -1,0 +1,49 @@
+//! `roundtable export`: a session's minutes as Markdown, for trustees.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::CliError;
+use super::output::print;
+use crate::storage::{Archive, load, write_atomic};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The session: a file path, or a file name, id or title from the archive
+    session: String,
+    /// Write the minutes to this file instead of the screen
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    if let Some(out) = &args.output
+        && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Err(CliError::new(format!(
+            "{} looks like a session file; minutes are Markdown",
+            out.display()
+        ))
+        .with_hint("write them to a .md file, e.g. -o minutes.md"));
+    }
+    let path = find(&args.session, dir)?;
+    let session = load(&path)?;
+    let minutes = crate::export::minutes(&session);
+    match &args.output {
+        Some(out) => {
+            write_atomic(out, minutes.as_bytes())?;
+            print(&format!("Minutes written to {}\n", out.display()))?;
+        }
+        None => print(&minutes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A path to an existing file is used as is, without touching the archive.
+fn find(session: &str, dir: Option<&Path>) -> Result<PathBuf, CliError> {
+    let direct = Path::new(session);
+    if direct.is_file() {
+        return Ok(direct.to_path_buf());
+    }
+    Ok(Archive::resolve(dir)?.find(session)?)
+}

@@ -1,0 +1,161 @@
+//! `roundtable list`: the sessions in the archive, newest first, as a table
+//! for people or JSON for scripts. Files that cannot be read are listed too.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::CliError;
+use super::list_json::JsonEntry;
+use super::output::print;
+use crate::domain::Severity;
+use crate::storage::{Archive, Entry, StorageError};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
+const HEADERS: [&str; 7] = [
+    "DATE",
+    "TITLE",
+    "PARTNERSHIP",
+    "STATUS",
+    "PEOPLE",
+    "DECISIONS",
+    "ACTIONS",
+];
+/// Widest a text column may grow before it is cut with "…".
+const MAX_TEXT: usize = 40;
+
+pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    let archive = Archive::resolve(dir)?;
+    let entries = archive.scan()?;
+    if args.json {
+        let all: Vec<JsonEntry> = entries.iter().map(JsonEntry::from).collect();
+        let text = serde_json::to_string_pretty(&all).map_err(|e| CliError::new(e.to_string()))?;
+        print(&format!("{text}\n"))?;
+    } else if entries.is_empty() {
+        print(&format!(
+            "No sessions yet in {}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
+            archive.dir().display()
+        ))?;
+    } else {
+        print(&table(&entries))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(entries: &[Entry]) -> String {
+    let rows: Vec<Result<[String; 7], String>> = entries.iter().map(row).collect();
+    let mut widths = HEADERS.map(str::width);
+    for cells in rows.iter().flatten() {
+        for (w, cell) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = line(&HEADERS.map(String::from), &widths);
+    let mut broken = 0;
+    for r in &rows {
+        match r {
+            Ok(cells) => out += &line(cells, &widths),
+            Err(problem) => {
+                broken += 1;
+                out += &format!("{:<w$}  {problem}\n", "BROKEN", w = widths[0]);
+            }
+        }
+    }
+    if broken > 0 {
+        let files = if broken == 1 { "file" } else { "files" };
+        out += &format!("\n{broken} {files} could not be read: run `roundtable check` for details.\n");
+    }
+    out
+}
+
+/// The cells for a session, or the one-line problem for a broken file.
+fn row(entry: &Entry) -> Result<[String; 7], String> {
+    let s = entry.session.as_ref().map_err(|e| broken_text(entry, e))?;
+    let has_errors = s.validate().iter().any(|p| p.severity == Severity::Error);
+    let status = if has_errors {
+        "Has errors"
+    } else {
+        s.status.label()
+    };
+    Ok([
+        s.date.to_string(),
+        cut(&s.title),
+        cut(&s.partnership),
+        status.to_string(),
+        s.participants.len().to_string(),
+        s.decisions.len().to_string(),
+        s.actions.len().to_string(),
+    ])
+}
+
+fn broken_text(entry: &Entry, e: &StorageError) -> String {
+    match e {
+        StorageError::Parse {
+            line, col, message, ..
+        } => {
+            format!("{}:{line}:{col}: {message}", entry.file_name())
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Left-aligned text columns, right-aligned counts.
+fn line(cells: &[String; 7], widths: &[usize; 7]) -> String {
+    let padded: Vec<String> = cells
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(i, (cell, w))| {
+            let pad = " ".repeat(w.saturating_sub(cell.width()));
+            if i >= 4 {
+                format!("{pad}{cell}")
+            } else {
+                format!("{cell}{pad}")
+            }
+        })
+        .collect();
+    format!("{}\n", padded.join("  ").trim_end())
+}
+
+fn cut(text: &str) -> String {
+    let text = text.replace(['\n', '\t'], " ");
+    if text.width() <= MAX_TEXT {
+        return text;
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) >= MAX_TEXT {
+            break;
+        }
+        out.push(c);
+    }
+    out + "…"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_to_the_column() {
+        assert_eq!(cut("short"), "short");
+        let long = cut(&"é".repeat(100));
+        assert_eq!(long.width(), MAX_TEXT);
+        assert!(long.ends_with('…'));
+        assert_eq!(cut("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn counts_align_right() {
+        let cells = ["a", "b", "c", "d", "1", "22", "3"].map(String::from);
+        let widths = [1, 1, 1, 1, 6, 9, 7];
+        assert_eq!(line(&cells, &widths), "a  b  c  d       1         22        3\n");
+    }
+}

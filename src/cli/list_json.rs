@@ -1,0 +1,111 @@
+//! `roundtable list --json`: one object per file, for scripts. Fields keep
+//! a fixed reading order; a broken file has only `path`, `error` and, for
+//! parse errors, `line` and `col`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::{Session, SessionStatus, Severity};
+use crate::storage::{Entry, StorageError};
+
+/// One element of the array.
+#[derive(Serialize)]
+pub(super) struct JsonEntry<'a> {
+    path: String,
+    #[serde(flatten)]
+    session: Option<JsonSession<'a>>,
+    error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    col: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct JsonSession<'a> {
+    id: &'a str,
+    title: &'a str,
+    partnership: &'a str,
+    date: NaiveDate,
+    start_time: Option<String>,
+    status: SessionStatus,
+    counts: Counts,
+    problems: Vec<JsonProblem>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    participants: usize,
+    present: usize,
+    decisions: usize,
+    actions: usize,
+    open_actions: usize,
+}
+
+#[derive(Serialize)]
+struct JsonProblem {
+    severity: &'static str,
+    message: String,
+}
+
+impl<'a> From<&'a Entry> for JsonEntry<'a> {
+    fn from(entry: &'a Entry) -> JsonEntry<'a> {
+        let path = entry.path.display().to_string();
+        match &entry.session {
+            Ok(s) => JsonEntry {
+                path,
+                session: Some(session_json(s)),
+                error: None,
+                line: None,
+                col: None,
+            },
+            Err(StorageError::Parse {
+                line, col, message, ..
+            }) => JsonEntry {
+                path,
+                session: None,
+                error: Some(message.clone()),
+                line: Some(*line),
+                col: Some(*col),
+            },
+            Err(other) => JsonEntry {
+                path,
+                session: None,
+                error: Some(other.to_string()),
+                line: None,
+                col: None,
+            },
+        }
+    }
+}
+
+fn session_json(s: &Session) -> JsonSession<'_> {
+    let problems = s
+        .validate()
+        .into_iter()
+        .map(|p| JsonProblem {
+            severity: if p.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            },
+            message: p.message,
+        })
+        .collect();
+    JsonSession {
+        id: &s.id,
+        title: &s.title,
+        partnership: &s.partnership,
+        date: s.date,
+        start_time: s.start_time.map(|t| t.format("%H:%M").to_string()),
+        status: s.status,
+        counts: Counts {
+            participants: s.participants.len(),
+            present: s.present().count(),
+            decisions: s.decisions.len(),
+            actions: s.actions.len(),
+            open_actions: s.open_actions().count(),
+        },
+        problems,
+    }
+}

@@ -1,0 +1,16 @@
+//! `roundtable` with no command: open the interactive app on the archive.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::CliError;
+use crate::storage::Archive;
+
+pub fn run(dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    let archive = Archive::resolve(dir)?;
+    crate::tui::run(archive).map_err(|e| {
+        CliError::new(format!("the app stopped because the terminal failed: {e}"))
+            .with_hint("your sessions are saved; run `roundtable` again, or use `roundtable list`")
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

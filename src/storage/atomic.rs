@@ -1,0 +1,134 @@
+//! Writing a file so that it is either the old version or the new one, never
+//! half of each: write a temporary file beside it, sync it to disk, then
+//! rename it over the target in one step.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use super::StorageError;
+
+/// Replaces (or creates) `path` with `bytes` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let temp = write_temp(path, bytes)?;
+    if let Ok(meta) = fs::metadata(path) {
+        // Keep the permissions the person gave the file.
+        let _ = fs::set_permissions(temp.path(), meta.permissions());
+    }
+    temp.persist(path)
+        .map_err(|e| StorageError::io("save", path, e.error))?;
+    sync_parent(path);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` only if nothing is there yet; `Ok(false)` when
+/// the name is taken, so callers can try another name without any race.
+pub fn create_atomic(path: &Path, bytes: &[u8]) -> Result<bool, StorageError> {
+    let temp = write_temp(path, bytes)?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_parent(path);
+            Ok(true)
+        }
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(StorageError::io("save", path, e.error)),
+    }
+}
+
+/// A fully written and synced temporary file in `path`'s folder (a dotfile,
+/// so archive listings skip it). Dropped on error, which deletes it.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, StorageError> {
+    let dir = parent(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".roundtable-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // Like any new file: readable as the umask allows, not owner-only.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
+        .tempfile_in(&dir)
+        .map_err(|e| StorageError::io("write in the folder", &dir, e))?;
+    let file = temp.as_file_mut();
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StorageError::io("save", path, e))?;
+    Ok(temp)
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Makes the rename itself durable. Best effort: not every system can sync a
+/// folder, and the data is already safe in the file.
+fn sync_parent(path: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = fs::File::open(parent(path)) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn replaces_the_whole_file_and_leaves_no_temp_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old and much longer content").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(names(dir.path()), ["a.txt"]);
+    }
+
+    #[test]
+    fn create_never_clobbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.txt");
+        assert!(create_atomic(&path, b"first").unwrap());
+        assert!(!create_atomic(&path, b"second").unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(names(dir.path()), ["b.txt"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nope").join("c.txt");
+        let err = write_atomic(&path, b"x").unwrap_err();
+        assert!(err.to_string().contains("nope"), "{err}");
+        assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_existing_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.txt");
+        fs::write(&path, "x").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"y").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+}

@@ -1,0 +1,149 @@
+//! What can go wrong with session files, worded for the people who will read
+//! it: every error names the file or folder it is about, and most carry a hint
+//! saying what to do next.
+
+use std::io;
+use std::path::PathBuf;
+
+/// The advice given whenever a session file cannot be read as a session.
+pub const FIX_HINT: &str = "fix the file in a text editor, then run `roundtable check`";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The operating system refused a read, write or folder creation.
+    #[error("could not {action} {}: {}", .path.display(), plain_io(.source))]
+    Io {
+        /// What we were doing, as a verb phrase: "read", "save", "create the folder"…
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// The file is not a readable session; line and column are 1-based.
+    #[error("{}:{line}:{col}: {message}", .path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    /// Saving would replace a file that Roundtable cannot read back, losing
+    /// whatever the person wrote in it.
+    #[error("{} was not saved over: {reason}", .path.display())]
+    WontOverwrite { path: PathBuf, reason: String },
+    /// No `--dir`, no `ROUNDTABLE_DIR`, and no home folder to fall back on.
+    #[error("could not work out where to keep sessions: this system has no home folder")]
+    NoDataDir,
+    /// `find` matched nothing.
+    #[error("no session called \"{name}\" in {}{}", .dir.display(), list_candidates(.candidates, "similar sessions"))]
+    NotFound {
+        name: String,
+        dir: PathBuf,
+        candidates: Vec<String>,
+    },
+    /// `find` matched more than one session.
+    #[error("\"{name}\" matches more than one session{}", list_candidates(.candidates, "candidates"))]
+    Ambiguous { name: String, candidates: Vec<String> },
+    /// Serialising a session failed; never expected, but never written out half-done.
+    #[error("could not turn the session into text: {0}")]
+    Format(String),
+}
+
+impl StorageError {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> StorageError {
+        StorageError::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// What the person can do about it, when there is something useful to say.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            StorageError::Parse { .. } | StorageError::WontOverwrite { .. } => Some(FIX_HINT.into()),
+            StorageError::NoDataDir => {
+                Some("pass `--dir PATH`, or set the ROUNDTABLE_DIR environment variable to a folder".into())
+            }
+            StorageError::NotFound { .. } => {
+                Some("run `roundtable list` to see every session, or give the path to the file".into())
+            }
+            StorageError::Ambiguous { .. } => Some("use the file name (without .ron) to pick one".into()),
+            StorageError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
+                Some("check that you are allowed to use this folder, or choose another with `--dir`".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The operating system's reason in plain words, without "(os error 2)".
+fn plain_io(e: &io::Error) -> String {
+    use io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "it does not exist".into(),
+        PermissionDenied => "permission denied".into(),
+        AlreadyExists => "it already exists".into(),
+        IsADirectory => "it is a folder, not a file".into(),
+        NotADirectory => "it, or a folder in its path, is a file and not a folder".into(),
+        StorageFull => "the disk is full".into(),
+        ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn list_candidates(candidates: &[String], label: &str) -> String {
+    if candidates.is_empty() {
+        return String::new();
+    }
+    let lines: Vec<String> = candidates.iter().map(|c| format!("\n  {c}")).collect();
+    format!("; {label}:{}", lines.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_name_the_path_in_plain_words() {
+        let e = StorageError::io("read", "/x/a.ron", io::Error::from(io::ErrorKind::NotFound));
+        assert_eq!(e.to_string(), "could not read /x/a.ron: it does not exist");
+        let denied = StorageError::io("save", "/x", io::Error::from(io::ErrorKind::PermissionDenied));
+        assert!(denied.hint().is_some_and(|h| h.contains("--dir")));
+    }
+
+    #[test]
+    fn parse_errors_read_like_compiler_messages() {
+        let e = StorageError::Parse {
+            path: "s.ron".into(),
+            line: 3,
+            col: 7,
+            message: "expected a comma".into(),
+        };
+        assert_eq!(e.to_string(), "s.ron:3:7: expected a comma");
+        assert_eq!(e.hint().as_deref(), Some(FIX_HINT));
+    }
+
+    #[test]
+    fn lookups_list_their_candidates() {
+        let e = StorageError::Ambiguous {
+            name: "june".into(),
+            candidates: vec!["a".into(), "b".into()],
+        };
+        assert_eq!(
+            e.to_string(),
+            "\"june\" matches more than one session; candidates:\n  a\n  b"
+        );
+        let none = StorageError::NotFound {
+            name: "x".into(),
+            dir: "/d".into(),
+            candidates: vec![],
+        };
+        assert_eq!(none.to_string(), "no session called \"x\" in /d");
+    }
+}

@@ -1,0 +1,149 @@
+//! Loading and saving one session file.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::StorageError;
+use super::atomic::write_atomic;
+use super::format::{parse, try_to_ron};
+use crate::domain::{FORMAT_VERSION, Session};
+
+/// Reads a session file. Mistakes in it come back as
+/// [`StorageError::Parse`] with the line, column and what was expected.
+pub fn load(path: &Path) -> Result<Session, StorageError> {
+    let bytes = fs::read(path).map_err(|e| StorageError::io("read", path, e))?;
+    parse(&bytes, path)
+}
+
+/// Saves a session over `path` atomically. Refuses to replace a file that
+/// does not read back as a session this version understands, so a person's
+/// hand edits (or a newer Roundtable's data) are never lost. The caller keeps
+/// `updated` current.
+pub fn save(path: &Path, session: &Session) -> Result<(), StorageError> {
+    ensure_replaceable(path)?;
+    let text = try_to_ron(session)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Like [`save`], but also refuses when the file no longer holds
+/// `last_saved` (what Roundtable loaded or last wrote there): someone changed
+/// it in another program meanwhile, and their edit would be lost.
+pub fn save_over(path: &Path, session: &Session, last_saved: &Session) -> Result<(), StorageError> {
+    match load(path) {
+        Ok(on_disk) if on_disk != *last_saved => Err(StorageError::WontOverwrite {
+            path: path.into(),
+            reason: "it was changed by another program since Roundtable opened it".into(),
+        }),
+        _ => save(path, session),
+    }
+}
+
+fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
+    match load(path) {
+        Ok(existing) if existing.format_version > FORMAT_VERSION => Err(StorageError::WontOverwrite {
+            path: path.into(),
+            reason: format!(
+                "it was written by a newer Roundtable (format {}), and saving would lose what this version does not understand",
+                existing.format_version
+            ),
+        }),
+        Err(StorageError::Parse {
+            line, col, message, ..
+        }) => Err(StorageError::WontOverwrite {
+            path: path.into(),
+            reason: format!(
+                "it has a mistake at line {line}, column {col} ({message}), and saving would lose what is in it"
+            ),
+        }),
+        Err(StorageError::Io { source, .. }) if source.kind() == io::ErrorKind::IsADirectory => {
+            Err(StorageError::io("save", path, source))
+        }
+        // Missing or unreadable: the write itself will succeed or say why.
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, NaiveDate};
+
+    use super::*;
+    use crate::storage::to_ron;
+
+    fn sample() -> Session {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        Session::new("Title", "P", NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), now)
+    }
+
+    #[test]
+    fn save_then_load_gives_the_same_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = sample();
+        save(&path, &s).unwrap();
+        assert_eq!(load(&path).unwrap(), s);
+        s.title = "Changed".into();
+        save(&path, &s).unwrap();
+        assert_eq!(load(&path).unwrap(), s);
+        assert_eq!(fs::read_to_string(&path).unwrap(), to_ron(&s));
+    }
+
+    #[test]
+    fn a_broken_file_is_never_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broken.ron");
+        let broken = to_ron(&sample()).replace("title: \"Title\"", "title: Title");
+        fs::write(&path, &broken).unwrap();
+        let err = save(&path, &sample()).unwrap_err();
+        assert!(matches!(err, StorageError::WontOverwrite { .. }), "{err:?}");
+        assert!(err.to_string().contains("line 4, column 12"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+    }
+
+    #[test]
+    fn a_newer_format_is_never_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.ron");
+        let future = to_ron(&sample()).replace("format_version: 1", "format_version: 9");
+        fs::write(&path, &future).unwrap();
+        assert!(save(&path, &sample()).is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), future);
+    }
+
+    #[test]
+    fn save_over_notices_edits_made_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let opened = sample();
+        save(&path, &opened).unwrap();
+        let mut mine = opened.clone();
+        mine.location = "Hall B".into();
+        save_over(&path, &mine, &opened).unwrap();
+        let mut theirs = mine.clone();
+        theirs.facilitator = "Edited elsewhere".into();
+        save(&path, &theirs).unwrap();
+        let err = save_over(&path, &mine, &opened).unwrap_err();
+        assert!(err.to_string().contains("changed by another program"), "{err}");
+        assert_eq!(load(&path).unwrap(), theirs);
+        fs::remove_file(&path).unwrap();
+        save_over(&path, &mine, &opened).unwrap();
+        assert_eq!(load(&path).unwrap(), mine);
+    }
+
+    #[test]
+    fn loading_a_missing_file_names_it() {
+        let err = load(Path::new("/no/such/place.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "could not read /no/such/place.ron: it does not exist"
+        );
+    }
+
+    #[test]
+    fn saving_over_a_folder_fails_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(save(dir.path(), &sample()).is_err());
+        assert!(dir.path().is_dir());
+    }
+}

@@ -1,0 +1,152 @@
+//! The session file format: pretty RON with four-space indents, no struct
+//! names and fields in domain order, so files read well and diff well.
+//!
+//! Optional values are written bare (`start_time: "10:00"`, not
+//! `Some("10:00")`), and files written either way load.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use super::{StorageError, diagnose, unknown};
+use crate::domain::{FORMAT_VERSION, Session};
+
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+}
+
+/// The file text for a session, ending with a newline.
+pub fn try_to_ron(session: &Session) -> Result<String, StorageError> {
+    let mut text = options()
+        .to_string_pretty(session, pretty())
+        .map_err(|e| StorageError::Format(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The file text for a session. Serialising the domain types cannot fail in
+/// practice; `save` uses [`try_to_ron`] so an impossible failure still never
+/// writes an empty file.
+pub fn to_ron(session: &Session) -> String {
+    try_to_ron(session).unwrap_or_default()
+}
+
+/// Reads file bytes as a session; `path` only labels the error.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| diagnose::not_utf8(bytes, e, path))?;
+    // Some Windows editors start files with an invisible byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(StorageError::Parse {
+            path: path.into(),
+            line: 1,
+            col: 1,
+            message: "the file is empty: it should hold one session, starting with `(`".into(),
+        });
+    }
+    let session: Session = options()
+        .from_str(text)
+        .map_err(|e| diagnose::parse_error(text, &e, path))?;
+    // A newer format may add fields; `validate` reports the version instead.
+    if session.format_version <= FORMAT_VERSION {
+        unknown::check(text, &try_to_ron(&session)?, &options(), path)?;
+    }
+    Ok(session)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use chrono::{DateTime, NaiveDate, NaiveTime};
+
+    use super::*;
+    use crate::domain::{ActionItem, Decision, Goal, Participant, Step};
+
+    fn sample() -> Session {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut s = Session::new(
+            "Café — \"quotes\" \\ back",
+            "P",
+            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+            now,
+        );
+        s.start_time = NaiveTime::from_hms_opt(10, 0, 0);
+        s.participants.push(Participant {
+            name: "Ann\nTwo lines\ttab".into(),
+            ..Default::default()
+        });
+        s.goals.push(Goal {
+            text: "r#\"raw\"# and \u{301} combining".into(),
+            support: 3,
+            ..Default::default()
+        });
+        s.decisions.push(Decision {
+            step: Some(Step::Vision),
+            ..Default::default()
+        });
+        s.actions.push(ActionItem {
+            due: NaiveDate::from_ymd_opt(2027, 1, 5),
+            ..Default::default()
+        });
+        s.notes = BTreeMap::from([(Step::Goals, "note".to_string())]);
+        s
+    }
+
+    #[test]
+    fn round_trips_exactly() {
+        let s = sample();
+        let text = to_ron(&s);
+        let back = parse(text.as_bytes(), Path::new("x.ron")).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(to_ron(&back), text, "writing twice gives the same bytes");
+    }
+
+    #[test]
+    fn layout_is_readable() {
+        let text = to_ron(&sample());
+        assert!(text.starts_with("(\n    format_version: 1,\n    id: \"2026-12-03-cafe-quotes-back\",\n"));
+        assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
+        assert!(text.contains("    start_time: \"10:00\",\n"), "{text}");
+        assert!(text.contains("step: Vision,"), "options are written bare: {text}");
+        assert!(text.contains("due: \"2027-01-05\","));
+        assert!(text.contains("review_date: None") || !text.contains("Some("));
+        assert!(!text.contains("Session("), "no struct names");
+        assert!(!text.contains('\t'), "tabs are escaped, indents are spaces");
+    }
+
+    #[test]
+    fn explicit_some_still_loads() {
+        let text = to_ron(&sample()).replace("start_time: \"10:00\"", "start_time: Some(\"10:00\")");
+        let s = parse(text.as_bytes(), Path::new("x.ron")).unwrap();
+        assert_eq!(s.start_time, NaiveTime::from_hms_opt(10, 0, 0));
+    }
+
+    #[test]
+    fn windows_line_endings_and_a_byte_order_mark_load() {
+        let text = format!("\u{feff}{}", to_ron(&sample()).replace('\n', "\r\n"));
+        assert_eq!(parse(text.as_bytes(), Path::new("w.ron")).unwrap(), sample());
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_parse_errors() {
+        for text in ["", "  \n\n"] {
+            let err = parse(text.as_bytes(), Path::new("e.ron")).unwrap_err();
+            assert!(
+                matches!(err, StorageError::Parse { line: 1, col: 1, .. }),
+                "{err}"
+            );
+            assert!(err.to_string().contains("empty"));
+        }
+    }
+}
