@@ -31,8 +31,7 @@ fn fixture_path(stem: &str) -> PathBuf {
 
 fn load(stem: &str) -> Session {
     let path = fixture_path(stem);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    ron::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    roundtable::storage::load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn parse(md: &str) -> Vec<Event<'_>> {

@@ -51,8 +51,7 @@ fn every_example_session_matches_its_golden_minutes() {
 
     let mut failures = Vec::new();
     for source in &sources {
-        let text = std::fs::read_to_string(source).unwrap();
-        let session: Session = ron::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        let session: Session = roundtable::storage::load(source).unwrap_or_else(|e| panic!("{e}"));
         let md = minutes(&session);
         let stem = source.file_stem().unwrap().to_string_lossy();
         let golden = root.join(format!("tests/golden/{stem}.md"));

@@ -18,7 +18,7 @@ fn examples() -> Vec<(String, String, Session)> {
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             let text = fs::read_to_string(&path).unwrap();
-            let session = ron::from_str::<Session>(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let session = roundtable::storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
             (name, text, session)
         })
         .collect();
@@ -31,12 +31,9 @@ fn examples() -> Vec<(String, String, Session)> {
     out
 }
 
-/// The same settings the app saves with.
+/// Exactly what the app writes.
 fn pretty(session: &Session) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_string())
-        .struct_names(false);
-    ron::ser::to_string_pretty(session, config).unwrap() + "\n"
+    roundtable::storage::to_ron(session)
 }
 
 #[test]

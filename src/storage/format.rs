@@ -27,9 +27,13 @@ fn pretty() -> PrettyConfig {
 
 /// The file text for a session, ending with a newline.
 pub fn try_to_ron(session: &Session) -> Result<String, StorageError> {
-    let mut text = options()
+    let text = options()
         .to_string_pretty(session, pretty())
         .map_err(|e| StorageError::Format(e.to_string()))?;
+    // ron escapes apostrophes inside double-quoted strings, which litters
+    // ordinary English ("partners\' time") with backslashes. A bare `'` is
+    // valid there, and an escaped backslash before one stays escaped.
+    let mut text = text.replace("\\'", "'");
     text.push('\n');
     Ok(text)
 }
@@ -101,6 +105,15 @@ mod tests {
         });
         s.notes = BTreeMap::from([(Step::Goals, "note".to_string())]);
         s
+    }
+
+    #[test]
+    fn apostrophes_are_written_bare_and_read_back() {
+        let mut s = sample();
+        s.location = "St Mary's hall, the partners' room, a \\' b".into();
+        let text = try_to_ron(&s).unwrap();
+        assert!(text.contains("St Mary's hall, the partners' room"), "{text}");
+        assert_eq!(parse(text.as_bytes(), Path::new("x.ron")).unwrap(), s);
     }
 
     #[test]
