@@ -61,6 +61,12 @@ fn parse(text: &str) -> Guide {
     guide
 }
 
+// --- Stub added by the app-shell branch; the content branch replaces it. ---
+/// Example sessions shipped with the binary, as (file name, RON text).
+pub fn examples() -> Vec<(&'static str, &'static str)> {
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
