@@ -30,3 +30,22 @@ fn new_session_form_with_a_date_error() {
         insta::assert_snapshot!(format!("form_date_error_{w}x{h}"), render(&app, w, h));
     }
 }
+
+#[test]
+fn creating_without_a_title_marks_it_and_says_so() {
+    let (_dir, archive) = empty_archive();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 's');
+    insta::assert_snapshot!("form_missing_title_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn esc_after_typing_asks_before_discarding() {
+    let (_dir, archive) = empty_archive();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Half a title");
+    press(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!("form_discard_question_80x24", render(&app, 80, 24));
+}

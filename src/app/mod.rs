@@ -91,7 +91,13 @@ impl App {
     pub fn action_for(&self, event: &Event) -> Option<Action> {
         let key = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => key,
-            Event::Paste(text) => return Some(Action::Paste(text.clone())),
+            // Only the form takes pasted text; the session-screen contract
+            // has no way to receive it yet.
+            Event::Paste(text) => {
+                let form_shown = matches!(self.screen, Screen::NewSession(_));
+                let modal = self.confirm.is_some() || self.help_open;
+                return (form_shown && !modal).then(|| Action::Paste(text.clone()));
+            }
             _ => return None,
         };
         if self.confirm.is_some() {
@@ -116,7 +122,11 @@ impl App {
             Action::Session(key) => in_session::update(self, key, now),
             Action::Help(help::Action::Close) => self.help_open = false,
             Action::Help(help::Action::ScrollUp) => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Help(help::Action::ScrollDown) => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::Help(help::Action::ScrollDown) => {
+                // Never past the last line, so scrolling back up is immediate.
+                let lines: usize = self.help_sections().iter().map(|s| s.keys.len() + 2).sum();
+                self.help_scroll = (self.help_scroll + 1).min(lines as u16);
+            }
             Action::Confirm(answer) => self.answer(answer),
             Action::Paste(text) => form::paste(self, &text),
         }
