@@ -52,3 +52,17 @@ fn too_small() {
     insta::assert_snapshot!("too_small_79x24", render(&app, 79, 24));
     insta::assert_snapshot!("too_small_40x10", render(&app, 40, 10));
 }
+
+#[test]
+fn the_header_names_the_open_session_and_says_it_is_saved() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24).to_string();
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains("Roundtable › Monthly review: data and next steps"),
+        "{header}"
+    );
+    assert!(header.contains("✓ saved"), "{header}");
+}

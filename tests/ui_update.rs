@@ -278,3 +278,20 @@ fn back_returns_to_the_list_with_the_session_selected_and_quit_quits() {
     app.follow_session(Outcome::Quit, now());
     assert!(app.quit);
 }
+
+#[test]
+fn shift_tab_and_up_go_back_a_field_and_wrap() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let (_dir, archive) = empty_archive();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('n'));
+    // Terminals report Shift-Tab as BackTab with Shift held.
+    let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+    app.handle_event(&Event::Key(back_tab), now());
+    assert_eq!(form(&app).focused(), Field::Facilitator);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(form(&app).focused(), Field::Location);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form(&app).focused(), Field::Title);
+}

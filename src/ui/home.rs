@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Row, Table, TableState, Wrap};
 
@@ -157,7 +156,7 @@ fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
     people.push(Span::raw("   "));
     people.extend(field("Facilitator: ", or_dash(&s.facilitator)));
     Text::from(vec![
-        Line::styled(s.title.as_str(), Style::new().patch(theme.title())),
+        Line::styled(s.title.as_str(), theme.title()),
         Line::from(field("When: ", when)),
         Line::from(people),
         Line::from(field("File: ", file_name(entry))),
