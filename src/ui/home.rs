@@ -6,6 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Row, Table, TableState, Wrap};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::home::HomeState;
@@ -55,7 +57,16 @@ fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme
     header.extend(["Status", "People", "Decisions", "Open actions"]);
     widths.extend([12, 6, 9, 12].map(Constraint::Length));
 
-    let rows = home.entries.iter().map(|entry| row(entry, wide, theme));
+    // The same layout the table makes, to cut long text with "…" rather
+    // than mid-word without warning. Inside the border and the "▶ " marker.
+    let inner = Rect::new(0, 0, area.width.saturating_sub(4), 1);
+    let columns: Vec<usize> = Layout::horizontal(widths.clone())
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect();
+    let rows = home.entries.iter().map(|entry| row(entry, wide, &columns, theme));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected())
@@ -69,15 +80,16 @@ fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn row<'a>(entry: &'a Entry, wide: bool, theme: &Theme) -> Row<'a> {
+fn row<'a>(entry: &'a Entry, wide: bool, columns: &[usize], theme: &Theme) -> Row<'a> {
+    let fit = |text: &str, column: usize| Line::from(fit(text, columns.get(column).copied().unwrap_or(0)));
     let number = |n: usize| Line::from(n.to_string()).right_aligned();
     let mut cells: Vec<Line> = Vec::new();
     match &entry.session {
         Ok(s) => {
             cells.push(Line::from(s.date.format("%Y-%m-%d").to_string()));
-            cells.push(Line::from(s.title.as_str()));
+            cells.push(fit(&s.title, 1));
             if wide {
-                cells.push(Line::from(s.partnership.as_str()));
+                cells.push(fit(&s.partnership, 2));
             }
             cells.push(Line::from(s.status.label()));
             cells.push(number(s.participants.len()));
@@ -87,7 +99,7 @@ fn row<'a>(entry: &'a Entry, wide: bool, theme: &Theme) -> Row<'a> {
         }
         Err(_) => {
             cells.push(Line::from("?"));
-            cells.push(Line::from(file_name(entry)));
+            cells.push(fit(&file_name(entry), 1));
             if wide {
                 cells.push(Line::from(""));
             }
@@ -95,6 +107,21 @@ fn row<'a>(entry: &'a Entry, wide: bool, theme: &Theme) -> Row<'a> {
             Row::new(cells).style(theme.error())
         }
     }
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string() + "…"
 }
 
 fn file_name(entry: &Entry) -> String {
@@ -186,11 +213,28 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App) {
         Line::raw(app.display_dir.as_str()),
     ];
     let width = 72.min(area.width);
-    let height = (text.len() as u16 + 4).min(area.height);
+    // A long folder path wraps onto more lines.
+    let path_rows = app
+        .display_dir
+        .width()
+        .div_ceil(usize::from(width.saturating_sub(6)).max(1));
+    let height = (text.len() as u16 + 3 + path_rows.max(1) as u16).min(area.height);
     let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border())
         .padding(Padding::new(2, 2, 1, 1));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(fit("Monthly review: data and next steps", 16), "Monthly review:…");
+        assert_eq!(fit("Short", 16), "Short");
+        assert_eq!(fit("Café", 4), "Café");
+    }
 }
