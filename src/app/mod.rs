@@ -1,6 +1,242 @@
 //! App state and what changes it (the Elm split): input becomes a screen's
-//! action, `update` is the one place state changes, and `ui` draws it.
-//! (Skeleton: the TUI work items fill this in.)
+//! named action through the key tables, `update` is the one place state
+//! changes, and `ui::view` draws it without changing anything.
 
+pub mod confirm;
+pub mod files;
+pub mod form;
+pub mod help;
+pub mod home;
+mod in_session;
 pub mod keys;
+pub mod message;
 pub mod session;
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+
+use self::confirm::{Answer, Confirm};
+use self::form::FormState;
+use self::home::HomeState;
+use self::keys::{KeyHelp, describe, lookup};
+use self::message::Message;
+use self::session::SessionScreen;
+use crate::storage::Archive;
+use crate::ui::theme::Theme;
+
+pub enum Screen {
+    Home(HomeState),
+    NewSession(Box<FormState>),
+    Session(Box<SessionScreen>),
+}
+
+/// Everything that can change the app, named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Home(home::Action),
+    Form(form::Action),
+    /// The session screen reads its own keys.
+    Session(KeyEvent),
+    Help(help::Action),
+    Confirm(Answer),
+    Paste(String),
+}
+
+pub struct App {
+    pub archive: Archive,
+    pub screen: Screen,
+    pub help_open: bool,
+    pub help_scroll: u16,
+    /// A yes/no question that takes every key until answered.
+    pub confirm: Option<Confirm>,
+    pub message: Option<Message>,
+    pub quit: bool,
+    pub today: NaiveDate,
+    /// The local time zone, for "Saved 10:42" and today's date.
+    pub offset: FixedOffset,
+    pub theme: Theme,
+    /// The archive folder as shown to the user (tests set a fixed one).
+    pub display_dir: String,
+}
+
+impl App {
+    pub fn new(archive: Archive, theme: Theme, now: DateTime<Utc>) -> App {
+        let offset = Utc.fix();
+        let home = HomeState::load(&archive, None);
+        App {
+            display_dir: archive.dir().display().to_string(),
+            archive,
+            screen: Screen::Home(home),
+            help_open: false,
+            help_scroll: 0,
+            confirm: None,
+            message: None,
+            quit: false,
+            today: now.with_timezone(&offset).date_naive(),
+            offset,
+            theme,
+        }
+    }
+
+    /// Sets the local time zone (the terminal loop passes the real one).
+    pub fn with_offset(mut self, offset: FixedOffset, now: DateTime<Utc>) -> App {
+        self.offset = offset;
+        self.today = self.local_date(now);
+        self
+    }
+
+    /// The named action for an input event on the current screen, if any.
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        let key = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => key,
+            // Only the form takes pasted text; the session-screen contract
+            // has no way to receive it yet.
+            Event::Paste(text) => {
+                let form_shown = matches!(self.screen, Screen::NewSession(_));
+                let modal = self.confirm.is_some() || self.help_open;
+                return (form_shown && !modal).then(|| Action::Paste(text.clone()));
+            }
+            _ => return None,
+        };
+        if self.confirm.is_some() {
+            return lookup(confirm::KEYS, key).map(Action::Confirm);
+        }
+        if self.help_open {
+            return lookup(help::KEYS, key).map(Action::Help);
+        }
+        match &self.screen {
+            Screen::Home(_) => lookup(home::KEYS, key).map(Action::Home),
+            Screen::NewSession(_) => Some(Action::Form(form::action_for(key))),
+            Screen::Session(_) => Some(Action::Session(*key)),
+        }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>) {
+        self.today = self.local_date(now);
+        match action {
+            Action::Home(a) => home::update(self, a, now),
+            Action::Form(a) => form::update(self, a, now),
+            Action::Session(key) => in_session::update(self, key, now),
+            Action::Help(help::Action::Close) => self.help_open = false,
+            Action::Help(help::Action::ScrollUp) => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Help(help::Action::ScrollDown) => {
+                // Never past the last line, so scrolling back up is immediate.
+                let lines: usize = self.help_sections().iter().map(|s| s.keys.len() + 2).sum();
+                self.help_scroll = (self.help_scroll + 1).min(lines as u16);
+            }
+            Action::Confirm(answer) => self.answer(answer),
+            Action::Paste(text) => form::paste(self, &text),
+        }
+    }
+
+    /// Maps and applies one input event.
+    pub fn handle_event(&mut self, event: &Event, now: DateTime<Utc>) {
+        if let Some(action) = self.action_for(event) {
+            self.update(action, now);
+        }
+    }
+
+    /// Carries out what the session screen asked for after a key: save,
+    /// export, leave or quit. (Public so tests can drive it directly.)
+    pub fn follow_session(&mut self, outcome: session::Outcome, now: DateTime<Utc>) {
+        self.today = self.local_date(now);
+        in_session::follow(self, outcome, now);
+    }
+
+    fn answer(&mut self, answer: Answer) {
+        let Some(question) = self.confirm.take() else {
+            return;
+        };
+        if answer == Answer::No {
+            return;
+        }
+        match question {
+            Confirm::DiscardForm | Confirm::LeaveUnsaved => {
+                self.go_home(None);
+                self.message = None;
+            }
+            Confirm::QuitUnsaved => self.quit = true,
+        }
+    }
+
+    /// Shows the list of sessions, read afresh from the archive folder.
+    pub fn go_home(&mut self, select: Option<&Path>) {
+        self.screen = Screen::Home(HomeState::load(&self.archive, select));
+    }
+
+    pub fn home(&self) -> Option<&HomeState> {
+        match &self.screen {
+            Screen::Home(home) => Some(home),
+            _ => None,
+        }
+    }
+
+    fn open_help(&mut self) {
+        self.help_open = true;
+        self.help_scroll = 0;
+    }
+
+    /// The current screen's keys, from its key table.
+    pub fn screen_keys(&self) -> Vec<KeyHelp> {
+        match &self.screen {
+            Screen::Home(state) => home::keys(state),
+            Screen::NewSession(_) => describe(form::KEYS),
+            Screen::Session(screen) => screen.bindings(),
+        }
+    }
+
+    /// The keys that work right now, for the footer.
+    pub fn active_keys(&self) -> Vec<KeyHelp> {
+        if self.confirm.is_some() {
+            describe(confirm::KEYS)
+        } else if self.help_open {
+            describe(help::KEYS)
+        } else {
+            self.screen_keys()
+        }
+    }
+
+    /// What the help overlay lists: the screen's keys, then the help's own.
+    pub fn help_sections(&self) -> Vec<help::Section> {
+        vec![
+            help::Section {
+                title: format!("{} keys", self.screen_name()),
+                keys: self.screen_keys(),
+            },
+            help::Section {
+                title: "In this help".into(),
+                keys: describe(help::KEYS),
+            },
+        ]
+    }
+
+    pub fn screen_name(&self) -> &'static str {
+        match &self.screen {
+            Screen::Home(_) => "Sessions",
+            Screen::NewSession(_) => "New session",
+            Screen::Session(_) => "Session",
+        }
+    }
+
+    pub fn local_date(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.offset).date_naive()
+    }
+
+    /// The local time of day as `10:42`.
+    pub fn clock(&self, now: DateTime<Utc>) -> String {
+        now.with_timezone(&self.offset).format("%H:%M").to_string()
+    }
+
+    /// `text` with the archive folder written as the user knows it.
+    pub fn shown(&self, text: &str) -> String {
+        let real = self.archive.dir().display().to_string();
+        if real.is_empty() || real == self.display_dir {
+            text.to_string()
+        } else {
+            text.replace(&real, &self.display_dir)
+        }
+    }
+}

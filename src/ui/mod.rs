@@ -1,4 +1,63 @@
 //! Drawing: one file per screen or widget. Never changes state.
 
+mod confirm;
+mod footer;
+mod form;
+mod header;
+mod help;
+mod home;
+mod popup;
 pub mod session;
 pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Screen};
+
+/// Below this the screens cannot show their content legibly.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole app for its current state.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(footer::height(app, area.width)),
+    ])
+    .areas(area);
+    header::draw(frame, top, app);
+    match &app.screen {
+        Screen::Home(home) => home::draw(frame, body, home, app),
+        Screen::NewSession(form) => form::draw(frame, body, form, &app.theme),
+        Screen::Session(screen) => session::draw(frame, body, screen, &app.theme),
+    }
+    footer::draw(frame, bottom, app);
+    if app.help_open {
+        help::draw(frame, body, app);
+    }
+    if let Some(question) = &app.confirm {
+        confirm::draw(frame, body, question, &app.theme);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Please enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+        area.width, area.height
+    );
+    let lines = (text.chars().count() as u16).div_ceil(area.width.max(1));
+    let middle = area.centered_vertically(Constraint::Length(lines));
+    frame.render_widget(
+        Paragraph::new(Line::from(text).centered()).wrap(Wrap { trim: true }),
+        middle,
+    );
+}

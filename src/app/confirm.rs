@@ -1,0 +1,55 @@
+//! Yes/no questions asked before anything typed could be thrown away.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::keys::{Binding, Key};
+
+/// What a "yes" would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Leave the new-session form, dropping what was typed.
+    DiscardForm,
+    /// Saving failed; leave the session for the home screen anyway.
+    LeaveUnsaved,
+    /// Saving failed; quit anyway.
+    QuitUnsaved,
+}
+
+impl Confirm {
+    pub fn question(&self) -> &'static str {
+        match self {
+            Confirm::DiscardForm => "Discard this new session? What you typed will be lost.",
+            Confirm::LeaveUnsaved => {
+                "The session could not be saved (see the message below). \
+                 Go back to the list anyway and lose the unsaved changes?"
+            }
+            Confirm::QuitUnsaved => {
+                "The session could not be saved (see the message below). \
+                 Quit anyway and lose the unsaved changes?"
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+}
+
+pub const KEYS: &[Binding<Answer>] = &[
+    Binding {
+        keys: &[Key::ch('y')],
+        action: Answer::Yes,
+        label: "yes",
+        help: "Yes, go ahead",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('n'), Key::plain(KeyCode::Esc)],
+        action: Answer::No,
+        label: "no",
+        help: "No, take me back",
+        in_footer: true,
+    },
+];

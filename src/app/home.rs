@@ -1,0 +1,212 @@
+//! The home screen: every session in the archive, newest first.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyCode;
+
+use super::keys::{Binding, Key, KeyHelp, describe};
+use super::message::{Message, count};
+use super::{App, Screen, files, form::FormState, session::SessionScreen};
+use crate::storage::{self, Archive, Entry};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Open,
+    New,
+    Reload,
+    CopyExamples,
+    Help,
+    Quit,
+}
+
+pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::plain(KeyCode::Up), Key::ch('k')],
+        action: Action::Up,
+        label: "up",
+        help: "Select the session above",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Down), Key::ch('j')],
+        action: Action::Down,
+        label: "down",
+        help: "Select the session below",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::Open,
+        label: "open",
+        help: "Open the selected session",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('n')],
+        action: Action::New,
+        label: "new session",
+        help: "Start a new session",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('r')],
+        action: Action::Reload,
+        label: "reload",
+        help: "Read the folder again, e.g. after editing files elsewhere",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('e')],
+        action: Action::CopyExamples,
+        label: "examples",
+        help: "Copy the example sessions into the archive folder",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::ch('?'), Key::plain(KeyCode::F(1))],
+        action: Action::Help,
+        label: "help",
+        help: "Show every key",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('q'), Key::ctrl('c')],
+        action: Action::Quit,
+        label: "quit",
+        help: "Quit Roundtable",
+        in_footer: true,
+    },
+];
+
+/// The home keys for the footer and help: with no sessions yet, offering
+/// the examples matters more than opening.
+pub fn keys(home: &HomeState) -> Vec<KeyHelp> {
+    let mut keys = describe(KEYS);
+    if home.entries.is_empty() {
+        for (help, binding) in keys.iter_mut().zip(KEYS) {
+            match binding.action {
+                Action::Open | Action::Up | Action::Down => help.in_footer = false,
+                Action::CopyExamples => help.in_footer = true,
+                _ => {}
+            }
+        }
+    }
+    keys
+}
+
+/// The list of session files and which one is selected.
+#[derive(Debug)]
+pub struct HomeState {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+}
+
+impl HomeState {
+    /// Reads the archive; selects `select` when it is still there.
+    pub fn load(archive: &Archive, select: Option<&Path>) -> HomeState {
+        let mut entries = archive.list();
+        // Newest session first; unreadable files last, where they do not
+        // push real sessions out of view but are still listed.
+        entries.sort_by(|a, b| match (&a.session, &b.session) {
+            (Ok(x), Ok(y)) => y.date.cmp(&x.date).then_with(|| b.path.cmp(&a.path)),
+            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+            (Err(_), Err(_)) => a.path.cmp(&b.path),
+        });
+        let selected = select
+            .and_then(|p| entries.iter().position(|e| e.path == p))
+            .unwrap_or(0);
+        HomeState { entries, selected }
+    }
+
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.entries.get(self.selected)
+    }
+
+    pub fn broken_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.session.is_err()).count()
+    }
+
+    fn select_by(&mut self, delta: isize) {
+        let last = self.entries.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
+    let Screen::Home(home) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Up => home.select_by(-1),
+        Action::Down => home.select_by(1),
+        Action::Open => {
+            if let Some(path) = home.selected_entry().map(|e| e.path.clone()) {
+                open(app, path);
+            }
+        }
+        Action::New => {
+            app.screen = Screen::NewSession(Box::new(FormState::new(app.local_date(now))));
+            app.message = None;
+        }
+        Action::Reload => {
+            app.go_home(None);
+            let files = app.home().map_or(0, |h| h.entries.len());
+            let files = count(files, "session file", "session files");
+            app.message = Some(Message::info(format!("Reloaded the archive folder: {files}.")));
+        }
+        Action::CopyExamples => copy_examples(app),
+        Action::Help => app.open_help(),
+        Action::Quit => app.quit = true,
+    }
+}
+
+fn open(app: &mut App, path: PathBuf) {
+    match storage::load(&path) {
+        Ok(session) => {
+            app.screen = Screen::Session(Box::new(SessionScreen::open(path, session)));
+            app.message = None;
+        }
+        Err(e) => {
+            app.message = Some(Message::error(format!(
+                "Could not open this session: {}. Fix the file in a text editor, then press r to reload.",
+                app.shown(&e.to_string())
+            )));
+        }
+    }
+}
+
+fn copy_examples(app: &mut App) {
+    let examples = crate::assets::examples();
+    if examples.is_empty() {
+        app.message = Some(Message::info("This build of Roundtable has no example sessions."));
+        return;
+    }
+    let mut copied = 0;
+    for (name, text) in &examples {
+        match files::write_new(&app.archive.dir().join(name), text) {
+            Ok(true) => copied += 1,
+            Ok(false) => {}
+            Err(e) => {
+                app.go_home(None);
+                app.message = Some(Message::error(format!(
+                    "Could not copy the examples: {}",
+                    app.shown(&e)
+                )));
+                return;
+            }
+        }
+    }
+    app.go_home(None);
+    app.message = Some(if copied == 0 {
+        Message::info("The example sessions are already in the archive folder.")
+    } else {
+        Message::success(format!(
+            "Copied {} into the archive folder.",
+            count(copied, "example session", "example sessions")
+        ))
+    });
+}

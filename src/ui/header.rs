@@ -1,0 +1,30 @@
+//! The top line: the app's name, where you are, and whether work is saved.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Screen};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let place = match &app.screen {
+        Screen::Session(screen) => screen.session.title.clone(),
+        _ => app.screen_name().to_string(),
+    };
+    let state = match &app.screen {
+        Screen::Session(screen) if screen.is_dirty() => Span::styled("● unsaved changes ", theme.warning()),
+        Screen::Session(_) => Span::styled("✓ saved ", theme.success()),
+        _ => Span::raw(""),
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(state.width() as u16)]).areas(area);
+    let title = Line::from(vec![
+        Span::styled(" Roundtable", theme.title()),
+        Span::styled(" › ", theme.muted()),
+        Span::styled(place, theme.title()),
+    ]);
+    frame.render_widget(Paragraph::new(title), left);
+    frame.render_widget(Paragraph::new(Line::from(state)), right);
+}

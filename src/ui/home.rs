@@ -1,0 +1,240 @@
+//! The home screen: the archive's sessions as a table, details of the
+//! selected one, or a welcome when the archive is empty.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Row, Table, TableState, Wrap};
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::home::HomeState;
+use crate::app::message::count;
+use crate::domain::Session;
+use crate::storage::Entry;
+
+/// From this width the table has room for a partnership column.
+const WIDE: u16 = 110;
+
+pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
+    if home.entries.is_empty() {
+        welcome(frame, area, app);
+        return;
+    }
+    let [summary, table, details] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
+    frame.render_widget(Paragraph::new(summary_line(home, app)), summary);
+    sessions_table(frame, table, home, &app.theme);
+    details_panel(frame, details, home, app);
+}
+
+fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
+    let sessions = home.entries.len() - home.broken_count();
+    let mut text = format!(" {} in ", count(sessions, "session", "sessions"));
+    if home.broken_count() > 0 {
+        text = format!(
+            " {} and {} in ",
+            count(sessions, "session", "sessions"),
+            count(home.broken_count(), "unreadable file", "unreadable files")
+        );
+    }
+    Line::from(vec![
+        Span::styled(text, app.theme.muted()),
+        Span::raw(app.display_dir.as_str()),
+    ])
+}
+
+fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
+    let wide = area.width >= WIDE;
+    let mut header = vec!["Date", "Title"];
+    let mut widths = vec![Constraint::Length(10), Constraint::Fill(3)];
+    if wide {
+        header.push("Partnership");
+        widths.push(Constraint::Fill(2));
+    }
+    header.extend(["Status", "People", "Decisions", "Open actions"]);
+    widths.extend([12, 6, 9, 12].map(Constraint::Length));
+
+    // The same layout the table makes, to cut long text with "…" rather
+    // than mid-word without warning. Inside the border and the "▶ " marker.
+    let inner = Rect::new(0, 0, area.width.saturating_sub(4), 1);
+    let columns: Vec<usize> = Layout::horizontal(widths.clone())
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect();
+    let rows = home.entries.iter().map(|entry| row(entry, wide, &columns, theme));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.title()))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ")
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.border()),
+        );
+    let mut state = TableState::default().with_selected(Some(home.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn row<'a>(entry: &'a Entry, wide: bool, columns: &[usize], theme: &Theme) -> Row<'a> {
+    let fit = |text: &str, column: usize| Line::from(fit(text, columns.get(column).copied().unwrap_or(0)));
+    let number = |n: usize| Line::from(n.to_string()).right_aligned();
+    let mut cells: Vec<Line> = Vec::new();
+    match &entry.session {
+        Ok(s) => {
+            cells.push(Line::from(s.date.format("%Y-%m-%d").to_string()));
+            cells.push(fit(&s.title, 1));
+            if wide {
+                cells.push(fit(&s.partnership, 2));
+            }
+            cells.push(Line::from(s.status.label()));
+            cells.push(number(s.participants.len()));
+            cells.push(number(s.decisions.len()));
+            cells.push(number(s.open_actions().count()));
+            Row::new(cells)
+        }
+        Err(_) => {
+            cells.push(Line::from("?"));
+            cells.push(fit(&file_name(entry), 1));
+            if wide {
+                cells.push(Line::from(""));
+            }
+            cells.push(Line::from("⚠ Unreadable"));
+            Row::new(cells).style(theme.error())
+        }
+    }
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string() + "…"
+}
+
+fn file_name(entry: &Entry) -> String {
+    entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn details_panel(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
+    let theme = &app.theme;
+    let Some(entry) = home.selected_entry() else {
+        return;
+    };
+    let (title, border, text) = match &entry.session {
+        Ok(session) => (
+            " Selected session ",
+            theme.border(),
+            details(session, entry, theme),
+        ),
+        Err(error) => (
+            " ⚠ This file could not be read ",
+            theme.error(),
+            Text::from(vec![
+                Line::styled(app.shown(&error.to_string()), theme.error()),
+                Line::raw(
+                    "Fix it in a text editor, then press r to reload. Roundtable will not change this file.",
+                ),
+            ]),
+        ),
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(title, theme.title()));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
+}
+
+fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
+    let mut when = s.date.format("%A %-d %B %Y").to_string();
+    if let Some(time) = s.start_time {
+        when.push_str(&time.format(", %H:%M").to_string());
+    }
+    if !s.location.is_empty() {
+        when.push_str(&format!(", {}", s.location));
+    }
+    let field =
+        |label: &'static str, value: String| vec![Span::styled(label, theme.muted()), Span::raw(value)];
+    let or_dash = |v: &str| {
+        if v.trim().is_empty() {
+            "—".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    let mut people = field("Partnership: ", or_dash(&s.partnership));
+    people.push(Span::raw("   "));
+    people.extend(field("Facilitator: ", or_dash(&s.facilitator)));
+    Text::from(vec![
+        Line::styled(s.title.as_str(), theme.title()),
+        Line::from(field("When: ", when)),
+        Line::from(people),
+        Line::from(field("File: ", file_name(entry))),
+    ])
+}
+
+fn welcome(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let key = |k: &'static str| Span::styled(k, theme.key());
+    let text = vec![
+        Line::styled("Welcome to Roundtable.", theme.title()),
+        Line::raw(""),
+        Line::raw("There are no sessions in this archive folder yet."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Press "),
+            key("n"),
+            Span::raw(" to start your first session."),
+        ]),
+        Line::from(vec![
+            Span::raw("Press "),
+            key("e"),
+            Span::raw(" to copy the example sessions here and look around first."),
+        ]),
+        Line::raw(""),
+        Line::styled("Sessions are saved as files in:", theme.muted()),
+        Line::raw(app.display_dir.as_str()),
+    ];
+    let width = 72.min(area.width);
+    // A long folder path wraps onto more lines.
+    let path_rows = app
+        .display_dir
+        .width()
+        .div_ceil(usize::from(width.saturating_sub(6)).max(1));
+    let height = (text.len() as u16 + 3 + path_rows.max(1) as u16).min(area.height);
+    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border())
+        .padding(Padding::new(2, 2, 1, 1));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(fit("Monthly review: data and next steps", 16), "Monthly review:…");
+        assert_eq!(fit("Short", 16), "Short");
+        assert_eq!(fit("Café", 4), "Café");
+    }
+}
