@@ -1,0 +1,174 @@
+//! The right-hand pane: the section heading, guidance, the list tabs, the
+//! selected list, the step's notes and a line of feedback.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::wrap::{limit, truncate, wrap};
+use super::{guide, list, rows};
+use crate::app::session::SessionScreen;
+use crate::app::session::items;
+use crate::app::session::section::ListKind;
+use crate::domain::Attendance;
+use crate::ui::theme::Theme;
+
+/// The tabs of a section's lists, the active one bracketed (visible without
+/// colour) and highlighted.
+fn tabs(screen: &SessionScreen, theme: &Theme) -> Line<'static> {
+    let section = screen.nav.section;
+    let mut spans = vec![Span::raw(" ")];
+    for (i, kind) in section.lists().iter().enumerate() {
+        let n = items::len(&screen.session, screen.nav.list_ref(*kind));
+        let count = if kind.is_fixed() {
+            String::new()
+        } else {
+            format!(" {n}")
+        };
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.border()));
+        }
+        if i == screen.nav.tab() {
+            spans.push(Span::styled(
+                format!("[{}{count}]", kind.title()),
+                theme.selected(),
+            ));
+        } else {
+            spans.push(Span::raw(format!("{}{count}", kind.title())));
+        }
+    }
+    if section.lists().len() > 1 {
+        spans.push(Span::styled("  Tab: switch ", theme.muted()));
+    } else {
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+/// A line or two under the tabs that says what the list is about.
+fn context(screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let s = &screen.session;
+    match screen.nav.list() {
+        ListKind::Measures => {
+            let row = screen.nav.selected(ListKind::Activities);
+            match s.activities.get(row) {
+                Some(a) => {
+                    let title = if a.title.is_empty() {
+                        "(untitled activity)"
+                    } else {
+                        &a.title
+                    };
+                    let text = format!("For activity {} of {}: {title}", row + 1, s.activities.len());
+                    vec![Line::styled(truncate(&text, width), theme.muted())]
+                }
+                None => Vec::new(),
+            }
+        }
+        ListKind::Participants => {
+            let count = |a: Attendance| s.participants.iter().filter(|p| p.attendance == a).count();
+            let quiet: Vec<&str> = s
+                .present()
+                .filter(|p| p.contributions == 0)
+                .map(|p| p.name.as_str())
+                .collect();
+            let mut spans = vec![Span::styled(
+                format!(
+                    "{} present · {} apologies · {} absent. ",
+                    count(Attendance::Present),
+                    count(Attendance::Apologies),
+                    count(Attendance::Absent)
+                ),
+                theme.muted(),
+            )];
+            if quiet.is_empty() {
+                spans.push(Span::styled("Everyone present has spoken.", theme.success()));
+            } else {
+                spans.push(Span::styled(
+                    format!("Not heard yet: {}", quiet.join(", ")),
+                    theme.warning(),
+                ));
+            }
+            limit(wrap(&spans, width), 2, width)
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
+    let section = screen.nav.section;
+    let width = area.width.saturating_sub(1) as usize;
+    let heading = Line::styled(truncate(&section.heading(), width), theme.title());
+    let guide = match section.step() {
+        Some(step) if screen.show_guide => {
+            guide::lines(step, width, (area.height / 3).min(8) as usize, theme)
+        }
+        _ => Vec::new(),
+    };
+    let context = context(screen, width, theme);
+    let note = section
+        .step()
+        .map(|s| screen.session.note(s).trim().to_string())
+        .unwrap_or_default();
+    let note_lines = if note.is_empty() {
+        Vec::new()
+    } else {
+        let max = if area.height > 30 { 5 } else { 2 };
+        limit(wrap(&[Span::raw(note)], width), max, width)
+    };
+    let message = screen
+        .message
+        .as_deref()
+        .map(|m| limit(wrap(&[Span::raw(m.to_string())], width), 2, width));
+    let [head, guide_area, list_area, notes_area, message_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(guide.len() as u16),
+        Constraint::Min(3),
+        Constraint::Length(if note_lines.is_empty() {
+            0
+        } else {
+            note_lines.len() as u16 + 1
+        }),
+        Constraint::Length(message.as_ref().map_or(0, |m| m.len() as u16)),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(heading), head);
+    frame.render_widget(Paragraph::new(guide), guide_area);
+
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(tabs(screen, theme));
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let [context_area, rows_area] =
+        Layout::vertical([Constraint::Length(context.len() as u16), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(context), context_area);
+    draw_list(frame, rows_area, screen, theme);
+
+    if !note_lines.is_empty() {
+        let title = Line::styled(" Notes (n to edit) ", theme.muted());
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme.border())
+            .title(title);
+        let inner = block.inner(notes_area);
+        frame.render_widget(block, notes_area);
+        frame.render_widget(Paragraph::new(note_lines), inner);
+    }
+    if let Some(message) = message {
+        frame.render_widget(Paragraph::new(message).style(theme.success()), message_area);
+    }
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
+    let s = &screen.session;
+    let list = screen.nav.current();
+    let n = items::len(s, list);
+    if n == 0 {
+        list::empty(frame, area, &rows::empty_hint(s, list.kind), theme);
+        return;
+    }
+    let items: Vec<list::Item> = (0..n).map(|row| rows::item(s, list, row, theme)).collect();
+    list::render(frame, area, &items, screen.nav.row(), theme);
+}
