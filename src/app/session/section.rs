@@ -128,7 +128,7 @@ impl ListKind {
             Measures => "Measures",
             Workstreams => "Workstreams",
             Commitments => "Commitments",
-            Governance => "Secretariat & decisions",
+            Governance => "Governance",
             Awareness => "Awareness plan",
             Readings => "Readings",
             Learnings => "Learnings",

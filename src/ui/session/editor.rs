@@ -64,7 +64,7 @@ fn popup_area(area: Rect, editor: &Editor) -> Rect {
     let wanted: usize = (0..editor.fields.len())
         .map(|i| field_height(editor, i, value_width, 6))
         .sum();
-    let height = (wanted as u16 + 5).max(area.height / 2).min(area.height);
+    let height = (wanted as u16 + 5).min(area.height);
     Rect::new(
         area.x + (area.width - width) / 2,
         area.bottom() - height,
@@ -74,8 +74,10 @@ fn popup_area(area: Rect, editor: &Editor) -> Rect {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, editor: &Editor, theme: &Theme) {
-    let area = popup_area(area, editor);
-    frame.render_widget(Clear, area);
+    let popup = popup_area(area, editor);
+    // Clear the whole band so nothing behind shows beside the popup.
+    frame.render_widget(Clear, Rect::new(area.x, popup.y, area.width, popup.height));
+    let area = popup;
     let block = Block::bordered()
         .border_style(theme.focus_border())
         .title(Line::styled(format!(" {} ", editor.title), theme.title()));

@@ -15,7 +15,7 @@ pub fn lines(step: Step, width: usize, max: usize, theme: &Theme) -> Vec<Line<'s
     }
     let g = guide(step);
     let mut out = wrap(&[Span::styled(g.purpose.clone(), theme.muted())], width);
-    out = limit(out, 2.min(max), width);
+    out = limit(out, if max < 7 { 1 } else { 2 }, width);
     // Prompts come first because they are what the facilitator reads aloud.
     let mut prompts = Vec::new();
     for prompt in &g.prompts {

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{limit, truncate, wrap};
 use super::{guide, list, rows};
@@ -16,7 +17,7 @@ use crate::ui::theme::Theme;
 
 /// The tabs of a section's lists, the active one bracketed (visible without
 /// colour) and highlighted.
-fn tabs(screen: &SessionScreen, theme: &Theme) -> Line<'static> {
+fn tabs(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> {
     let section = screen.nav.section;
     let mut spans = vec![Span::raw(" ")];
     for (i, kind) in section.lists().iter().enumerate() {
@@ -38,8 +39,10 @@ fn tabs(screen: &SessionScreen, theme: &Theme) -> Line<'static> {
             spans.push(Span::raw(format!("{}{count}", kind.title())));
         }
     }
-    if section.lists().len() > 1 {
-        spans.push(Span::styled("  Tab: switch ", theme.muted()));
+    let hint = "  Tab: switch ";
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if section.lists().len() > 1 && used + hint.width() < width {
+        spans.push(Span::styled(hint, theme.muted()));
     } else {
         spans.push(Span::raw(" "));
     }
@@ -72,15 +75,17 @@ fn context(screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'sta
                 .filter(|p| p.contributions == 0)
                 .map(|p| p.name.as_str())
                 .collect();
-            let mut spans = vec![Span::styled(
-                format!(
-                    "{} present · {} apologies · {} absent. ",
-                    count(Attendance::Present),
-                    count(Attendance::Apologies),
-                    count(Attendance::Absent)
-                ),
-                theme.muted(),
-            )];
+            let counts = [
+                (count(Attendance::Present), "present"),
+                (count(Attendance::Apologies), "sent apologies"),
+                (count(Attendance::Absent), "absent"),
+            ];
+            let counts: Vec<String> = counts
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect();
+            let mut spans = vec![Span::styled(format!("{}. ", counts.join(" · ")), theme.muted())];
             if quiet.is_empty() {
                 spans.push(Span::styled("Everyone present has spoken.", theme.success()));
             } else {
@@ -98,11 +103,17 @@ fn context(screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'sta
 pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
     let section = screen.nav.section;
     let width = area.width.saturating_sub(1) as usize;
-    let heading = Line::styled(truncate(&section.heading(), width), theme.title());
+    let mut heading = section.heading();
+    if let Some(step) = section.step()
+        && heading.width() > width
+    {
+        heading = format!("Step {} of 6 · {}", step.number(), step.short());
+    }
+    let heading = Line::styled(truncate(&heading, width), theme.title());
+    // A quarter of the height: the items matter more than the advice.
+    let budget = (area.height / 4).clamp(3, 8) as usize;
     let guide = match section.step() {
-        Some(step) if screen.show_guide => {
-            guide::lines(step, width, (area.height / 3).min(8) as usize, theme)
-        }
+        Some(step) if screen.show_guide => guide::lines(step, width, budget, theme),
         _ => Vec::new(),
     };
     let context = context(screen, width, theme);
@@ -138,7 +149,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(theme.border())
-        .title(tabs(screen, theme));
+        .title(tabs(screen, width, theme));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     let [context_area, rows_area] =

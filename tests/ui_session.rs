@@ -1,0 +1,499 @@
+#![allow(clippy::unwrap_used)]
+//! The session screen as the room sees it: every section with realistic
+//! items, and the editor, at a small laptop size (80×24) and a projector
+//! size (120×40), drawn without colour.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundtable::app::session::SessionScreen;
+use roundtable::domain::*;
+use roundtable::ui::theme::Theme;
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_796_292_000, 0).unwrap()
+}
+
+fn day(m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026 + (m < 6) as i32, m, d)
+}
+
+fn person(
+    name: &str,
+    org: &str,
+    role: &str,
+    sector: Sector,
+    lived: bool,
+    att: Attendance,
+    spoke: u32,
+) -> Participant {
+    Participant {
+        name: name.into(),
+        organisation: org.into(),
+        role: role.into(),
+        sector,
+        lived_experience: lived,
+        attendance: att,
+        contributions: spoke,
+    }
+}
+
+fn goal(text: &str, by: &str, support: u32, agreed: bool) -> Goal {
+    Goal {
+        text: text.into(),
+        proposed_by: by.into(),
+        support,
+        agreed,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn measure(
+    id: &str,
+    indicator: &str,
+    kind: MeasureKind,
+    baseline: &str,
+    target: &str,
+    source: &str,
+    owner: &str,
+) -> Measure {
+    Measure {
+        id: id.into(),
+        indicator: indicator.into(),
+        kind,
+        baseline: baseline.into(),
+        target: target.into(),
+        source: source.into(),
+        owner: owner.into(),
+        review_date: day(3, 4),
+    }
+}
+
+/// A first co-design session of a neighbourhood health partnership.
+fn session() -> Session {
+    use Attendance::*;
+    use Sector::*;
+    let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let mut s = Session::new(
+        "Eastside partnership — first co-design session",
+        "Eastside Health Equity",
+        date,
+        now(),
+    );
+    s.participants = vec![
+        person(
+            "Ann Lee",
+            "Eastside Carers",
+            "Coordinator",
+            Community,
+            true,
+            Present,
+            4,
+        ),
+        person(
+            "Sam Okafor",
+            "City Council",
+            "Public health lead",
+            Public,
+            false,
+            Present,
+            6,
+        ),
+        person(
+            "Priya Shah",
+            "Northway Trust",
+            "Grants manager",
+            Funder,
+            false,
+            Present,
+            0,
+        ),
+        person(
+            "Tomasz Nowak",
+            "Polish Social Club",
+            "Volunteer",
+            Community,
+            true,
+            Present,
+            0,
+        ),
+        person(
+            "Grace Mensah",
+            "Eastside GP Practice",
+            "Practice manager",
+            Public,
+            false,
+            Apologies,
+            0,
+        ),
+        person(
+            "Dev Patel",
+            "University of Eastside",
+            "Researcher",
+            Academic,
+            false,
+            Present,
+            2,
+        ),
+    ];
+    s.goals = vec![
+        goal(
+            "Halve the wait for a first mental health appointment for people referred by their GP",
+            "Ann Lee",
+            5,
+            true,
+        ),
+        goal(
+            "Every family new to the area knows where to get help in their own language",
+            "Tomasz Nowak",
+            4,
+            true,
+        ),
+        goal(
+            "Share data between partners every quarter",
+            "Sam Okafor",
+            2,
+            false,
+        ),
+        goal(
+            "Fewer people reach crisis before anyone notices",
+            "Priya Shah",
+            0,
+            false,
+        ),
+    ];
+    s.vision.drafts = vec![
+        VisionDraft {
+            text: "An Eastside where nobody waits alone for help.".into(),
+            proposed_by: "Ann Lee".into(),
+        },
+        VisionDraft {
+            text: "Help that finds people early, in their own language, close to home.".into(),
+            proposed_by: "Tomasz Nowak".into(),
+        },
+    ];
+    s.vision.final_wording =
+        "Help that finds Eastside people early, in their own language, close to home.".into();
+    s.vision.consent = vec![
+        Consent {
+            organisation: "Eastside Carers".into(),
+            level: ConsentLevel::Agree,
+            concern: String::new(),
+        },
+        Consent {
+            organisation: "City Council".into(),
+            level: ConsentLevel::CanLiveWithIt,
+            concern: "\"Early\" needs a measure we can report on".into(),
+        },
+        Consent {
+            organisation: "Northway Trust".into(),
+            level: ConsentLevel::Agree,
+            concern: String::new(),
+        },
+    ];
+    s.activities = vec![
+        Activity {
+            title: "Saturday drop-in at the community centre".into(),
+            description: "Carers and a GP link worker meet families without an appointment.".into(),
+            lead: "Ann Lee".into(),
+            measures: vec![
+                measure(
+                    "m-drop01",
+                    "Families seen at the drop-in",
+                    MeasureKind::HowMuch,
+                    "0",
+                    "40 a month",
+                    "Sign-in sheets",
+                    "Ann Lee",
+                ),
+                measure(
+                    "m-drop02",
+                    "Families who say they knew where to go next",
+                    MeasureKind::BetterOff,
+                    "unknown",
+                    "8 in 10",
+                    "Exit card",
+                    "Dev Patel",
+                ),
+            ],
+        },
+        Activity {
+            title: "Translated referral leaflets".into(),
+            description: String::new(),
+            lead: "Tomasz Nowak".into(),
+            measures: vec![],
+        },
+    ];
+    s.roles.workstreams = vec![
+        Workstream {
+            name: "Community outreach".into(),
+            lead: "Ann Lee".into(),
+            lead_organisation: "Eastside Carers".into(),
+            remit: "Drop-ins, leaflets and word of mouth".into(),
+        },
+        Workstream {
+            name: "Data and evidence".into(),
+            lead: "Dev Patel".into(),
+            lead_organisation: "University of Eastside".into(),
+            remit: String::new(),
+        },
+    ];
+    s.roles.commitments = vec![
+        Commitment {
+            organisation: "Northway Trust".into(),
+            kind: CommitmentKind::Money,
+            detail: "£12,000 for the first year".into(),
+        },
+        Commitment {
+            organisation: "City Council".into(),
+            kind: CommitmentKind::Venue,
+            detail: "Community centre hall on Saturdays".into(),
+        },
+    ];
+    s.roles.secretariat = "Eastside Carers".into();
+    s.awareness = vec![
+        AwarenessItem {
+            audience: "Councillors".into(),
+            message: "Early help costs less than crisis care".into(),
+            channel: "Briefing at scrutiny committee".into(),
+            owner: "Sam Okafor".into(),
+            date: day(2, 10),
+        },
+        AwarenessItem {
+            audience: "Families".into(),
+            message: "You can just walk in on Saturdays".into(),
+            channel: "Radio Eastside".into(),
+            owner: "Tomasz Nowak".into(),
+            date: None,
+        },
+    ];
+    s.review.readings = vec![Reading {
+        measure_id: "m-drop01".into(),
+        date: day(11, 28),
+        value: "23 families".into(),
+        note: "Two Saturdays only".into(),
+    }];
+    s.review.learnings = vec![
+        Learning {
+            kind: LearningKind::Story,
+            text: "A grandmother came back the next week with three neighbours.".into(),
+        },
+        Learning {
+            kind: LearningKind::Surprise,
+            text: "Most visitors heard about it at the school gate, not from leaflets.".into(),
+        },
+    ];
+    s.review.next_steps = vec![NextStep {
+        text: "Ask the two primary schools to mention the drop-in".into(),
+        owner: "Ann Lee".into(),
+        by: day(1, 15),
+    }];
+    s.decisions = vec![
+        Decision {
+            text: "Adopt the vision wording".into(),
+            step: Some(Step::Vision),
+            method: DecisionMethod::Consent,
+            dissent: String::new(),
+        },
+        Decision {
+            text: "Eastside Carers acts as secretariat for the first year".into(),
+            step: Some(Step::Roles),
+            method: DecisionMethod::Consensus,
+            dissent: "City Council would prefer a rotating secretariat after six months".into(),
+        },
+    ];
+    s.actions = vec![
+        ActionItem {
+            id: "a-act001".into(),
+            text: "Circulate the agreed vision to all boards".into(),
+            owner: "Ann Lee".into(),
+            due: day(12, 10),
+            status: ActionStatus::Open,
+        },
+        ActionItem {
+            id: "a-act002".into(),
+            text: "Draft a data-sharing agreement".into(),
+            owner: "Dev Patel".into(),
+            due: day(1, 20),
+            status: ActionStatus::InProgress,
+        },
+        ActionItem {
+            id: "a-act003".into(),
+            text: "Book the hall for January".into(),
+            owner: "Sam Okafor".into(),
+            due: None,
+            status: ActionStatus::Done,
+        },
+    ];
+    s.parking_lot = vec![
+        ParkedItem {
+            text: "Can volunteers be paid expenses?".into(),
+            raised_by: "Tomasz Nowak".into(),
+            step: Some(Step::Roles),
+        },
+        ParkedItem {
+            text: "Invite the housing association next time".into(),
+            raised_by: "Priya Shah".into(),
+            step: None,
+        },
+    ];
+    s.set_note(
+        Step::Goals,
+        "Goals 3 and 4 to be merged before the next session.".into(),
+    );
+    s
+}
+
+fn screen_after(keys: &[KeyCode]) -> SessionScreen {
+    let mut screen = SessionScreen::open("/archive/eastside.ron".into(), session());
+    for key in keys {
+        screen.handle_key(KeyEvent::new(*key, KeyModifiers::NONE), now());
+    }
+    screen
+}
+
+fn draw(screen: &SessionScreen, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| roundtable::ui::session::draw(f, f.area(), screen, &Theme::plain()))
+        .unwrap();
+    terminal
+}
+
+fn keys(text: &str) -> Vec<KeyCode> {
+    text.chars().map(KeyCode::Char).collect()
+}
+
+/// Snapshots `keys` pressed on the fixture at both sizes, with the step
+/// guidance hidden so these pictures do not change with its wording.
+fn check(name: &str, keys: &[KeyCode]) {
+    let mut all = vec![KeyCode::Char('g')];
+    all.extend(keys);
+    snapshot(name, &all);
+}
+
+fn snapshot(name: &str, keys: &[KeyCode]) {
+    let screen = screen_after(keys);
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&screen, w, h).backend());
+    }
+}
+
+use KeyCode::{Down, Enter, Tab};
+
+#[test]
+fn step_1_goals() {
+    check("goals", &[Down]);
+}
+
+#[test]
+fn step_2_vision() {
+    check("vision_drafts", &keys("2"));
+    check("vision_consent", &[KeyCode::Char('2'), Tab, Tab, Down]);
+}
+
+#[test]
+fn step_3_activities_and_measures() {
+    check("activities", &keys("3"));
+    check("measures", &[KeyCode::Char('3'), Tab, Down]);
+}
+
+#[test]
+fn step_4_roles() {
+    check("roles", &keys("4"));
+    check("roles_governance", &[KeyCode::Char('4'), Tab, Tab]);
+}
+
+#[test]
+fn step_5_awareness() {
+    check("awareness", &keys("5"));
+}
+
+#[test]
+fn step_6_data_and_next_steps() {
+    check("next_steps_readings", &keys("6"));
+    check("next_steps_learnings", &[KeyCode::Char('6'), Tab, Down]);
+}
+
+#[test]
+fn participants_and_voices() {
+    check("participants", &keys("pj+"));
+}
+
+#[test]
+fn decisions_and_actions() {
+    check("decisions", &keys("dj"));
+    check("actions", &[KeyCode::Char('d'), Tab]);
+}
+
+#[test]
+fn parking_lot() {
+    check("parking_lot", &keys("l"));
+}
+
+/// The only pictures that show the guidance text from `assets/steps`.
+#[test]
+fn guidance_shown() {
+    snapshot("goals_with_guidance", &[Down]);
+    snapshot("measures_with_guidance", &[KeyCode::Char('3'), Tab]);
+}
+
+#[test]
+fn editor_for_a_new_goal() {
+    let mut k = keys("1a");
+    k.extend(keys("Link every GP practice to the drop-in"));
+    k.extend([Tab]);
+    k.extend(keys("sa"));
+    check("editor_new_goal", &k);
+}
+
+#[test]
+fn editor_with_a_date_error() {
+    let mut k = vec![KeyCode::Char('d'), Tab, KeyCode::Char('a')];
+    k.extend(keys("Ask the school nurses to join"));
+    k.extend([Tab, Tab]);
+    k.extend(keys("next week"));
+    k.push(KeyCode::Esc);
+    check("editor_date_error", &k);
+}
+
+#[test]
+fn editor_for_a_measure() {
+    check("editor_measure", &[KeyCode::Char('3'), Tab, Enter]);
+}
+
+#[test]
+fn empty_session_invites_the_first_item() {
+    let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let screen = SessionScreen::open("/a.ron".into(), Session::new("New", "P", date, now()));
+    insta::assert_snapshot!("empty_80x24", draw(&screen, 80, 24).backend());
+}
+
+#[test]
+fn tiny_and_huge_do_not_panic() {
+    let mut screen = screen_after(&[]);
+    for _ in 0..500 {
+        screen
+            .session
+            .goals
+            .push(goal(&"long words ".repeat(40), "Ann Lee", 1, false));
+    }
+    for key in [KeyCode::End, KeyCode::PageDown] {
+        screen.handle_key(KeyEvent::new(key, KeyModifiers::NONE), now());
+    }
+    for (w, h) in [(1, 1), (10, 3), (20, 6), (30, 8), (80, 24), (200, 60)] {
+        for k in [
+            Down,
+            Down,
+            KeyCode::Char('a'),
+            KeyCode::Char('x'),
+            Tab,
+            KeyCode::Esc,
+        ] {
+            draw(&screen, w, h);
+            screen.handle_key(KeyEvent::new(k, KeyModifiers::NONE), now());
+        }
+        draw(&screen, w, h);
+    }
+}
