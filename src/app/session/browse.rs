@@ -43,6 +43,8 @@ impl SessionScreen {
             B::PrevSection => self.nav.go(self.nav.section.offset(-1)),
             B::Down => self.nav.step_row(1, &self.session),
             B::Up => self.nav.step_row(-1, &self.session),
+            B::First => self.nav.set_row(0),
+            B::Last => self.nav.step_row(isize::MAX / 2, &self.session),
             B::NextList => self.nav.switch_list(1),
             B::PrevList => self.nav.switch_list(-1),
             B::Add => self.open_new_item(now),

@@ -19,7 +19,7 @@ use crate::domain::Attendance;
 pub(super) fn available(editor: &Editor, action: E) -> bool {
     let kind = editor.focused_kind();
     match action {
-        E::Enter => kind != FieldKind::Long,
+        E::Enter | E::FieldDown | E::FieldUp => kind != FieldKind::Long,
         E::ChoiceNext | E::ChoicePrev => !kind.is_text(),
         E::Complete => matches!(kind, FieldKind::Person | FieldKind::Org),
         _ => true,
@@ -130,8 +130,8 @@ impl SessionScreen {
         let action = lookup(EDIT, &key).filter(|a| available(editor, *a));
         match action {
             None => editor.type_key(key),
-            Some(E::NextField) => editor.move_focus(1),
-            Some(E::PrevField) => editor.move_focus(-1),
+            Some(E::NextField | E::FieldDown) => editor.move_focus(1),
+            Some(E::PrevField | E::FieldUp) => editor.move_focus(-1),
             Some(E::ChoiceNext) => editor.cycle(1),
             Some(E::ChoicePrev) => editor.cycle(-1),
             Some(E::Complete) => editor.complete(),

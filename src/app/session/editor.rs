@@ -45,6 +45,7 @@ pub struct Editor {
 fn text_area(spec: FieldSpec, text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
     area.set_cursor_line_style(Style::default());
+    area.set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     if spec.kind == FieldKind::Long {
@@ -103,17 +104,24 @@ impl Editor {
     }
 
     /// Moves the focus, showing the text cursor only in the focused field.
+    /// Dates and numbers are selected on arrival, so typing replaces them.
     pub fn set_focus(&mut self, focus: usize) {
         self.focus = focus.min(self.fields.len().saturating_sub(1));
         self.completion = None;
         for (i, field) in self.fields.iter_mut().enumerate() {
             if let Input::Text(area) = &mut field.input {
-                let cursor = if i == self.focus {
+                area.cancel_selection();
+                let focused = i == self.focus;
+                let cursor = if focused {
                     Style::default().add_modifier(Modifier::REVERSED)
                 } else {
                     Style::default()
                 };
                 area.set_cursor_style(cursor);
+                let replaceable = matches!(field.spec.kind, FieldKind::Date | FieldKind::Number);
+                if focused && replaceable && !area.is_empty() {
+                    area.select_all();
+                }
             }
         }
     }

@@ -16,6 +16,8 @@ pub enum BrowseAction {
     PrevSection,
     Down,
     Up,
+    First,
+    Last,
     NextList,
     PrevList,
     Add,
@@ -41,6 +43,8 @@ pub enum BrowseAction {
 pub enum EditAction {
     NextField,
     PrevField,
+    FieldDown,
+    FieldUp,
     Enter,
     ChoiceNext,
     ChoicePrev,
@@ -211,6 +215,14 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         false,
     ),
     b(
+        &[Key::plain(Home)],
+        B::First,
+        "first",
+        "Select the first item",
+        false,
+    ),
+    b(&[Key::plain(End)], B::Last, "last", "Select the last item", false),
+    b(
         &[Key::ch('J'), alt(Down)],
         B::MoveDown,
         "move down",
@@ -278,6 +290,20 @@ pub const EDIT: &[Binding<EditAction>] = &[
         E::PrevField,
         "previous field",
         "Go to the previous field",
+        false,
+    ),
+    b(
+        &[Key::plain(Down)],
+        E::FieldDown,
+        "next field",
+        "Go to the next field (in long text, moves down a line)",
+        false,
+    ),
+    b(
+        &[Key::plain(Up)],
+        E::FieldUp,
+        "previous field",
+        "Go to the previous field (in long text, moves up a line)",
         false,
     ),
     b(

@@ -128,7 +128,13 @@ impl SessionScreen {
                     .filter(|b| self.browse_available(b.action))
                     .copied()
                     .collect();
-                describe(&table)
+                let mut help = describe(&table);
+                for h in &mut help {
+                    if h.keys == "1/2/3/4/5/6" {
+                        h.keys = "1–6".into();
+                    }
+                }
+                help
             }
         }
     }

@@ -273,3 +273,37 @@ fn question_mark_is_help_outside_the_editor_and_text_inside() {
     assert_eq!(ctrl(&mut s, 'q'), Outcome::Quit);
     assert_eq!(goals(&s), ["?"]);
 }
+
+#[test]
+fn typing_over_a_date_replaces_it_and_arrows_move_between_fields() {
+    let mut s = screen();
+    s.session.actions.push(ActionItem {
+        text: "Book the hall".into(),
+        due: NaiveDate::from_ymd_opt(2026, 12, 10),
+        ..Default::default()
+    });
+    press(&mut s, KeyCode::Char('d'));
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Down);
+    assert_eq!(s.editor.as_ref().map(|e| e.focus), Some(2));
+    typed(&mut s, "2027-01-05");
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.actions[0].due, NaiveDate::from_ymd_opt(2027, 1, 5));
+}
+
+#[test]
+fn home_and_end_jump_to_the_ends_of_the_list() {
+    let mut s = screen();
+    for text in ["One", "Two", "Three"] {
+        s.session.goals.push(Goal {
+            text: text.into(),
+            ..Default::default()
+        });
+    }
+    press(&mut s, KeyCode::End);
+    assert_eq!(s.nav.row(), 2);
+    press(&mut s, KeyCode::Home);
+    assert_eq!(s.nav.row(), 0);
+}

@@ -41,16 +41,28 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     }
 }
 
-/// "Title · 3 Dec 2026 · 7 of 9 present", the title cut to fit.
+/// Where and when, and how many are in the room: "Eastside Health Equity ·
+/// Thu 3 Dec 2026, 10:00 · Hall B   5 of 6 present". The app's own header
+/// already names the session, so the partnership is shown here instead
+/// (the title when there is no partnership).
 fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> {
     let s = &screen.session;
     let present = s.present().count();
-    let right = format!(
-        " {} · {present} of {} present",
-        rows::date(s.date),
-        s.participants.len()
-    );
-    let title = truncate(&s.title, width.saturating_sub(right.width()));
+    let right = format!("  {present} of {} present", s.participants.len());
+    let mut when = s.date.format("%a %-d %b %Y").to_string();
+    if let Some(time) = s.start_time {
+        when.push_str(&time.format(", %H:%M").to_string());
+    }
+    let who = if s.partnership.trim().is_empty() {
+        &s.title
+    } else {
+        &s.partnership
+    };
+    let parts: Vec<&str> = [who.trim(), when.as_str(), s.location.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    let title = truncate(&parts.join(" · "), width.saturating_sub(right.width()));
     let pad = width.saturating_sub(title.width() + right.width());
     Line::from(vec![
         Span::styled(title, theme.title()),

@@ -68,6 +68,20 @@ fn context(screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'sta
                 None => Vec::new(),
             }
         }
+        ListKind::Consent => {
+            let wording = s.vision.final_wording.trim();
+            let text = if wording.is_empty() {
+                "No final wording yet: write it under Final wording, then ask each organisation.".to_string()
+            } else {
+                format!("Consent to: {wording}")
+            };
+            limit(wrap(&[Span::styled(text, theme.muted())], width), 2, width)
+        }
+        ListKind::Actions => {
+            let open = s.open_actions().count();
+            let text = format!("{open} of {} actions still open.", s.actions.len());
+            vec![Line::styled(truncate(&text, width), theme.muted())]
+        }
         ListKind::Participants => {
             let count = |a: Attendance| s.participants.iter().filter(|p| p.attendance == a).count();
             let quiet: Vec<&str> = s
