@@ -8,6 +8,7 @@ mod list;
 mod navigator;
 mod rows;
 mod section;
+mod voices;
 mod wrap;
 
 use ratatui::Frame;

@@ -8,11 +8,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{limit, truncate, wrap};
-use super::{guide, list, rows};
+use super::{guide, list, rows, voices};
 use crate::app::session::SessionScreen;
 use crate::app::session::items;
 use crate::app::session::section::ListKind;
-use crate::domain::Attendance;
 use crate::ui::theme::Theme;
 
 /// The tabs of a section's lists, the active one bracketed (visible without
@@ -82,34 +81,7 @@ fn context(screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'sta
             let text = format!("{open} of {} actions still open.", s.actions.len());
             vec![Line::styled(truncate(&text, width), theme.muted())]
         }
-        ListKind::Participants => {
-            let count = |a: Attendance| s.participants.iter().filter(|p| p.attendance == a).count();
-            let quiet: Vec<&str> = s
-                .present()
-                .filter(|p| p.contributions == 0)
-                .map(|p| p.name.as_str())
-                .collect();
-            let counts = [
-                (count(Attendance::Present), "present"),
-                (count(Attendance::Apologies), "sent apologies"),
-                (count(Attendance::Absent), "absent"),
-            ];
-            let counts: Vec<String> = counts
-                .iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, what)| format!("{n} {what}"))
-                .collect();
-            let mut spans = vec![Span::styled(format!("{}. ", counts.join(" · ")), theme.muted())];
-            if quiet.is_empty() {
-                spans.push(Span::styled("Everyone present has spoken.", theme.success()));
-            } else {
-                spans.push(Span::styled(
-                    format!("Not heard yet: {}", quiet.join(", ")),
-                    theme.warning(),
-                ));
-            }
-            limit(wrap(&spans, width), 2, width)
-        }
+        ListKind::Participants => voices::summary(s, width, theme),
         _ => Vec::new(),
     }
 }
