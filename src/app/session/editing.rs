@@ -144,6 +144,7 @@ impl SessionScreen {
                     return Outcome::Save;
                 }
             }
+            Some(E::Help) => return Outcome::Help,
             Some(E::Quit) => {
                 if self.commit(now) {
                     return Outcome::Quit;

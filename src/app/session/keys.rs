@@ -51,6 +51,7 @@ pub enum EditAction {
     Complete,
     Save,
     Done,
+    Help,
     Quit,
 }
 
@@ -251,7 +252,13 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         false,
     ),
     b(&[Key::ctrl('s')], B::Save, "save", "Save the session now", true),
-    b(&[Key::ch('?')], B::Help, "help", "Show every key", true),
+    b(
+        &[Key::ch('?'), Key::plain(F(1))],
+        B::Help,
+        "help",
+        "Show every key",
+        true,
+    ),
     b(
         &[Key::plain(Esc)],
         B::Back,
@@ -340,6 +347,13 @@ pub const EDIT: &[Binding<EditAction>] = &[
         "done",
         "Close the editor, keeping what was typed",
         true,
+    ),
+    b(
+        &[Key::plain(F(1))],
+        E::Help,
+        "help",
+        "Show every key (? types a question mark here)",
+        false,
     ),
     b(
         &[Key::ctrl('q')],

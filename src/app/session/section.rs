@@ -147,7 +147,7 @@ impl ListKind {
             Goals => "goal",
             Drafts => "vision draft",
             FinalWording => "final wording",
-            Consent => "consent",
+            Consent => "consent answer",
             Activities => "activity",
             Measures => "measure",
             Workstreams => "workstream",
