@@ -40,6 +40,8 @@ pub struct Editor {
     pub names: Vec<String>,
     pub organisations: Vec<String>,
     completion: Option<Completion>,
+    /// The values the editor opened with, to tell whether anything changed.
+    original: Vec<Value>,
 }
 
 fn text_area(spec: FieldSpec, text: &str) -> TextArea<'static> {
@@ -65,6 +67,7 @@ fn text_area(spec: FieldSpec, text: &str) -> TextArea<'static> {
 
 impl Editor {
     pub fn new(target: Target, title: String, specs: &[FieldSpec], values: Vec<Value>) -> Editor {
+        let original = values.clone();
         let fields = specs
             .iter()
             .zip(values)
@@ -86,6 +89,7 @@ impl Editor {
             names: Vec::new(),
             organisations: Vec::new(),
             completion: None,
+            original,
         };
         editor.set_focus(0);
         editor
@@ -214,22 +218,31 @@ impl Editor {
     /// Everything typed, checked: the first unusable field and why, or the
     /// values ready to store.
     pub fn values(&self) -> Result<Vec<Value>, (usize, String)> {
-        let mut out = Vec::with_capacity(self.fields.len());
-        for (i, field) in self.fields.iter().enumerate() {
-            out.push(match &field.input {
-                Input::Text(_) => {
-                    let text = self.text(i);
-                    check(field.spec, text.trim()).map_err(|e| (i, e))?;
-                    Value::Text(text)
-                }
-                Input::Pick { options, index } => Value::Pick {
-                    options: options.clone(),
-                    index: *index,
-                },
-                Input::Flag(on) => Value::Flag(*on),
-            });
+        let values = self.raw_values();
+        for (i, (field, value)) in self.fields.iter().zip(&values).enumerate() {
+            if let Value::Text(text) = value {
+                check(field.spec, text.trim()).map_err(|e| (i, e))?;
+            }
         }
-        Ok(out)
+        Ok(values)
+    }
+
+    /// What the fields hold now, unchecked.
+    fn raw_values(&self) -> Vec<Value> {
+        let value = |(i, field): (usize, &Field)| match &field.input {
+            Input::Text(_) => Value::Text(self.text(i)),
+            Input::Pick { options, index } => Value::Pick {
+                options: options.clone(),
+                index: *index,
+            },
+            Input::Flag(on) => Value::Flag(*on),
+        };
+        self.fields.iter().enumerate().map(value).collect()
+    }
+
+    /// Whether anything differs from what the editor opened with.
+    pub fn has_changes(&self) -> bool {
+        self.raw_values() != self.original
     }
 
     /// Nothing typed in any text field.

@@ -141,7 +141,7 @@ impl SessionScreen {
 
     /// Unsaved changes, including text still in an open editor.
     pub fn is_dirty(&self) -> bool {
-        self.dirty || self.editor.is_some()
+        self.dirty || self.editor.as_ref().is_some_and(Editor::has_changes)
     }
 
     /// Called by the app after a successful save.

@@ -81,6 +81,13 @@ fn esc_in_the_editor_keeps_what_was_typed() {
 fn an_empty_new_item_is_dropped_and_leaves_nothing_to_undo() {
     let mut s = screen();
     press(&mut s, KeyCode::Char('a'));
+    assert!(!s.is_dirty(), "an editor with nothing typed is not a change");
+    press(&mut s, KeyCode::Char('x'));
+    assert!(
+        s.is_dirty(),
+        "typed text not yet in the session counts as unsaved"
+    );
+    press(&mut s, KeyCode::Backspace);
     press(&mut s, KeyCode::Esc);
     assert!(s.session.goals.is_empty());
     assert!(!s.dirty);
