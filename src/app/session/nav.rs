@@ -87,6 +87,14 @@ impl Nav {
         self.set_row(row as usize);
     }
 
+    /// Shows the measures of the activity `delta` places away.
+    pub fn step_parent(&mut self, delta: isize, s: &Session) {
+        let last = s.activities.len().saturating_sub(1) as isize;
+        let sel = &mut self.sel[ListKind::Activities.index()];
+        *sel = (*sel as isize + delta).clamp(0, last) as usize;
+        self.sel[ListKind::Measures.index()] = 0;
+    }
+
     /// Keeps every selection on an existing row after the session changed.
     pub fn clamp(&mut self, s: &Session) {
         for section in Section::ALL {

@@ -241,6 +241,13 @@ fn measures_belong_to_the_selected_activity() {
     press(&mut s, KeyCode::Enter);
     press(&mut s, KeyCode::Right);
     press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Left);
+    assert_eq!(
+        s.nav.selected(ListKind::Activities),
+        0,
+        "← shows the first activity's measures"
+    );
+    press(&mut s, KeyCode::Right);
     let measure = &s.session.activities[1].measures[0];
     assert_eq!(measure.indicator, "Calls answered");
     assert_eq!(measure.kind, crate::domain::MeasureKind::HowWell);

@@ -61,7 +61,11 @@ fn context(screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'sta
                     } else {
                         &a.title
                     };
-                    let text = format!("For activity {} of {}: {title}", row + 1, s.activities.len());
+                    let text = format!(
+                        "For activity {} of {} (←/→): {title}",
+                        row + 1,
+                        s.activities.len()
+                    );
                     vec![Line::styled(truncate(&text, width), theme.muted())]
                 }
                 None => Vec::new(),
