@@ -1,15 +1,33 @@
-//! The session screen: the step navigator and the current step's items.
-//! (Skeleton: the session-screen work item fills this in; keep `open`,
-//! `handle_key`, `bindings`, `is_dirty`/`mark_saved` and `Outcome` as the
-//! contract with the app.)
+//! The session screen: the step navigator, the current section's items and
+//! the item editor. Keys go to `browse` or `editing` depending on whether an
+//! editor is open; both change the session only through snapshots that `u`
+//! can take back.
+
+mod browse;
+mod complete;
+mod editing;
+pub mod editor;
+pub mod fields;
+pub mod items;
+pub mod keys;
+pub mod nav;
+pub mod section;
+mod undo;
+pub mod values;
+
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::keys::KeyHelp;
+use super::keys::{KeyHelp, describe, lookup};
 use crate::domain::Session;
+use editor::Editor;
+use nav::Nav;
+use undo::{Snapshot, UndoStack};
 
 /// What the app must do after the session screen handled a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +51,16 @@ pub struct SessionScreen {
     pub session: Session,
     /// Changed since the last save.
     pub dirty: bool,
+    pub nav: Nav,
+    /// The open item editor, if any.
+    pub editor: Option<Editor>,
+    /// Whether the step guidance is shown (`g` hides it to make room).
+    pub show_guide: bool,
+    /// A line of feedback about the last key, e.g. "Deleted the goal".
+    pub message: Option<String>,
+    undo: UndoStack,
+    /// The session as it was when the editor opened, for undo.
+    before_edit: Option<Snapshot>,
 }
 
 impl SessionScreen {
@@ -41,27 +69,108 @@ impl SessionScreen {
             path,
             session,
             dirty: false,
+            nav: Nav::default(),
+            editor: None,
+            show_guide: true,
+            message: None,
+            undo: UndoStack::default(),
+            before_edit: None,
         }
     }
 
     /// Every key goes here first while the screen is shown (so `?` and `q`
     /// can be typed into an open editor); the screen answers what the app
     /// must do next.
-    pub fn handle_key(&mut self, _key: KeyEvent, _now: DateTime<Utc>) -> Outcome {
-        Outcome::Stay
+    pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Stay;
+        }
+        let outcome = if self.editor.is_some() {
+            self.edit_key(key, now)
+        } else {
+            self.message = None;
+            match lookup(keys::BROWSE, &key) {
+                Some(action) if self.browse_available(action) => self.browse(action, key, now),
+                _ => Outcome::Stay,
+            }
+        };
+        self.nav.clamp(&self.session);
+        outcome
+    }
+
+    /// Bracketed paste: goes into the open editor's field; ignored otherwise.
+    pub fn handle_paste(&mut self, text: &str) {
+        if let Some(editor) = &mut self.editor {
+            editor.paste(text);
+        }
     }
 
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
-        Vec::new()
+        match &self.editor {
+            Some(editor) => {
+                let table: Vec<_> = keys::EDIT
+                    .iter()
+                    .filter(|b| editing::available(editor, b.action))
+                    .copied()
+                    .collect();
+                let mut help = describe(&table);
+                for h in &mut help {
+                    if h.label == "next" && editor.on_last_field() {
+                        h.label = "finish";
+                    }
+                }
+                help
+            }
+            None => {
+                let table: Vec<_> = keys::BROWSE
+                    .iter()
+                    .filter(|b| self.browse_available(b.action))
+                    .copied()
+                    .collect();
+                let mut help = describe(&table);
+                for h in &mut help {
+                    if h.keys == "1/2/3/4/5/6" {
+                        h.keys = "1–6".into();
+                    }
+                }
+                help
+            }
+        }
     }
 
+    /// Unsaved changes, including text still in an open editor.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.dirty || self.editor.as_ref().is_some_and(Editor::has_changes)
     }
 
     /// Called by the app after a successful save.
     pub fn mark_saved(&mut self) {
         self.dirty = false;
+    }
+
+    /// How many changes `u` can take back.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    fn snapshot(&self, what: String) -> Snapshot {
+        Snapshot {
+            session: self.session.clone(),
+            nav: self.nav,
+            what,
+        }
+    }
+
+    /// Records a finished change: `before` goes on the undo stack when the
+    /// session really changed.
+    fn changed(&mut self, before: Snapshot, now: DateTime<Utc>) -> bool {
+        if before.session == self.session {
+            return false;
+        }
+        self.undo.push(before);
+        self.session.touch(now);
+        self.dirty = true;
+        true
     }
 }

@@ -1,18 +1,73 @@
-//! Drawing the session screen. (Skeleton: the session-screen work item
-//! fills this in; keep `draw` as the contract with the app.)
+//! Drawing the session screen: a header line, the step navigator on the
+//! left, the current section on the right and, when open, the item editor
+//! over them.
+
+mod editor;
+mod guide;
+mod list;
+mod navigator;
+mod rows;
+mod section;
+mod voices;
+mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::session::SessionScreen;
+use wrap::truncate;
 
 /// Draws the session screen's body into `area`; the app draws the footer,
 /// messages and help overlay around it.
 pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
-    frame.render_widget(
-        Paragraph::new(screen.session.title.as_str()).style(theme.title()),
-        area,
-    );
+    if area.width < 20 || area.height < 6 {
+        let text = "Make the window larger to see the session.";
+        frame.render_widget(Paragraph::new(text).style(theme.warning()), area);
+        return;
+    }
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(header(screen, head.width as usize, theme)), head);
+    let nav_width = navigator::WIDTH.min(body.width / 3);
+    let [nav, main] = Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
+        .spacing(1)
+        .areas(body);
+    navigator::draw(frame, nav, screen, theme);
+    section::draw(frame, main, screen, theme);
+    if let Some(open) = &screen.editor {
+        editor::draw(frame, body, open, theme);
+    }
+}
+
+/// Where and when, and how many are in the room: "Eastside Health Equity ·
+/// Thu 3 Dec 2026, 10:00 · Hall B   5 of 6 present". The app's own header
+/// already names the session, so the partnership is shown here instead
+/// (the title when there is no partnership).
+fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> {
+    let s = &screen.session;
+    let present = s.present().count();
+    let right = format!("  {present} of {} present", s.participants.len());
+    let mut when = s.date.format("%a %-d %b %Y").to_string();
+    if let Some(time) = s.start_time {
+        when.push_str(&time.format(", %H:%M").to_string());
+    }
+    let who = if s.partnership.trim().is_empty() {
+        &s.title
+    } else {
+        &s.partnership
+    };
+    let parts: Vec<&str> = [who.trim(), when.as_str(), s.location.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    let title = truncate(&parts.join(" · "), width.saturating_sub(right.width()));
+    let pad = width.saturating_sub(title.width() + right.width());
+    Line::from(vec![
+        Span::styled(title, theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, theme.muted()),
+    ])
 }

@@ -1,0 +1,145 @@
+//! Keys while browsing a section: moving around, and changes that need no
+//! editor (delete, move, undo, agreed, voices).
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::keys::BrowseAction as B;
+use super::section::{ListKind, Section};
+use super::{Outcome, SessionScreen, items};
+use crate::domain::{Attendance, Step};
+
+impl SessionScreen {
+    /// Whether `action` means something where the facilitator is now, so
+    /// help and footer only list keys that work.
+    pub(super) fn browse_available(&self, action: B) -> bool {
+        let list = self.nav.list();
+        let has_row = items::len(&self.session, self.nav.current()) > 0;
+        match action {
+            B::NextList | B::PrevList => self.nav.section.lists().len() > 1,
+            B::Add => !list.is_fixed() && (list != ListKind::Measures || !self.session.activities.is_empty()),
+            B::Edit => has_row,
+            B::Delete | B::MoveUp | B::MoveDown => has_row && !list.is_fixed(),
+            B::ToggleAgreed => list == ListKind::Goals && has_row,
+            B::NextActivity | B::PrevActivity => list == ListKind::Measures,
+            B::Spoke | B::Unspoke => list == ListKind::Participants && has_row,
+            B::Notes | B::Guide => self.nav.section.step().is_some(),
+            _ => true,
+        }
+    }
+
+    pub(super) fn browse(&mut self, action: B, key: KeyEvent, now: DateTime<Utc>) -> Outcome {
+        match action {
+            B::GoToStep => {
+                if let KeyCode::Char(c) = key.code {
+                    let n = c.to_digit(10).unwrap_or(1) as usize;
+                    let step = Step::ALL.get(n.saturating_sub(1)).copied().unwrap_or(Step::Goals);
+                    self.nav.go(Section::Step(step));
+                }
+            }
+            B::Participants => self.nav.go(Section::Participants),
+            B::Decisions => self.nav.go(Section::Decisions),
+            B::ParkingLot => self.nav.go(Section::ParkingLot),
+            B::NextSection => self.nav.go(self.nav.section.offset(1)),
+            B::PrevSection => self.nav.go(self.nav.section.offset(-1)),
+            B::Down => self.nav.step_row(1, &self.session),
+            B::Up => self.nav.step_row(-1, &self.session),
+            B::First => self.nav.set_row(0),
+            B::NextActivity => self.nav.step_parent(1, &self.session),
+            B::PrevActivity => self.nav.step_parent(-1, &self.session),
+            B::Last => self.nav.step_row(isize::MAX / 2, &self.session),
+            B::NextList => self.nav.switch_list(1),
+            B::PrevList => self.nav.switch_list(-1),
+            B::Add => self.open_new_item(now),
+            B::Edit => self.open_item_editor(),
+            B::Notes => self.open_notes_editor(),
+            B::Delete => self.delete(now),
+            B::Undo => self.undo(),
+            B::MoveUp => self.move_row(-1, now),
+            B::MoveDown => self.move_row(1, now),
+            B::ToggleAgreed => self.toggle_agreed(now),
+            B::Spoke => self.count_voice(1, now),
+            B::Unspoke => self.count_voice(-1, now),
+            B::Guide => self.show_guide = !self.show_guide,
+            B::Export => return Outcome::ExportMinutes,
+            B::Save => return Outcome::Save,
+            B::Help => return Outcome::Help,
+            B::Back => return Outcome::Back,
+            B::Quit => return Outcome::Quit,
+        }
+        Outcome::Stay
+    }
+
+    fn delete(&mut self, now: DateTime<Utc>) {
+        let list = self.nav.current();
+        let noun = list.kind.noun();
+        let before = self.snapshot(format!("delete the {noun}"));
+        if items::remove(&mut self.session, list, self.nav.row()) && self.changed(before, now) {
+            self.message = Some(format!("Deleted the {noun}. Press u to bring it back."));
+        }
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some(snapshot) => {
+                self.session = snapshot.session;
+                self.nav = snapshot.nav;
+                self.dirty = true;
+                self.message = Some(format!("Undone: {}.", snapshot.what));
+            }
+            None => self.message = Some("Nothing to undo.".into()),
+        }
+    }
+
+    fn move_row(&mut self, delta: isize, now: DateTime<Utc>) {
+        let list = self.nav.current();
+        let row = self.nav.row();
+        let Some(target) = row.checked_add_signed(delta) else {
+            return;
+        };
+        let before = self.snapshot(format!("move the {}", list.kind.noun()));
+        if items::swap(&mut self.session, list, row, target) && self.changed(before, now) {
+            self.nav.set_row(target);
+        }
+    }
+
+    fn toggle_agreed(&mut self, now: DateTime<Utc>) {
+        let row = self.nav.row();
+        let before = self.snapshot("mark the goal agreed".into());
+        if let Some(goal) = self.session.goals.get_mut(row) {
+            goal.agreed = !goal.agreed;
+            let agreed = goal.agreed;
+            self.changed(before, now);
+            self.message = Some(
+                if agreed {
+                    "Goal agreed."
+                } else {
+                    "Goal no longer marked agreed."
+                }
+                .into(),
+            );
+        }
+    }
+
+    /// Counts (or takes back) one contribution, so quiet voices stand out.
+    fn count_voice(&mut self, delta: i32, now: DateTime<Utc>) {
+        let row = self.nav.row();
+        let before = self.snapshot("count a contribution".into());
+        if let Some(p) = self.session.participants.get_mut(row) {
+            p.contributions = p.contributions.saturating_add_signed(delta);
+            if delta > 0 && p.attendance != Attendance::Present {
+                p.attendance = Attendance::Present;
+            }
+            let (name, count) = (p.name.clone(), p.contributions);
+            if self.changed(before, now) {
+                let times = if count == 1 { "once" } else { "times" };
+                let count = if count == 1 {
+                    String::new()
+                } else {
+                    format!("{count} ")
+                };
+                self.message = Some(format!("{name} has spoken {count}{times}."));
+            }
+        }
+    }
+}

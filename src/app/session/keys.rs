@@ -1,0 +1,381 @@
+//! The session screen's two key tables: browsing the items, and editing one.
+//! The same tables drive key handling, the footer and the help overlay.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::app::keys::{Binding, Key};
+
+/// What a key does while browsing a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrowseAction {
+    GoToStep,
+    Participants,
+    Decisions,
+    ParkingLot,
+    NextSection,
+    PrevSection,
+    Down,
+    Up,
+    First,
+    Last,
+    NextActivity,
+    PrevActivity,
+    NextList,
+    PrevList,
+    Add,
+    Edit,
+    Delete,
+    Undo,
+    MoveUp,
+    MoveDown,
+    ToggleAgreed,
+    Spoke,
+    Unspoke,
+    Notes,
+    Guide,
+    Export,
+    Save,
+    Help,
+    Back,
+    Quit,
+}
+
+/// What a key does while the item editor is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditAction {
+    NextField,
+    PrevField,
+    FieldDown,
+    FieldUp,
+    Enter,
+    ChoiceNext,
+    ChoicePrev,
+    Complete,
+    Save,
+    Done,
+    Help,
+    Quit,
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+const fn b<A>(
+    keys: &'static [Key],
+    action: A,
+    label: &'static str,
+    help: &'static str,
+    in_footer: bool,
+) -> Binding<A> {
+    Binding {
+        keys,
+        action,
+        label,
+        help,
+        in_footer,
+    }
+}
+
+use BrowseAction as B;
+use KeyCode::*;
+
+pub const BROWSE: &[Binding<BrowseAction>] = &[
+    b(
+        &[Key::plain(Enter), Key::ch('e')],
+        B::Edit,
+        "edit",
+        "Edit the selected item",
+        true,
+    ),
+    b(
+        &[Key::ch('a')],
+        B::Add,
+        "add",
+        "Add an item below the selected one",
+        true,
+    ),
+    b(
+        &[Key::ch('x'), Key::plain(Delete)],
+        B::Delete,
+        "delete",
+        "Delete the selected item (u brings it back)",
+        true,
+    ),
+    b(
+        &[Key::ch('u')],
+        B::Undo,
+        "undo",
+        "Undo the last change: add, edit, delete or move",
+        true,
+    ),
+    b(
+        &[Key::plain(Tab)],
+        B::NextList,
+        "next list",
+        "Switch to the next list in this section",
+        true,
+    ),
+    b(
+        &[Key::plain(BackTab)],
+        B::PrevList,
+        "previous list",
+        "Switch to the previous list in this section",
+        false,
+    ),
+    b(
+        &[Key::ch(' ')],
+        B::ToggleAgreed,
+        "agreed",
+        "Mark the selected goal as agreed, or not",
+        true,
+    ),
+    b(
+        &[Key::ch('+')],
+        B::Spoke,
+        "spoke",
+        "Count one contribution from the selected person",
+        true,
+    ),
+    b(
+        &[Key::ch('-')],
+        B::Unspoke,
+        "uncount",
+        "Take back one contribution counted by mistake",
+        false,
+    ),
+    b(
+        &[Key::ch('n')],
+        B::Notes,
+        "notes",
+        "Write free notes for this step",
+        true,
+    ),
+    b(
+        &[
+            Key::ch('1'),
+            Key::ch('2'),
+            Key::ch('3'),
+            Key::ch('4'),
+            Key::ch('5'),
+            Key::ch('6'),
+        ],
+        B::GoToStep,
+        "step",
+        "Go to step 1 to 6",
+        false,
+    ),
+    b(
+        &[Key::ch('p')],
+        B::Participants,
+        "people",
+        "Go to participants and voices",
+        false,
+    ),
+    b(
+        &[Key::ch('d')],
+        B::Decisions,
+        "decisions",
+        "Go to decisions and actions",
+        false,
+    ),
+    b(
+        &[Key::ch('l')],
+        B::ParkingLot,
+        "parking lot",
+        "Go to the parking lot",
+        false,
+    ),
+    b(
+        &[Key::ch(']'), Key::plain(PageDown)],
+        B::NextSection,
+        "next",
+        "Go to the next section",
+        false,
+    ),
+    b(
+        &[Key::ch('['), Key::plain(PageUp)],
+        B::PrevSection,
+        "previous",
+        "Go to the previous section",
+        false,
+    ),
+    b(
+        &[Key::plain(Down), Key::ch('j')],
+        B::Down,
+        "down",
+        "Select the next item",
+        false,
+    ),
+    b(
+        &[Key::plain(Up), Key::ch('k')],
+        B::Up,
+        "up",
+        "Select the previous item",
+        false,
+    ),
+    b(
+        &[Key::plain(Right)],
+        B::NextActivity,
+        "next activity",
+        "In measures: show the next activity's measures",
+        false,
+    ),
+    b(
+        &[Key::plain(Left)],
+        B::PrevActivity,
+        "previous activity",
+        "In measures: show the previous activity's measures",
+        false,
+    ),
+    b(
+        &[Key::plain(Home)],
+        B::First,
+        "first",
+        "Select the first item",
+        false,
+    ),
+    b(&[Key::plain(End)], B::Last, "last", "Select the last item", false),
+    b(
+        &[Key::ch('J'), alt(Down)],
+        B::MoveDown,
+        "move down",
+        "Move the selected item down",
+        false,
+    ),
+    b(
+        &[Key::ch('K'), alt(Up)],
+        B::MoveUp,
+        "move up",
+        "Move the selected item up",
+        false,
+    ),
+    b(
+        &[Key::ch('g')],
+        B::Guide,
+        "guidance",
+        "Show or hide the step guidance",
+        false,
+    ),
+    b(
+        &[Key::ch('m')],
+        B::Export,
+        "minutes",
+        "Export the minutes as Markdown",
+        false,
+    ),
+    b(&[Key::ctrl('s')], B::Save, "save", "Save the session now", true),
+    b(
+        &[Key::ch('?'), Key::plain(F(1))],
+        B::Help,
+        "help",
+        "Show every key",
+        true,
+    ),
+    b(
+        &[Key::plain(Esc)],
+        B::Back,
+        "back",
+        "Back to the list of sessions (saves first)",
+        false,
+    ),
+    b(
+        &[Key::ctrl('q')],
+        B::Quit,
+        "quit",
+        "Save and quit Roundtable",
+        false,
+    ),
+];
+
+use EditAction as E;
+
+pub const EDIT: &[Binding<EditAction>] = &[
+    b(
+        &[Key::plain(Enter)],
+        E::Enter,
+        "next",
+        "Go to the next field; on the last field, finish",
+        true,
+    ),
+    b(
+        &[Key::plain(Tab)],
+        E::NextField,
+        "next field",
+        "Go to the next field",
+        true,
+    ),
+    b(
+        &[Key::plain(BackTab)],
+        E::PrevField,
+        "previous field",
+        "Go to the previous field",
+        false,
+    ),
+    b(
+        &[Key::plain(Down)],
+        E::FieldDown,
+        "next field",
+        "Go to the next field (in long text, moves down a line)",
+        false,
+    ),
+    b(
+        &[Key::plain(Up)],
+        E::FieldUp,
+        "previous field",
+        "Go to the previous field (in long text, moves up a line)",
+        false,
+    ),
+    b(
+        &[Key::plain(Right), Key::ch(' ')],
+        E::ChoiceNext,
+        "change",
+        "Choose the next option",
+        true,
+    ),
+    b(
+        &[Key::plain(Left)],
+        E::ChoicePrev,
+        "change back",
+        "Choose the previous option",
+        false,
+    ),
+    b(
+        &[Key::ctrl('n')],
+        E::Complete,
+        "fill name",
+        "Fill in the next matching name",
+        true,
+    ),
+    b(
+        &[Key::ctrl('s')],
+        E::Save,
+        "save",
+        "Keep the changes and save the session",
+        true,
+    ),
+    b(
+        &[Key::plain(Esc)],
+        E::Done,
+        "done",
+        "Close the editor, keeping what was typed",
+        true,
+    ),
+    b(
+        &[Key::plain(F(1))],
+        E::Help,
+        "help",
+        "Show every key (? types a question mark here)",
+        false,
+    ),
+    b(
+        &[Key::ctrl('q')],
+        E::Quit,
+        "quit",
+        "Keep the changes, save and quit Roundtable",
+        false,
+    ),
+];

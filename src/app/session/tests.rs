@@ -1,0 +1,323 @@
+//! The session screen as a state machine: keys in, session and outcome out.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::section::{ListKind, Section};
+use super::{Outcome, SessionScreen};
+use crate::domain::{ActionItem, Activity, Goal, Participant, Session, Step};
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
+}
+
+fn screen() -> SessionScreen {
+    let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let mut s = Session::new("Eastside", "Eastside partnership", date, now());
+    s.participants.push(Participant {
+        name: "Ann Lee".into(),
+        organisation: "Eastside Carers".into(),
+        ..Default::default()
+    });
+    SessionScreen::open("/tmp/eastside.ron".into(), s)
+}
+
+fn press(screen: &mut SessionScreen, code: KeyCode) -> Outcome {
+    screen.handle_key(KeyEvent::new(code, KeyModifiers::NONE), now())
+}
+
+fn ctrl(screen: &mut SessionScreen, c: char) -> Outcome {
+    screen.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), now())
+}
+
+fn typed(screen: &mut SessionScreen, text: &str) {
+    for c in text.chars() {
+        press(screen, KeyCode::Char(c));
+    }
+}
+
+fn goals(screen: &SessionScreen) -> Vec<&str> {
+    screen.session.goals.iter().map(|g| g.text.as_str()).collect()
+}
+
+#[test]
+fn adding_a_goal_by_keys_stores_it_and_marks_the_session_dirty() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('1'));
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "Halve waiting times? quickly");
+    press(&mut s, KeyCode::Tab);
+    typed(&mut s, "Ann Lee");
+    press(&mut s, KeyCode::Enter);
+    typed(&mut s, "4");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char(' '));
+    assert_eq!(press(&mut s, KeyCode::Enter), Outcome::Stay);
+    assert!(s.editor.is_none());
+    let goal = &s.session.goals[0];
+    assert_eq!(goal.text, "Halve waiting times? quickly");
+    assert_eq!(
+        (goal.proposed_by.as_str(), goal.support, goal.agreed),
+        ("Ann Lee", 4, true)
+    );
+    assert!(s.is_dirty());
+    s.mark_saved();
+    assert!(!s.is_dirty());
+}
+
+#[test]
+fn esc_in_the_editor_keeps_what_was_typed() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "Halve waiting times");
+    press(&mut s, KeyCode::Esc);
+    assert!(s.editor.is_none());
+    assert_eq!(goals(&s), ["Halve waiting times"]);
+    // Esc again leaves the screen.
+    assert_eq!(press(&mut s, KeyCode::Esc), Outcome::Back);
+}
+
+#[test]
+fn an_empty_new_item_is_dropped_and_leaves_nothing_to_undo() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('a'));
+    assert!(!s.is_dirty(), "an editor with nothing typed is not a change");
+    press(&mut s, KeyCode::Char('x'));
+    assert!(
+        s.is_dirty(),
+        "typed text not yet in the session counts as unsaved"
+    );
+    press(&mut s, KeyCode::Backspace);
+    press(&mut s, KeyCode::Esc);
+    assert!(s.session.goals.is_empty());
+    assert!(!s.dirty);
+    assert_eq!(s.undo_depth(), 0);
+}
+
+#[test]
+fn delete_then_undo_restores_the_item() {
+    let mut s = screen();
+    for text in ["One", "Two", "Three"] {
+        s.session.goals.push(Goal {
+            text: text.into(),
+            ..Default::default()
+        });
+    }
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Char('x'));
+    assert_eq!(goals(&s), ["One", "Three"]);
+    assert!(s.dirty);
+    press(&mut s, KeyCode::Char('u'));
+    assert_eq!(goals(&s), ["One", "Two", "Three"]);
+    assert_eq!(s.nav.row(), 1);
+    press(&mut s, KeyCode::Char('u'));
+    assert_eq!(s.message.as_deref(), Some("Nothing to undo."));
+}
+
+#[test]
+fn items_move_up_and_down_and_undo_puts_them_back() {
+    let mut s = screen();
+    for text in ["One", "Two", "Three"] {
+        s.session.goals.push(Goal {
+            text: text.into(),
+            ..Default::default()
+        });
+    }
+    press(&mut s, KeyCode::Char('J'));
+    assert_eq!(goals(&s), ["Two", "One", "Three"]);
+    assert_eq!(s.nav.row(), 1);
+    s.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::ALT), now());
+    assert_eq!(goals(&s), ["Two", "Three", "One"]);
+    press(&mut s, KeyCode::Char('J'));
+    assert_eq!(goals(&s), ["Two", "Three", "One"], "the last item stays last");
+    press(&mut s, KeyCode::Char('K'));
+    assert_eq!(goals(&s), ["Two", "One", "Three"]);
+    press(&mut s, KeyCode::Char('u'));
+    press(&mut s, KeyCode::Char('u'));
+    press(&mut s, KeyCode::Char('u'));
+    assert_eq!(goals(&s), ["One", "Two", "Three"]);
+}
+
+#[test]
+fn an_invalid_date_keeps_the_editor_open_with_an_error() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('d'));
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "Book the venue");
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Tab);
+    typed(&mut s, "next tuesday");
+    assert_eq!(press(&mut s, KeyCode::Esc), Outcome::Stay);
+    let editor = s.editor.as_ref().expect("the editor stays open");
+    let (field, message) = editor.error.clone().expect("an error is shown");
+    assert_eq!((field, editor.focus), (2, 2));
+    assert!(message.contains("YYYY-MM-DD"), "{message}");
+    // Ctrl-S does not pretend to save while the date is wrong.
+    assert_eq!(ctrl(&mut s, 's'), Outcome::Stay);
+    for _ in 0.."next tuesday".len() {
+        press(&mut s, KeyCode::Backspace);
+    }
+    typed(&mut s, "17/12/2026");
+    assert_eq!(ctrl(&mut s, 's'), Outcome::Save);
+    let action = &s.session.actions[0];
+    assert_eq!(action.text, "Book the venue");
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 12, 17));
+    assert!(action.id.starts_with("a-"));
+}
+
+#[test]
+fn renaming_a_participant_renames_their_actions() {
+    let mut s = screen();
+    s.session.actions.push(ActionItem {
+        text: "Send notes".into(),
+        owner: "Ann Lee".into(),
+        ..Default::default()
+    });
+    press(&mut s, KeyCode::Char('p'));
+    press(&mut s, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut s, KeyCode::Backspace);
+    }
+    typed(&mut s, "Leigh");
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.participants[0].name, "Ann Leigh");
+    assert_eq!(s.session.actions[0].owner, "Ann Leigh");
+}
+
+#[test]
+fn ctrl_n_fills_in_a_participant_name() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('a'));
+    press(&mut s, KeyCode::Tab);
+    typed(&mut s, "lee");
+    ctrl(&mut s, 'n');
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.goals[0].proposed_by, "Ann Lee");
+}
+
+#[test]
+fn voices_are_counted_and_can_be_taken_back() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('+'));
+    assert_eq!(
+        s.session.participants[0].contributions, 0,
+        "+ only works on participants"
+    );
+    press(&mut s, KeyCode::Char('p'));
+    press(&mut s, KeyCode::Char('+'));
+    press(&mut s, KeyCode::Char('+'));
+    press(&mut s, KeyCode::Char('-'));
+    assert_eq!(s.session.participants[0].contributions, 1);
+}
+
+#[test]
+fn notes_are_written_per_step() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('4'));
+    press(&mut s, KeyCode::Char('n'));
+    typed(&mut s, "Secretariat");
+    press(&mut s, KeyCode::Enter);
+    typed(&mut s, "to be decided");
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.note(Step::Roles), "Secretariat\nto be decided");
+}
+
+#[test]
+fn measures_belong_to_the_selected_activity() {
+    let mut s = screen();
+    for title in ["Drop-in", "Helpline"] {
+        s.session.activities.push(Activity {
+            title: title.into(),
+            ..Default::default()
+        });
+    }
+    press(&mut s, KeyCode::Char('3'));
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Tab);
+    assert_eq!(s.nav.list(), ListKind::Measures);
+    press(&mut s, KeyCode::Char('a'));
+    typed(&mut s, "Calls answered");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Right);
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Left);
+    assert_eq!(
+        s.nav.selected(ListKind::Activities),
+        0,
+        "← shows the first activity's measures"
+    );
+    press(&mut s, KeyCode::Right);
+    let measure = &s.session.activities[1].measures[0];
+    assert_eq!(measure.indicator, "Calls answered");
+    assert_eq!(measure.kind, crate::domain::MeasureKind::HowWell);
+    assert!(measure.id.starts_with("m-"));
+    assert!(s.session.activities[0].measures.is_empty());
+}
+
+#[test]
+fn paste_goes_into_the_focused_field_on_one_line() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('p'));
+    press(&mut s, KeyCode::Char('a'));
+    s.handle_paste("Priya\r\nShah");
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.participants[1].name, "Priya Shah");
+}
+
+#[test]
+fn bindings_follow_what_works_here() {
+    let mut s = screen();
+    let has = |s: &SessionScreen, label: &str| s.bindings().iter().any(|b| b.label == label);
+    assert!(has(&s, "add") && !has(&s, "spoke") && !has(&s, "next list"));
+    press(&mut s, KeyCode::Char('d'));
+    assert_eq!(s.nav.section, Section::Decisions);
+    assert!(has(&s, "next list") && !has(&s, "notes"));
+    press(&mut s, KeyCode::Char('a'));
+    assert!(has(&s, "done") && !has(&s, "add"));
+    assert!(!has(&s, "next"), "Enter makes new lines in long text");
+}
+
+#[test]
+fn question_mark_is_help_outside_the_editor_and_text_inside() {
+    let mut s = screen();
+    assert_eq!(press(&mut s, KeyCode::Char('?')), Outcome::Help);
+    press(&mut s, KeyCode::Char('a'));
+    assert_eq!(press(&mut s, KeyCode::Char('?')), Outcome::Stay);
+    assert_eq!(ctrl(&mut s, 'q'), Outcome::Quit);
+    assert_eq!(goals(&s), ["?"]);
+}
+
+#[test]
+fn typing_over_a_date_replaces_it_and_arrows_move_between_fields() {
+    let mut s = screen();
+    s.session.actions.push(ActionItem {
+        text: "Book the hall".into(),
+        due: NaiveDate::from_ymd_opt(2026, 12, 10),
+        ..Default::default()
+    });
+    press(&mut s, KeyCode::Char('d'));
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Down);
+    assert_eq!(s.editor.as_ref().map(|e| e.focus), Some(2));
+    typed(&mut s, "2027-01-05");
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.actions[0].due, NaiveDate::from_ymd_opt(2027, 1, 5));
+}
+
+#[test]
+fn home_and_end_jump_to_the_ends_of_the_list() {
+    let mut s = screen();
+    for text in ["One", "Two", "Three"] {
+        s.session.goals.push(Goal {
+            text: text.into(),
+            ..Default::default()
+        });
+    }
+    press(&mut s, KeyCode::End);
+    assert_eq!(s.nav.row(), 2);
+    press(&mut s, KeyCode::Home);
+    assert_eq!(s.nav.row(), 0);
+}
