@@ -186,7 +186,7 @@ impl FormState {
         self.recheck();
     }
 
-    fn paste(&mut self, text: &str) {
+    pub(super) fn paste(&mut self, text: &str) {
         let one_line: String = text
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
@@ -253,12 +253,6 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Cancel if form.is_touched() => app.confirm = Some(Confirm::DiscardForm),
         Action::Cancel => app.go_home(None),
         Action::Create => create(app, now),
-    }
-}
-
-pub(super) fn paste(app: &mut App, text: &str) {
-    if let Screen::NewSession(form) = &mut app.screen {
-        form.paste(text);
     }
 }
 

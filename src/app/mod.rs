@@ -91,12 +91,12 @@ impl App {
     pub fn action_for(&self, event: &Event) -> Option<Action> {
         let key = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => key,
-            // Only the form takes pasted text; the session-screen contract
-            // has no way to receive it yet.
+            // Pasted text goes into the open field as text, never as keys:
+            // a pasted `q` must not quit.
             Event::Paste(text) => {
-                let form_shown = matches!(self.screen, Screen::NewSession(_));
                 let modal = self.confirm.is_some() || self.help_open;
-                return (form_shown && !modal).then(|| Action::Paste(text.clone()));
+                let home = matches!(self.screen, Screen::Home(_));
+                return (!modal && !home).then(|| Action::Paste(text.clone()));
             }
             _ => return None,
         };
@@ -128,7 +128,11 @@ impl App {
                 self.help_scroll = (self.help_scroll + 1).min(lines as u16);
             }
             Action::Confirm(answer) => self.answer(answer),
-            Action::Paste(text) => form::paste(self, &text),
+            Action::Paste(text) => match &mut self.screen {
+                Screen::NewSession(form) => form.paste(&text),
+                Screen::Session(screen) => screen.handle_paste(&text),
+                Screen::Home(_) => {}
+            },
         }
     }
 
