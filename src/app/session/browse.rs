@@ -15,6 +15,23 @@ impl SessionScreen {
     pub(super) fn browse_available(&self, action: B) -> bool {
         let list = self.nav.list();
         let has_row = items::len(&self.session, self.nav.current()) > 0;
+        let changes = matches!(
+            action,
+            B::Add
+                | B::Edit
+                | B::Delete
+                | B::Undo
+                | B::MoveUp
+                | B::MoveDown
+                | B::ToggleAgreed
+                | B::Spoke
+                | B::Unspoke
+                | B::Notes
+                | B::Save
+        );
+        if changes && self.read_only.is_some() {
+            return false;
+        }
         match action {
             B::NextList | B::PrevList => self.nav.section.lists().len() > 1,
             B::Add => !list.is_fixed() && (list != ListKind::Measures || !self.session.activities.is_empty()),

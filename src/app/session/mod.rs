@@ -61,6 +61,9 @@ pub struct SessionScreen {
     undo: UndoStack,
     /// The session as it was when the editor opened, for undo.
     before_edit: Option<Snapshot>,
+    /// Why the session can be read but not changed (held open by someone
+    /// else, or final), if so. Every key that would change it is disabled.
+    pub read_only: Option<String>,
 }
 
 impl SessionScreen {
@@ -75,6 +78,15 @@ impl SessionScreen {
             message: None,
             undo: UndoStack::default(),
             before_edit: None,
+            read_only: None,
+        }
+    }
+
+    /// Opens the session for reading only, saying why.
+    pub fn read_only(path: PathBuf, session: Session, why: String) -> SessionScreen {
+        SessionScreen {
+            read_only: Some(why),
+            ..SessionScreen::open(path, session)
         }
     }
 

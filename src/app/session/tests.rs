@@ -321,3 +321,29 @@ fn home_and_end_jump_to_the_ends_of_the_list() {
     press(&mut s, KeyCode::Home);
     assert_eq!(s.nav.row(), 0);
 }
+
+#[test]
+fn a_read_only_session_refuses_every_change_but_can_be_browsed() {
+    let mut open = screen();
+    open.session.goals.push(Goal {
+        text: "Halve waits".into(),
+        ..Default::default()
+    });
+    let mut screen = SessionScreen::read_only(open.path, open.session, "Sam has it open on laptop-2".into());
+    let before = screen.session.clone();
+    typed(&mut screen, "axenuJ +");
+    press(&mut screen, KeyCode::Enter);
+    press(&mut screen, KeyCode::Delete);
+    assert!(screen.editor.is_none());
+    assert_eq!(screen.session, before);
+    assert!(!screen.is_dirty());
+    assert_eq!(ctrl(&mut screen, 's'), Outcome::Stay);
+    assert!(
+        screen
+            .bindings()
+            .iter()
+            .all(|k| k.label != "add" && k.label != "save")
+    );
+    press(&mut screen, KeyCode::Char('2'));
+    assert_eq!(screen.nav.section, Section::Step(Step::Vision));
+}

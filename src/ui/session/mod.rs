@@ -49,7 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
 fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> {
     let s = &screen.session;
     let present = s.present().count();
-    let right = format!("  {present} of {} present", s.participants.len());
+    let right = match &screen.read_only {
+        Some(_) => "  READ-ONLY".to_string(),
+        None => format!("  {present} of {} present", s.participants.len()),
+    };
     let mut when = s.date.format("%a %-d %b %Y").to_string();
     if let Some(time) = s.start_time {
         when.push_str(&time.format(", %H:%M").to_string());
@@ -68,6 +71,13 @@ fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> 
     Line::from(vec![
         Span::styled(title, theme.title()),
         Span::raw(" ".repeat(pad)),
-        Span::styled(right, theme.muted()),
+        Span::styled(
+            right,
+            if screen.read_only.is_some() {
+                theme.warning()
+            } else {
+                theme.muted()
+            },
+        ),
     ])
 }

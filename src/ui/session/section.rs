@@ -117,9 +117,11 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
         let max = if area.height > 30 { 5 } else { 2 };
         limit(wrap(&[Span::raw(note)], width), max, width)
     };
+    let read_only = screen.read_only.as_ref().map(|why| format!("Read-only: {why}"));
     let message = screen
         .message
         .as_deref()
+        .or(read_only.as_deref())
         .map(|m| limit(wrap(&[Span::raw(m.to_string())], width), 2, width));
     let [head, guide_area, list_area, notes_area, message_area] = Layout::vertical([
         Constraint::Length(1),
