@@ -184,11 +184,17 @@ fn snippet(chars: &[char], at: usize, len: usize) -> (String, Range<usize>) {
     (snippet, from..from + matched.len())
 }
 
+/// The parts that hold something, joined by `sep`.
+fn joined(parts: &[&str], sep: &str) -> String {
+    let parts: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+    parts.join(sep)
+}
+
 /// Every searchable text in a session with where it lives.
 fn fields(s: &Session) -> Vec<(Section, usize, String)> {
     let mut out: Vec<(Section, usize, String)> = vec![(Section::Title, 0, s.title.clone())];
     for (i, p) in s.participants.iter().enumerate() {
-        let who = [p.name.as_str(), &p.role, &p.organisation].join(" ");
+        let who = joined(&[&p.name, &p.role, &p.organisation], ", ");
         out.push((Section::Participants, i, who));
     }
     let step = |out: &mut Vec<(Section, usize, String)>, step, i, text: &str| {
@@ -209,20 +215,20 @@ fn fields(s: &Session) -> Vec<(Section, usize, String)> {
             &mut out,
             Step::Activities,
             i,
-            &format!("{} {}", a.title, a.description),
+            &joined(&[&a.title, &a.description], ": "),
         );
         for m in &a.measures {
             step(
                 &mut out,
                 Step::Activities,
                 i,
-                &format!("{} {}", m.indicator, m.source),
+                &joined(&[&m.indicator, &m.source], ": "),
             );
         }
     }
     let r = &s.roles;
     for (i, w) in r.workstreams.iter().enumerate() {
-        step(&mut out, Step::Roles, i, &format!("{} {}", w.name, w.remit));
+        step(&mut out, Step::Roles, i, &joined(&[&w.name, &w.remit], ": "));
     }
     for c in &r.commitments {
         step(&mut out, Step::Roles, 0, &c.detail);
@@ -234,7 +240,7 @@ fn fields(s: &Session) -> Vec<(Section, usize, String)> {
             &mut out,
             Step::Awareness,
             i,
-            &format!("{} {}", a.audience, a.message),
+            &joined(&[&a.audience, &a.message], ": "),
         );
     }
     for reading in &s.review.readings {
@@ -251,7 +257,7 @@ fn fields(s: &Session) -> Vec<(Section, usize, String)> {
         out.push((Section::Decisions, i, d.dissent.clone()));
     }
     for (i, a) in s.actions.iter().enumerate() {
-        out.push((Section::Actions, i, format!("{} {}", a.text, a.owner)));
+        out.push((Section::Actions, i, joined(&[&a.text, &a.owner], " — ")));
     }
     for (i, p) in s.parking_lot.iter().enumerate() {
         out.push((Section::ParkingLot, i, p.text.clone()));

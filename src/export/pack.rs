@@ -7,10 +7,14 @@ use chrono::NaiveDate;
 use crate::domain::{ActionStatus, Attendance, History, Series, Session};
 
 use super::blocks::{heading, numbered, prose_date, section, short_date};
+use super::escape;
 use super::progress::{indicator, measures_table};
 use super::records::decision;
 use super::table::table;
-use super::{FOOTER, escape};
+
+/// Like the minutes' footer, with no date, so the same archive always gives
+/// the same report.
+const FOOTER: &str = "*Report prepared with Roundtable.*";
 
 /// The sessions of a series to include: those dated within `from..=to`
 /// (either end open).
@@ -168,7 +172,10 @@ fn actions(history: &History, last: NaiveDate) -> Vec<String> {
         })
         .collect();
     let mut out = vec![escape::line(&summary)];
-    out.extend(table(&["Action", "Owner", "Due", "Status", "Agreed"], &rows));
+    out.extend(table(
+        &["Action", "Owner", "Due", "Status", "First recorded"],
+        &rows,
+    ));
     out
 }
 
@@ -212,7 +219,7 @@ mod tests {
             "{pack}"
         );
         assert!(
-            pack.contains("| Book rooms | —     | 1 Aug 2026 | Open (overdue) | 8 Jul 2026 |"),
+            pack.contains("| Book rooms | —     | 1 Aug 2026 | Open (overdue) | 8 Jul 2026     |"),
             "{pack}"
         );
         assert!(!pack.contains("November"));

@@ -72,9 +72,9 @@ pub fn indicator(m: &MeasureHistory) -> String {
     }
 }
 
-/// "38% (31 Aug 2026)".
+/// "38% on 31 Aug 2026".
 fn reading(r: Option<&ReadingAt>) -> String {
-    r.map(|r| format!("{} ({})", r.reading.value.trim(), short_date(Some(r.date))))
+    r.map(|r| format!("{} on {}", r.reading.value.trim(), short_date(Some(r.date))))
         .unwrap_or_default()
 }
 
@@ -178,7 +178,7 @@ mod tests {
         let out = progress(&h, 1).join("\n\n");
         assert!(out.starts_with("## Progress since the last session\n\nCompared with the last session, \"First\" on 1 September 2026."), "{out}");
         assert!(
-            out.contains("| Visits  | 0        | 11 (1 Sep 2026) | 19 (1 Oct 2026) | 40     | Improving |"),
+            out.contains("| Visits  | 0        | 11 on 1 Sep 2026 | 19 on 1 Oct 2026 | 40     | Improving |"),
             "{out}"
         );
         assert!(
