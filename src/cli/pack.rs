@@ -72,10 +72,12 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             .with_hint("give the earlier date with --from"));
     }
     let text = match args.format {
-        Format::Report => trustee_pack(&history, series, period).ok_or_else(|| {
-            CliError::new(format!("no session of {} falls in that period", series.name))
-                .with_hint("widen --from and --to, or leave them out")
-        })?,
+        Format::Report => {
+            trustee_pack(&history, series, period, Local::now().date_naive()).ok_or_else(|| {
+                CliError::new(format!("no session of {} falls in that period", series.name))
+                    .with_hint("widen --from and --to, or leave them out")
+            })?
+        }
         Format::ActionsCsv => {
             let within = within(&history, series, period);
             let h = History::from_refs(within);

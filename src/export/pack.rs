@@ -1,10 +1,11 @@
 //! The trustee pack: one Markdown document about a partnership over a
 //! period: its sessions, every decision, where the actions stand and how the
-//! measures moved. Deterministic: nothing depends on today's date.
+//! measures moved. Deterministic: "today" is passed in, and decides only
+//! which actions are overdue and which sessions are still to come.
 
 use chrono::NaiveDate;
 
-use crate::domain::{ActionStatus, Attendance, History, Series, Session};
+use crate::domain::{ActionStatus, Attendance, History, Series, Session, SessionStatus};
 
 use super::blocks::{heading, numbered, prose_date, section, short_date};
 use super::escape;
@@ -32,7 +33,7 @@ impl Period {
 
 /// The pack for `series` over `period`, or `None` when no session of the
 /// series falls in it.
-pub fn trustee_pack(history: &History, series: &Series, period: Period) -> Option<String> {
+pub fn trustee_pack(history: &History, series: &Series, period: Period, today: NaiveDate) -> Option<String> {
     let sessions: Vec<&Session> = series
         .sessions
         .iter()
@@ -40,6 +41,8 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period) -> Optio
         .filter(|s| period.contains(s.date))
         .collect();
     let (first, last) = (sessions.first()?.date, sessions.last()?.date);
+    // Status is as it stood at the end of the period, or today if sooner.
+    let as_of = today.min(last);
     let within = History::from_refs(sessions.clone());
     let name = if series.name.trim().is_empty() {
         "Partnership"
@@ -56,9 +59,9 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period) -> Optio
         escape::line(&period_text),
         sessions.len()
     ));
-    blocks.extend(section(2, "Sessions", sessions_table(&sessions)));
+    blocks.extend(section(2, "Sessions", sessions_table(&sessions, today)));
     blocks.extend(section(2, "Decisions", decisions(&sessions)));
-    blocks.extend(section(2, "Actions", actions(&within, last)));
+    blocks.extend(section(2, "Actions", actions(&within, as_of)));
     let measures = within
         .series()
         .first()
@@ -89,22 +92,26 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period) -> Optio
     Some(out)
 }
 
-/// Date | Session | Status | Present | Apologies | Decisions.
-fn sessions_table(sessions: &[&Session]) -> Option<String> {
+/// Date | Session | Status | Present | Apologies | Decisions. A session
+/// still to come shows as planned, with no attendance yet.
+fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
     let rows: Vec<Vec<String>> = sessions
         .iter()
         .map(|s| {
-            let count = |a| {
-                s.participants
+            let planned = s.date > today && s.status != SessionStatus::Final;
+            let count = |a| match planned {
+                true => String::new(),
+                false => s
+                    .participants
                     .iter()
                     .filter(|p| p.attendance == a)
                     .count()
-                    .to_string()
+                    .to_string(),
             };
             vec![
                 short_date(Some(s.date)),
                 s.title.clone(),
-                s.status.label().to_string(),
+                if planned { "Planned" } else { s.status.label() }.to_string(),
                 count(Attendance::Present),
                 count(Attendance::Apologies),
                 s.decisions.len().to_string(),
@@ -135,29 +142,29 @@ fn decisions(sessions: &[&Session]) -> Vec<String> {
 }
 
 /// Every action in its latest state within the period, soonest due first,
-/// with a count by status. Overdue is judged on the last session's date.
-fn actions(history: &History, last: NaiveDate) -> Vec<String> {
-    let records = history.actions_matching(&Default::default(), last);
+/// with a count by status and how many were overdue on `as_of`.
+fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
+    let records = history.actions_matching(&Default::default(), as_of);
     if records.is_empty() {
         return Vec::new();
     }
     let count = |s: ActionStatus| records.iter().filter(|r| r.action.status == s).count();
-    let overdue = records.iter().filter(|r| r.is_overdue(last)).count();
+    let overdue = records.iter().filter(|r| r.is_overdue(as_of)).count();
     let summary = format!(
-        "{} actions: {} done, {} in progress, {} open, {} dropped. {} still open after their due date at the last session ({}).",
+        "{} actions: {} done, {} in progress, {} open, {} dropped. {} still open after their due date on {}.",
         records.len(),
         count(ActionStatus::Done),
         count(ActionStatus::InProgress),
         count(ActionStatus::Open),
         count(ActionStatus::Dropped),
         overdue,
-        prose_date(last),
+        prose_date(as_of),
     );
     let rows: Vec<Vec<String>> = records
         .iter()
         .map(|r| {
             let agreed = history.session(r.first_session).map(|s| short_date(Some(s.date)));
-            let status = if r.is_overdue(last) {
+            let status = if r.is_overdue(as_of) {
                 format!("{} (overdue)", r.action.status.label())
             } else {
                 r.action.status.label().to_string()
@@ -212,7 +219,7 @@ mod tests {
             from: Some(day(7, 1)),
             to: Some(day(9, 30)),
         };
-        let pack = trustee_pack(&h, &h.series()[0], period).unwrap();
+        let pack = trustee_pack(&h, &h.series()[0], period, day(11, 24)).unwrap();
         assert!(pack.starts_with("# Level \\*Ground\\*: report to trustees\n\n**Period:** 1 July 2026 to 30 September 2026\\\n**Sessions:** 2\n"), "{pack}");
         assert!(
             pack.contains("### 8 July 2026: Launch\n\n1. Start\\\n   Agreed by consensus."),
@@ -227,6 +234,6 @@ mod tests {
             from: Some(day(12, 1)),
             to: None,
         };
-        assert_eq!(trustee_pack(&h, &h.series()[0], none), None);
+        assert_eq!(trustee_pack(&h, &h.series()[0], none, day(11, 24)), None);
     }
 }
