@@ -63,7 +63,7 @@ enum Change {
         owner: Option<String>,
         /// The new due date (YYYY-MM-DD), or "none" to clear it
         #[arg(long, value_name = "DATE", value_parser = parse_due)]
-        due: Option<Option<NaiveDate>>,
+        due: Option<Due>,
     },
 }
 
@@ -79,11 +79,16 @@ fn parse_status(text: &str) -> Result<ActionStatus, String> {
         .ok_or_else(|| format!("\"{text}\" is not a status: use open, in-progress, done or dropped"))
 }
 
-fn parse_due(text: &str) -> Result<Option<NaiveDate>, String> {
+/// A new due date, or none; a type of its own because clap reads
+/// `Option<Option<_>>` as a flag whose value may be left out.
+#[derive(Debug, Clone, Copy)]
+struct Due(Option<NaiveDate>);
+
+fn parse_due(text: &str) -> Result<Due, String> {
     if text.trim().eq_ignore_ascii_case("none") {
-        return Ok(None);
+        return Ok(Due(None));
     }
-    parse_date(text).map(Some)
+    parse_date(text).map(|d| Due(Some(d)))
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
@@ -99,7 +104,11 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             owner,
             due,
         }) => {
-            let wanted = ActionChange { status, owner, due };
+            let wanted = ActionChange {
+                status,
+                owner,
+                due: due.map(|d| d.0),
+            };
             if wanted.is_empty() {
                 return Err(CliError::new("nothing to change")
                     .with_hint("say what to change with --status, --owner or --due"));
@@ -290,7 +299,7 @@ mod tests {
                 .unwrap_err()
                 .contains("open, in-progress, done or dropped")
         );
-        assert_eq!(parse_due("none"), Ok(None));
+        assert_eq!(parse_due("none").map(|d| d.0), Ok(None));
         assert!(parse_due("soon").is_err());
     }
 }

@@ -26,13 +26,13 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     partnership: Option<String>,
     /// With --partnership: leave out sessions before this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "partnership")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     from: Option<NaiveDate>,
     /// With --partnership: leave out sessions after this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "partnership")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     to: Option<NaiveDate>,
     /// With --partnership: what to write
-    #[arg(long, value_enum, default_value_t = Format::Report, requires = "partnership")]
+    #[arg(long, value_enum, default_value_t = Format::Report)]
     format: Format,
 }
 
@@ -48,6 +48,12 @@ enum Format {
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let (Some(partnership), None) = (&args.partnership, &args.session) else {
+        if args.from.is_some() || args.to.is_some() || args.format != Format::Report {
+            return Err(
+                CliError::new("--from, --to and --format are for a partnership's report")
+                    .with_hint("add --partnership NAME, or leave them out to export one session's minutes"),
+            );
+        }
         let session = args.session.unwrap_or_default();
         return super::export::run(
             super::export::Args {
