@@ -6,6 +6,22 @@
 //! parsed files, in any order). Every result names sessions by their index in
 //! that list, so a caller holding the matching file paths can write a change
 //! back to the right file.
+//!
+//! For the screens (load with `Archive::list`, keep the parsed sessions and
+//! their paths side by side, build `History::new(&sessions)` after each save):
+//! - timeline: [`History::series`] gives each partnership's sessions in
+//!   order; [`History::previous`] the meeting before one.
+//! - actions: [`History::actions_matching`] with an [`ActionFilter`] and
+//!   today's date; each [`ActionRecord`] says which session (`session`, an
+//!   index into the paths) holds the latest copy. To change one, load that
+//!   file, call `Session::change_action(id, &ActionChange, now)` and save it
+//!   with `storage::save_over`, as `roundtable actions done` does.
+//! - measures: [`History::measures`] for a series; each [`MeasureHistory`]
+//!   has `latest`, `previous`, `on_track` and `sparkline`.
+//! - search: `domain::search(&sessions, query)`; each `Hit` names its
+//!   session, section and item, with a snippet and the range to highlight.
+//! - minutes: `export::minutes_with_history(&session, &history)` works on
+//!   the session being edited, even before it is saved.
 
 mod actions;
 mod measures;
