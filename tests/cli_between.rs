@@ -298,6 +298,12 @@ fn export_for_a_partnership_writes_the_report_and_spreadsheets() {
             .starts_with("Partnership,Measure ID,")
     );
     roundtable(tmp.path())
+        .args(["export", "--partnership", "Level", "-o"])
+        .arg(tmp.path().join(NOVEMBER))
+        .assert()
+        .failure()
+        .stderr(contains("looks like a session file"));
+    roundtable(tmp.path())
         .args(["export", "--partnership", "partnership"])
         .assert()
         .failure()

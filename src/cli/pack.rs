@@ -63,6 +63,15 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             dir,
         );
     };
+    if let Some(out) = &args.output
+        && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Err(CliError::new(format!(
+            "{} looks like a session file; a report is Markdown or CSV",
+            out.display()
+        ))
+        .with_hint("write it to a .md or .csv file, e.g. -o report.md"));
+    }
     let archive = Archive::resolve(dir)?;
     let loaded = Loaded::read(&archive)?;
     let history = History::new(&loaded.sessions);
