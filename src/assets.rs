@@ -78,11 +78,13 @@ macro_rules! examples {
 /// first, for the app to copy into an empty archive.
 pub fn examples() -> Vec<(&'static str, &'static str)> {
     examples![
+        "2026-07-08-level-ground-launch-session.ron",
         "2026-09-16-level-ground-september-data-review.ron",
         "2026-10-08-brindley-vale-first-co-design-session.ron",
         "2026-10-21-north-coast-food-justice-alliance-roles-and-awareness.ron",
         "2026-11-11-level-ground-november-data-review.ron",
         "2026-12-03-brindley-vale-second-co-design-session.ron",
+        "2026-12-16-level-ground-december-check-in.ron",
     ]
 }
 

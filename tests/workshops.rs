@@ -254,3 +254,25 @@ fn carried_items_keep_their_identity() {
         }
     }
 }
+
+/// A session that follows another names it in `previous`: an earlier
+/// session of the same partnership, so the series reads in order.
+#[test]
+fn previous_links_point_back_within_the_partnership() {
+    let all = examples();
+    let mut linked = 0;
+    for (name, _, s) in &all {
+        if s.previous.is_empty() {
+            continue;
+        }
+        linked += 1;
+        let before = all
+            .iter()
+            .map(|(_, _, p)| p)
+            .find(|p| p.id == s.previous)
+            .unwrap_or_else(|| panic!("{name}: no session {}", s.previous));
+        assert!(before.date < s.date, "{name}: follows a later session");
+        assert_eq!(before.partnership, s.partnership, "{name}");
+    }
+    assert!(linked >= 3, "a partnership followed over several sessions");
+}

@@ -1,6 +1,8 @@
 //! The command line: `roundtable` opens the app; subcommands create, list,
-//! export and check session files. Each subcommand lives in its own file.
+//! export and check session files, search the archive and follow up
+//! actions. Each subcommand lives in its own file.
 
+mod actions;
 mod check;
 mod error;
 mod export;
@@ -9,6 +11,8 @@ mod list_json;
 mod new;
 mod open;
 mod output;
+mod pack;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,10 +42,14 @@ enum Command {
     New(new::Args),
     /// List sessions, newest first
     List(list::Args),
-    /// Write a session's minutes as Markdown
-    Export(export::Args),
+    /// Write a session's minutes, or a partnership's report, as Markdown
+    Export(pack::Args),
     /// Check session files for mistakes
     Check(check::Args),
+    /// Find words anywhere in the archive
+    Search(search::Args),
+    /// List actions across sessions, or mark one done
+    Actions(actions::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -69,8 +77,10 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         None => open::run(dir),
         Some(Command::New(args)) => new::run(args, dir),
         Some(Command::List(args)) => list::run(args, dir),
-        Some(Command::Export(args)) => export::run(args, dir),
+        Some(Command::Export(args)) => pack::run(args, dir),
         Some(Command::Check(args)) => check::run(args, dir),
+        Some(Command::Search(args)) => search::run(args, dir),
+        Some(Command::Actions(args)) => actions::run(args, dir),
     }
 }
 

@@ -4,9 +4,12 @@
 //! passed in, so tests (and snapshot output) stay deterministic.
 
 mod content;
+mod followup;
+mod history;
 mod ids;
 mod participant;
 mod records;
+mod search;
 mod session;
 mod slug;
 mod steps;
@@ -14,9 +17,14 @@ mod validate;
 mod when;
 
 pub use content::*;
+pub use followup::ActionChange;
+pub use history::{
+    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
+};
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus};
 pub use slug::slug;
 pub use steps::*;

@@ -32,6 +32,10 @@ pub struct Session {
     pub facilitator: String,
     #[serde(default)]
     pub status: SessionStatus,
+    /// The id of the session this one follows on from, so a partnership's
+    /// meetings read as a series; empty for a first meeting.
+    #[serde(default)]
+    pub previous: String,
     #[serde(default)]
     pub participants: Vec<Participant>,
     #[serde(default)]
@@ -89,6 +93,7 @@ impl Session {
             location: String::new(),
             facilitator: String::new(),
             status: SessionStatus::Draft,
+            previous: String::new(),
             participants: Vec::new(),
             goals: Vec::new(),
             vision: Vision::default(),

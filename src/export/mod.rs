@@ -1,16 +1,24 @@
-//! Turning a session into documents people read: Markdown minutes.
+//! Turning sessions into documents people read: Markdown minutes (with
+//! progress since the last session when the archive is at hand), the
+//! trustee pack for a partnership, and CSV for spreadsheets.
 //! Pure: no terminal, no file system, no clock.
 
 mod blocks;
 mod escape;
 mod header;
+mod pack;
 mod plan;
+mod progress;
 mod records;
 mod review;
+mod spreadsheet;
 mod steps;
 mod table;
 
-use crate::domain::{Session, Step};
+use crate::domain::{History, Session, Step};
+
+pub use pack::{Period, trustee_pack};
+pub use spreadsheet::{actions_csv, measures_csv};
 
 /// The line that closes the minutes. No date or time, so the same session
 /// always gives the same minutes.
@@ -19,6 +27,19 @@ const FOOTER: &str = "*Minutes prepared with Roundtable.*";
 /// The minutes of a session as CommonMark with GFM tables, ready to send to
 /// trustees as they are. Sections with nothing in them are left out.
 pub fn minutes(session: &Session) -> String {
+    document(session, Vec::new())
+}
+
+/// The minutes with a "Progress since the last session" section after the
+/// attendance, when `history` (the archive) holds an earlier session of the
+/// same partnership. `session` may be an edited copy of one in `history`:
+/// its own contents are used, and later sessions are ignored.
+pub fn minutes_with_history(session: &Session, history: &History) -> String {
+    let (then, me) = history.as_of(session);
+    document(session, progress::progress(&then, me))
+}
+
+fn document(session: &Session, progress: Vec<String>) -> String {
     let title = if session.title.trim().is_empty() {
         "Untitled session"
     } else {
@@ -27,6 +48,7 @@ pub fn minutes(session: &Session) -> String {
     let mut blocks = vec![blocks::heading(1, title)];
     blocks.extend(header::details(session));
     blocks.extend(header::attendance(session));
+    blocks.extend(progress);
     for step in Step::ALL {
         blocks.extend(steps::step_section(session, step));
     }

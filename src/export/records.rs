@@ -18,7 +18,7 @@ pub fn decisions(session: &Session) -> Vec<String> {
     section(2, "Decisions", numbered(&items))
 }
 
-fn decision(d: &Decision) -> String {
+pub(super) fn decision(d: &Decision) -> String {
     let text = escape::hard_broken(&d.text);
     let text = if text.is_empty() {
         "(No wording was recorded.)".to_string()

@@ -1,0 +1,192 @@
+//! `roundtable export --partnership P`: the trustee pack for a partnership
+//! (or its actions or measures as CSV), and reading the whole archive for
+//! the commands that look across sessions.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+
+use super::CliError;
+use super::output::print;
+use crate::domain::{History, Series, Session, parse_date};
+use crate::export::{Period, actions_csv, measures_csv, trustee_pack};
+use crate::storage::{Archive, write_atomic};
+
+/// `roundtable export`: one session's minutes, or a partnership's pack.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The session: a file path, or a file name, id or title from the archive
+    #[arg(required_unless_present = "partnership", conflicts_with = "partnership")]
+    session: Option<String>,
+    /// Write to this file instead of the screen
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write a report on every session of this partnership instead (part of its name is enough)
+    #[arg(long, value_name = "NAME")]
+    partnership: Option<String>,
+    /// With --partnership: leave out sessions before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<NaiveDate>,
+    /// With --partnership: leave out sessions after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<NaiveDate>,
+    /// With --partnership: what to write
+    #[arg(long, value_enum, default_value_t = Format::Report)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// The trustee pack, as Markdown
+    Report,
+    /// Every action in its latest state, as CSV for a spreadsheet
+    ActionsCsv,
+    /// Every measure and its readings, as CSV for a spreadsheet
+    MeasuresCsv,
+}
+
+pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    let (Some(partnership), None) = (&args.partnership, &args.session) else {
+        if args.from.is_some() || args.to.is_some() || args.format != Format::Report {
+            return Err(
+                CliError::new("--from, --to and --format are for a partnership's report")
+                    .with_hint("add --partnership NAME, or leave them out to export one session's minutes"),
+            );
+        }
+        let session = args.session.unwrap_or_default();
+        return super::export::run(
+            super::export::Args {
+                session,
+                output: args.output,
+            },
+            dir,
+        );
+    };
+    if let Some(out) = &args.output
+        && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Err(CliError::new(format!(
+            "{} looks like a session file; a report is Markdown or CSV",
+            out.display()
+        ))
+        .with_hint("write it to a .md or .csv file, e.g. -o report.md"));
+    }
+    let archive = Archive::resolve(dir)?;
+    let loaded = Loaded::read(&archive)?;
+    let history = History::new(&loaded.sessions);
+    let series = find_series(&history, partnership, &archive)?;
+    let period = Period {
+        from: args.from,
+        to: args.to,
+    };
+    if let (Some(from), Some(to)) = (period.from, period.to)
+        && from > to
+    {
+        return Err(CliError::new(format!("--from {from} is after --to {to}"))
+            .with_hint("give the earlier date with --from"));
+    }
+    let text = match args.format {
+        Format::Report => {
+            trustee_pack(&history, series, period, Local::now().date_naive()).ok_or_else(|| {
+                CliError::new(format!("no session of {} falls in that period", series.name))
+                    .with_hint("widen --from and --to, or leave them out")
+            })?
+        }
+        Format::ActionsCsv => {
+            let within = within(&history, series, period);
+            let h = History::from_refs(within);
+            actions_csv(&h, &h.actions(), Local::now().date_naive())
+        }
+        Format::MeasuresCsv => {
+            let h = History::from_refs(within(&history, series, period));
+            let measures = h.series().first().map(|s| h.measures(s)).unwrap_or_default();
+            measures_csv(&h, &series.name, &measures)
+        }
+    };
+    loaded.warn_about_broken();
+    match &args.output {
+        Some(out) => {
+            write_atomic(out, text.as_bytes())?;
+            print(&format!("Written to {}\n", out.display()))?;
+        }
+        None => print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn within<'a>(history: &History<'a>, series: &Series, period: Period) -> Vec<&'a Session> {
+    series
+        .sessions
+        .iter()
+        .filter_map(|&i| history.session(i))
+        .filter(|s| period.contains(s.date))
+        .collect()
+}
+
+/// The series named by what was typed, or an error listing the choices.
+pub(super) fn find_series<'h>(
+    history: &'h History,
+    partnership: &str,
+    archive: &Archive,
+) -> Result<&'h Series, CliError> {
+    history.find_series(partnership).map_err(|many| {
+        let names = |list: Vec<String>| list.join("\n  ");
+        if many.is_empty() {
+            let all: Vec<String> = history.series().iter().map(|s| s.name.clone()).collect();
+            CliError::new(format!(
+                "no partnership called \"{}\" in {}",
+                partnership.trim(),
+                archive.dir().display()
+            ))
+            .with_hint(format!("partnerships in the archive:\n  {}", names(all)))
+        } else {
+            CliError::new(format!(
+                "\"{}\" matches more than one partnership",
+                partnership.trim()
+            ))
+            .with_hint(format!("give more of the name:\n  {}", names(many)))
+        }
+    })
+}
+
+/// Every session in an archive that could be read, with its file; files
+/// that could not be read are counted so the person can be told.
+pub(super) struct Loaded {
+    pub paths: Vec<PathBuf>,
+    pub sessions: Vec<Session>,
+    pub broken: usize,
+}
+
+impl Loaded {
+    pub fn read(archive: &Archive) -> Result<Loaded, CliError> {
+        let mut loaded = Loaded {
+            paths: Vec::new(),
+            sessions: Vec::new(),
+            broken: 0,
+        };
+        for entry in archive.scan()? {
+            match entry.session {
+                Ok(s) => {
+                    loaded.paths.push(entry.path);
+                    loaded.sessions.push(s);
+                }
+                Err(_) => loaded.broken += 1,
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// A note on stderr, so results on stdout stay clean for scripts.
+    pub fn warn_about_broken(&self) {
+        match self.broken {
+            0 => {}
+            1 => eprintln!(
+                "note: 1 file could not be read and was left out: run `roundtable check` for details"
+            ),
+            n => eprintln!(
+                "note: {n} files could not be read and were left out: run `roundtable check` for details"
+            ),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! `roundtable search`: find words anywhere in the archive, best match
+//! first, as a list for people or JSON for scripts.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::CliError;
+use super::output::print;
+use super::pack::Loaded;
+use crate::domain::{Hit, search};
+use crate::storage::Archive;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The words to look for; a match holds every one of them, in any case
+    #[arg(required = true, value_name = "TEXT")]
+    words: Vec<String>,
+    /// Print a JSON array instead of a list
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    path: String,
+    session_id: &'a str,
+    date: chrono::NaiveDate,
+    title: &'a str,
+    partnership: &'a str,
+    section: String,
+    item: usize,
+    snippet: &'a str,
+    text: &'a str,
+    score: u32,
+}
+
+pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    let query = args.words.join(" ");
+    if query.trim().is_empty() {
+        return Err(
+            CliError::new("nothing to search for").with_hint("give a word, e.g. roundtable search leaflets")
+        );
+    }
+    let archive = Archive::resolve(dir)?;
+    let loaded = Loaded::read(&archive)?;
+    let hits = search(&loaded.sessions, &query);
+    if args.json {
+        let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
+        let text = serde_json::to_string_pretty(&all).map_err(|e| CliError::new(e.to_string()))?;
+        print(&format!("{text}\n"))?;
+    } else if hits.is_empty() {
+        print(&format!(
+            "Nothing found for \"{}\" in {} sessions.\n",
+            query.trim(),
+            loaded.sessions.len()
+        ))?;
+    } else {
+        let lines: String = hits.iter().map(|h| line(&loaded, h)).collect();
+        print(&lines)?;
+    }
+    loaded.warn_about_broken();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `2026-11-11  Level Ground — November data review  ›  Decisions: …snippet…`
+fn line(loaded: &Loaded, hit: &Hit) -> String {
+    let s = &loaded.sessions[hit.session];
+    let title = s.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = format!("{}  {title}  ›  {}: {}", s.date, hit.section.label(), hit.snippet);
+    format!("{}\n", printable(&text))
+}
+
+/// Drops control characters, so text typed into a session can never
+/// move the cursor or change colours in the terminal showing it.
+pub(super) fn printable(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+fn json<'a>(loaded: &'a Loaded, hit: &'a Hit) -> JsonHit<'a> {
+    let s = &loaded.sessions[hit.session];
+    JsonHit {
+        path: loaded.paths[hit.session].display().to_string(),
+        session_id: &s.id,
+        date: s.date,
+        title: &s.title,
+        partnership: &s.partnership,
+        section: hit.section.label(),
+        item: hit.item,
+        snippet: &hit.snippet,
+        text: &hit.text,
+        score: hit.score,
+    }
+}

@@ -1,0 +1,355 @@
+//! A partnership's meetings over time, read from every session in an
+//! archive: which sessions form a series, where each action stands now and
+//! how each measure has moved.
+//!
+//! Pure: build a [`History`] from sessions already loaded (the archive's
+//! parsed files, in any order). Every result names sessions by their index in
+//! that list, so a caller holding the matching file paths can write a change
+//! back to the right file.
+//!
+//! For the screens (load with `Archive::list`, keep the parsed sessions and
+//! their paths side by side, build `History::new(&sessions)` after each save):
+//! - timeline: [`History::series`] gives each partnership's sessions in
+//!   order; [`History::previous`] the meeting before one.
+//! - actions: [`History::actions_matching`] with an [`ActionFilter`] and
+//!   today's date; each [`ActionRecord`] says which session (`session`, an
+//!   index into the paths) holds the latest copy. To change one, load that
+//!   file, call `Session::change_action(id, &ActionChange, now)` and save it
+//!   with `storage::save_over`, as `roundtable actions done` does.
+//! - measures: [`History::measures`] for a series; each [`MeasureHistory`]
+//!   has `latest`, `previous`, `on_track` and `sparkline`.
+//! - search: `domain::search(&sessions, query)`; each `Hit` names its
+//!   session, section and item, with a snippet and the range to highlight.
+//! - minutes: `export::minutes_with_history(&session, &history)` works on
+//!   the session being edited, even before it is saved.
+
+mod actions;
+mod measures;
+
+use std::collections::HashMap;
+
+use super::Session;
+
+pub use actions::{ActionFilter, ActionRecord};
+pub use measures::{MeasureHistory, OnTrack, ReadingAt, sparkline};
+
+/// The sessions of one partnership, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// The partnership's name as its latest session spells it; empty when
+    /// no session of the series names one.
+    pub name: String,
+    /// Indices into [`History::sessions`], by date (then by `previous`
+    /// links, start time and title).
+    pub sessions: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct History<'a> {
+    sessions: Vec<&'a Session>,
+    series: Vec<Series>,
+    /// For each session, the index of its series.
+    series_of: Vec<usize>,
+}
+
+impl<'a> History<'a> {
+    pub fn new(sessions: &'a [Session]) -> History<'a> {
+        History::from_refs(sessions.iter().collect())
+    }
+
+    /// Sessions that belong together are those of the same partnership
+    /// (ignoring case and spaces at the ends) and those linked by `previous`,
+    /// so a renamed partnership stays one series.
+    pub fn from_refs(sessions: Vec<&'a Session>) -> History<'a> {
+        let n = sessions.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (i, s) in sessions.iter().enumerate() {
+            let key = name_key(&s.partnership);
+            if key.is_empty() {
+                continue;
+            }
+            match by_name.get(&key) {
+                Some(&first) => union(&mut parent, first, i),
+                None => {
+                    by_name.insert(key, i);
+                }
+            }
+        }
+        for i in 0..n {
+            if let Some(p) = linked_previous(&sessions, i) {
+                union(&mut parent, p, i);
+            }
+        }
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..n {
+            groups.entry(root(&mut parent, i)).or_default().push(i);
+        }
+        let mut series: Vec<Series> = groups
+            .into_values()
+            .map(|mut members| {
+                members.sort_by_cached_key(|&i| {
+                    let s = sessions[i];
+                    (
+                        s.date,
+                        depth(&sessions, i),
+                        s.start_time,
+                        s.title.to_lowercase(),
+                        i,
+                    )
+                });
+                let name = members
+                    .iter()
+                    .rev()
+                    .map(|&i| sessions[i].partnership.trim())
+                    .find(|p| !p.is_empty())
+                    .unwrap_or_default()
+                    .to_string();
+                Series {
+                    name,
+                    sessions: members,
+                }
+            })
+            .collect();
+        series.sort_by_cached_key(|s| (s.name.to_lowercase(), s.sessions.first().copied()));
+        let mut series_of = vec![0; n];
+        for (k, s) in series.iter().enumerate() {
+            for &i in &s.sessions {
+                series_of[i] = k;
+            }
+        }
+        History {
+            sessions,
+            series,
+            series_of,
+        }
+    }
+
+    /// Every session, in the order given.
+    pub fn sessions(&self) -> &[&'a Session] {
+        &self.sessions
+    }
+
+    pub fn session(&self, index: usize) -> Option<&'a Session> {
+        self.sessions.get(index).copied()
+    }
+
+    /// Every series, by partnership name.
+    pub fn series(&self) -> &[Series] {
+        &self.series
+    }
+
+    /// The series a session belongs to.
+    pub fn series_of(&self, index: usize) -> Option<&Series> {
+        self.series_of.get(index).and_then(|&k| self.series.get(k))
+    }
+
+    /// The series whose name is `partnership` (ignoring case), or else the
+    /// only one whose name contains it. `Err` lists the names when several
+    /// contain it, and is empty when none does.
+    pub fn find_series(&self, partnership: &str) -> Result<&Series, Vec<String>> {
+        let key = name_key(partnership);
+        if let Some(exact) = self.series.iter().find(|s| name_key(&s.name) == key) {
+            return Ok(exact);
+        }
+        let partial: Vec<&Series> = self
+            .series
+            .iter()
+            .filter(|s| !key.is_empty() && name_key(&s.name).contains(&key))
+            .collect();
+        match partial.as_slice() {
+            [one] => Ok(one),
+            many => Err(many.iter().map(|s| s.name.clone()).collect()),
+        }
+    }
+
+    /// The meeting before this one: the session its `previous` names, or
+    /// else the one before it in its series.
+    pub fn previous(&self, index: usize) -> Option<usize> {
+        if let Some(p) = linked_previous(&self.sessions, index) {
+            return Some(p);
+        }
+        let series = self.series_of(index)?;
+        let pos = series.sessions.iter().position(|&i| i == index)?;
+        pos.checked_sub(1).map(|p| series.sessions[p])
+    }
+
+    /// This history as it stood when `session` met: the sessions of its
+    /// series up to its date, with `session` itself (perhaps an edited copy
+    /// of one in the archive) in place of any archive copy. Returns the new
+    /// history and the index of `session` in it, for minutes that show
+    /// progress since the last meeting.
+    pub fn as_of<'b>(&self, session: &'b Session) -> (History<'b>, usize)
+    where
+        'a: 'b,
+    {
+        let key = name_key(&session.partnership);
+        let linked = self
+            .sessions
+            .iter()
+            .position(|s| !session.previous.is_empty() && s.id == session.previous)
+            .map(|i| self.series_of[i]);
+        let mut refs: Vec<&'b Session> = self
+            .sessions
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                let same = (!key.is_empty() && name_key(&s.partnership) == key)
+                    || linked == Some(self.series_of[*i]);
+                same && s.id != session.id && s.date <= session.date
+            })
+            .map(|(_, s)| *s)
+            .collect();
+        refs.push(session);
+        let me = refs.len() - 1;
+        (History::from_refs(refs), me)
+    }
+}
+
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The session named by `previous`, when it is another session dated no
+/// later than this one (a link forward in time is a mistake and ignored).
+fn linked_previous(sessions: &[&Session], index: usize) -> Option<usize> {
+    let s = sessions.get(index)?;
+    let id = s.previous.trim();
+    if id.is_empty() {
+        return None;
+    }
+    sessions
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i != index && p.id == id && p.date <= s.date)
+        .max_by_key(|(i, p)| (p.date, *i))
+        .map(|(i, _)| i)
+}
+
+/// How many `previous` links lead back from a session, so a follow-up on the
+/// same day sorts after the meeting it follows.
+fn depth(sessions: &[&Session], index: usize) -> usize {
+    let mut at = index;
+    let mut steps = 0;
+    while let Some(p) = linked_previous(sessions, at) {
+        steps += 1;
+        at = p;
+        if steps > sessions.len() {
+            break; // a loop of links: stop rather than spin
+        }
+    }
+    steps
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (root(parent, a), root(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use chrono::{DateTime, NaiveDate};
+
+    use super::*;
+
+    pub(crate) fn meeting(title: &str, partnership: &str, month: u32, day: u32) -> Session {
+        let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+        Session::new(title, partnership, date, now)
+    }
+
+    #[test]
+    fn series_group_by_partnership_and_follow_links() {
+        let mut renamed = meeting("C", "Level Ground Partnership", 11, 1);
+        renamed.previous = "2026-09-01-b".into();
+        let sessions = vec![
+            renamed,
+            meeting("Other", "Brindley Vale", 10, 1),
+            meeting("B", " level  ground ", 9, 1),
+            meeting("A", "Level Ground", 7, 1),
+            meeting("Alone", "", 8, 1),
+        ];
+        let h = History::new(&sessions);
+        let names: Vec<(&str, &[usize])> = h
+            .series()
+            .iter()
+            .map(|s| (s.name.as_str(), &s.sessions[..]))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("", &[4][..]),
+                ("Brindley Vale", &[1]),
+                ("Level Ground Partnership", &[3, 2, 0])
+            ]
+        );
+        assert_eq!(h.previous(0), Some(2));
+        assert_eq!(h.previous(2), Some(3));
+        assert_eq!(h.previous(3), None);
+        assert_eq!(
+            h.find_series("level ground partnership")
+                .map(|s| s.sessions.len()),
+            Ok(3)
+        );
+        assert_eq!(
+            h.find_series("vale").map(|s| s.name.as_str()),
+            Ok("Brindley Vale")
+        );
+        assert_eq!(h.find_series("nothing"), Err(vec![]));
+    }
+
+    #[test]
+    fn a_same_day_follow_up_sorts_after_the_meeting_it_follows() {
+        let first = meeting("Morning", "P", 9, 1);
+        let mut second = meeting("Afternoon", "P", 9, 1);
+        second.previous = first.id.clone();
+        let sessions = vec![second, first];
+        let h = History::new(&sessions);
+        assert_eq!(h.series()[0].sessions, [1, 0]);
+    }
+
+    #[test]
+    fn looping_links_do_not_hang() {
+        let mut a = meeting("A", "P", 9, 1);
+        let mut b = meeting("B", "P", 9, 1);
+        a.previous = b.id.clone();
+        b.previous = a.id.clone();
+        let sessions = vec![a, b];
+        assert_eq!(History::new(&sessions).series()[0].sessions.len(), 2);
+    }
+
+    #[test]
+    fn as_of_stops_at_the_date_and_uses_the_given_copy() {
+        let sessions = vec![
+            meeting("A", "P", 7, 1),
+            meeting("B", "P", 9, 1),
+            meeting("C", "P", 11, 1),
+            meeting("X", "Q", 8, 1),
+        ];
+        let mut edited = sessions[1].clone();
+        edited.location = "Edited".into();
+        let h = History::new(&sessions);
+        let (then, me) = h.as_of(&edited);
+        assert_eq!(then.sessions().len(), 2);
+        assert_eq!(then.session(me).map(|s| s.location.as_str()), Some("Edited"));
+        assert_eq!(
+            then.previous(me)
+                .and_then(|i| then.session(i))
+                .map(|s| s.title.as_str()),
+            Some("A")
+        );
+    }
+}

@@ -1,0 +1,359 @@
+//! Finding words anywhere in the archive: titles, people, every step,
+//! decisions, actions, notes and the parking lot.
+//!
+//! A field matches when it holds every word of the query, ignoring case.
+//! Hits in titles, the vision and decisions rank above those in notes, and a
+//! field holding the words as one phrase ranks higher still.
+
+use std::ops::Range;
+
+use super::{Session, Step};
+
+/// Where in a session a hit was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Title,
+    Participants,
+    Step(Step),
+    Decisions,
+    Actions,
+    ParkingLot,
+    /// The facilitator's notes for a step.
+    Notes(Step),
+}
+
+impl Section {
+    /// "Decisions", "Step 2: Single vision", "Notes on step 6".
+    pub fn label(self) -> String {
+        match self {
+            Section::Title => "Title".into(),
+            Section::Participants => "Participants".into(),
+            Section::Step(step) => format!("Step {}: {}", step.number(), step.short()),
+            Section::Decisions => "Decisions".into(),
+            Section::Actions => "Actions".into(),
+            Section::ParkingLot => "Parking lot".into(),
+            Section::Notes(step) => format!("Notes on step {}", step.number()),
+        }
+    }
+
+    fn weight(self) -> u32 {
+        match self {
+            Section::Title => 50,
+            Section::Step(Step::Vision) | Section::Decisions => 40,
+            Section::Step(Step::Goals) | Section::Actions | Section::Participants => 30,
+            Section::Step(_) => 20,
+            Section::ParkingLot => 15,
+            Section::Notes(_) => 10,
+        }
+    }
+}
+
+/// Added when the field holds the query as one phrase.
+const PHRASE_BOOST: u32 = 25;
+/// Characters of context kept before and after the match in a snippet.
+const BEFORE: usize = 40;
+const AFTER: usize = 60;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the session in the slice searched.
+    pub session: usize,
+    pub section: Section,
+    /// Position of the item in its list (the participant, goal, activity,
+    /// decision, action or parked point); 0 for single fields.
+    pub item: usize,
+    /// The whole matching text on one line.
+    pub text: String,
+    /// A short part of `text` around the match, with "…" where cut.
+    pub snippet: String,
+    /// The first match inside `snippet`, as a byte range, for highlighting.
+    pub highlight: Range<usize>,
+    pub score: u32,
+}
+
+/// Every field of every session that holds all the words of `query`, best
+/// first, then newest session first. An empty query finds nothing.
+pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
+    let words: Vec<Vec<char>> = query.split_whitespace().map(lower).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let phrase = lower(&query.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut hits: Vec<Hit> = Vec::new();
+    for (index, session) in sessions.iter().enumerate() {
+        for (section, item, raw) in fields(session) {
+            let Some(hit) = matching(&raw, &words, &phrase) else {
+                continue;
+            };
+            let (text, snippet, highlight, score) = hit;
+            let score = score + section.weight();
+            let same = hits
+                .iter_mut()
+                .find(|h| (h.session, h.section, h.item) == (index, section, item));
+            match same {
+                Some(h) if h.score >= score => {}
+                Some(h) => *h = make(index, section, item, text, snippet, highlight, score),
+                None => hits.push(make(index, section, item, text, snippet, highlight, score)),
+            }
+        }
+    }
+    hits.sort_by(|a, b| {
+        let date = |h: &Hit| sessions[h.session].date;
+        b.score
+            .cmp(&a.score)
+            .then(date(b).cmp(&date(a)))
+            .then((a.session, a.section, a.item).cmp(&(b.session, b.section, b.item)))
+    });
+    hits
+}
+
+fn make(
+    session: usize,
+    section: Section,
+    item: usize,
+    text: String,
+    snippet: String,
+    highlight: Range<usize>,
+    score: u32,
+) -> Hit {
+    Hit {
+        session,
+        section,
+        item,
+        text,
+        snippet,
+        highlight,
+        score,
+    }
+}
+
+/// One lower-case char per char, so positions match the original text.
+fn lower(text: &str) -> Vec<char> {
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+fn find(haystack: &[char], needle: &[char]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+type Matched = (String, String, Range<usize>, u32);
+
+/// The text on one line, its snippet, the highlight and the phrase boost,
+/// when `raw` holds every word.
+fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> {
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = text.chars().collect();
+    let low = lower(&text);
+    let firsts: Vec<usize> = words.iter().map(|w| find(&low, w)).collect::<Option<_>>()?;
+    let (at, len, boost) = match find(&low, phrase) {
+        Some(at) if words.len() > 1 => (at, phrase.len(), PHRASE_BOOST),
+        _ => {
+            let (i, at) = firsts.iter().enumerate().min_by_key(|(_, at)| **at)?;
+            (*at, words[i].len(), 0)
+        }
+    };
+    let (snippet, highlight) = snippet(&chars, at, len);
+    Some((text, snippet, highlight, boost))
+}
+
+/// Up to [`BEFORE`] and [`AFTER`] characters around the match, cut at spaces.
+fn snippet(chars: &[char], at: usize, len: usize) -> (String, Range<usize>) {
+    let mut start = at.saturating_sub(BEFORE);
+    if start > 0 {
+        start = (start..at).find(|&i| chars[i - 1] == ' ').unwrap_or(at);
+    }
+    let mut end = (at + len + AFTER).min(chars.len());
+    if end < chars.len() {
+        end = (at + len..end)
+            .rev()
+            .find(|&i| chars[i] == ' ')
+            .unwrap_or(at + len);
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let before: String = chars[start..at].iter().collect();
+    let matched: String = chars[at..at + len].iter().collect();
+    let after: String = chars[at + len..end].iter().collect();
+    let suffix = if end < chars.len() { "…" } else { "" };
+    let from = prefix.len() + before.len();
+    let snippet = format!("{prefix}{before}{matched}{}{suffix}", after.trim_end());
+    (snippet, from..from + matched.len())
+}
+
+/// The parts that hold something, joined by `sep`.
+fn joined(parts: &[&str], sep: &str) -> String {
+    let parts: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+    parts.join(sep)
+}
+
+/// Every searchable text in a session with where it lives.
+fn fields(s: &Session) -> Vec<(Section, usize, String)> {
+    let mut out: Vec<(Section, usize, String)> = vec![(Section::Title, 0, s.title.clone())];
+    for (i, p) in s.participants.iter().enumerate() {
+        let who = joined(&[&p.name, &p.role, &p.organisation], ", ");
+        out.push((Section::Participants, i, who));
+    }
+    let step = |out: &mut Vec<(Section, usize, String)>, step, i, text: &str| {
+        out.push((Section::Step(step), i, text.to_string()));
+    };
+    for (i, g) in s.goals.iter().enumerate() {
+        step(&mut out, Step::Goals, i, &g.text);
+    }
+    step(&mut out, Step::Vision, 0, &s.vision.final_wording);
+    for (i, d) in s.vision.drafts.iter().enumerate() {
+        step(&mut out, Step::Vision, i + 1, &d.text);
+    }
+    for c in &s.vision.consent {
+        step(&mut out, Step::Vision, 0, &c.concern);
+    }
+    for (i, a) in s.activities.iter().enumerate() {
+        step(
+            &mut out,
+            Step::Activities,
+            i,
+            &joined(&[&a.title, &a.description], ": "),
+        );
+        for m in &a.measures {
+            step(
+                &mut out,
+                Step::Activities,
+                i,
+                &joined(&[&m.indicator, &m.source], ": "),
+            );
+        }
+    }
+    let r = &s.roles;
+    for (i, w) in r.workstreams.iter().enumerate() {
+        step(&mut out, Step::Roles, i, &joined(&[&w.name, &w.remit], ": "));
+    }
+    for c in &r.commitments {
+        step(&mut out, Step::Roles, 0, &c.detail);
+    }
+    step(&mut out, Step::Roles, 0, &r.secretariat);
+    step(&mut out, Step::Roles, 0, &r.decision_making);
+    for (i, a) in s.awareness.iter().enumerate() {
+        step(
+            &mut out,
+            Step::Awareness,
+            i,
+            &joined(&[&a.audience, &a.message], ": "),
+        );
+    }
+    for reading in &s.review.readings {
+        step(&mut out, Step::NextSteps, 0, &reading.note);
+    }
+    for l in &s.review.learnings {
+        step(&mut out, Step::NextSteps, 0, &l.text);
+    }
+    for n in &s.review.next_steps {
+        step(&mut out, Step::NextSteps, 0, &n.text);
+    }
+    for (i, d) in s.decisions.iter().enumerate() {
+        out.push((Section::Decisions, i, d.text.clone()));
+        out.push((Section::Decisions, i, d.dissent.clone()));
+    }
+    for (i, a) in s.actions.iter().enumerate() {
+        out.push((Section::Actions, i, joined(&[&a.text, &a.owner], " — ")));
+    }
+    for (i, p) in s.parking_lot.iter().enumerate() {
+        out.push((Section::ParkingLot, i, p.text.clone()));
+    }
+    for (step, note) in &s.notes {
+        out.push((Section::Notes(*step), 0, note.clone()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, NaiveDate};
+
+    use super::*;
+    use crate::domain::{ActionItem, Decision};
+
+    fn session(title: &str, day: u32) -> Session {
+        let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        Session::new(title, "P", NaiveDate::from_ymd_opt(2026, 9, day).unwrap(), now)
+    }
+
+    #[test]
+    fn every_word_must_match_ignoring_case() {
+        let mut s = session("Family groups review", 1);
+        s.actions.push(ActionItem {
+            text: "Leave leaflets at the GP surgeries".into(),
+            owner: "Owen".into(),
+            ..Default::default()
+        });
+        let sessions = vec![s];
+        let hits = search(&sessions, "LEAFLETS owen");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].section, hits[0].item), (Section::Actions, 0));
+        assert!(search(&sessions, "leaflets nobody").is_empty());
+        assert!(search(&sessions, "   ").is_empty());
+    }
+
+    #[test]
+    fn titles_and_decisions_rank_above_notes_and_phrases_rank_higher() {
+        let mut old = session("Bank blocks", 1);
+        old.set_note(Step::NextSteps, "We talked about bank blocks at length".into());
+        let mut new = session("September", 20);
+        new.decisions.push(Decision {
+            text: "Every client is offered a block at the bank".into(),
+            ..Default::default()
+        });
+        new.set_note(Step::Roles, "bank and block, in that order".into());
+        let sessions = vec![old, new];
+        let found: Vec<(usize, Section, u32)> = search(&sessions, "bank blocks")
+            .iter()
+            .map(|h| (h.session, h.section, h.score))
+            .collect();
+        assert_eq!(
+            found,
+            [(0, Section::Title, 75), (0, Section::Notes(Step::NextSteps), 35),]
+        );
+        let found: Vec<(usize, Section)> = search(&sessions, "block bank")
+            .iter()
+            .map(|h| (h.session, h.section))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, Section::Title),
+                (1, Section::Decisions),
+                (1, Section::Notes(Step::Roles)),
+                (0, Section::Notes(Step::NextSteps)),
+            ]
+        );
+    }
+
+    #[test]
+    fn snippets_cut_at_spaces_and_mark_the_match() {
+        let mut s = session("T", 1);
+        let long = format!(
+            "{} the Hebble Green group moved {}",
+            "word ".repeat(20),
+            "more ".repeat(30)
+        );
+        s.set_note(Step::NextSteps, long);
+        let sessions = vec![s];
+        let hit = &search(&sessions, "hebble green")[0];
+        assert!(hit.snippet.starts_with("…word "), "{}", hit.snippet);
+        assert!(hit.snippet.ends_with("more…"), "{}", hit.snippet);
+        assert_eq!(&hit.snippet[hit.highlight.clone()], "Hebble Green");
+        assert_eq!(hit.section.label(), "Notes on step 6");
+    }
+
+    #[test]
+    fn case_folding_keeps_positions_for_any_letters() {
+        let mut s = session("İstanbul ÉTÉ café", 1);
+        s.title.push_str(" Straße");
+        let sessions = vec![s];
+        let hit = &search(&sessions, "été")[0];
+        assert_eq!(&hit.snippet[hit.highlight.clone()], "ÉTÉ");
+        assert_eq!(search(&sessions, "straße").len(), 1);
+    }
+}
