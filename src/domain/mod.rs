@@ -4,21 +4,25 @@
 //! passed in, so tests (and snapshot output) stay deterministic.
 
 mod content;
+mod diff;
 mod ids;
 mod participant;
 mod records;
 mod session;
 mod slug;
 mod steps;
+mod text;
 mod validate;
 mod when;
 
 pub use content::*;
+pub use diff::differences;
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
 pub use session::{FORMAT_VERSION, Session, SessionStatus};
 pub use slug::slug;
 pub use steps::*;
+pub use text::{REPLACEMENT, clean_for_terminal, needs_cleaning};
 pub use validate::{Problem, Severity};
 pub use when::{parse_date, parse_time};
