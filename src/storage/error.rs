@@ -26,6 +26,10 @@ pub enum StorageError {
         col: usize,
         message: String,
     },
+    /// The file comes from a newer Roundtable; reading it here could lose
+    /// what this version does not understand.
+    #[error("{}: {}", .path.display(), newer_format(*.version))]
+    NewerFormat { path: PathBuf, version: u32 },
     /// Saving would replace a file that Roundtable cannot read back, losing
     /// whatever the person wrote in it.
     #[error("{} was not saved over: {reason}", .path.display())]
@@ -61,6 +65,9 @@ impl StorageError {
     pub fn hint(&self) -> Option<String> {
         match self {
             StorageError::Parse { .. } | StorageError::WontOverwrite { .. } => Some(FIX_HINT.into()),
+            StorageError::NewerFormat { .. } => Some(
+                "the file is left exactly as it is; open it with the newer Roundtable that wrote it".into(),
+            ),
             StorageError::NoDataDir => {
                 Some("pass `--dir PATH`, or set the ROUNDTABLE_DIR environment variable to a folder".into())
             }
@@ -74,6 +81,14 @@ impl StorageError {
             _ => None,
         }
     }
+}
+
+/// Why a file from a newer Roundtable is refused, without the file name.
+pub fn newer_format(version: u32) -> String {
+    format!(
+        "format_version {version}: written by a newer Roundtable, and this one reads up to format {}: update Roundtable to open it",
+        crate::domain::FORMAT_VERSION
+    )
 }
 
 /// The operating system's reason in plain words, without "(os error 2)".

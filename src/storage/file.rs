@@ -6,14 +6,25 @@ use std::path::Path;
 
 use super::StorageError;
 use super::atomic::write_atomic;
-use super::format::{parse, try_to_ron};
-use crate::domain::{FORMAT_VERSION, Session};
+use super::format::{parse, parse_all, try_to_ron};
+use crate::domain::Session;
 
 /// Reads a session file. Mistakes in it come back as
 /// [`StorageError::Parse`] with the line, column and what was expected.
 pub fn load(path: &Path) -> Result<Session, StorageError> {
     let bytes = fs::read(path).map_err(|e| StorageError::io("read", path, e))?;
     parse(&bytes, path)
+}
+
+/// Reads a session file and finds every problem in it, not just the first:
+/// each misspelt field and the mistake that stopped parsing, in file order.
+/// The session is there when it parsed despite them (`validate` may still
+/// find more). For `roundtable check`; the app uses [`load`].
+pub fn load_all(path: &Path) -> (Option<Session>, Vec<StorageError>) {
+    match fs::read(path) {
+        Ok(bytes) => parse_all(&bytes, path),
+        Err(e) => (None, vec![StorageError::io("read", path, e)]),
+    }
 }
 
 /// Saves a session over `path` atomically. Refuses to replace a file that
@@ -41,11 +52,10 @@ pub fn save_over(path: &Path, session: &Session, last_saved: &Session) -> Result
 
 fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
     match load(path) {
-        Ok(existing) if existing.format_version > FORMAT_VERSION => Err(StorageError::WontOverwrite {
+        Err(StorageError::NewerFormat { version, .. }) => Err(StorageError::WontOverwrite {
             path: path.into(),
             reason: format!(
-                "it was written by a newer Roundtable (format {}), and saving would lose what this version does not understand",
-                existing.format_version
+                "it was written by a newer Roundtable (format {version}), and saving would lose what this version does not understand"
             ),
         }),
         Err(StorageError::Parse {

@@ -8,12 +8,14 @@ mod error;
 mod file;
 mod find;
 mod format;
+mod migrate;
 mod paths;
+mod schema;
 mod unknown;
 
 pub use archive::{Archive, Entry};
 pub use atomic::write_atomic;
-pub use error::{FIX_HINT, StorageError};
-pub use file::{load, save, save_over};
+pub use error::{FIX_HINT, StorageError, newer_format};
+pub use file::{load, load_all, save, save_over};
 pub use format::{to_ron, try_to_ron};
 pub use paths::{DIR_ENV, archive_dir};
