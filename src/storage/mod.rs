@@ -18,7 +18,7 @@ mod whoami;
 pub use archive::{Archive, Entry};
 pub use atomic::write_atomic;
 pub use error::{FIX_HINT, StorageError, newer_format};
-pub use file::{load, load_all, save, save_over};
+pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};
 pub use lock::{Holder, LockError, SessionLock, lock, lock_path};
 pub use paths::{DIR_ENV, archive_dir};
