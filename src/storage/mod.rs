@@ -11,6 +11,7 @@ mod format;
 mod lock;
 mod migrate;
 mod paths;
+mod recovery;
 mod schema;
 mod unknown;
 mod whoami;
@@ -22,3 +23,6 @@ pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};
 pub use lock::{Holder, LockError, SessionLock, lock, lock_path};
 pub use paths::{DIR_ENV, archive_dir};
+pub use recovery::{
+    discard_recovery, pending_recoveries, read_recovery, recovery_path, write_panic_recovery, write_recovery,
+};
