@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::CliError;
 use super::output::print;
-use crate::domain::{Session, Severity};
+use crate::domain::{Session, Severity, clean_for_terminal};
 use crate::storage::{Archive, StorageError, load_all, newer_format};
 
 #[derive(Debug, clap::Args)]
@@ -42,7 +42,8 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let mut tally = Tally::default();
     for path in &paths {
         for line in diagnose(path, load_all(path), &mut tally) {
-            eprintln!("{line}");
+            // Messages quote the file, which anyone could have filled with escape codes.
+            eprintln!("{}", clean_for_terminal(&line));
         }
     }
     print(&summary(&tally))?;
