@@ -77,3 +77,31 @@ fn no_report_lets_a_terminal_escape_through() {
         }
     }
 }
+
+/// The valid corpus file with `replacement` in place of its location line.
+fn valid_with(replacement: &str) -> tempfile::NamedTempFile {
+    let text = fs::read_to_string(corpus().join("valid.ron")).unwrap();
+    let changed = text.replace("    location: \"Community hall\",", replacement);
+    assert_ne!(changed, text);
+    let file = tempfile::NamedTempFile::new().unwrap();
+    fs::write(file.path(), changed).unwrap();
+    file
+}
+
+#[test]
+fn a_million_nested_brackets_are_refused_without_overflowing_the_stack() {
+    let depth = 1_000_000;
+    let nested = format!("    hologram: {}{},", "[".repeat(depth), "]".repeat(depth));
+    let file = valid_with(&nested);
+    let err = roundtable::storage::load(file.path()).unwrap_err();
+    assert!(err.to_string().contains("nested far too deeply"), "{err}");
+    let (_, problems) = roundtable::storage::load_all(file.path());
+    assert_eq!(problems.len(), 1);
+}
+
+#[test]
+fn a_sixteen_megabyte_string_loads() {
+    let huge = "é".repeat(8 * 1024 * 1024);
+    let file = valid_with(&format!("    location: \"{huge}\","));
+    assert_eq!(roundtable::storage::load(file.path()).unwrap().location, huge);
+}
