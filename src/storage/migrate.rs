@@ -16,9 +16,9 @@
 //! - 1: the first released format. Early builds wrote optional values as
 //!   `Some("…")`; those files are version 1 too and still load as they are.
 //!
-//! To add version 2: bump `FORMAT_VERSION`, write `v1_to_v2` (set the
-//! version with [`set_version`], then change what changed) and append it to
-//! [`MIGRATIONS`]. Add golden files under `tests/formats/v2/`.
+//! To add version 2: bump `FORMAT_VERSION`, write `v1_to_v2` (rewrite the
+//! `format_version: 1` line to 2 in place, then change what changed) and
+//! append it to [`MIGRATIONS`]. Add golden files under `tests/formats/v2/`.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -123,17 +123,6 @@ fn opening_paren(text: &str) -> Option<usize> {
     }
 }
 
-/// Rewrites the first `format_version: from` to `to`, for migrations after
-/// the first (whose files already carry a version).
-#[allow(dead_code)]
-fn set_version(text: &str, from: u32, to: u32) -> String {
-    text.replacen(
-        &format!("format_version: {from}"),
-        &format!("format_version: {to}"),
-        1,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +187,5 @@ mod tests {
         assert_eq!(opening_paren("  /* a ( */ // b (\n (x)"), Some(20));
         assert_eq!(opening_paren("[1]"), None);
         assert_eq!(opening_paren("/* never closed"), None);
-        assert_eq!(set_version("(format_version: 1)", 1, 2), "(format_version: 2)");
     }
 }

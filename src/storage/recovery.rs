@@ -153,7 +153,7 @@ mod tests {
         write_recovery(&session, &typed).unwrap();
         assert!(dir.path().join(".2026-12-03-kick-off.recovery.ron").is_file());
         assert_eq!(read_recovery(&session).unwrap().unwrap(), typed);
-        assert_eq!(pending_recoveries(dir.path()), [session.clone()]);
+        assert_eq!(pending_recoveries(dir.path()), std::slice::from_ref(&session));
         discard_recovery(&session).unwrap();
         discard_recovery(&session).unwrap();
         assert!(read_recovery(&session).is_none());
@@ -167,7 +167,7 @@ mod tests {
         write_recovery(&session, &sample()).unwrap();
         assert_eq!(
             pending_recoveries(dir.path()),
-            [session.clone()],
+            std::slice::from_ref(&session),
             "no session file yet"
         );
         save(&session, &sample()).unwrap();
