@@ -32,6 +32,7 @@ mod error;
 mod file;
 mod find;
 mod format;
+mod keys;
 mod lock;
 mod migrate;
 mod paths;

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use ron::{Map, Value};
 
 use super::StorageError;
+use super::keys::{Seg, keys};
 use super::schema::every_field;
 
 /// Every field in `text` that a session does not have, as parse errors
@@ -21,15 +22,15 @@ pub(super) fn all(text: &str, options: &ron::Options, path: &Path) -> Vec<Storag
         return Vec::new();
     };
     let mut found = Vec::new();
-    collect(&file, known, &mut found);
-    let mut seen: Vec<&str> = Vec::new();
+    collect(&file, known, &mut Vec::new(), &mut found);
+    let keys = keys(text);
     let mut errors: Vec<StorageError> = found
         .iter()
-        .map(|(name, expected)| {
-            // The second `foo` that is unknown is the second `foo:` line.
-            let nth = seen.iter().filter(|n| **n == name.as_str()).count();
-            seen.push(name);
-            let (line, col) = locate(text, name, nth);
+        .map(|(at, name, expected)| {
+            let (line, col) = keys
+                .iter()
+                .find(|k| k.path == *at)
+                .map_or_else(|| locate(text, name), |k| (k.line, k.col));
             StorageError::Parse {
                 path: path.into(),
                 line,
@@ -57,22 +58,31 @@ fn schema(options: &ron::Options) -> Option<&'static Value> {
         .as_ref()
 }
 
-/// Each unknown key, with the keys allowed beside it. Every item of a list
-/// is compared with the schema's one item.
-fn collect(file: &Value, known: &Value, out: &mut Vec<(String, Vec<String>)>) {
+/// Where an unknown field is, its name, and the names allowed beside it.
+type Unknown = (Vec<Seg>, String, Vec<String>);
+
+/// The path of each unknown key, with the keys allowed beside it. Every
+/// item of a list is compared with the schema's one item.
+fn collect(file: &Value, known: &Value, at: &mut Vec<Seg>, out: &mut Vec<Unknown>) {
     match (unwrap_some(file), unwrap_some(known)) {
         (Value::Map(file), Value::Map(known)) => {
             for (key, value) in file.iter() {
                 let Value::String(name) = key else { continue };
+                at.push(Seg::Field(name.clone()));
                 match known.get(key) {
-                    Some(k) => collect(value, k, out),
-                    None => out.push((name.clone(), names(known))),
+                    Some(k) => collect(value, k, at, out),
+                    None => out.push((at.clone(), name.clone(), names(known))),
                 }
+                at.pop();
             }
         }
         (Value::Seq(file), Value::Seq(known)) => {
             if let Some(k) = known.first() {
-                file.iter().for_each(|f| collect(f, k, out));
+                for (i, f) in file.iter().enumerate() {
+                    at.push(Seg::Index(i));
+                    collect(f, k, at, out);
+                    at.pop();
+                }
             }
         }
         _ => {}
@@ -108,23 +118,15 @@ fn describe(name: &str, expected: &[String]) -> String {
     format!("`{name}` is not a field Roundtable knows, so it would be lost on saving; {hint}")
 }
 
-/// Where the `nth` (from 0) `name:` is (1-based), counting only where a
-/// field can start: at the start of a line, or after `(` or `,`. The top of
-/// the file if there is no such place.
-fn locate(text: &str, name: &str, nth: usize) -> (usize, usize) {
-    let mut nth = nth;
+/// Where `name:` first starts a field, should the scan not have found it.
+fn locate(text: &str, name: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
         for (at, _) in line.match_indices(name) {
             let before = line[..at].trim_end();
             let starts_field = before.is_empty() || before.ends_with('(') || before.ends_with(',');
-            let ends_name = line[at + name.len()..].trim_start().starts_with(':');
-            if !(starts_field && ends_name) {
-                continue;
-            }
-            if nth == 0 {
+            if starts_field && line[at + name.len()..].trim_start().starts_with(':') {
                 return (i + 1, line[..at].chars().count() + 1);
             }
-            nth -= 1;
         }
     }
     (1, 1)
@@ -217,12 +219,15 @@ mod tests {
         let broken = text()
             .replace("    location:", "    locaton:")
             .replace("    facilitator:", "    facilitatr:")
-            .replace("participants: [", "participants: [\n        (nmae: \"A\"),");
+            .replace(
+                "participants: [",
+                "participants: [\n        (nmae: \"A\", title: \"Dr\"),",
+            );
         let options =
             ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let errors = all(&broken, &options, Path::new("s.ron"));
         let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found.len(), 4, "{found:#?}");
         assert!(found[0].starts_with("s.ron:8:5: `locaton`"), "{found:#?}");
         assert!(found[1].starts_with("s.ron:9:5: `facilitatr`"), "{found:#?}");
         assert!(
