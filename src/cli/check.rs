@@ -32,7 +32,8 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         let archive = Archive::resolve(dir)?;
         let entries = archive.scan()?;
         if entries.is_empty() {
-            print(&format!("No session files in {}.\n", archive.dir().display()))?;
+            let dir = archive.dir().display().to_string();
+            print(&format!("No session files in {}.\n", clean_for_terminal(&dir)))?;
             return Ok(ExitCode::SUCCESS);
         }
         entries.into_iter().map(|e| e.path).collect()

@@ -12,7 +12,7 @@ use ron::ser::PrettyConfig;
 use super::{StorageError, diagnose, migrate, unknown};
 use crate::domain::Session;
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -49,7 +49,7 @@ pub fn to_ron(session: &Session) -> String {
 /// formats are upgraded first; the first problem found is returned.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
     let text = decode(bytes, path)?;
-    let text = migrate::upgrade(text, &options(), path)?;
+    let text = migrate::upgrade(text, path)?;
     let session = parse_current(&text, path)?;
     match unknown::all(&text, &options(), path).into_iter().next() {
         Some(misspelt) => Err(misspelt),
@@ -61,7 +61,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
 /// the first: each unknown field as well as the error that stopped parsing,
 /// in file order. The session is there when it parsed despite them.
 pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageError>) {
-    let text = match decode(bytes, path).and_then(|t| migrate::upgrade(t, &options(), path)) {
+    let text = match decode(bytes, path).and_then(|t| migrate::upgrade(t, path)) {
         Ok(text) => text,
         Err(e) => return (None, vec![e]),
     };

@@ -27,6 +27,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::StorageError;
+use super::format::options;
+use super::keys::{Seg, keys};
 use crate::domain::{FORMAT_VERSION, slug};
 
 /// `MIGRATIONS[n]` turns format `n` into format `n + 1`.
@@ -35,12 +37,8 @@ const MIGRATIONS: [fn(&str) -> String; FORMAT_VERSION as usize] = [v0_to_v1];
 /// The text of a file in the current format: borrowed when it already is.
 /// Text that does not even read as RON is returned unchanged, so the parser
 /// can say where it goes wrong.
-pub(super) fn upgrade<'a>(
-    text: &'a str,
-    options: &ron::Options,
-    path: &Path,
-) -> Result<Cow<'a, str>, StorageError> {
-    let Some(version) = version_of(text, options) else {
+pub(super) fn upgrade<'a>(text: &'a str, path: &Path) -> Result<Cow<'a, str>, StorageError> {
+    let Some(version) = version_of(text) else {
         return Ok(Cow::Borrowed(text));
     };
     if version > FORMAT_VERSION {
@@ -57,12 +55,12 @@ pub(super) fn upgrade<'a>(
 }
 
 /// The file's format; 0 when it has none; `None` if it cannot be read at all.
-pub(super) fn version_of(text: &str, options: &ron::Options) -> Option<u32> {
+fn version_of(text: &str) -> Option<u32> {
     #[derive(Deserialize)]
     struct Probe {
         format_version: Option<u32>,
     }
-    let probe: Probe = options.from_str(text).ok()?;
+    let probe: Probe = options().from_str(text).ok()?;
     Some(probe.format_version.unwrap_or(0))
 }
 
@@ -78,10 +76,13 @@ fn v0_to_v1(text: &str) -> String {
         created: Option<DateTime<Utc>>,
         updated: Option<DateTime<Utc>>,
     }
-    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut fields = vec!["format_version: 1".to_string()];
+    // `format_version: 0` was never written, but a person might type it.
+    let (text, mut fields) = match set_version(text, 1) {
+        Some(stamped) => (stamped, vec![]),
+        None => (text.to_string(), vec!["format_version: 1".to_string()]),
+    };
     // A head that does not read (a bad date, say) adds nothing: the full parse reports it.
-    if let Ok(head) = options.from_str::<Head>(text)
+    if let Ok(head) = options().from_str::<Head>(&text)
         && let Some(date) = head.date
     {
         if head.id.is_none() {
@@ -101,11 +102,25 @@ fn v0_to_v1(text: &str) -> String {
 }
 
 /// `text` with `fields` added just inside its opening `(`, on that line.
-fn insert_fields(text: &str, fields: &[String]) -> String {
-    match opening_paren(text) {
-        Some(i) => format!("{} {}, {}", &text[..=i], fields.join(", "), &text[i + 1..]),
-        None => text.to_string(),
+fn insert_fields(text: String, fields: &[String]) -> String {
+    match opening_paren(&text) {
+        Some(i) if !fields.is_empty() => format!("{} {}, {}", &text[..=i], fields.join(", "), &text[i + 1..]),
+        _ => text,
     }
+}
+
+/// `text` with the number after its top-level `format_version:` set to
+/// `to`; `None` when it has none. Later migrations start with this.
+fn set_version(text: &str, to: u32) -> Option<String> {
+    let key = keys(text)
+        .into_iter()
+        .find(|k| k.path == [Seg::Field("format_version".into())])?;
+    let line_start: usize = text.split('\n').take(key.line - 1).map(|l| l.len() + 1).sum();
+    let at = line_start + text[line_start..].char_indices().nth(key.col - 1)?.0;
+    let colon = at + text[at..].find(':')?;
+    let value = colon + 1 + text[colon + 1..].len() - text[colon + 1..].trim_start().len();
+    let digits = text[value..].chars().take_while(char::is_ascii_digit).count();
+    (digits > 0).then(|| format!("{}{to}{}", &text[..value], &text[value + digits..]))
 }
 
 /// Where the session's opening `(` is, after blank space and comments.
@@ -127,27 +142,19 @@ fn opening_paren(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn options() -> ron::Options {
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-    }
-
     #[test]
     fn versions_are_read_from_the_file() {
-        let o = options();
-        assert_eq!(version_of("(format_version: 1, title: \"x\")", &o), Some(1));
-        assert_eq!(version_of("(title: \"x\", status: Final)", &o), Some(0));
-        assert_eq!(
-            version_of("(format_version: 7, shiny_new_field: [1])", &o),
-            Some(7)
-        );
-        assert_eq!(version_of("(format_version: \"one\")", &o), None);
-        assert_eq!(version_of("(title: ", &o), None);
+        assert_eq!(version_of("(format_version: 1, title: \"x\")"), Some(1));
+        assert_eq!(version_of("(title: \"x\", status: Final)"), Some(0));
+        assert_eq!(version_of("(format_version: 7, shiny_new_field: [1])"), Some(7));
+        assert_eq!(version_of("(format_version: \"one\")"), None);
+        assert_eq!(version_of("(title: "), None);
     }
 
     #[test]
     fn version_0_gains_a_version_id_and_timestamps_on_its_first_line() {
         let text = "// typed by hand\n(\n    title: \"Kick-off\",\n    date: \"2026-03-02\",\n)\n";
-        let upgraded = upgrade(text, &options(), Path::new("h.ron")).unwrap();
+        let upgraded = upgrade(text, Path::new("h.ron")).unwrap();
         assert_eq!(
             upgraded,
             "// typed by hand\n( format_version: 1, id: \"2026-03-02-kick-off\", \
@@ -160,7 +167,7 @@ mod tests {
     #[test]
     fn what_a_version_0_file_has_is_kept() {
         let text = "(id: \"mine\", title: \"T\", date: \"2026-03-02\", created: \"2026-01-01T09:00:00Z\")";
-        let upgraded = upgrade(text, &options(), Path::new("h.ron")).unwrap();
+        let upgraded = upgrade(text, Path::new("h.ron")).unwrap();
         assert!(
             upgraded.starts_with("( format_version: 1, updated: \"2026-03-02T"),
             "{upgraded}"
@@ -171,10 +178,10 @@ mod tests {
     fn current_files_are_borrowed_and_newer_ones_refused() {
         let current = "(format_version: 1)";
         assert!(matches!(
-            upgrade(current, &options(), Path::new("c.ron")),
+            upgrade(current, Path::new("c.ron")),
             Ok(Cow::Borrowed(_))
         ));
-        let err = upgrade("(format_version: 3)", &options(), Path::new("n.ron")).unwrap_err();
+        let err = upgrade("(format_version: 3)", Path::new("n.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "n.ron: format_version 3: written by a newer Roundtable, and this one reads up to format 1: \
@@ -187,5 +194,18 @@ mod tests {
         assert_eq!(opening_paren("  /* a ( */ // b (\n (x)"), Some(20));
         assert_eq!(opening_paren("[1]"), None);
         assert_eq!(opening_paren("/* never closed"), None);
+    }
+
+    #[test]
+    fn a_typed_version_0_is_set_in_place() {
+        let text = "(\n  format_version:  0 ,\n  title: \"T\", date: \"2026-01-02\", id: \"x\",\n  \
+                    created: \"2026-01-01T00:00:00Z\", updated: \"2026-01-01T00:00:00Z\")";
+        let upgraded = upgrade(text, Path::new("z.ron")).unwrap();
+        assert_eq!(upgraded, text.replace("format_version:  0", "format_version:  1"));
+        assert_eq!(
+            set_version("(a: (format_version: 2), format_version: 7)", 8).unwrap(),
+            "(a: (format_version: 2), format_version: 8)"
+        );
+        assert_eq!(set_version("(title: \"format_version: 1\")", 2), None);
     }
 }
