@@ -158,6 +158,16 @@ fn lock_as(session: &Path, holder: Holder, since: DateTime<FixedOffset>) -> Resu
     }
 }
 
+/// Whether someone (this process included) has the session open now: its
+/// lock file is there and not stale. A lock file that cannot be read counts
+/// as held, to be safe.
+pub fn is_locked(session: &Path) -> bool {
+    match fs::read_to_string(lock_path(session)) {
+        Ok(text) => ron::from_str::<Record>(&text).map_or(true, |r| !is_stale(&r.holder)),
+        Err(e) => e.kind() != io::ErrorKind::NotFound,
+    }
+}
+
 /// Replaces the stale lock holding `stale_text` with `mine`; `Ok(false)`
 /// when another Roundtable got there first (the caller then looks again).
 fn take_over(lock_file: &Path, stale_text: &str, stale: &Record, mine: &str) -> Result<bool, LockError> {

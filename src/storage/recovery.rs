@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::{create_atomic, write_atomic};
 use super::format::try_to_ron;
-use super::lock::sidecar;
+use super::lock::{is_locked, sidecar};
 use super::paths::file_name;
 use super::{StorageError, load};
 use crate::domain::Session;
@@ -61,7 +61,8 @@ pub fn discard_recovery(session_path: &Path) -> Result<(), StorageError> {
 
 /// The session files in `dir` whose journal holds unsaved work: the journal
 /// is newer than the session file (or has the same time but other
-/// contents), or the session file is gone. Sorted by path.
+/// contents), or the session file is gone. Sessions open in a running
+/// Roundtable are left out: their journal is live, not abandoned. Sorted.
 pub fn pending_recoveries(dir: &Path) -> Vec<PathBuf> {
     let Ok(read) = fs::read_dir(dir) else {
         return Vec::new();
@@ -72,7 +73,7 @@ pub fn pending_recoveries(dir: &Path) -> Vec<PathBuf> {
             let name = entry.file_name().to_string_lossy().into_owned();
             let stem = name.strip_prefix('.')?.strip_suffix(&format!(".{SUFFIX}"))?;
             let session = dir.join(format!("{stem}.ron"));
-            is_pending(&session, &entry.path()).then_some(session)
+            (is_pending(&session, &entry.path()) && !is_locked(&session)).then_some(session)
         })
         .collect();
     found.sort();
@@ -178,6 +179,18 @@ mod tests {
         let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
         journal.set_modified(long_ago).unwrap();
         assert!(pending_recoveries(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn the_journal_of_a_session_open_elsewhere_is_not_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.ron");
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let open = crate::storage::lock(&session, now).unwrap();
+        write_recovery(&session, &sample()).unwrap();
+        assert!(pending_recoveries(dir.path()).is_empty());
+        drop(open);
+        assert_eq!(pending_recoveries(dir.path()), std::slice::from_ref(&session));
     }
 
     #[test]
