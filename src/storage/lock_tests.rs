@@ -171,3 +171,32 @@ fn a_read_only_folder_cannot_be_locked() {
     }
     assert!(matches!(result, Err(LockError::Unavailable(_))), "{result:?}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_is_held_while_its_process_runs_and_stale_once_it_ends() {
+    if whoami::host().is_empty() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_in(dir.path());
+    let mut child = std::process::Command::new("sleep").arg("60").spawn().unwrap();
+    let other = Holder {
+        pid: child.id(),
+        host: whoami::host(),
+        ..amira()
+    };
+    std::mem::forget(lock_as(&session, other, since()).unwrap());
+    let while_running = (lock(&session, now()), is_locked(&session));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        matches!(while_running.0, Err(LockError::Held { .. })),
+        "{:?}",
+        while_running.0
+    );
+    assert!(while_running.1);
+    assert!(!is_locked(&session), "a lock of an ended process is stale");
+    let _mine = lock(&session, now()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(is_locked(&session));
+}
