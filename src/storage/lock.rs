@@ -171,7 +171,9 @@ pub fn is_locked(session: &Path) -> bool {
 /// Replaces the stale lock holding `stale_text` with `mine`; `Ok(false)`
 /// when another Roundtable got there first (the caller then looks again).
 fn take_over(lock_file: &Path, stale_text: &str, stale: &Record, mine: &str) -> Result<bool, LockError> {
-    let marker = PathBuf::from(format!("{}.takeover-{}", lock_file.display(), stale.holder.pid));
+    let mut marker = lock_file.as_os_str().to_owned();
+    marker.push(format!(".takeover-{}", stale.holder.pid));
+    let marker = PathBuf::from(marker);
     if !create_atomic(&marker, mine.as_bytes()).map_err(LockError::Unavailable)? {
         // Someone is taking it over: they win, unless they died doing it.
         return match read(&marker)?.and_then(|t| ron::from_str::<Record>(&t).ok()) {
