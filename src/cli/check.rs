@@ -1,13 +1,15 @@
 //! `roundtable check`: read session files the way the app would and report
 //! every mistake as `file:line:col: message`, so they can be fixed by hand.
+//! Every problem in a file is listed, not just the first: all misspelt
+//! fields, the mistake that stopped parsing, and all that `validate` finds.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::CliError;
 use super::output::print;
-use crate::domain::Severity;
-use crate::storage::{Archive, Entry, StorageError, load};
+use crate::domain::{Session, Severity, clean_for_terminal};
+use crate::storage::{Archive, StorageError, load_all, newer_format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,27 +28,23 @@ struct Tally {
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let entries = if args.files.is_empty() {
+    let paths = if args.files.is_empty() {
         let archive = Archive::resolve(dir)?;
         let entries = archive.scan()?;
         if entries.is_empty() {
-            print(&format!("No session files in {}.\n", archive.dir().display()))?;
+            let dir = archive.dir().display().to_string();
+            print(&format!("No session files in {}.\n", clean_for_terminal(&dir)))?;
             return Ok(ExitCode::SUCCESS);
         }
-        entries
+        entries.into_iter().map(|e| e.path).collect()
     } else {
         args.files
-            .into_iter()
-            .map(|path| Entry {
-                session: load(&path),
-                path,
-            })
-            .collect()
     };
     let mut tally = Tally::default();
-    for entry in &entries {
-        for line in diagnose(entry, &mut tally) {
-            eprintln!("{line}");
+    for path in &paths {
+        for line in diagnose(path, load_all(path), &mut tally) {
+            // Messages quote the file, which anyone could have filled with escape codes.
+            eprintln!("{}", clean_for_terminal(&line));
         }
     }
     print(&summary(&tally))?;
@@ -60,33 +58,34 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     })
 }
 
-/// The lines to print for one file, counting it into `tally`.
-fn diagnose(entry: &Entry, tally: &mut Tally) -> Vec<String> {
+/// The lines to print for one file: every mistake that stopped it loading,
+/// then every problem `validate` finds in what did load. Counts it into `tally`.
+fn diagnose(path: &Path, loaded: (Option<Session>, Vec<StorageError>), tally: &mut Tally) -> Vec<String> {
+    let (session, errors) = loaded;
     tally.files += 1;
-    let name = entry.path.display();
-    let session = match &entry.session {
-        Ok(s) => s,
-        Err(e) => {
-            tally.invalid += 1;
-            tally.needs_editing |= matches!(e, StorageError::Parse { .. });
-            return vec![e.to_string()];
-        }
-    };
-    let problems = session.validate();
-    if problems.iter().any(|p| p.severity == Severity::Error) {
-        tally.invalid += 1;
-        tally.needs_editing = true;
-    }
-    problems
+    let name = path.display();
+    let mut lines: Vec<String> = errors
         .iter()
-        .map(|p| match p.severity {
-            Severity::Error => format!("{name}: error: {}", p.message),
-            Severity::Warning => {
-                tally.warnings += 1;
-                format!("{name}: warning: {}", p.message)
-            }
+        .map(|e| match e {
+            StorageError::NewerFormat { version, .. } => format!("{name}: error: {}", newer_format(*version)),
+            other => other.to_string(),
         })
-        .collect()
+        .collect();
+    tally.needs_editing |= errors.iter().any(|e| matches!(e, StorageError::Parse { .. }));
+    let problems = session.as_ref().map(Session::validate).unwrap_or_default();
+    let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
+    tally.needs_editing |= has_errors;
+    if has_errors || !errors.is_empty() {
+        tally.invalid += 1;
+    }
+    lines.extend(problems.iter().map(|p| match p.severity {
+        Severity::Error => format!("{name}: error: {}", p.message),
+        Severity::Warning => {
+            tally.warnings += 1;
+            format!("{name}: warning: {}", p.message)
+        }
+    }));
+    lines
 }
 
 fn summary(t: &Tally) -> String {
@@ -115,13 +114,10 @@ mod tests {
     use chrono::{DateTime, NaiveDate};
 
     use super::*;
-    use crate::domain::{ActionItem, Session};
+    use crate::domain::ActionItem;
 
-    fn entry(session: Result<Session, StorageError>) -> Entry {
-        Entry {
-            path: "s.ron".into(),
-            session,
-        }
+    fn ok(session: Session) -> (Option<Session>, Vec<StorageError>) {
+        (Some(session), Vec::new())
     }
 
     fn session() -> Session {
@@ -129,12 +125,21 @@ mod tests {
         Session::new("T", "P", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), now)
     }
 
+    fn parse_error(line: usize, message: &str) -> StorageError {
+        StorageError::Parse {
+            path: "b.ron".into(),
+            line,
+            col: 3,
+            message: message.into(),
+        }
+    }
+
     #[test]
     fn warnings_are_reported_but_do_not_fail() {
         let mut s = session();
         s.actions.push(ActionItem::default());
         let mut tally = Tally::default();
-        let lines = diagnose(&entry(Ok(s)), &mut tally);
+        let lines = diagnose(Path::new("s.ron"), ok(s), &mut tally);
         assert_eq!(lines, ["s.ron: warning: an action has no text"]);
         assert_eq!(
             tally,
@@ -153,19 +158,14 @@ mod tests {
         let mut s = session();
         s.title = String::new();
         let mut tally = Tally::default();
-        let lines = diagnose(&entry(Ok(s)), &mut tally);
+        let lines = diagnose(Path::new("s.ron"), ok(s), &mut tally);
         assert!(
             lines[0].starts_with("s.ron: error: the title is empty"),
             "{lines:?}"
         );
-        let parse = StorageError::Parse {
-            path: "b.ron".into(),
-            line: 2,
-            col: 3,
-            message: "expected a comma".into(),
-        };
+        let failed = (None, vec![parse_error(2, "expected a comma")]);
         assert_eq!(
-            diagnose(&entry(Err(parse)), &mut tally),
+            diagnose(Path::new("b.ron"), failed, &mut tally),
             ["b.ron:2:3: expected a comma"]
         );
         assert_eq!(summary(&tally), "2 files checked, 2 invalid\n");
@@ -173,10 +173,44 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_file_is_invalid_but_needs_no_editing() {
-        let missing = crate::storage::load(std::path::Path::new("/no/such.ron"));
+    fn every_problem_is_listed_and_the_file_counted_once() {
+        let mut s = session();
+        s.title = String::new();
+        s.actions.push(ActionItem::default());
+        let loaded = (
+            Some(s),
+            vec![
+                parse_error(4, "`a` is not a field"),
+                parse_error(9, "`b` is not a field"),
+            ],
+        );
         let mut tally = Tally::default();
-        let lines = diagnose(&entry(missing), &mut tally);
+        let lines = diagnose(Path::new("b.ron"), loaded, &mut tally);
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert!(
+            lines[1].starts_with("b.ron:9:3") && lines[3].contains("warning"),
+            "{lines:#?}"
+        );
+        assert_eq!((tally.files, tally.invalid, tally.warnings), (1, 1, 1));
+    }
+
+    #[test]
+    fn a_newer_file_says_to_update() {
+        let newer = StorageError::NewerFormat {
+            path: "n.ron".into(),
+            version: 3,
+        };
+        let mut tally = Tally::default();
+        let lines = diagnose(Path::new("n.ron"), (None, vec![newer]), &mut tally);
+        assert!(lines[0].starts_with("n.ron: error: format_version 3: written by a newer Roundtable"));
+        assert_eq!((tally.invalid, tally.needs_editing), (1, false));
+    }
+
+    #[test]
+    fn a_missing_file_is_invalid_but_needs_no_editing() {
+        let path = Path::new("/no/such.ron");
+        let mut tally = Tally::default();
+        let lines = diagnose(path, load_all(path), &mut tally);
         assert_eq!(lines, ["could not read /no/such.ron: it does not exist"]);
         assert_eq!((tally.invalid, tally.needs_editing), (1, false));
     }

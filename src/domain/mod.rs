@@ -4,6 +4,7 @@
 //! passed in, so tests (and snapshot output) stay deterministic.
 
 mod content;
+mod diff;
 mod followup;
 mod history;
 mod ids;
@@ -13,10 +14,12 @@ mod search;
 mod session;
 mod slug;
 mod steps;
+mod text;
 mod validate;
 mod when;
 
 pub use content::*;
+pub use diff::differences;
 pub use followup::ActionChange;
 pub use history::{
     ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
@@ -28,5 +31,6 @@ pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus};
 pub use slug::slug;
 pub use steps::*;
+pub use text::{REPLACEMENT, clean_for_terminal, needs_cleaning};
 pub use validate::{Problem, Severity};
 pub use when::{parse_date, parse_time};

@@ -81,7 +81,7 @@ impl Archive {
         if dir.exists() && !dir.is_dir() {
             return Err(StorageError::io("use the folder", &dir, not_a_folder()));
         }
-        fs::create_dir_all(&dir).map_err(|e| StorageError::io("create the folder", &dir, e))?;
+        create_private_dir(&dir).map_err(|e| StorageError::io("create the folder", &dir, e))?;
         Ok(Archive { dir })
     }
 
@@ -135,6 +135,17 @@ impl Archive {
     }
 }
 
+/// Creates `dir` and any missing parents, readable by the owner alone
+/// (0700 on Unix). A folder that already exists is left as it is: it may be
+/// one the person chose to share.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
@@ -168,6 +179,21 @@ mod tests {
             file.display()
         );
         assert!(err.to_string().starts_with(&expected), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_folder_is_private_and_an_existing_one_untouched() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let tmp = tempfile::tempdir().unwrap();
+        let shared = tmp.path().join("shared");
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+        Archive::open(shared.join("new").join("sessions")).unwrap();
+        assert_eq!(mode(&shared), 0o755);
+        assert_eq!(mode(&shared.join("new")), 0o700);
+        assert_eq!(mode(&shared.join("new").join("sessions")), 0o700);
     }
 
     #[test]

@@ -45,9 +45,10 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, StorageError> 
     builder.prefix(".roundtable-").suffix(".tmp");
     #[cfg(unix)]
     {
-        // Like any new file: readable as the umask allows, not owner-only.
+        // Sessions name people and what they said: a new file is the owner's
+        // alone (an existing file's permissions are copied over afterwards).
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        builder.permissions(fs::Permissions::from_mode(0o600));
     }
     let mut temp = builder
         .tempfile_in(&dir)
@@ -118,6 +119,19 @@ mod tests {
         let err = write_atomic(&path, b"x").unwrap_err();
         assert!(err.to_string().contains("nope"), "{err}");
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        write_atomic(&a, b"x").unwrap();
+        assert!(create_atomic(&b, b"x").unwrap());
+        for path in [a, b] {
+            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
     }
 
     #[cfg(unix)]

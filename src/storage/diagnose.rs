@@ -13,6 +13,10 @@ pub(super) fn parse_error(text: &str, e: &SpannedError, path: &Path) -> StorageE
     let (line, col) = skip_whitespace(text, e.span.start.line, e.span.start.col);
     let field = field_on_line(text, line);
     let mut message = describe(&e.code, field.as_deref());
+    if at_end(text, line, col) {
+        // Whatever RON expected there, the real trouble is that nothing follows.
+        message = describe(&Error::Eof, None);
+    }
     if matches!(e.code, Error::ExpectedComma) && inside_quotes(text, line, col) {
         // Text that never closed swallows everything up to the next quote.
         message = "a closing double quote `\"` is probably missing on an earlier line".into();
@@ -42,6 +46,15 @@ fn skip_whitespace(text: &str, line: usize, col: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Whether nothing but blank space and separators is left from `line`:`col` on.
+fn at_end(text: &str, line: usize, col: usize) -> bool {
+    let line_start: usize = text.split('\n').take(line - 1).map(|l| l.len() + 1).sum();
+    let rest = text.get(line_start..).unwrap_or("");
+    rest.chars()
+        .skip(col - 1)
+        .all(|c| c.is_whitespace() || matches!(c, ':' | ','))
+}
+
 /// Whether an odd number of quotes precede `col` on its line.
 fn inside_quotes(text: &str, line: usize, col: usize) -> bool {
     let src = text.lines().nth(line - 1).unwrap_or("");
@@ -61,11 +74,18 @@ pub(super) fn not_utf8(bytes: &[u8], e: Utf8Error, path: &Path) -> StorageError 
     let line = 1 + good.iter().filter(|b| **b == b'\n').count();
     let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
     let col = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
+    // A picture or a word-processor document fails at once or holds NUL bytes.
+    let binary = e.valid_up_to() == 0 || bytes.contains(&0);
+    let message = if binary {
+        "this is not a text file (a picture or a document?): a session file is plain text starting with `(`"
+    } else {
+        "the file is not UTF-8 text: save it again as UTF-8 in your text editor"
+    };
     StorageError::Parse {
         path: path.into(),
         line,
         col,
-        message: "the file is not UTF-8 text: save it again as UTF-8 in your text editor".into(),
+        message: message.into(),
     }
 }
 
@@ -126,6 +146,9 @@ fn describe(code: &Error, field: Option<&str>) -> String {
         }
         Error::MissingStructField { field, .. } => format!("the field `{field}` is missing"),
         Error::DuplicateStructField { field, .. } => format!("the field `{field}` appears twice"),
+        Error::ExceededRecursionLimit => {
+            "brackets are nested far too deeply here for a session file: is this really a session?".into()
+        }
         Error::Message(m) => custom(m, field),
         other => lower_first(&other.to_string()),
     }
@@ -257,10 +280,24 @@ mod tests {
 
     #[test]
     fn invalid_utf8_points_at_the_bad_byte() {
-        let err = parse(b"(\n  ab\xff", Path::new("u.ron")).unwrap_err();
+        let err = parse(b"(\n  title: \"Caf\xe9 and more\"", Path::new("u.ron")).unwrap_err();
         assert!(
-            matches!(err, StorageError::Parse { line: 2, col: 5, .. }),
+            matches!(err, StorageError::Parse { line: 2, col: 14, .. }),
             "{err:?}"
         );
+        assert!(err.to_string().contains("not UTF-8 text"), "{err}");
+        let picture = parse(b"\x89PNG\r\n\x1a\n\0\0", Path::new("p.ron")).unwrap_err();
+        assert!(picture.to_string().contains("not a text file"), "{picture}");
+    }
+
+    #[test]
+    fn a_file_cut_short_says_so_whatever_was_expected_next() {
+        for text in [
+            "(\n    format_version: 1,\n    title: ",
+            "(\n    format_version: 1,\n    title:",
+        ] {
+            let err = parse(text.as_bytes(), Path::new("t.ron")).unwrap_err();
+            assert!(err.to_string().contains("ends too early"), "{err}");
+        }
     }
 }

@@ -18,6 +18,10 @@ pub enum StorageError {
         path: PathBuf,
         source: io::Error,
     },
+    /// Saving failed (a full disk, a read-only or vanished folder…). What
+    /// the person typed is still open in Roundtable.
+    #[error("could not save {}: {}. Your work is still open in Roundtable, so nothing is lost yet", .path.display(), save_failure(.source))]
+    NotSaved { path: PathBuf, source: io::Error },
     /// The file is not a readable session; line and column are 1-based.
     #[error("{}:{line}:{col}: {message}", .path.display())]
     Parse {
@@ -26,6 +30,10 @@ pub enum StorageError {
         col: usize,
         message: String,
     },
+    /// The file comes from a newer Roundtable; reading it here could lose
+    /// what this version does not understand.
+    #[error("{}: {}", .path.display(), newer_format(*.version))]
+    NewerFormat { path: PathBuf, version: u32 },
     /// Saving would replace a file that Roundtable cannot read back, losing
     /// whatever the person wrote in it.
     #[error("{} was not saved over: {reason}", .path.display())]
@@ -61,6 +69,9 @@ impl StorageError {
     pub fn hint(&self) -> Option<String> {
         match self {
             StorageError::Parse { .. } | StorageError::WontOverwrite { .. } => Some(FIX_HINT.into()),
+            StorageError::NewerFormat { .. } => Some(
+                "the file is left exactly as it is; open it with the newer Roundtable that wrote it".into(),
+            ),
             StorageError::NoDataDir => {
                 Some("pass `--dir PATH`, or set the ROUNDTABLE_DIR environment variable to a folder".into())
             }
@@ -68,12 +79,50 @@ impl StorageError {
                 Some("run `roundtable list` to see every session, or give the path to the file".into())
             }
             StorageError::Ambiguous { .. } => Some("use the file name (without .ron) to pick one".into()),
+            StorageError::NotSaved { path, source } => Some(save_hint(path, source)),
             StorageError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
                 Some("check that you are allowed to use this folder, or choose another with `--dir`".into())
             }
             _ => None,
         }
     }
+}
+
+/// Why a save failed, in plain words.
+fn save_failure(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "its folder is no longer there".into(),
+        io::ErrorKind::AlreadyExists => "a file with that name already exists".into(),
+        _ => plain_io(e),
+    }
+}
+
+/// What to do when a save failed: always a way to keep the work elsewhere.
+fn save_hint(path: &std::path::Path, e: &io::Error) -> String {
+    let folder = path.parent().unwrap_or(path).display();
+    match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "free some space on the disk and save again, or use Save as to keep a copy on another drive"
+                .into()
+        }
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            format!("{folder} cannot be written to: use Save as to keep a copy in a folder you can write to")
+        }
+        io::ErrorKind::NotFound => format!(
+            "{folder} was moved, deleted or is on a drive that was unplugged: put it back and save again, \
+             or use Save as to choose another folder"
+        ),
+        io::ErrorKind::AlreadyExists => "choose another name".into(),
+        _ => "try again, or use Save as to keep a copy somewhere else".into(),
+    }
+}
+
+/// Why a file from a newer Roundtable is refused, without the file name.
+pub fn newer_format(version: u32) -> String {
+    format!(
+        "format_version {version}: written by a newer Roundtable, and this one reads up to format {}: update Roundtable to open it",
+        crate::domain::FORMAT_VERSION
+    )
 }
 
 /// The operating system's reason in plain words, without "(os error 2)".
@@ -115,6 +164,28 @@ mod tests {
         assert_eq!(e.to_string(), "could not read /x/a.ron: it does not exist");
         let denied = StorageError::io("save", "/x", io::Error::from(io::ErrorKind::PermissionDenied));
         assert!(denied.hint().is_some_and(|h| h.contains("--dir")));
+    }
+
+    #[test]
+    fn failed_saves_say_the_work_is_safe_and_where_else_to_put_it() {
+        let full = StorageError::NotSaved {
+            path: "/m/s.ron".into(),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        assert_eq!(
+            full.to_string(),
+            "could not save /m/s.ron: the disk is full. Your work is still open in Roundtable, so nothing is lost yet"
+        );
+        assert!(full.hint().unwrap().contains("Save as"));
+        let gone = StorageError::NotSaved {
+            path: "/m/s.ron".into(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        };
+        assert!(
+            gone.to_string().contains("its folder is no longer there"),
+            "{gone}"
+        );
+        assert!(gone.hint().unwrap().starts_with("/m was moved, deleted"));
     }
 
     #[test]

@@ -5,9 +5,9 @@ use std::io;
 use std::path::Path;
 
 use super::StorageError;
-use super::atomic::write_atomic;
-use super::format::{parse, try_to_ron};
-use crate::domain::{FORMAT_VERSION, Session};
+use super::atomic::{create_atomic, write_atomic};
+use super::format::{parse, parse_all, try_to_ron};
+use crate::domain::Session;
 
 /// Reads a session file. Mistakes in it come back as
 /// [`StorageError::Parse`] with the line, column and what was expected.
@@ -16,14 +16,57 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
     parse(&bytes, path)
 }
 
+/// Reads a session file and finds every problem in it, not just the first:
+/// each misspelt field and the mistake that stopped parsing, in file order.
+/// The session is there when it parsed despite them (`validate` may still
+/// find more). For `roundtable check`; the app uses [`load`].
+pub fn load_all(path: &Path) -> (Option<Session>, Vec<StorageError>) {
+    match fs::read(path) {
+        Ok(bytes) => parse_all(&bytes, path),
+        Err(e) => (None, vec![StorageError::io("read", path, e)]),
+    }
+}
+
 /// Saves a session over `path` atomically. Refuses to replace a file that
 /// does not read back as a session this version understands, so a person's
 /// hand edits (or a newer Roundtable's data) are never lost. The caller keeps
 /// `updated` current.
+///
+/// When the write fails (a full disk, a folder that became read-only or was
+/// deleted, a USB stick pulled out), the error is [`StorageError::NotSaved`],
+/// saying the work is still in memory and suggesting [`save_as`]. A deleted
+/// folder is not re-created: that could silently write to the mount point
+/// of an unplugged drive, where nobody would look for the file.
 pub fn save(path: &Path, session: &Session) -> Result<(), StorageError> {
     ensure_replaceable(path)?;
     let text = try_to_ron(session)?;
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, text.as_bytes()).map_err(|e| not_saved(path, e))
+}
+
+/// Saves a copy of the session as a new file at `path`, for when the usual
+/// place cannot be written. Never replaces an existing file.
+pub fn save_as(path: &Path, session: &Session) -> Result<(), StorageError> {
+    let text = try_to_ron(session)?;
+    if create_atomic(path, text.as_bytes()).map_err(|e| not_saved(path, e))? {
+        Ok(())
+    } else {
+        Err(StorageError::NotSaved {
+            path: path.into(),
+            source: io::Error::from(io::ErrorKind::AlreadyExists),
+        })
+    }
+}
+
+/// A failed write of `path`, reworded to say the work is still open. (The
+/// error may be about the temporary file's folder; name the session file.)
+fn not_saved(path: &Path, e: StorageError) -> StorageError {
+    match e {
+        StorageError::Io { source, .. } => StorageError::NotSaved {
+            path: path.into(),
+            source,
+        },
+        other => other,
+    }
 }
 
 /// Like [`save`], but also refuses when the file no longer holds
@@ -41,11 +84,10 @@ pub fn save_over(path: &Path, session: &Session, last_saved: &Session) -> Result
 
 fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
     match load(path) {
-        Ok(existing) if existing.format_version > FORMAT_VERSION => Err(StorageError::WontOverwrite {
+        Err(StorageError::NewerFormat { version, .. }) => Err(StorageError::WontOverwrite {
             path: path.into(),
             reason: format!(
-                "it was written by a newer Roundtable (format {}), and saving would lose what this version does not understand",
-                existing.format_version
+                "it was written by a newer Roundtable (format {version}), and saving would lose what this version does not understand"
             ),
         }),
         Err(StorageError::Parse {
@@ -129,6 +171,56 @@ mod tests {
         fs::remove_file(&path).unwrap();
         save_over(&path, &mine, &opened).unwrap();
         assert_eq!(load(&path).unwrap(), mine);
+    }
+
+    #[test]
+    fn a_vanished_folder_is_reported_not_recreated() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("stick");
+        fs::create_dir(&folder).unwrap();
+        let path = folder.join("s.ron");
+        save(&path, &sample()).unwrap();
+        fs::remove_dir_all(&folder).unwrap();
+        let err = save(&path, &sample()).unwrap_err();
+        assert!(matches!(err, StorageError::NotSaved { .. }), "{err:?}");
+        assert!(err.to_string().contains("nothing is lost yet"), "{err}");
+        assert!(err.hint().unwrap().contains("Save as"));
+        assert!(!folder.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_says_so_and_points_to_save_as() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        save(&path, &sample()).unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        let root = fs::write(dir.path().join("probe"), "").is_ok();
+        let mut changed = sample();
+        changed.title = "Changed".into();
+        let result = save(&path, &changed);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        if root {
+            return; // Root ignores permissions: nothing to test.
+        }
+        let err = result.unwrap_err();
+        assert!(err.to_string().contains("permission denied"), "{err}");
+        assert!(err.hint().unwrap().contains("cannot be written to"));
+        assert_eq!(load(&path).unwrap(), sample());
+    }
+
+    #[test]
+    fn save_as_writes_a_new_file_but_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.ron");
+        save_as(&path, &sample()).unwrap();
+        assert_eq!(load(&path).unwrap(), sample());
+        let mut other = sample();
+        other.title = "Other".into();
+        let err = save_as(&path, &other).unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(load(&path).unwrap(), sample());
     }
 
     #[test]

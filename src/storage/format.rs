@@ -9,10 +9,10 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use super::{StorageError, diagnose, unknown};
-use crate::domain::{FORMAT_VERSION, Session};
+use super::{StorageError, diagnose, migrate, unknown};
+use crate::domain::Session;
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -45,8 +45,48 @@ pub fn to_ron(session: &Session) -> String {
     try_to_ron(session).unwrap_or_default()
 }
 
-/// Reads file bytes as a session; `path` only labels the error.
+/// Reads file bytes as a session; `path` only labels the error. Older
+/// formats are upgraded first; the first problem found is returned.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
+    let text = decode(bytes, path)?;
+    let text = migrate::upgrade(text, path)?;
+    let session = parse_current(&text, path)?;
+    match unknown::all(&text, &options(), path).into_iter().next() {
+        Some(misspelt) => Err(misspelt),
+        None => Ok(session),
+    }
+}
+
+/// Like [`parse`], but finds every problem it can rather than stopping at
+/// the first: each unknown field as well as the error that stopped parsing,
+/// in file order. The session is there when it parsed despite them.
+pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageError>) {
+    let text = match decode(bytes, path).and_then(|t| migrate::upgrade(t, path)) {
+        Ok(text) => text,
+        Err(e) => return (None, vec![e]),
+    };
+    let mut problems = unknown::all(&text, &options(), path);
+    let session = match parse_current(&text, path) {
+        Ok(session) => Some(session),
+        Err(e) => {
+            let at = position(&e);
+            let i = problems.partition_point(|p| position(p) <= at);
+            problems.insert(i, e);
+            None
+        }
+    };
+    (session, problems)
+}
+
+fn position(e: &StorageError) -> (usize, usize) {
+    match e {
+        StorageError::Parse { line, col, .. } => (*line, *col),
+        _ => (0, 0),
+    }
+}
+
+/// The file as text: UTF-8, without a byte-order mark, not blank.
+fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StorageError> {
     let text = std::str::from_utf8(bytes).map_err(|e| diagnose::not_utf8(bytes, e, path))?;
     // Some Windows editors start files with an invisible byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -58,14 +98,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
             message: "the file is empty: it should hold one session, starting with `(`".into(),
         });
     }
-    let session: Session = options()
+    Ok(text)
+}
+
+/// Text in the current format as a session, with the parser's error put into words.
+fn parse_current(text: &str, path: &Path) -> Result<Session, StorageError> {
+    options()
         .from_str(text)
-        .map_err(|e| diagnose::parse_error(text, &e, path))?;
-    // A newer format may add fields; `validate` reports the version instead.
-    if session.format_version <= FORMAT_VERSION {
-        unknown::check(text, &try_to_ron(&session)?, &options(), path)?;
-    }
-    Ok(session)
+        .map_err(|e| diagnose::parse_error(text, &e, path))
 }
 
 #[cfg(test)]

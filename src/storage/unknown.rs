@@ -1,64 +1,91 @@
 //! Catching misspelt field names. Serde skips fields it does not know, so a
 //! hand edit such as `locaton: "Hall B"` would load without a word and vanish
-//! on the next save. Comparing the file's keys with those of the session it
-//! parsed into finds them, so they can be reported like any parse error.
+//! on the next save. Comparing the file's keys with those of a session that
+//! has every field finds them, so they can be reported like any parse error.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use ron::{Map, Value};
 
 use super::StorageError;
+use super::keys::{Seg, keys};
+use super::schema::every_field;
 
-/// The first field in `text` that `canonical` (the parsed session written
-/// back out) does not have, as a parse error pointing at it.
-pub(super) fn check(
-    text: &str,
-    canonical: &str,
-    options: &ron::Options,
-    path: &Path,
-) -> Result<(), StorageError> {
-    // Best effort: if either side is not plain RON data, there is nothing to compare.
-    let (Ok(file), Ok(known)) = (
-        options.from_str::<Value>(text),
-        options.from_str::<Value>(canonical),
-    ) else {
-        return Ok(());
+/// Every field in `text` that a session does not have, as parse errors
+/// pointing at each, in file order. Works on any text that reads as RON
+/// data, even when it does not read as a session, so `check` can list
+/// misspellings alongside a type error elsewhere.
+pub(super) fn all(text: &str, options: &ron::Options, path: &Path) -> Vec<StorageError> {
+    // Best effort: text that is not RON data has no fields to compare.
+    let (Ok(file), Some(known)) = (options.from_str::<Value>(text), schema(options)) else {
+        return Vec::new();
     };
-    match first_unknown(&file, &known) {
-        None => Ok(()),
-        Some((name, expected)) => {
-            let (line, col) = locate(text, &name);
-            Err(StorageError::Parse {
+    let mut found = Vec::new();
+    collect(&file, known, &mut Vec::new(), &mut found);
+    let keys = keys(text);
+    let mut errors: Vec<StorageError> = found
+        .iter()
+        .map(|(at, name, expected)| {
+            let (line, col) = keys
+                .iter()
+                .find(|k| k.path == *at)
+                .map_or_else(|| locate(text, name), |k| (k.line, k.col));
+            StorageError::Parse {
                 path: path.into(),
                 line,
                 col,
-                message: describe(&name, &expected),
-            })
-        }
-    }
+                message: describe(name, expected),
+            }
+        })
+        .collect();
+    errors.sort_by_key(|e| match e {
+        StorageError::Parse { line, col, .. } => (*line, *col),
+        _ => (0, 0),
+    });
+    errors
 }
 
-/// The first unknown key, with the keys that are allowed beside it.
-fn first_unknown(file: &Value, known: &Value) -> Option<(String, Vec<String>)> {
+/// A session with one of every item, as RON data: every field name a file
+/// may use, at every level.
+fn schema(options: &ron::Options) -> Option<&'static Value> {
+    static SCHEMA: OnceLock<Option<Value>> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            let text = super::format::try_to_ron(&every_field()).ok()?;
+            options.from_str::<Value>(&text).ok()
+        })
+        .as_ref()
+}
+
+/// Where an unknown field is, its name, and the names allowed beside it.
+type Unknown = (Vec<Seg>, String, Vec<String>);
+
+/// The path of each unknown key, with the keys allowed beside it. Every
+/// item of a list is compared with the schema's one item.
+fn collect(file: &Value, known: &Value, at: &mut Vec<Seg>, out: &mut Vec<Unknown>) {
     match (unwrap_some(file), unwrap_some(known)) {
         (Value::Map(file), Value::Map(known)) => {
             for (key, value) in file.iter() {
                 let Value::String(name) = key else { continue };
+                at.push(Seg::Field(name.clone()));
                 match known.get(key) {
-                    Some(k) => {
-                        if let Some(found) = first_unknown(value, k) {
-                            return Some(found);
-                        }
-                    }
-                    None => return Some((name.clone(), names(known))),
+                    Some(k) => collect(value, k, at, out),
+                    None => out.push((at.clone(), name.clone(), names(known))),
                 }
+                at.pop();
             }
-            None
         }
         (Value::Seq(file), Value::Seq(known)) => {
-            file.iter().zip(known).find_map(|(f, k)| first_unknown(f, k))
+            if let Some(k) = known.first() {
+                for (i, f) in file.iter().enumerate() {
+                    at.push(Seg::Index(i));
+                    collect(f, k, at, out);
+                    at.pop();
+                }
+            }
         }
-        _ => None,
+        _ => {}
     }
 }
 
@@ -91,16 +118,15 @@ fn describe(name: &str, expected: &[String]) -> String {
     format!("`{name}` is not a field Roundtable knows, so it would be lost on saving; {hint}")
 }
 
-/// Where `name:` first starts a line (1-based), or the top of the file.
+/// Where `name:` first starts a field, should the scan not have found it.
 fn locate(text: &str, name: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        {
-            let indent = line.chars().count() - trimmed.chars().count();
-            return (i + 1, indent + 1);
+        for (at, _) in line.match_indices(name) {
+            let before = line[..at].trim_end();
+            let starts_field = before.is_empty() || before.ends_with('(') || before.ends_with(',');
+            if starts_field && line[at + name.len()..].trim_start().starts_with(':') {
+                return (i + 1, line[..at].chars().count() + 1);
+            }
         }
     }
     (1, 1)
@@ -177,11 +203,37 @@ mod tests {
     }
 
     #[test]
-    fn newer_files_may_have_fields_this_version_does_not_know() {
+    fn newer_files_are_refused_for_their_version_not_their_new_fields() {
         let newer = text()
             .replace("format_version: 1", "format_version: 2")
             .replace("    location:", "    venue_map: \"x\",\n    location:");
-        assert!(parse(newer.as_bytes(), Path::new("s.ron")).is_ok());
+        let err = parse(newer.as_bytes(), Path::new("s.ron")).unwrap_err();
+        assert!(
+            matches!(err, StorageError::NewerFormat { version: 2, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn every_unknown_field_is_found_in_file_order_even_in_later_list_items() {
+        let broken = text()
+            .replace("    location:", "    locaton:")
+            .replace("    facilitator:", "    facilitatr:")
+            .replace(
+                "participants: [",
+                "participants: [\n        (nmae: \"A\", title: \"Dr\"),",
+            );
+        let options =
+            ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let errors = all(&broken, &options, Path::new("s.ron"));
+        let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(found[0].starts_with("s.ron:8:5: `locaton`"), "{found:#?}");
+        assert!(found[1].starts_with("s.ron:9:5: `facilitatr`"), "{found:#?}");
+        assert!(
+            found[2].contains("`nmae`") && found[2].ends_with("did you mean `name`?"),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,235 @@
+//! One person edits a session at a time.
+//!
+//! Opening a session for editing takes a lock: a hidden file beside it
+//! (`.{stem}.lock`) saying who has it, on which computer, in which process
+//! and since when. It is created only if absent (atomically, with no window
+//! where it is half written), and removed when the [`SessionLock`] is
+//! dropped. Anyone else then gets [`LockError::Held`], which says who, and
+//! should open the session read-only.
+//!
+//! A lock left behind by a crash is stale when it names this computer and a
+//! process that is no longer running; it is then taken over. Several
+//! Roundtables taking over the same stale lock at once end with exactly one
+//! owner: each must first create a marker file named after the dead process,
+//! which only one can do, and the winner replaces the lock only if it still
+//! holds the stale record.
+//!
+//! For the app: call [`lock`] when a session is opened for editing and keep
+//! the `SessionLock` as long as it is open; on `Err(LockError::Held { .. })`
+//! show the message and open read-only; on any other `LockError`, show it and
+//! open read-only too (the file cannot be shared safely).
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Local, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use super::atomic::create_atomic;
+use super::whoami;
+
+/// Who holds a lock: what its file records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holder {
+    /// Their name as the computer knows it.
+    pub user: String,
+    /// The computer's name; empty when it could not be found out.
+    pub host: String,
+    pub pid: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Record {
+    holder: Holder,
+    /// In the holder's local time, so it reads as they would say it.
+    since: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Someone else has the session open.
+    #[error("{} has had this session open since {}; it opens read-only", describe(.holder), when(.since))]
+    Held {
+        holder: Holder,
+        since: DateTime<FixedOffset>,
+    },
+    /// The lock file is there but holds nothing Roundtable can read.
+    #[error("{} is in the way and cannot be read, so this session opens read-only", .lock_file.display())]
+    Unreadable { lock_file: PathBuf },
+    /// The lock file could not be written (a read-only folder, say).
+    #[error("could not lock this session, so it opens read-only: {0}")]
+    Unavailable(StorageError),
+}
+
+impl LockError {
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            LockError::Held { .. } => Some("ask them to close it, then open it again to make changes".into()),
+            LockError::Unreadable { lock_file } => Some(format!(
+                "if nobody else has this session open, delete {} and open it again",
+                lock_file.display()
+            )),
+            LockError::Unavailable(e) => e.hint(),
+        }
+    }
+}
+
+fn describe(h: &Holder) -> String {
+    match h.host.as_str() {
+        "" => format!("{} (process {})", h.user, h.pid),
+        host => format!("{} on {host} (process {})", h.user, h.pid),
+    }
+}
+
+fn when(since: &DateTime<FixedOffset>) -> String {
+    since.format("%H:%M on %-d %b %Y").to_string()
+}
+
+/// The right to edit one session, given up when dropped.
+#[derive(Debug)]
+pub struct SessionLock {
+    lock_file: PathBuf,
+    text: String,
+}
+
+impl SessionLock {
+    /// The hidden file that holds the lock.
+    pub fn path(&self) -> &Path {
+        &self.lock_file
+    }
+}
+
+impl Drop for SessionLock {
+    /// Removes the lock file, unless it no longer holds this lock's record
+    /// (someone deleted it by hand and another Roundtable took over).
+    fn drop(&mut self) {
+        if fs::read_to_string(&self.lock_file).is_ok_and(|t| t == self.text) {
+            let _ = fs::remove_file(&self.lock_file);
+        }
+    }
+}
+
+/// The lock file for a session: `.{stem}.lock` beside it.
+pub fn lock_path(session: &Path) -> PathBuf {
+    sidecar(session, "lock")
+}
+
+/// A hidden file beside a session: `.{stem}.{suffix}`.
+pub(super) fn sidecar(session: &Path, suffix: &str) -> PathBuf {
+    let stem = session.file_stem().unwrap_or_default().to_string_lossy();
+    session.with_file_name(format!(".{stem}.{suffix}"))
+}
+
+/// Takes the lock on the session at `session` for this process, at `now`.
+pub fn lock(session: &Path, now: DateTime<Utc>) -> Result<SessionLock, LockError> {
+    let holder = Holder {
+        user: whoami::user(),
+        host: whoami::host(),
+        pid: std::process::id(),
+    };
+    lock_as(session, holder, now.with_timezone(&Local).fixed_offset())
+}
+
+fn lock_as(session: &Path, holder: Holder, since: DateTime<FixedOffset>) -> Result<SessionLock, LockError> {
+    let lock_file = lock_path(session);
+    let text = to_text(&Record { holder, since })?;
+    // A lock released between our attempt and our look is simply tried again.
+    for _ in 0..5 {
+        if create_atomic(&lock_file, text.as_bytes()).map_err(LockError::Unavailable)? {
+            return Ok(SessionLock { lock_file, text });
+        }
+        let Some(found) = read(&lock_file)? else { continue };
+        let Ok(record) = ron::from_str::<Record>(&found) else {
+            return Err(LockError::Unreadable { lock_file });
+        };
+        if !is_stale(&record.holder) {
+            return Err(held(record));
+        }
+        if take_over(&lock_file, &found, &record, &text)? {
+            return Ok(SessionLock { lock_file, text });
+        }
+    }
+    match read(&lock_file)?.and_then(|t| ron::from_str::<Record>(&t).ok()) {
+        Some(record) => Err(held(record)),
+        None => Err(LockError::Unreadable { lock_file }),
+    }
+}
+
+/// Whether someone (this process included) has the session open now: its
+/// lock file is there and not stale. A lock file that cannot be read counts
+/// as held, to be safe.
+pub fn is_locked(session: &Path) -> bool {
+    match fs::read_to_string(lock_path(session)) {
+        Ok(text) => ron::from_str::<Record>(&text).map_or(true, |r| !is_stale(&r.holder)),
+        Err(e) => e.kind() != io::ErrorKind::NotFound,
+    }
+}
+
+/// Replaces the stale lock holding `stale_text` with `mine`; `Ok(false)`
+/// when another Roundtable got there first (the caller then looks again).
+fn take_over(lock_file: &Path, stale_text: &str, stale: &Record, mine: &str) -> Result<bool, LockError> {
+    let mut marker = lock_file.as_os_str().to_owned();
+    marker.push(format!(".takeover-{}", stale.holder.pid));
+    let marker = PathBuf::from(marker);
+    if !create_atomic(&marker, mine.as_bytes()).map_err(LockError::Unavailable)? {
+        // Someone is taking it over: they win, unless they died doing it.
+        return match read(&marker)?.and_then(|t| ron::from_str::<Record>(&t).ok()) {
+            Some(other) if !is_stale(&other.holder) => Err(held(other)),
+            _ => {
+                let _ = fs::remove_file(&marker);
+                Ok(false)
+            }
+        };
+    }
+    let result = (|| {
+        if read(lock_file)?.as_deref() == Some(stale_text) {
+            fs::remove_file(lock_file).map_err(|e| unavailable(lock_file, e))?;
+        }
+        create_atomic(lock_file, mine.as_bytes()).map_err(LockError::Unavailable)
+    })();
+    let _ = fs::remove_file(&marker);
+    result
+}
+
+/// A lock is stale when it names a process on this computer that has ended.
+fn is_stale(holder: &Holder) -> bool {
+    let here = whoami::host();
+    !here.is_empty() && holder.host == here && !whoami::is_alive(holder.pid)
+}
+
+fn held(record: Record) -> LockError {
+    LockError::Held {
+        holder: record.holder,
+        since: record.since,
+    }
+}
+
+/// The file's text, or `None` when it has gone.
+fn read(path: &Path) -> Result<Option<String>, LockError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(unavailable(path, e)),
+    }
+}
+
+fn unavailable(path: &Path, e: io::Error) -> LockError {
+    LockError::Unavailable(StorageError::io("use the lock file", path, e))
+}
+
+fn to_text(record: &Record) -> Result<String, LockError> {
+    ron::to_string(record).map_err(|e| LockError::Unavailable(StorageError::Format(e.to_string())))
+}
+
+impl fmt::Display for Holder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&describe(self))
+    }
+}
+
+#[cfg(test)]
+#[path = "lock_tests.rs"]
+mod tests;

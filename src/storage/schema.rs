@@ -1,0 +1,65 @@
+//! A session with one of every item and every optional value set, so that
+//! written out it names every field a session file may hold.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveTime};
+
+use crate::domain::{
+    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
+    ParkedItem, Participant, Reading, Review, Roles, Session, Step, Vision, VisionDraft, Workstream,
+};
+
+pub(super) fn every_field() -> Session {
+    let day = NaiveDate::default();
+    let mut s = Session::new("x", "", day, DateTime::default());
+    s.start_time = Some(NaiveTime::default());
+    s.participants = vec![Participant::default()];
+    s.goals = vec![Goal::default()];
+    s.vision = Vision {
+        drafts: vec![VisionDraft::default()],
+        final_wording: String::new(),
+        consent: vec![Consent::default()],
+    };
+    s.activities = vec![Activity {
+        measures: vec![Measure {
+            review_date: Some(day),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }];
+    s.roles = Roles {
+        workstreams: vec![Workstream::default()],
+        commitments: vec![Commitment::default()],
+        ..Default::default()
+    };
+    s.awareness = vec![AwarenessItem {
+        date: Some(day),
+        ..Default::default()
+    }];
+    s.review = Review {
+        readings: vec![Reading {
+            date: Some(day),
+            ..Default::default()
+        }],
+        learnings: vec![Learning::default()],
+        next_steps: vec![NextStep {
+            by: Some(day),
+            ..Default::default()
+        }],
+    };
+    s.notes = BTreeMap::from([(Step::Goals, "x".to_string())]);
+    s.decisions = vec![Decision {
+        step: Some(Step::Goals),
+        ..Default::default()
+    }];
+    s.actions = vec![ActionItem {
+        due: Some(day),
+        ..Default::default()
+    }];
+    s.parking_lot = vec![ParkedItem {
+        step: Some(Step::Goals),
+        ..Default::default()
+    }];
+    s
+}
