@@ -208,6 +208,7 @@ fn session() -> impl Strategy<Value = Session> {
             text(),
             text(),
             select(statuses),
+            text(),
         ),
     );
     let steps = (
@@ -218,10 +219,19 @@ fn session() -> impl Strategy<Value = Session> {
         roles(),
         list(awareness()),
     );
-    let notes = prop::collection::btree_map(select(Step::ALL.to_vec()), text(), 0..3);
+    // Blank notes are never kept (`Session::set_note` drops them), so none are generated.
+    let notes = prop::collection::btree_map(select(Step::ALL.to_vec()), text(), 0..3).prop_map(|notes| {
+        notes
+            .into_iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+    });
     (head, steps, (review(), notes, records())).prop_map(
         |(
-            ((id, title, partnership, date, created, updated), (time, location, facilitator, status)),
+            (
+                (id, title, partnership, date, created, updated),
+                (time, location, facilitator, status, previous),
+            ),
             (participants, goals, vision, activities, roles, awareness),
             (review, notes, (decisions, actions, parking_lot)),
         )| Session {
@@ -234,6 +244,7 @@ fn session() -> impl Strategy<Value = Session> {
             location,
             facilitator,
             status,
+            previous,
             participants,
             goals,
             vision,
