@@ -3,26 +3,14 @@
 //! items at a small laptop size (80×24) and a projector size (120×40),
 //! drawn without colour.
 
+#[macro_use]
 mod ui_session_fixture;
 
 use KeyCode::{Down, Tab};
 use ratatui::crossterm::event::KeyCode;
 use ui_session_fixture::{draw, keys, screen_after};
 
-/// Snapshots `keys` pressed on the fixture at both sizes, with the step
-/// guidance hidden so these pictures do not change with its wording.
-fn check(name: &str, keys: &[KeyCode]) {
-    let mut all = vec![KeyCode::Char('g')];
-    all.extend(keys);
-    snapshot(name, &all);
-}
-
-fn snapshot(name: &str, keys: &[KeyCode]) {
-    let screen = screen_after(keys);
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&screen, w, h).backend());
-    }
-}
+snapshot_helpers!();
 
 #[test]
 fn step_1_goals() {

@@ -2,6 +2,7 @@
 //! The item editor and the edges of the session screen: an open form,
 //! an inline date error, an empty session, and sizes from tiny to huge.
 
+#[macro_use]
 mod ui_session_fixture;
 
 use KeyCode::{Down, Enter, Tab};
@@ -11,20 +12,7 @@ use roundtable::app::session::SessionScreen;
 use roundtable::domain::Session;
 use ui_session_fixture::{draw, goal, keys, now, screen_after};
 
-/// Snapshots `keys` pressed on the fixture at both sizes, with the step
-/// guidance hidden so these pictures do not change with its wording.
-fn check(name: &str, keys: &[KeyCode]) {
-    let mut all = vec![KeyCode::Char('g')];
-    all.extend(keys);
-    snapshot(name, &all);
-}
-
-fn snapshot(name: &str, keys: &[KeyCode]) {
-    let screen = screen_after(keys);
-    for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&screen, w, h).backend());
-    }
-}
+snapshot_helpers!();
 
 #[test]
 fn editor_for_a_new_goal() {

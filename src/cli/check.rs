@@ -111,7 +111,6 @@ fn plural(n: usize, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
 
     use super::*;
     use crate::domain::ActionItem;
@@ -121,8 +120,7 @@ mod tests {
     }
 
     fn session() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new("T", "P", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), now)
+        Session::for_tests("T", "P", "2026-01-01")
     }
 
     fn parse_error(line: usize, message: &str) -> StorageError {

@@ -111,19 +111,13 @@ fn list<T: PartialEq + Debug>((one, many): (&str, &str), old: &[T], new: &[T]) -
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
+    use chrono::DateTime;
 
     use super::*;
     use crate::domain::{ActionItem, Goal};
 
     fn sample() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new(
-            "June review",
-            "P",
-            NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            now,
-        )
+        Session::for_tests("June review", "P", "2026-06-01")
     }
 
     #[test]

@@ -232,6 +232,21 @@ impl Session {
 }
 
 #[cfg(test)]
+impl Session {
+    /// A fresh session on `date` (YYYY-MM-DD), created at a fixed moment so
+    /// tests stay deterministic.
+    pub(crate) fn for_tests(title: &str, partnership: &str, date: &str) -> Session {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        Session::new(
+            title,
+            partnership,
+            super::parse_date(date).unwrap_or_default(),
+            now,
+        )
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::{ActionStatus, Attendance};

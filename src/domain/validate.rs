@@ -78,14 +78,12 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
 
     use super::*;
     use crate::domain::{ActionItem, Participant};
 
     fn sample() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new("T", "P", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), now)
+        Session::for_tests("T", "P", "2026-01-01")
     }
 
     #[test]

@@ -109,18 +109,11 @@ fn person(p: &Participant, organisation: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
 
     use super::*;
 
     fn session() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new(
-            "T",
-            "Eastside",
-            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
-            now,
-        )
+        Session::for_tests("T", "Eastside", "2026-12-03")
     }
 
     fn add(s: &mut Session, name: &str, org: &str, attendance: Attendance, lived: bool) {

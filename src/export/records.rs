@@ -89,14 +89,12 @@ pub fn parking_lot(session: &Session) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
 
     use super::*;
     use crate::domain::{ActionItem, ParkedItem};
 
     fn session() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new("T", "P", NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), now)
+        Session::for_tests("T", "P", "2026-12-03")
     }
 
     #[test]

@@ -124,14 +124,12 @@ fn consent_summary(session: &Session) -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
 
     use super::*;
     use crate::domain::{Consent, VisionDraft};
 
     fn session() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new("T", "P", NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), now)
+        Session::for_tests("T", "P", "2026-12-03")
     }
 
     #[test]

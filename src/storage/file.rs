@@ -108,14 +108,12 @@ fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
 
     use super::*;
     use crate::storage::to_ron;
 
     fn sample() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new("Title", "P", NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), now)
+        Session::for_tests("Title", "P", "2026-12-03")
     }
 
     #[test]

@@ -128,19 +128,13 @@ pub fn write_panic_recovery(dir: &Path, session: &Session) -> Result<PathBuf, St
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate};
+    use chrono::DateTime;
 
     use super::*;
     use crate::storage::save;
 
     fn sample() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        Session::new(
-            "Kick-off",
-            "P",
-            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
-            now,
-        )
+        Session::for_tests("Kick-off", "P", "2026-12-03")
     }
 
     #[test]

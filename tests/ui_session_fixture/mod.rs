@@ -363,3 +363,24 @@ pub fn draw(screen: &SessionScreen, width: u16, height: u16) -> Terminal<TestBac
 pub fn keys(text: &str) -> Vec<KeyCode> {
     text.chars().map(KeyCode::Char).collect()
 }
+
+/// Defines `check` and `snapshot` in the test file that calls it, so insta
+/// names the snapshots after that file. `check` snapshots `keys` pressed on
+/// the fixture at both sizes with the step guidance hidden, so the pictures
+/// do not change with its wording.
+macro_rules! snapshot_helpers {
+    () => {
+        fn check(name: &str, keys: &[KeyCode]) {
+            let mut all = vec![KeyCode::Char('g')];
+            all.extend(keys);
+            snapshot(name, &all);
+        }
+
+        fn snapshot(name: &str, keys: &[KeyCode]) {
+            let screen = screen_after(keys);
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&screen, w, h).backend());
+            }
+        }
+    };
+}

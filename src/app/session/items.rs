@@ -171,19 +171,12 @@ pub fn swap(s: &mut Session, l: ListRef, a: usize, b: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
     use crate::domain::Activity;
 
     fn session() -> Session {
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
-        Session::new(
-            "T",
-            "P",
-            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
-            now,
-        )
+        Session::for_tests("T", "P", "2026-01-01")
     }
 
     #[test]
