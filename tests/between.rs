@@ -2,25 +2,10 @@
 //! Between sessions, on the shipped examples: the Level Ground series, its
 //! actions and measures over time, follow-ups and search.
 
-use std::path::Path;
+mod examples;
 
 use chrono::NaiveDate;
 use roundtable::domain::{ActionStatus, Attendance, History, OnTrack, Section, Session, Step, search};
-
-fn workshops() -> Vec<Session> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    // Newest first, as the archive lists them, so nothing relies on file order.
-    paths.reverse();
-    paths
-        .iter()
-        .map(|p| roundtable::storage::load(p).unwrap())
-        .collect()
-}
 
 fn by_id<'a>(sessions: &'a [Session], id: &str) -> &'a Session {
     sessions.iter().find(|s| s.id == id).unwrap()
@@ -28,7 +13,7 @@ fn by_id<'a>(sessions: &'a [Session], id: &str) -> &'a Session {
 
 #[test]
 fn level_ground_is_a_series_of_four_linked_sessions() {
-    let sessions = workshops();
+    let sessions = examples::workshops(true);
     let h = History::new(&sessions);
     let series = h.find_series("level ground").unwrap();
     let titles: Vec<&str> = series
@@ -54,7 +39,7 @@ fn level_ground_is_a_series_of_four_linked_sessions() {
 
 #[test]
 fn the_december_draft_is_the_november_session_followed_up() {
-    let sessions = workshops();
+    let sessions = examples::workshops(true);
     let nov = by_id(&sessions, "2026-11-11-level-ground-november-data-review");
     let dec = by_id(&sessions, "2026-12-16-level-ground-december-check-in");
     let mut expected = nov.follow_up(&dec.title, dec.date, dec.created);
@@ -69,7 +54,7 @@ fn the_december_draft_is_the_november_session_followed_up() {
 
 #[test]
 fn actions_follow_their_latest_copy_across_the_series() {
-    let sessions = workshops();
+    let sessions = examples::workshops(true);
     let h = History::new(&sessions);
     let leaflets = h.find_action("a-m2x7d5").unwrap();
     assert_eq!(
@@ -93,7 +78,7 @@ fn actions_follow_their_latest_copy_across_the_series() {
 
 #[test]
 fn measures_move_over_time_in_the_right_direction() {
-    let sessions = workshops();
+    let sessions = examples::workshops(true);
     let h = History::new(&sessions);
     let measures = h.measures(h.find_series("Level Ground").unwrap());
     assert_eq!(measures.len(), 6);
@@ -120,7 +105,7 @@ fn measures_move_over_time_in_the_right_direction() {
 
 #[test]
 fn search_ranks_titles_and_decisions_above_notes() {
-    let sessions = workshops();
+    let sessions = examples::workshops(true);
     let hits = search(&sessions, "safety checklist");
     let first = &hits[0];
     assert_eq!(first.section, Section::Decisions);

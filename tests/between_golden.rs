@@ -4,24 +4,13 @@
 //! pack and the CSV exports. Run with `UPDATE_GOLDEN=1` after a deliberate
 //! change and read the diff as a trustee would before committing it.
 
+mod examples;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
-use roundtable::domain::{History, Session};
+use roundtable::domain::History;
 use roundtable::export::{Period, actions_csv, measures_csv, minutes_with_history, trustee_pack};
-
-fn workshops() -> Vec<Session> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| roundtable::storage::load(p).unwrap())
-        .collect()
-}
 
 /// Compares `text` with `tests/golden/between/NAME`, or writes it there.
 fn golden(name: &str, text: &str) {
@@ -56,7 +45,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[test]
 fn level_ground_minutes_show_progress_since_the_last_session() {
-    let sessions = workshops();
+    let sessions = examples::workshops(false);
     let history = History::new(&sessions);
     for s in sessions
         .iter()
@@ -74,7 +63,7 @@ fn level_ground_minutes_show_progress_since_the_last_session() {
 
 #[test]
 fn minutes_without_an_earlier_session_are_the_plain_minutes() {
-    let sessions = workshops();
+    let sessions = examples::workshops(false);
     let history = History::new(&sessions);
     let firsts = (0..sessions.len()).filter(|&i| history.previous(i).is_none());
     for s in firsts.map(|i| &sessions[i]) {
@@ -89,7 +78,7 @@ fn minutes_without_an_earlier_session_are_the_plain_minutes() {
 
 #[test]
 fn trustee_pack_for_level_ground() {
-    let sessions = workshops();
+    let sessions = examples::workshops(false);
     let history = History::new(&sessions);
     let series = history.find_series("Level Ground").unwrap();
     let whole = trustee_pack(&history, series, Period::default(), day(2026, 11, 24)).unwrap();
@@ -106,7 +95,7 @@ fn trustee_pack_for_level_ground() {
 
 #[test]
 fn spreadsheets_for_level_ground() {
-    let sessions = workshops();
+    let sessions = examples::workshops(false);
     let history = History::new(&sessions);
     let series = history.find_series("Level Ground").unwrap();
     let measures = history.measures(series);
@@ -125,7 +114,7 @@ fn spreadsheets_for_level_ground() {
 /// number of cells in every row.
 #[test]
 fn reports_are_well_formed_tables() {
-    let sessions = workshops();
+    let sessions = examples::workshops(false);
     let history = History::new(&sessions);
     let series = history.find_series("Level Ground").unwrap();
     let pack = trustee_pack(&history, series, Period::default(), day(2026, 11, 24)).unwrap();
