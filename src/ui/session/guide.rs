@@ -1,5 +1,6 @@
 //! The step guidance above the items: why the step matters, what to ask the
-//! room and what to capture, cut to the room available (`g` hides it).
+//! room, what to capture and what to watch for, cut to the room available
+//! (`g` hides it).
 
 use ratatui::text::{Line, Span};
 
@@ -27,14 +28,26 @@ pub fn lines(step: Step, width: usize, max: usize, theme: &Theme) -> Vec<Line<'s
         Span::styled(g.capture.join("; "), theme.muted()),
     ];
     let capture = limit(wrap(&capture, width), 2, width);
+    // Fairness reminders get a line of their own once there is room for
+    // purpose, a prompt and what to capture.
+    let watch = if max >= 6 && !g.watch_for.is_empty() {
+        let text = vec![
+            Span::styled("Watch for: ", theme.key()),
+            Span::styled(g.watch_for.join("; "), theme.muted()),
+        ];
+        limit(wrap(&text, width), 1, width)
+    } else {
+        Vec::new()
+    };
     for prompt in prompts {
-        if out.len() + prompt.len() + capture.len().min(1) > max {
+        if out.len() + prompt.len() + capture.len().min(1) + watch.len() > max {
             break;
         }
         out.extend(prompt);
     }
-    let room = max.saturating_sub(out.len());
+    let room = max.saturating_sub(out.len() + watch.len());
     out.extend(limit(capture, room.max(1), width).into_iter().take(room));
+    out.extend(watch.into_iter().take(max.saturating_sub(out.len())));
     out
 }
 
