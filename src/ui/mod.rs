@@ -1,12 +1,19 @@
 //! Drawing: one file per screen or widget. Never changes state.
 
+mod actions_view;
 mod confirm;
 mod footer;
 mod form;
 mod header;
 mod help;
 mod home;
+mod measures_chart;
+mod measures_view;
+mod next_session;
 mod popup;
+mod search;
+mod table;
+mod timeline;
 pub mod session;
 pub mod theme;
 
@@ -39,6 +46,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home(home) => home::draw(frame, body, home, app),
         Screen::NewSession(form) => form::draw(frame, body, form, &app.theme),
         Screen::Session(screen) => session::draw(frame, body, screen, &app.theme),
+        Screen::Search(state) => search::draw(frame, body, state, app),
+        Screen::Actions(state) => actions_view::draw(frame, body, state, app),
+        Screen::Measures(state) => measures_view::draw(frame, body, state, &app.theme),
+        Screen::NextSession(state) => next_session::draw(frame, body, state, &app.theme),
     }
     footer::draw(frame, bottom, app);
     if app.help_open {

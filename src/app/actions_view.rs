@@ -1,0 +1,236 @@
+//! The actions view: every action across the archive as it stands now,
+//! filtered by partnership, owner, status or overdue, soonest due first.
+//! Marking one done (or changing its status) writes back to the session
+//! file holding its latest copy, then the archive is read again.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::across::{Back, Loaded, go_back};
+use super::keys::{Binding, Key, lookup};
+use super::message::Message;
+use super::write_back::{Changed, change_action};
+use super::{App, Screen};
+use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Done,
+    NextStatus,
+    Partnership,
+    Owner,
+    Status,
+    Overdue,
+    Back,
+    Help,
+    /// A key typed into the owner filter.
+    Type(KeyEvent),
+}
+
+const fn bind(keys: &'static [Key], action: Action, label: &'static str, help: &'static str) -> Binding<Action> {
+    Binding {
+        keys,
+        action,
+        label,
+        help,
+        in_footer: true,
+    }
+}
+
+pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        in_footer: false,
+        ..bind(&[Key::plain(KeyCode::Up), Key::ch('k')], Action::Up, "up", "Select the action above")
+    },
+    Binding {
+        in_footer: false,
+        ..bind(&[Key::plain(KeyCode::Down), Key::ch('j')], Action::Down, "down", "Select the action below")
+    },
+    bind(&[Key::ch(' '), Key::ch('d')], Action::Done, "mark done", "Mark the selected action done and save it in its session file"),
+    bind(&[Key::ch('c')], Action::NextStatus, "change status", "Change the selected action's status (open, in progress, done, dropped) and save it"),
+    bind(&[Key::ch('p')], Action::Partnership, "partnership", "Show one partnership's actions, then the next; then all again"),
+    bind(&[Key::ch('o')], Action::Owner, "owner", "Type part of an owner's name to show only their actions"),
+    bind(&[Key::ch('s')], Action::Status, "status", "Show only actions with one status, then the next; then all again"),
+    bind(&[Key::ch('!')], Action::Overdue, "overdue", "Show only actions still open after their due date, or all again"),
+    bind(&[Key::plain(KeyCode::Esc)], Action::Back, "back", "Back to the sessions"),
+    Binding {
+        in_footer: false,
+        ..bind(&[Key::ch('?'), Key::plain(KeyCode::F(1))], Action::Help, "help", "Show every key")
+    },
+];
+
+/// While typing an owner: Enter or Esc finish, everything else is text.
+pub const TYPING_KEYS: &[Binding<Action>] = &[bind(
+    &[Key::plain(KeyCode::Enter), Key::plain(KeyCode::Esc)],
+    Action::Owner,
+    "done typing",
+    "Stop typing the owner's name (the filter stays)",
+)];
+
+pub struct ActionsState {
+    pub loaded: Loaded,
+    pub filter: ActionFilter,
+    /// Typing into the owner filter.
+    pub typing_owner: bool,
+    pub selected: usize,
+    pub back: Back,
+}
+
+impl ActionsState {
+    pub fn new(loaded: Loaded, back: Back) -> ActionsState {
+        ActionsState {
+            loaded,
+            filter: ActionFilter::default(),
+            typing_owner: false,
+            selected: 0,
+            back,
+        }
+    }
+
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        if self.typing_owner {
+            return Some(lookup(TYPING_KEYS, key).unwrap_or(Action::Type(*key)));
+        }
+        lookup(KEYS, key)
+    }
+
+    pub fn keys(&self) -> &'static [Binding<Action>] {
+        if self.typing_owner { TYPING_KEYS } else { KEYS }
+    }
+
+    /// The actions shown, soonest due first.
+    pub fn records(&self, today: NaiveDate) -> Vec<ActionRecord<'_>> {
+        self.loaded.history().actions_matching(&self.filter, today)
+    }
+
+    /// The partnerships to cycle through, as their series name them.
+    fn partnerships(&self) -> Vec<String> {
+        let history = self.loaded.history();
+        history
+            .series()
+            .iter()
+            .map(|s| s.name.clone())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+
+    fn cycle_partnership(&mut self) {
+        let names = self.partnerships();
+        let at = self
+            .filter
+            .partnership
+            .as_ref()
+            .and_then(|p| names.iter().position(|n| n == p));
+        self.filter.partnership = match at {
+            None => names.first().cloned(),
+            Some(i) => names.get(i + 1).cloned(),
+        };
+    }
+
+    fn cycle_status(&mut self) {
+        let all = ActionStatus::ALL;
+        self.filter.status = match self.filter.status {
+            None => Some(all[0]),
+            Some(s) => all.iter().position(|x| *x == s).and_then(|i| all.get(i + 1)).copied(),
+        };
+    }
+
+    fn type_owner(&mut self, key: KeyEvent) {
+        let mut owner = self.filter.owner.take().unwrap_or_default();
+        match key.code {
+            KeyCode::Backspace => {
+                owner.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() => owner.push(c),
+            _ => {}
+        }
+        self.filter.owner = (!owner.is_empty()).then_some(owner);
+    }
+
+    fn select_by(&mut self, delta: isize, today: NaiveDate) {
+        let last = self.records(today).len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
+    let today = app.today;
+    let Screen::Actions(state) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Up => state.select_by(-1, today),
+        Action::Down => state.select_by(1, today),
+        Action::Partnership => state.cycle_partnership(),
+        Action::Owner => state.typing_owner = !state.typing_owner,
+        Action::Type(key) => state.type_owner(key),
+        Action::Status => state.cycle_status(),
+        Action::Overdue => state.filter.overdue = !state.filter.overdue,
+        Action::Help => app.open_help(),
+        Action::Back => {
+            let back = state.back.clone();
+            go_back(app, &back);
+            return;
+        }
+        Action::Done => change_selected(app, now, |_| ActionStatus::Done),
+        Action::NextStatus => change_selected(app, now, |s| {
+            let all = ActionStatus::ALL;
+            let i = all.iter().position(|x| *x == s).unwrap_or(0);
+            all[(i + 1) % all.len()]
+        }),
+    }
+    if let Screen::Actions(state) = &mut app.screen {
+        state.select_by(0, today);
+    }
+}
+
+/// Sets the selected action's status to `to(current)` in its session file.
+fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) -> ActionStatus) {
+    let today = app.today;
+    let Screen::Actions(state) = &mut app.screen else {
+        return;
+    };
+    let records = state.records(today);
+    let Some(record) = records.get(state.selected) else {
+        return;
+    };
+    let id = record.action.id.trim().to_string();
+    if id.is_empty() {
+        app.message = Some(Message::error(
+            "This action has no ID, so it cannot be followed between sessions. Open its session to change it.",
+        ));
+        return;
+    }
+    let path = state.loaded.paths[record.session].clone();
+    let change = ActionChange {
+        status: Some(to(record.action.status)),
+        ..ActionChange::default()
+    };
+    let result = change_action(&path, &id, &change, now);
+    // Read everything again: the file may have changed whatever happened.
+    state.loaded = Loaded::read(&app.archive);
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    app.message = Some(match result {
+        Ok(Changed { before, after }) if before == after => {
+            Message::info(format!("Nothing changed: the action was already {}.", after.status.label()))
+        }
+        Ok(Changed { after, .. }) => Message::success(format!(
+            "{} now: “{}”. Saved in {file}.",
+            after.status.label(),
+            after.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        )),
+        Err(e) => Message::error(format!(
+            "Could not change the action: {}. Nothing was lost; the list shows the files as they are now.",
+            app.shown(&e.to_string())
+        )),
+    });
+    // Stay on the same action when it is still shown.
+    if let Screen::Actions(state) = &mut app.screen {
+        let records = state.records(today);
+        if let Some(at) = records.iter().position(|r| r.action.id == id) {
+            state.selected = at;
+        }
+    }
+}
