@@ -81,13 +81,21 @@ pub struct NextState {
 impl NextState {
     pub fn new(loaded: &Loaded, latest: usize, today: NaiveDate, back: Back) -> NextState {
         let previous = loaded.sessions[latest].clone();
-        let who = if previous.partnership.trim().is_empty() {
-            "Next session".to_string()
+        // Today, unless the last meeting is later (sessions planned ahead):
+        // then four weeks after it, as most partnerships meet monthly.
+        let date = if today > previous.date {
+            today
         } else {
-            previous.partnership.trim().to_string()
+            previous.date + chrono::Days::new(28)
         };
-        let title = format!("{who} — {}", today.format("%B %Y"));
-        let mut fields = [TextArea::new(vec![title]), TextArea::new(vec![today.to_string()])];
+        // "Level Ground — December check-in" names the next "Level Ground — January 2027".
+        let who = match previous.title.split_once(" — ") {
+            Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
+            _ if !previous.partnership.trim().is_empty() => previous.partnership.trim().to_string(),
+            _ => "Next session".to_string(),
+        };
+        let title = format!("{who} — {}", date.format("%B %Y"));
+        let mut fields = [TextArea::new(vec![title]), TextArea::new(vec![date.to_string()])];
         for f in &mut fields {
             f.move_cursor(ratatui_textarea::CursorMove::End);
         }

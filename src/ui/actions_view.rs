@@ -69,13 +69,13 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let partnership = if area.width >= WIDE { 28 } else { 12 };
+    let wide = area.width >= WIDE;
     let constraints = [
         Constraint::Length(12),
         Constraint::Length(11),
+        Constraint::Length(if wide { 20 } else { 13 }),
+        Constraint::Length(if wide { 28 } else { 13 }),
         Constraint::Fill(1),
-        Constraint::Length(partnership),
-        Constraint::Fill(3),
     ];
     let cols = widths(&constraints, inner.width.saturating_sub(2));
     let join = |cells: [&str; 5]| {
@@ -107,13 +107,20 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
         };
         let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let owner = if a.owner.trim().is_empty() { "—" } else { a.owner.as_str() };
-        let row = join([&due, a.status.label(), owner, r.partnership, &text]);
+        let partnership = if wide { r.partnership.to_string() } else { short(r.partnership) };
+        let row = join([&due, a.status.label(), owner, &partnership, &text]);
         let selected = i == state.selected;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected { theme.selected() } else { ratatui::style::Style::new() };
         lines.push(Line::styled(format!("{marker}{row}"), style));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first two words of a partnership's name ("Level Ground"), for
+/// narrow screens; the details below give it in full.
+fn short(name: &str) -> String {
+    name.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, state: &ActionsState, record: Option<&ActionRecord>, theme: &Theme) {
@@ -141,6 +148,8 @@ fn draw_details(frame: &mut Frame, area: Rect, state: &ActionsState, record: Opt
         Line::from(vec![
             Span::styled("ID ", theme.muted()),
             Span::raw(id.to_string()),
+            Span::styled(" · ", theme.muted()),
+            Span::raw(r.partnership.to_string()),
             Span::styled(" · latest in ", theme.muted()),
             Span::raw(from.to_string()),
             Span::styled(format!(" ({file})"), theme.muted()),

@@ -8,16 +8,18 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Padding, Paragraph, Wrap};
 
-use super::table::fit;
+use super::table::{cell, fit};
 use super::theme::Theme;
 use crate::domain::{MeasureHistory, numeric_value};
 
 /// Bars are scaled to whole numbers; tenths keep "38.5%" apart from "38%".
 const SCALE: f64 = 10.0;
+/// Columns between bars.
+const GAP: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, m: &MeasureHistory, theme: &Theme) {
     let [about, chart_area] = Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(describe(m, theme)).wrap(Wrap { trim: true }), about);
+    frame.render_widget(Paragraph::new(describe(m, theme)).wrap(Wrap { trim: false }), about);
 
     let mut points: Vec<(String, String, Style)> = vec![("Baseline".into(), m.baseline().into(), Style::new())];
     for r in &m.readings {
@@ -31,31 +33,39 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &MeasureHistory, theme: &Theme) {
         .border_style(theme.border())
         .padding(Padding::horizontal(1))
         .title(Line::styled(" Baseline, readings and target ", theme.title()));
-    let inner_width = usize::from(area.width.saturating_sub(4));
+    let inner = block.inner(chart_area);
+    frame.render_widget(block, chart_area);
+    let [bars_area, values_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     let n = points.len().max(1);
-    let bar_width = (inner_width / n).saturating_sub(2).clamp(3, 14);
+    let bar_width = (usize::from(inner.width) / n).saturating_sub(GAP).clamp(3, 16);
     let bars: Vec<Bar> = points
         .iter()
         .map(|(label, value, style)| {
             let number = numeric_value(value).filter(|v| v.is_finite() && *v >= 0.0);
-            let shown = match number {
-                Some(_) => fit(value, bar_width),
-                None => fit(&format!("{value} (not a number)"), bar_width),
-            };
             Bar::default()
                 .value(number.map_or(0, |v| (v * SCALE).round() as u64))
-                .text_value(shown)
+                .text_value(String::new())
                 .label(Line::from(fit(label, bar_width)))
                 .style(*style)
-                .value_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD))
         })
         .collect();
     let chart = BarChart::default()
-        .block(block)
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width as u16)
-        .bar_gap(2);
-    frame.render_widget(chart, chart_area);
+        .bar_gap(GAP as u16);
+    frame.render_widget(chart, bars_area);
+    // Each value as written, under its bar: a bar of words stays empty.
+    let mut values = String::new();
+    for (_, value, _) in &points {
+        let text = if numeric_value(value).is_some() {
+            value.clone()
+        } else {
+            format!("{value} (words)")
+        };
+        values.push_str(&cell(&text, bar_width));
+        values.push_str(&" ".repeat(GAP));
+    }
+    frame.render_widget(Paragraph::new(Line::styled(values, theme.title())), values_area);
 }
 
 /// What is measured, where it stands and what "on track" means here.

@@ -19,8 +19,9 @@ use crate::domain::MeasureHistory;
 
 /// From this width there is room for a "Latest" column.
 const WIDE: u16 = 110;
-/// Each reading date's column.
+/// Each reading date's column, on narrow and wide screens.
 const DATE_WIDTH: usize = 11;
+const WIDE_DATE_WIDTH: usize = 15;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &MeasuresState, theme: &Theme) {
     let Some((series, measures)) = state.measures() else {
@@ -54,21 +55,22 @@ fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[Measu
         return;
     }
     let wide = area.width >= WIDE;
+    let date_width = if wide { WIDE_DATE_WIDTH } else { DATE_WIDTH };
     let mut dates: Vec<NaiveDate> = measures.iter().flat_map(|m| m.readings.iter().map(|r| r.date)).collect();
     dates.sort();
     dates.dedup();
     // Fixed columns: baseline, target, trend, on track (and latest).
-    let fixed = 16 + 16 + 7 + 13 + if wide { DATE_WIDTH + 1 } else { 0 } + 4 + 2;
-    let room = usize::from(inner.width).saturating_sub(fixed) / (DATE_WIDTH + 1);
+    let fixed = 16 + 16 + 7 + 13 + if wide { date_width + 1 } else { 0 } + 4 + 2;
+    let room = usize::from(inner.width).saturating_sub(fixed) / (date_width + 1);
     let shown: Vec<NaiveDate> = dates.iter().rev().take(room.max(1)).rev().copied().collect();
-    let mut constraints = vec![Constraint::Length(16)];
+    let mut constraints = vec![Constraint::Fill(1)];
     let mut header = vec!["Baseline".to_string()];
     for d in &shown {
-        constraints.push(Constraint::Length(DATE_WIDTH as u16));
+        constraints.push(Constraint::Length(date_width as u16));
         header.push(d.format("%-d %b %Y").to_string());
     }
     if wide {
-        constraints.push(Constraint::Length(DATE_WIDTH as u16));
+        constraints.push(Constraint::Length(date_width as u16));
         header.push("Latest".into());
     }
     constraints.extend([Constraint::Fill(1), Constraint::Length(7), Constraint::Length(13)]);

@@ -15,7 +15,7 @@ const LABELS: [&str; 2] = ["Title", "Date"];
 const HINTS: [&str; 2] = ["Change it as you like", "YYYY-MM-DD: the day of the next meeting"];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
-    let rect = area.centered(Constraint::Length(area.width.min(84)), Constraint::Length(14.min(area.height)));
+    let rect = area.centered(Constraint::Length(area.width.min(84)), Constraint::Length(12.min(area.height)));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.focus_border())
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [about, title, date] =
-        Layout::vertical([Constraint::Length(6), Constraint::Length(3), Constraint::Length(3)]).areas(inner);
+        Layout::vertical([Constraint::Length(4), Constraint::Length(3), Constraint::Length(3)]).areas(inner);
     let p = &state.previous;
     let carried = format!(
         "Carried over: {}, {}, the agreed goals and vision, {} and the parking lot. \
