@@ -29,7 +29,12 @@ pub enum Action {
     Type(KeyEvent),
 }
 
-const fn bind(keys: &'static [Key], action: Action, label: &'static str, help: &'static str) -> Binding<Action> {
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Binding<Action> {
     Binding {
         keys,
         action,
@@ -42,22 +47,72 @@ const fn bind(keys: &'static [Key], action: Action, label: &'static str, help: &
 pub const KEYS: &[Binding<Action>] = &[
     Binding {
         in_footer: false,
-        ..bind(&[Key::plain(KeyCode::Up), Key::ch('k')], Action::Up, "up", "Select the action above")
+        ..bind(
+            &[Key::plain(KeyCode::Up), Key::ch('k')],
+            Action::Up,
+            "up",
+            "Select the action above",
+        )
     },
     Binding {
         in_footer: false,
-        ..bind(&[Key::plain(KeyCode::Down), Key::ch('j')], Action::Down, "down", "Select the action below")
+        ..bind(
+            &[Key::plain(KeyCode::Down), Key::ch('j')],
+            Action::Down,
+            "down",
+            "Select the action below",
+        )
     },
-    bind(&[Key::ch(' '), Key::ch('d')], Action::Done, "mark done", "Mark the selected action done and save it in its session file"),
-    bind(&[Key::ch('c')], Action::NextStatus, "change status", "Change the selected action's status (open, in progress, done, dropped) and save it"),
-    bind(&[Key::ch('p')], Action::Partnership, "partnership", "Show one partnership's actions, then the next; then all again"),
-    bind(&[Key::ch('o')], Action::Owner, "owner", "Type part of an owner's name to show only their actions"),
-    bind(&[Key::ch('s')], Action::Status, "status", "Show only actions with one status, then the next; then all again"),
-    bind(&[Key::ch('!')], Action::Overdue, "overdue", "Show only actions still open after their due date, or all again"),
-    bind(&[Key::plain(KeyCode::Esc)], Action::Back, "back", "Back to the sessions"),
+    bind(
+        &[Key::ch(' '), Key::ch('d')],
+        Action::Done,
+        "mark done",
+        "Mark the selected action done and save it in its session file",
+    ),
+    bind(
+        &[Key::ch('c')],
+        Action::NextStatus,
+        "change status",
+        "Change the selected action's status (open, in progress, done, dropped) and save it",
+    ),
+    bind(
+        &[Key::ch('p')],
+        Action::Partnership,
+        "partnership",
+        "Show one partnership's actions, then the next; then all again",
+    ),
+    bind(
+        &[Key::ch('o')],
+        Action::Owner,
+        "owner",
+        "Type part of an owner's name to show only their actions",
+    ),
+    bind(
+        &[Key::ch('s')],
+        Action::Status,
+        "status",
+        "Show only actions with one status, then the next; then all again",
+    ),
+    bind(
+        &[Key::ch('!')],
+        Action::Overdue,
+        "overdue",
+        "Show only actions still open after their due date, or all again",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::Back,
+        "back",
+        "Back to the sessions",
+    ),
     Binding {
         in_footer: false,
-        ..bind(&[Key::ch('?'), Key::plain(KeyCode::F(1))], Action::Help, "help", "Show every key")
+        ..bind(
+            &[Key::ch('?'), Key::plain(KeyCode::F(1))],
+            Action::Help,
+            "help",
+            "Show every key",
+        )
     },
 ];
 
@@ -133,7 +188,11 @@ impl ActionsState {
         let all = ActionStatus::ALL;
         self.filter.status = match self.filter.status {
             None => Some(all[0]),
-            Some(s) => all.iter().position(|x| *x == s).and_then(|i| all.get(i + 1)).copied(),
+            Some(s) => all
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|i| all.get(i + 1))
+                .copied(),
         };
     }
 
@@ -211,11 +270,15 @@ fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) 
     let result = change_action(&path, &id, &change, now);
     // Read everything again: the file may have changed whatever happened.
     state.loaded = Loaded::read(&app.archive);
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     app.message = Some(match result {
-        Ok(Changed { before, after }) if before == after => {
-            Message::info(format!("Nothing changed: the action was already {}.", after.status.label()))
-        }
+        Ok(Changed { before, after }) if before == after => Message::info(format!(
+            "Nothing changed: the action was already {}.",
+            after.status.label()
+        )),
         Ok(Changed { after, .. }) => Message::success(format!(
             "{} now: “{}”. Saved in {file}.",
             after.status.label(),

@@ -199,7 +199,10 @@ impl HomeState {
     /// The entries in the order shown.
     pub fn order(&self) -> Vec<usize> {
         if self.grouped {
-            self.groups.iter().flat_map(|g| g.entries.iter().copied()).collect()
+            self.groups
+                .iter()
+                .flat_map(|g| g.entries.iter().copied())
+                .collect()
         } else {
             (0..self.entries.len()).collect()
         }

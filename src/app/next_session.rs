@@ -63,7 +63,11 @@ pub const KEYS: &[Binding<Action>] = &[
 pub fn action_for(key: &KeyEvent) -> Action {
     let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::SHIFT);
     lookup(KEYS, key)
-        .or_else(|| (key.code == KeyCode::BackTab).then(|| lookup(KEYS, &plain)).flatten())
+        .or_else(|| {
+            (key.code == KeyCode::BackTab)
+                .then(|| lookup(KEYS, &plain))
+                .flatten()
+        })
         .unwrap_or(Action::Edit(*key))
 }
 
@@ -122,7 +126,10 @@ impl NextState {
     }
 
     pub(super) fn paste(&mut self, text: &str) {
-        let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let one_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         self.fields[self.focus].insert_str(one_line.trim_end());
     }
 
@@ -134,7 +141,13 @@ impl NextState {
         }
         let date = parse_date(&self.value(1)).map_err(|e| (1, e))?;
         if date < self.previous.date {
-            return Err((1, format!("The next session cannot be before the last one ({}).", self.previous.date)));
+            return Err((
+                1,
+                format!(
+                    "The next session cannot be before the last one ({}).",
+                    self.previous.date
+                ),
+            ));
         }
         Ok(self.previous.follow_up(&title, date, now))
     }
@@ -179,7 +192,10 @@ fn create(app: &mut App, now: DateTime<Utc>) {
     match app.archive.create(&session) {
         Ok(path) => {
             let carried = count(session.actions.len(), "open action", "open actions");
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             app.message = Some(Message::success(format!(
                 "Created {name}, following on from “{}”; {carried} carried over.",
                 state.previous.title

@@ -13,7 +13,7 @@ use super::message::Message;
 use super::session::section::{ListKind, Section};
 use super::session::{Outcome, SessionScreen};
 use super::{App, Screen};
-use crate::domain::{Decision, DecisionMethod, SessionStatus};
+use crate::domain::{Decision, DecisionMethod, SessionStatus, Step};
 use crate::storage;
 
 /// Why a final session is read-only; also how the app recognises it.
@@ -49,13 +49,21 @@ pub struct Focus {
 pub fn open(app: &mut App, path: PathBuf, focus: Option<Focus>) {
     match storage::load(&path) {
         Ok(session) => {
-            let mut screen = if session.status == SessionStatus::Final {
+            let is_final = session.status == SessionStatus::Final;
+            // A reader wants the first thing recorded, not an empty step 1.
+            let first = Step::ALL
+                .into_iter()
+                .find(|s| session.step_has_content(*s))
+                .map_or(Section::Decisions, Section::Step);
+            let mut screen = if is_final {
                 SessionScreen::read_only(path, session, FINAL_REASON.to_string())
             } else {
                 SessionScreen::open(path, session)
             };
-            if let Some(f) = focus {
-                screen.focus(f.section, f.list, f.row);
+            match focus {
+                Some(f) => screen.focus(f.section, f.list, f.row),
+                None if is_final => screen.focus(first, first.lists()[0], 0),
+                None => {}
             }
             app.screen = Screen::Session(Box::new(screen));
             app.message = None;
@@ -98,7 +106,11 @@ pub(super) fn reopen(app: &mut App, now: DateTime<Utc>) {
     screen.session.touch(now);
     screen.dirty = true;
     app.follow_session(Outcome::Save, now);
-    if app.message.as_ref().is_some_and(|m| m.tone != super::message::Tone::Error) {
+    if app
+        .message
+        .as_ref()
+        .is_some_and(|m| m.tone != super::message::Tone::Error)
+    {
         app.message = Some(Message::success(
             "The minutes can be corrected now. A decision in Decisions & actions records that they were reopened.",
         ));

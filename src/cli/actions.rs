@@ -13,8 +13,8 @@ use super::CliError;
 use super::output::print;
 use super::pack::Loaded;
 use super::search::printable;
-use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
 use crate::app::write_back::{Changed, WriteBackError, change_action};
+use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
 use crate::storage::Archive;
 
 #[derive(Debug, clap::Args)]

@@ -27,7 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
         Constraint::Length(5),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(filter_line(state, theme)), filters);
+    let wide = area.width >= WIDE;
+    frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
     let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
     let text = format!(
         " {}, {} overdue (⚠), soonest due first",
@@ -39,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     draw_details(frame, details, state, records.get(state.selected), theme);
 }
 
-fn filter_line<'a>(state: &'a ActionsState, theme: &Theme) -> Line<'a> {
+fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'a> {
     let f = &state.filter;
     let item = |label: &'static str, value: String, key: &'static str| {
         vec![
@@ -55,10 +56,23 @@ fn filter_line<'a>(state: &'a ActionsState, theme: &Theme) -> Line<'a> {
         (None, false) => "all".into(),
     };
     let mut spans = vec![Span::raw(" ")];
-    spans.extend(item("Partnership: ", f.partnership.clone().unwrap_or("all".into()), "p"));
+    let partnership = match &f.partnership {
+        Some(p) if wide => p.clone(),
+        Some(p) => short(p),
+        None => "all".into(),
+    };
+    spans.extend(item("Partnership: ", partnership, "p"));
     spans.extend(item("Owner: ", owner, "o"));
-    spans.extend(item("Status: ", f.status.map_or("all", ActionStatus::label).into(), "s"));
-    spans.extend(item("Overdue only: ", if f.overdue { "yes" } else { "no" }.into(), "!"));
+    spans.extend(item(
+        "Status: ",
+        f.status.map_or("all", ActionStatus::label).into(),
+        "s",
+    ));
+    spans.extend(item(
+        "Overdue only: ",
+        if f.overdue { "yes" } else { "no" }.into(),
+        "!",
+    ));
     Line::from(spans)
 }
 
@@ -106,12 +120,24 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
             None => "  —".into(),
         };
         let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let owner = if a.owner.trim().is_empty() { "—" } else { a.owner.as_str() };
-        let partnership = if wide { r.partnership.to_string() } else { short(r.partnership) };
+        let owner = if a.owner.trim().is_empty() {
+            "—"
+        } else {
+            a.owner.as_str()
+        };
+        let partnership = if wide {
+            r.partnership.to_string()
+        } else {
+            short(r.partnership)
+        };
         let row = join([&due, a.status.label(), owner, &partnership, &text]);
         let selected = i == state.selected;
         let marker = if selected { "▶ " } else { "  " };
-        let style = if selected { theme.selected() } else { ratatui::style::Style::new() };
+        let style = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
         lines.push(Line::styled(format!("{marker}{row}"), style));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -123,7 +149,13 @@ fn short(name: &str) -> String {
     name.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }
 
-fn draw_details(frame: &mut Frame, area: Rect, state: &ActionsState, record: Option<&ActionRecord>, theme: &Theme) {
+fn draw_details(
+    frame: &mut Frame,
+    area: Rect,
+    state: &ActionsState,
+    record: Option<&ActionRecord>,
+    theme: &Theme,
+) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border())
@@ -142,7 +174,11 @@ fn draw_details(frame: &mut Frame, area: Rect, state: &ActionsState, record: Opt
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let from = session.map(|s| s.title.as_str()).unwrap_or_default();
-    let id = if r.action.id.is_empty() { "none" } else { r.action.id.as_str() };
+    let id = if r.action.id.is_empty() {
+        "none"
+    } else {
+        r.action.id.as_str()
+    };
     let text = vec![
         Line::raw(r.action.text.split_whitespace().collect::<Vec<_>>().join(" ")),
         Line::from(vec![

@@ -42,7 +42,10 @@ fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
     let mut text = format!(" {} in ", count(sessions, "session", "sessions"));
     let partnerships = home.groups.iter().filter(|g| !g.unreadable).count();
     if home.grouped && partnerships > 1 {
-        text = format!(" {} of {partnerships} partnerships in ", count(sessions, "session", "sessions"));
+        text = format!(
+            " {} of {partnerships} partnerships in ",
+            count(sessions, "session", "sessions")
+        );
     }
     if home.broken_count() > 0 {
         text = format!(

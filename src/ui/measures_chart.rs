@@ -19,11 +19,19 @@ const GAP: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, m: &MeasureHistory, theme: &Theme) {
     let [about, chart_area] = Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(describe(m, theme)).wrap(Wrap { trim: false }), about);
+    frame.render_widget(
+        Paragraph::new(describe(m, theme)).wrap(Wrap { trim: false }),
+        about,
+    );
 
-    let mut points: Vec<(String, String, Style)> = vec![("Baseline".into(), m.baseline().into(), Style::new())];
+    let mut points: Vec<(String, String, Style)> =
+        vec![("Baseline".into(), m.baseline().into(), Style::new())];
     for r in &m.readings {
-        points.push((r.date.format("%-d %b %y").to_string(), r.reading.value.clone(), Style::new()));
+        points.push((
+            r.date.format("%-d %b %y").to_string(),
+            r.reading.value.clone(),
+            Style::new(),
+        ));
     }
     // The target in bold, so it stands apart without colour.
     let target_style = Style::new().add_modifier(Modifier::BOLD);
@@ -35,7 +43,8 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &MeasureHistory, theme: &Theme) {
         .title(Line::styled(" Baseline, readings and target ", theme.title()));
     let inner = block.inner(chart_area);
     frame.render_widget(block, chart_area);
-    let [bars_area, values_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let [bars_area, values_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     let n = points.len().max(1);
     let bar_width = (usize::from(inner.width) / n).saturating_sub(GAP).clamp(3, 16);
     let bars: Vec<Bar> = points
@@ -73,7 +82,13 @@ fn describe<'a>(m: &'a MeasureHistory, theme: &Theme) -> Vec<Line<'a>> {
     let field = |label: &'static str, value: String| {
         Line::from(vec![Span::styled(label, theme.muted()), Span::raw(value)])
     };
-    let or_dash = |v: &str| if v.trim().is_empty() { "—".to_string() } else { v.to_string() };
+    let or_dash = |v: &str| {
+        if v.trim().is_empty() {
+            "—".to_string()
+        } else {
+            v.to_string()
+        }
+    };
     let latest = m
         .latest()
         .map(|r| format!("{} on {}", r.reading.value, r.date.format("%-d %B %Y")))
@@ -83,9 +98,15 @@ fn describe<'a>(m: &'a MeasureHistory, theme: &Theme) -> Vec<Line<'a>> {
     vec![
         Line::styled(format!(" {}", or_dash(m.indicator())), theme.title()),
         field(" Activity: ", or_dash(m.activity)),
-        field(" Baseline: ", format!("{}   Target: {}", or_dash(m.baseline()), or_dash(m.target()))),
+        field(
+            " Baseline: ",
+            format!("{}   Target: {}", or_dash(m.baseline()), or_dash(m.target())),
+        ),
         field(" Latest: ", format!("{latest}   Trend: {}", m.sparkline())),
         field(" On track: ", m.on_track().label().to_string()),
-        field(" Source: ", format!("{}   Owner: {}", or_dash(source), or_dash(owner))),
+        field(
+            " Source: ",
+            format!("{}   Owner: {}", or_dash(source), or_dash(owner)),
+        ),
     ]
 }

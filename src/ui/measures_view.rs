@@ -29,14 +29,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &MeasuresState, theme: &Theme)
         frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), area);
         return;
     };
-    let name = if series.name.is_empty() { NO_PARTNERSHIP } else { series.name.as_str() };
+    let name = if series.name.is_empty() {
+        NO_PARTNERSHIP
+    } else {
+        series.name.as_str()
+    };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let heading = format!(
         " {name} · {} over {}",
         count(measures.len(), "measure", "measures"),
         count(series.sessions.len(), "session", "sessions")
     );
-    frame.render_widget(Paragraph::new(Line::styled(fit(&heading, usize::from(area.width)), theme.title())), head);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(&heading, usize::from(area.width)),
+            theme.title(),
+        )),
+        head,
+    );
     match measures.get(state.selected) {
         Some(m) if state.chart => measures_chart::draw(frame, body, m, theme),
         _ => table(frame, body, state, &measures, theme),
@@ -56,7 +66,10 @@ fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[Measu
     }
     let wide = area.width >= WIDE;
     let date_width = if wide { WIDE_DATE_WIDTH } else { DATE_WIDTH };
-    let mut dates: Vec<NaiveDate> = measures.iter().flat_map(|m| m.readings.iter().map(|r| r.date)).collect();
+    let mut dates: Vec<NaiveDate> = measures
+        .iter()
+        .flat_map(|m| m.readings.iter().map(|r| r.date))
+        .collect();
     dates.sort();
     dates.dedup();
     // Fixed columns: baseline, target, trend, on track (and latest).
@@ -92,7 +105,12 @@ fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[Measu
     }
     let height = usize::from(inner.height.saturating_sub(2)) / 2;
     let width = usize::from(inner.width);
-    for (i, m) in measures.iter().enumerate().skip(scroll(state.selected, height)).take(height) {
+    for (i, m) in measures
+        .iter()
+        .enumerate()
+        .skip(scroll(state.selected, height))
+        .take(height)
+    {
         let selected = i == state.selected;
         let marker = if selected { "▶ " } else { "  " };
         let indicator = if m.indicator().is_empty() {
@@ -105,12 +123,24 @@ fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[Measu
         let mut cells = vec![m.baseline().to_string()];
         for d in &shown {
             let value = m.readings.iter().rev().find(|r| r.date == *d);
-            cells.push(value.map(|r| r.reading.value.clone()).unwrap_or_else(|| "—".into()));
+            cells.push(
+                value
+                    .map(|r| r.reading.value.clone())
+                    .unwrap_or_else(|| "—".into()),
+            );
         }
         if wide {
-            cells.push(m.latest().map(|r| r.reading.value.clone()).unwrap_or_else(|| "—".into()));
+            cells.push(
+                m.latest()
+                    .map(|r| r.reading.value.clone())
+                    .unwrap_or_else(|| "—".into()),
+            );
         }
-        cells.extend([m.target().to_string(), m.sparkline(), m.on_track().label().to_string()]);
+        cells.extend([
+            m.target().to_string(),
+            m.sparkline(),
+            m.on_track().label().to_string(),
+        ]);
         lines.push(Line::styled(join(&cells), theme.muted()));
     }
     frame.render_widget(Paragraph::new(lines), inner);

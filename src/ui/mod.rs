@@ -12,10 +12,10 @@ mod measures_view;
 mod next_session;
 mod popup;
 mod search;
-mod table;
-mod timeline;
 pub mod session;
+mod table;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

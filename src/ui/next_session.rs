@@ -15,7 +15,10 @@ const LABELS: [&str; 2] = ["Title", "Date"];
 const HINTS: [&str; 2] = ["Change it as you like", "YYYY-MM-DD: the day of the next meeting"];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
-    let rect = area.centered(Constraint::Length(area.width.min(84)), Constraint::Length(12.min(area.height)));
+    let rect = area.centered(
+        Constraint::Length(area.width.min(84)),
+        Constraint::Length(12.min(area.height)),
+    );
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.focus_border())
@@ -23,15 +26,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
         .title(Line::styled(" Next session ", theme.title()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [about, title, date] =
-        Layout::vertical([Constraint::Length(4), Constraint::Length(3), Constraint::Length(3)]).areas(inner);
+    let [about, title, date] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(3),
+        Constraint::Length(3),
+    ])
+    .areas(inner);
     let p = &state.previous;
     let carried = format!(
         "Carried over: {}, {}, the agreed goals and vision, {} and the parking lot. \
          Attendance starts afresh.",
         count(p.participants.len(), "person", "people"),
         count(p.open_actions().count(), "open action", "open actions"),
-        count(p.activities.iter().map(|a| a.measures.len()).sum(), "measure", "measures"),
+        count(
+            p.activities.iter().map(|a| a.measures.len()).sum(),
+            "measure",
+            "measures"
+        ),
     );
     let text = vec![
         Line::from(vec![
@@ -50,7 +61,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
 fn field(frame: &mut Frame, area: Rect, state: &NextState, i: usize, theme: &Theme) {
     let focused = state.focus == i;
     let [input_row, note_row, _] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
-    let [label_area, input_area] = Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(input_row);
+    let [label_area, input_area] =
+        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(input_row);
     let marker = if focused { "▶ " } else { "  " };
     frame.render_widget(
         Paragraph::new(Line::styled(format!("{marker}{}", LABELS[i]), theme.title())),

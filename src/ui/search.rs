@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState, app: &App) {
          are searched."
             .to_string()
     } else if state.hits.is_empty() {
-        format!("Nothing found for “{query}”. Every word must appear in the same item: try fewer words.")
+        format!("Nothing found for “{query}”: try fewer or shorter words.")
     } else {
         format!(
             "{} for “{query}”, best first",
@@ -62,7 +62,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState, app: &App) {
     frame.render_widget(Paragraph::new(lines), results_area);
 }
 
-fn result<'a>(state: &SearchState, hit: &'a Hit, selected: bool, width: usize, theme: &Theme) -> [Line<'a>; 2] {
+fn result<'a>(
+    state: &SearchState,
+    hit: &'a Hit,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> [Line<'a>; 2] {
     let (date, title) = state
         .loaded
         .sessions
@@ -84,14 +90,25 @@ fn result<'a>(state: &SearchState, hit: &'a Hit, selected: bool, width: usize, t
 fn snippet<'a>(hit: &'a Hit, width: usize, theme: &Theme) -> Line<'a> {
     let text = hit.snippet.as_str();
     let range = hit.highlight.clone();
-    let (before, matched, after) = match (text.get(..range.start), text.get(range.clone()), text.get(range.end..)) {
+    let (before, matched, after) = match (
+        text.get(..range.start),
+        text.get(range.clone()),
+        text.get(range.end..),
+    ) {
         (Some(b), Some(m), Some(a)) => (b, m, a),
         _ => (text, "", ""),
     };
     let room = width.saturating_sub(4);
     // Keep the match in view on narrow screens: cut the text before it first.
     let before = if before.chars().count() + matched.chars().count() > room / 2 {
-        let keep: String = before.chars().rev().take(room / 3).collect::<Vec<_>>().into_iter().rev().collect();
+        let keep: String = before
+            .chars()
+            .rev()
+            .take(room / 3)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         format!("…{}", keep.trim_start())
     } else {
         before.to_string()

@@ -48,7 +48,11 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
     let height = usize::from(inner.height.saturating_sub(1));
     let offset = scroll(selected_line, height);
     // Keep the heading of a group in view with its first session.
-    let offset = if offset > 0 && offset == selected_line { offset - 1 } else { offset };
+    let offset = if offset > 0 && offset == selected_line {
+        offset - 1
+    } else {
+        offset
+    };
     let mut shown = vec![head];
     shown.extend(lines.into_iter().skip(offset).take(height));
     frame.render_widget(Paragraph::new(shown), inner);
@@ -62,7 +66,13 @@ fn join(cells: &[&str], cols: &[usize]) -> String {
         .iter()
         .zip(cols)
         .enumerate()
-        .map(|(i, (c, w))| if i > 2 && i != status { right(c, *w) } else { cell(c, *w) })
+        .map(|(i, (c, w))| {
+            if i > 2 && i != status {
+                right(c, *w)
+            } else {
+                cell(c, *w)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -85,7 +95,11 @@ fn heading<'a>(group: &Group, home: &HomeState, theme: &Theme) -> Line<'a> {
         (Some(only), _) => format!(", {}", only.format("%b %Y")),
         _ => String::new(),
     };
-    let style = if group.unreadable { theme.error() } else { theme.title() };
+    let style = if group.unreadable {
+        theme.error()
+    } else {
+        theme.title()
+    };
     Line::from(vec![
         Span::styled(format!(" {}", group.name), style),
         Span::styled(format!("  · {sessions}{span}"), theme.muted()),
@@ -93,11 +107,17 @@ fn heading<'a>(group: &Group, home: &HomeState, theme: &Theme) -> Line<'a> {
 }
 
 /// The title without a leading "Level Ground — " when the heading above
-/// already names the partnership.
-fn short_title<'a>(title: &'a str, partnership: &str) -> &'a str {
+/// already names the partnership ("Level Ground — launch" reads "Launch").
+fn short_title(title: &str, partnership: &str) -> String {
     match title.split_once(" — ") {
-        Some((head, rest)) if !rest.trim().is_empty() && partnership.starts_with(head.trim()) => rest.trim(),
-        _ => title,
+        Some((head, rest)) if !rest.trim().is_empty() && partnership.starts_with(head.trim()) => {
+            let mut chars = rest.trim().chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => title.to_string(),
     }
 }
 
@@ -109,7 +129,7 @@ fn row<'a>(home: &HomeState, i: usize, group: &str, wide: bool, cols: &[usize], 
     let style = match &entry.session {
         Ok(s) => {
             cells.push(s.date.format("%Y-%m-%d").to_string());
-            cells.push(short_title(&s.title, group).to_string());
+            cells.push(short_title(&s.title, group));
             if wide {
                 cells.push(s.participants.len().to_string());
             }
@@ -140,7 +160,10 @@ mod tests {
 
     #[test]
     fn the_partnership_is_not_repeated_in_titles() {
-        assert_eq!(short_title("Level Ground — launch", "Level Ground Partnership"), "launch");
+        assert_eq!(
+            short_title("Level Ground — launch", "Level Ground Partnership"),
+            "Launch"
+        );
         assert_eq!(short_title("Other — launch", "Level Ground"), "Other — launch");
         assert_eq!(short_title("Level Ground — ", "Level Ground"), "Level Ground — ");
     }
