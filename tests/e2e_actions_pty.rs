@@ -32,7 +32,7 @@ fn mark_an_action_done_from_the_actions_view() {
     app.send("\r"); // done typing the owner
     app.wait_for("Owner: Leanne");
     app.send(" ");
-    app.wait_for("Done now");
+    app.wait_for("Done: “Convene");
     app.send("\x1b"); // back to the sessions
     app.wait_for("Enter open");
     app.send("q");

@@ -348,3 +348,46 @@ fn x_writes_the_trustee_report_into_the_archive_folder() {
         message(&app)
     );
 }
+
+#[test]
+fn changing_an_actions_owner_and_due_date_writes_it_back() {
+    let (_dir, mut app) = workshops_app();
+    open_actions_of(&mut app, "Marcus");
+    let Screen::Actions(view) = &app.screen else {
+        panic!()
+    };
+    let record = view.records(app.today)[view.selected];
+    let (id, path) = (
+        record.action.id.clone(),
+        view.loaded.paths[record.session].clone(),
+    );
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Amira Haddad");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "someday");
+    press(&mut app, KeyCode::Enter);
+    let Screen::Actions(view) = &app.screen else {
+        panic!()
+    };
+    let form = view.editing.as_ref().expect("a bad date keeps the form open");
+    assert!(form.error.as_ref().unwrap().contains("YYYY-MM-DD"));
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2027-02-01");
+    press(&mut app, KeyCode::Enter);
+    let Screen::Actions(view) = &app.screen else {
+        panic!()
+    };
+    assert!(view.editing.is_none(), "{}", message(&app));
+    let saved = storage::load(&path).unwrap();
+    let action = saved.actions.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(action.owner, "Amira Haddad");
+    assert_eq!(action.due.unwrap().to_string(), "2027-02-01");
+}

@@ -90,3 +90,12 @@ fn final_minutes_in_review_mode() {
     press(&mut app, KeyCode::Enter);
     snap_both("review_mode", &app);
 }
+
+#[test]
+fn changing_an_actions_owner_or_date() {
+    let (_dir, mut app) = workshops_app();
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('!'));
+    press(&mut app, KeyCode::Char('e'));
+    snap_both("action_edit", &app);
+}

@@ -3,15 +3,18 @@
 //! Marking one done (or changing its status) writes back to the session
 //! file holding its latest copy, then the archive is read again.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, lookup};
+use super::action_edit::{self, ActionEdit};
+use super::keys::{Binding, Key, KeyHelp, describe, lookup};
 use super::message::Message;
 use super::write_back::{Changed, change_action};
 use super::{App, Screen};
-use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus};
+use crate::domain::{ActionChange, ActionFilter, ActionItem, ActionRecord, ActionStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -19,6 +22,10 @@ pub enum Action {
     Down,
     Done,
     NextStatus,
+    /// Open the form for the owner and due date.
+    Change,
+    /// A key for that form.
+    Form(action_edit::Action),
     Partnership,
     Owner,
     Status,
@@ -76,6 +83,12 @@ pub const KEYS: &[Binding<Action>] = &[
         "Change the selected action's status (open, in progress, done, dropped) and save it",
     ),
     bind(
+        &[Key::ch('e'), Key::plain(KeyCode::Enter)],
+        Action::Change,
+        "owner/due",
+        "Change the selected action's owner or due date and save it",
+    ),
+    bind(
         &[Key::ch('p')],
         Action::Partnership,
         "partnership",
@@ -129,6 +142,8 @@ pub struct ActionsState {
     pub filter: ActionFilter,
     /// Typing into the owner filter.
     pub typing_owner: bool,
+    /// The owner and due date form, when open.
+    pub editing: Option<ActionEdit>,
     pub selected: usize,
     pub back: Back,
 }
@@ -139,20 +154,36 @@ impl ActionsState {
             loaded,
             filter: ActionFilter::default(),
             typing_owner: false,
+            editing: None,
             selected: 0,
             back,
         }
     }
 
     pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        if self.editing.is_some() {
+            return Some(Action::Form(action_edit::action_for(key)));
+        }
         if self.typing_owner {
             return Some(lookup(TYPING_KEYS, key).unwrap_or(Action::Type(*key)));
         }
         lookup(KEYS, key)
     }
 
-    pub fn keys(&self) -> &'static [Binding<Action>] {
-        if self.typing_owner { TYPING_KEYS } else { KEYS }
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        if self.editing.is_some() {
+            describe(action_edit::KEYS)
+        } else if self.typing_owner {
+            describe(TYPING_KEYS)
+        } else {
+            describe(KEYS)
+        }
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        if let Some(form) = &mut self.editing {
+            form.paste(text);
+        }
     }
 
     /// The actions shown, soonest due first.
@@ -233,6 +264,8 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
             go_back(app, &back);
             return;
         }
+        Action::Change => open_form(app, today),
+        Action::Form(a) => form(app, a, now),
         Action::Done => change_selected(app, now, |_| ActionStatus::Done),
         Action::NextStatus => change_selected(app, now, |s| {
             let all = ActionStatus::ALL;
@@ -247,42 +280,94 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
 
 /// Sets the selected action's status to `to(current)` in its session file.
 fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) -> ActionStatus) {
-    let today = app.today;
-    let Screen::Actions(state) = &mut app.screen else {
-        return;
+    if let Some((action, path)) = selected(app, app.today) {
+        let change = ActionChange {
+            status: Some(to(action.status)),
+            ..ActionChange::default()
+        };
+        save(app, now, &action.id, &path, &change);
+    }
+}
+
+/// The selected action's id and file, or a message saying why it cannot
+/// be changed from here.
+fn selected(app: &mut App, today: NaiveDate) -> Option<(ActionItem, PathBuf)> {
+    let Screen::Actions(state) = &app.screen else {
+        return None;
     };
     let records = state.records(today);
-    let Some(record) = records.get(state.selected) else {
-        return;
-    };
-    let id = record.action.id.trim().to_string();
-    if id.is_empty() {
+    let record = records.get(state.selected)?;
+    if record.action.id.trim().is_empty() {
         app.message = Some(Message::error(
             "This action has no ID, so it cannot be followed between sessions. Open its session to change it.",
         ));
-        return;
+        return None;
     }
-    let path = state.loaded.paths[record.session].clone();
-    let change = ActionChange {
-        status: Some(to(record.action.status)),
-        ..ActionChange::default()
+    Some((record.action.clone(), state.loaded.paths[record.session].clone()))
+}
+
+fn open_form(app: &mut App, today: NaiveDate) {
+    if let Some((action, path)) = selected(app, today)
+        && let Screen::Actions(state) = &mut app.screen
+    {
+        state.editing = Some(ActionEdit::new(&action, path));
+    }
+}
+
+fn form(app: &mut App, action: action_edit::Action, now: DateTime<Utc>) {
+    let Screen::Actions(state) = &mut app.screen else {
+        return;
     };
-    let result = change_action(&path, &id, &change, now);
+    let Some(form) = &mut state.editing else {
+        return;
+    };
+    match action {
+        action_edit::Action::Next => form.next(),
+        action_edit::Action::Edit(key) => form.edit(key),
+        action_edit::Action::Cancel => state.editing = None,
+        action_edit::Action::Save => {
+            let Some(change) = form.change() else {
+                return;
+            };
+            let (id, path) = (form.id.clone(), form.path.clone());
+            if save(app, now, &id, &path, &change)
+                && let Screen::Actions(state) = &mut app.screen
+            {
+                state.editing = None;
+            }
+        }
+    }
+}
+
+/// Writes `change` to the action `id` in `path`, reads the archive again
+/// and says what happened; false when it could not be saved.
+fn save(app: &mut App, now: DateTime<Utc>, id: &str, path: &Path, change: &ActionChange) -> bool {
+    let today = app.today;
+    let result = change_action(path, id, change, now);
+    let Screen::Actions(state) = &mut app.screen else {
+        return false;
+    };
     // Read everything again: the file may have changed whatever happened.
     state.loaded = Loaded::read(&app.archive);
+    let saved = result.is_ok();
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     app.message = Some(match result {
-        Ok(Changed { before, after }) if before == after => Message::info(format!(
-            "Nothing changed: the action was already {}.",
-            after.status.label()
-        )),
+        Ok(Changed { before, after }) if before == after => {
+            Message::info("Nothing changed: the action was already like that.")
+        }
         Ok(Changed { after, .. }) => Message::success(format!(
-            "{} now: “{}”. Saved in {file}.",
+            "{}: “{}”{}{}. Saved in {file}.",
             after.status.label(),
-            after.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            after.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            if after.owner.is_empty() {
+                String::new()
+            } else {
+                format!(", owner {}", after.owner)
+            },
+            after.due.map(|d| format!(", due {d}")).unwrap_or_default(),
         )),
         Err(e) => Message::error(format!(
             "Could not change the action: {}. Nothing was lost; the list shows the files as they are now.",
@@ -296,4 +381,5 @@ fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) 
             state.selected = at;
         }
     }
+    saved
 }

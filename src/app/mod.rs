@@ -3,6 +3,7 @@
 //! changes, and `ui::view` draws it without changing anything.
 
 pub mod across;
+pub mod action_edit;
 pub mod actions_view;
 pub mod confirm;
 pub mod files;
@@ -166,7 +167,8 @@ impl App {
                 Screen::Session(screen) => screen.handle_paste(&text),
                 Screen::Search(state) => state.paste(&text),
                 Screen::NextSession(state) => state.paste(&text),
-                Screen::Home(_) | Screen::Actions(_) | Screen::Measures(_) => {}
+                Screen::Actions(state) => state.paste(&text),
+                Screen::Home(_) | Screen::Measures(_) => {}
             },
         }
     }
@@ -231,7 +233,7 @@ impl App {
             }
             Screen::Session(screen) => screen.bindings(),
             Screen::Search(_) => describe(search::KEYS),
-            Screen::Actions(state) => describe(state.keys()),
+            Screen::Actions(state) => state.keys(),
             Screen::Measures(_) => describe(measures_view::KEYS),
             Screen::NextSession(_) => describe(next_session::KEYS),
         }

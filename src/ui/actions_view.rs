@@ -38,6 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), summary);
     draw_table(frame, table, state, &records, app);
     draw_details(frame, details, state, records.get(state.selected), theme);
+    if let Some(form) = &state.editing {
+        super::action_edit::draw(frame, area, form, theme);
+    }
 }
 
 fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'a> {

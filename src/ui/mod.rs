@@ -1,5 +1,6 @@
 //! Drawing: one file per screen or widget. Never changes state.
 
+mod action_edit;
 mod actions_view;
 mod confirm;
 mod footer;
