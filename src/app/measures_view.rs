@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key};
+use super::keys::{Binding, Key, KeyHelp, describe};
 use super::{App, Screen};
 use crate::domain::{MeasureHistory, Series};
 
@@ -102,6 +102,21 @@ impl MeasuresState {
     /// The date a session of the archive met, for reading columns.
     pub fn session_date(&self, index: usize) -> Option<chrono::NaiveDate> {
         self.loaded.sessions.get(index).map(|s| s.date)
+    }
+
+    /// The keys for footer and help: no chart without measures, and the
+    /// chart's Enter goes back to the table.
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        let mut keys = describe(KEYS);
+        let any = self.count() > 0;
+        for (help, binding) in keys.iter_mut().zip(KEYS) {
+            match binding.action {
+                Action::Chart if !any => help.in_footer = false,
+                Action::Chart if self.chart => help.label = "table",
+                _ => {}
+            }
+        }
+        keys
     }
 
     fn count(&self) -> usize {

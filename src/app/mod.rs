@@ -234,7 +234,7 @@ impl App {
             Screen::Session(screen) => screen.bindings(),
             Screen::Search(_) => describe(search::KEYS),
             Screen::Actions(state) => state.keys(),
-            Screen::Measures(_) => describe(measures_view::KEYS),
+            Screen::Measures(state) => state.keys(),
             Screen::NextSession(_) => describe(next_session::KEYS),
         }
     }
