@@ -13,6 +13,8 @@ pub enum Confirm {
     LeaveUnsaved,
     /// Saving failed; quit anyway.
     QuitUnsaved,
+    /// Make final minutes editable (recorded in the session).
+    ReopenFinal,
 }
 
 impl Confirm {
@@ -26,6 +28,10 @@ impl Confirm {
             Confirm::QuitUnsaved => {
                 "The session could not be saved (see the message below). \
                  Quit anyway and lose the unsaved changes?"
+            }
+            Confirm::ReopenFinal => {
+                "Edit the final minutes? The change will be recorded: a decision in the minutes \
+                 will say they were reopened today."
             }
         }
     }

@@ -1,14 +1,17 @@
-//! The home screen: every session in the archive, newest first.
+//! The home screen: every session in the archive, grouped by partnership
+//! as timelines (or as one flat list, newest first), and the doors to the
+//! screens that look across sessions.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 
 use super::keys::{Binding, Key, KeyHelp, describe};
 use super::message::{Message, count};
-use super::{App, Screen, files, form::FormState, session::SessionScreen};
-use crate::storage::{self, Archive, Entry};
+use super::timeline::{self, Group};
+use super::{App, Screen, across, files, form::FormState, review};
+use crate::storage::{Archive, Entry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -18,6 +21,12 @@ pub enum Action {
     New,
     Reload,
     CopyExamples,
+    ToggleView,
+    Search,
+    Actions,
+    Measures,
+    NextSession,
+    Report,
     Help,
     Quit,
 }
@@ -52,11 +61,53 @@ pub const KEYS: &[Binding<Action>] = &[
         in_footer: true,
     },
     Binding {
+        keys: &[Key::ch('N')],
+        action: Action::NextSession,
+        label: "next session",
+        help: "Prepare the next session of the selected partnership from its latest one",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('/')],
+        action: Action::Search,
+        label: "search",
+        help: "Search every session: titles, people, goals, decisions, actions, notes",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('A')],
+        action: Action::Actions,
+        label: "actions",
+        help: "Every action across the archive: filter, and mark done",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('M')],
+        action: Action::Measures,
+        label: "measures",
+        help: "The selected partnership's measures over time",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('x')],
+        action: Action::Report,
+        label: "trustee report",
+        help: "Write the selected partnership's report for trustees into the archive folder",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::ch('v')],
+        action: Action::ToggleView,
+        label: "flat list",
+        help: "Switch between sessions grouped by partnership and one list, newest first",
+        in_footer: false,
+    },
+    Binding {
         keys: &[Key::ch('r')],
         action: Action::Reload,
         label: "reload",
         help: "Read the folder again, e.g. after editing files elsewhere",
-        in_footer: true,
+        in_footer: false,
     },
     Binding {
         keys: &[Key::ch('e')],
@@ -88,10 +139,20 @@ pub fn keys(home: &HomeState) -> Vec<KeyHelp> {
     if home.entries.is_empty() {
         for (help, binding) in keys.iter_mut().zip(KEYS) {
             match binding.action {
-                Action::Open | Action::Up | Action::Down => help.in_footer = false,
+                Action::Open
+                | Action::Up
+                | Action::Down
+                | Action::NextSession
+                | Action::Search
+                | Action::Actions
+                | Action::Measures => help.in_footer = false,
                 Action::CopyExamples => help.in_footer = true,
                 _ => {}
             }
+        }
+    } else if !home.grouped {
+        for help in keys.iter_mut().filter(|k| k.keys == "v") {
+            help.label = "group by partnership";
         }
     }
     keys
@@ -100,8 +161,13 @@ pub fn keys(home: &HomeState) -> Vec<KeyHelp> {
 /// The list of session files and which one is selected.
 #[derive(Debug)]
 pub struct HomeState {
+    /// Newest first; unreadable files last.
     pub entries: Vec<Entry>,
+    /// An index into `entries`.
     pub selected: usize,
+    /// Grouped by partnership (the default) or one flat list.
+    pub grouped: bool,
+    pub groups: Vec<Group>,
 }
 
 impl HomeState {
@@ -116,10 +182,35 @@ impl HomeState {
             (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
             (Err(_), Err(_)) => a.path.cmp(&b.path),
         });
-        let selected = select
-            .and_then(|p| entries.iter().position(|e| e.path == p))
+        let groups = timeline::groups(&entries);
+        let mut home = HomeState {
+            entries,
+            selected: 0,
+            grouped: true,
+            groups,
+        };
+        home.selected = select
+            .and_then(|p| home.entries.iter().position(|e| e.path == p))
+            .or_else(|| home.order().first().copied())
             .unwrap_or(0);
-        HomeState { entries, selected }
+        home
+    }
+
+    /// The entries in the order shown.
+    pub fn order(&self) -> Vec<usize> {
+        if self.grouped {
+            self.groups
+                .iter()
+                .flat_map(|g| g.entries.iter().copied())
+                .collect()
+        } else {
+            (0..self.entries.len()).collect()
+        }
+    }
+
+    /// The group of the selected entry.
+    pub fn selected_group(&self) -> Option<&Group> {
+        timeline::group_of(&self.groups, self.selected)
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
@@ -131,8 +222,12 @@ impl HomeState {
     }
 
     fn select_by(&mut self, delta: isize) {
-        let last = self.entries.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        let order = self.order();
+        let Some(at) = order.iter().position(|&i| i == self.selected) else {
+            return;
+        };
+        let to = at.saturating_add_signed(delta).min(order.len().saturating_sub(1));
+        self.selected = order[to];
     }
 }
 
@@ -145,15 +240,25 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Down => home.select_by(1),
         Action::Open => {
             if let Some(path) = home.selected_entry().map(|e| e.path.clone()) {
-                open(app, path);
+                review::open(app, path, None);
             }
         }
+        Action::ToggleView => home.grouped = !home.grouped,
+        Action::Search => across::open_search(app),
+        Action::Actions => across::open_actions(app),
+        Action::Measures => across::open_measures(app),
+        Action::NextSession => across::open_next_session(app),
+        Action::Report => across::write_report(app),
         Action::New => {
             app.screen = Screen::NewSession(Box::new(FormState::new(app.local_date(now))));
             app.message = None;
         }
         Action::Reload => {
+            let grouped = home.grouped;
             app.go_home(None);
+            if let Screen::Home(home) = &mut app.screen {
+                home.grouped = grouped;
+            }
             let files = app.home().map_or(0, |h| h.entries.len());
             let files = count(files, "session file", "session files");
             app.message = Some(Message::info(format!("Reloaded the archive folder: {files}.")));
@@ -161,21 +266,6 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::CopyExamples => copy_examples(app),
         Action::Help => app.open_help(),
         Action::Quit => app.quit = true,
-    }
-}
-
-fn open(app: &mut App, path: PathBuf) {
-    match storage::load(&path) {
-        Ok(session) => {
-            app.screen = Screen::Session(Box::new(SessionScreen::open(path, session)));
-            app.message = None;
-        }
-        Err(e) => {
-            app.message = Some(Message::error(format!(
-                "Could not open this session: {}. Fix the file in a text editor, then press r to reload.",
-                app.shown(&e.to_string())
-            )));
-        }
     }
 }
 

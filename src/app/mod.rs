@@ -2,6 +2,9 @@
 //! named action through the key tables, `update` is the one place state
 //! changes, and `ui::view` draws it without changing anything.
 
+pub mod across;
+pub mod action_edit;
+pub mod actions_view;
 pub mod confirm;
 pub mod files;
 pub mod form;
@@ -9,8 +12,14 @@ pub mod help;
 pub mod home;
 mod in_session;
 pub mod keys;
+pub mod measures_view;
 pub mod message;
+pub mod next_session;
+pub mod review;
+pub mod search;
 pub mod session;
+pub mod timeline;
+pub mod write_back;
 
 use std::path::Path;
 
@@ -30,6 +39,10 @@ pub enum Screen {
     Home(HomeState),
     NewSession(Box<FormState>),
     Session(Box<SessionScreen>),
+    Search(Box<search::SearchState>),
+    Actions(Box<actions_view::ActionsState>),
+    Measures(Box<measures_view::MeasuresState>),
+    NextSession(Box<next_session::NextState>),
 }
 
 /// Everything that can change the app, named.
@@ -42,6 +55,11 @@ pub enum Action {
     Help(help::Action),
     Confirm(Answer),
     Paste(String),
+    Search(search::Action),
+    Actions(actions_view::Action),
+    Measures(measures_view::Action),
+    Next(next_session::Action),
+    Review(review::Action),
 }
 
 pub struct App {
@@ -109,7 +127,14 @@ impl App {
         match &self.screen {
             Screen::Home(_) => lookup(home::KEYS, key).map(Action::Home),
             Screen::NewSession(_) => Some(Action::Form(form::action_for(key))),
+            Screen::Session(s) if review::is_final_review(s) && lookup(review::KEYS, key).is_some() => {
+                lookup(review::KEYS, key).map(Action::Review)
+            }
             Screen::Session(_) => Some(Action::Session(*key)),
+            Screen::Search(_) => Some(Action::Search(search::action_for(key))),
+            Screen::Actions(state) => state.action_for(key).map(Action::Actions),
+            Screen::Measures(_) => lookup(measures_view::KEYS, key).map(Action::Measures),
+            Screen::NextSession(_) => Some(Action::Next(next_session::action_for(key))),
         }
     }
 
@@ -127,11 +152,23 @@ impl App {
                 let lines: usize = self.help_sections().iter().map(|s| s.keys.len() + 2).sum();
                 self.help_scroll = (self.help_scroll + 1).min(lines as u16);
             }
+            Action::Confirm(Answer::Yes) if self.confirm == Some(Confirm::ReopenFinal) => {
+                self.confirm = None;
+                review::reopen(self, now);
+            }
             Action::Confirm(answer) => self.answer(answer),
+            Action::Search(a) => search::update(self, a),
+            Action::Actions(a) => actions_view::update(self, a, now),
+            Action::Measures(a) => measures_view::update(self, a),
+            Action::Next(a) => next_session::update(self, a, now),
+            Action::Review(a) => review::update(self, a),
             Action::Paste(text) => match &mut self.screen {
                 Screen::NewSession(form) => form.paste(&text),
                 Screen::Session(screen) => screen.handle_paste(&text),
-                Screen::Home(_) => {}
+                Screen::Search(state) => state.paste(&text),
+                Screen::NextSession(state) => state.paste(&text),
+                Screen::Actions(state) => state.paste(&text),
+                Screen::Home(_) | Screen::Measures(_) => {}
             },
         }
     }
@@ -163,6 +200,7 @@ impl App {
                 self.message = None;
             }
             Confirm::QuitUnsaved => self.quit = true,
+            Confirm::ReopenFinal => {}
         }
     }
 
@@ -188,7 +226,16 @@ impl App {
         match &self.screen {
             Screen::Home(state) => home::keys(state),
             Screen::NewSession(_) => describe(form::KEYS),
+            Screen::Session(screen) if review::is_final_review(screen) => {
+                let mut keys = describe(review::KEYS);
+                keys.extend(screen.bindings());
+                keys
+            }
             Screen::Session(screen) => screen.bindings(),
+            Screen::Search(_) => describe(search::KEYS),
+            Screen::Actions(state) => state.keys(),
+            Screen::Measures(state) => state.keys(),
+            Screen::NextSession(_) => describe(next_session::KEYS),
         }
     }
 
@@ -222,6 +269,10 @@ impl App {
             Screen::Home(_) => "Sessions",
             Screen::NewSession(_) => "New session",
             Screen::Session(_) => "Session",
+            Screen::Search(_) => "Search",
+            Screen::Actions(_) => "Actions",
+            Screen::Measures(_) => "Measures",
+            Screen::NextSession(_) => "Next session",
         }
     }
 

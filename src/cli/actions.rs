@@ -13,8 +13,9 @@ use super::CliError;
 use super::output::print;
 use super::pack::Loaded;
 use super::search::printable;
+use crate::app::write_back::{Changed, WriteBackError, change_action};
 use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
-use crate::storage::{Archive, load, save_over};
+use crate::storage::Archive;
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -154,16 +155,11 @@ fn change(loaded: &Loaded, history: &History, id: &str, wanted: &ActionChange) -
         }
     })?;
     let path = &loaded.paths[record.session];
-    let on_disk = load(path)?;
-    let mut session = on_disk.clone();
     let now = Utc::now().trunc_subsecs(0);
-    let before = session.change_action(id, wanted, now).map_err(CliError::new)?;
-    let after = session
-        .actions
-        .iter()
-        .find(|a| a.id == before.id)
-        .cloned()
-        .unwrap_or_default();
+    let Changed { before, after } = change_action(path, id, wanted, now).map_err(|e| match e {
+        WriteBackError::Storage(e) => CliError::from(e),
+        WriteBackError::NoSuchAction(text) => CliError::new(text),
+    })?;
     if after == before {
         print(&format!(
             "Nothing changed: {} was already like that.\n",
@@ -171,7 +167,6 @@ fn change(loaded: &Loaded, history: &History, id: &str, wanted: &ActionChange) -
         ))?;
         return Ok(());
     }
-    save_over(path, &session, &on_disk)?;
     print(&format!(
         "Changed {}: now {}{}{}.\nSaved in {}\n",
         describe(&after),

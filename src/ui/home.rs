@@ -1,14 +1,17 @@
-//! The home screen: the archive's sessions as a table, details of the
-//! selected one, or a welcome when the archive is empty.
+//! The home screen: the archive's sessions grouped by partnership (or as one
+//! table), details of the selected one, or a welcome when the archive is
+//! empty.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Row, Table, TableState, Wrap};
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
+use super::table::fit;
 use super::theme::Theme;
+use super::timeline;
 use crate::app::App;
 use crate::app::home::HomeState;
 use crate::app::message::count;
@@ -26,13 +29,24 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     let [summary, table, details] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
     frame.render_widget(Paragraph::new(summary_line(home, app)), summary);
-    sessions_table(frame, table, home, &app.theme);
+    if home.grouped {
+        timeline::draw(frame, table, home, &app.theme);
+    } else {
+        sessions_table(frame, table, home, &app.theme);
+    }
     details_panel(frame, details, home, app);
 }
 
 fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
     let sessions = home.entries.len() - home.broken_count();
     let mut text = format!(" {} in ", count(sessions, "session", "sessions"));
+    let partnerships = home.groups.iter().filter(|g| !g.unreadable).count();
+    if home.grouped && partnerships > 1 {
+        text = format!(
+            " {} of {partnerships} partnerships in ",
+            count(sessions, "session", "sessions")
+        );
+    }
     if home.broken_count() > 0 {
         text = format!(
             " {} and {} in ",
@@ -109,22 +123,7 @@ fn row<'a>(entry: &'a Entry, wide: bool, columns: &[usize], theme: &Theme) -> Ro
     }
 }
 
-/// `text` cut to `width` columns, ending in "…" when cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.trim_end().to_string() + "…"
-}
-
-fn file_name(entry: &Entry) -> String {
+pub(super) fn file_name(entry: &Entry) -> String {
     entry
         .path
         .file_name()
@@ -225,16 +224,4 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App) {
         .border_style(theme.border())
         .padding(Padding::new(2, 2, 1, 1));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), rect);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn long_text_is_cut_with_an_ellipsis() {
-        assert_eq!(fit("Monthly review: data and next steps", 16), "Monthly review:…");
-        assert_eq!(fit("Short", 16), "Short");
-        assert_eq!(fit("Café", 4), "Café");
-    }
 }

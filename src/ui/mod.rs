@@ -1,14 +1,22 @@
 //! Drawing: one file per screen or widget. Never changes state.
 
+mod action_edit;
+mod actions_view;
 mod confirm;
 mod footer;
 mod form;
 mod header;
 mod help;
 mod home;
+mod measures_chart;
+mod measures_view;
+mod next_session;
 mod popup;
+mod search;
 pub mod session;
+mod table;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,6 +47,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home(home) => home::draw(frame, body, home, app),
         Screen::NewSession(form) => form::draw(frame, body, form, &app.theme),
         Screen::Session(screen) => session::draw(frame, body, screen, &app.theme),
+        Screen::Search(state) => search::draw(frame, body, state, app),
+        Screen::Actions(state) => actions_view::draw(frame, body, state, app),
+        Screen::Measures(state) => measures_view::draw(frame, body, state, &app.theme),
+        Screen::NextSession(state) => next_session::draw(frame, body, state, &app.theme),
     }
     footer::draw(frame, bottom, app);
     if app.help_open {

@@ -90,6 +90,20 @@ impl SessionScreen {
         }
     }
 
+    /// Shows `list` of `section` with `row` selected (clamped to the
+    /// list), e.g. to open the session at a search result.
+    pub fn focus(&mut self, section: section::Section, list: section::ListKind, row: usize) {
+        self.nav.go(section);
+        for _ in 0..section.lists().len() {
+            if self.nav.list() == list {
+                break;
+            }
+            self.nav.switch_list(1);
+        }
+        self.nav.set_row(row);
+        self.nav.clamp(&self.session);
+    }
+
     /// Every key goes here first while the screen is shown (so `?` and `q`
     /// can be typed into an open editor); the screen answers what the app
     /// must do next.

@@ -1,0 +1,385 @@
+//! The actions view: every action across the archive as it stands now,
+//! filtered by partnership, owner, status or overdue, soonest due first.
+//! Marking one done (or changing its status) writes back to the session
+//! file holding its latest copy, then the archive is read again.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::across::{Back, Loaded, go_back};
+use super::action_edit::{self, ActionEdit};
+use super::keys::{Binding, Key, KeyHelp, describe, lookup};
+use super::message::Message;
+use super::write_back::{Changed, change_action};
+use super::{App, Screen};
+use crate::domain::{ActionChange, ActionFilter, ActionItem, ActionRecord, ActionStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Done,
+    NextStatus,
+    /// Open the form for the owner and due date.
+    Change,
+    /// A key for that form.
+    Form(action_edit::Action),
+    Partnership,
+    Owner,
+    Status,
+    Overdue,
+    Back,
+    Help,
+    /// A key typed into the owner filter.
+    Type(KeyEvent),
+}
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Binding<Action> {
+    Binding {
+        keys,
+        action,
+        label,
+        help,
+        in_footer: true,
+    }
+}
+
+pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        in_footer: false,
+        ..bind(
+            &[Key::plain(KeyCode::Up), Key::ch('k')],
+            Action::Up,
+            "up",
+            "Select the action above",
+        )
+    },
+    Binding {
+        in_footer: false,
+        ..bind(
+            &[Key::plain(KeyCode::Down), Key::ch('j')],
+            Action::Down,
+            "down",
+            "Select the action below",
+        )
+    },
+    bind(
+        &[Key::ch(' '), Key::ch('d')],
+        Action::Done,
+        "mark done",
+        "Mark the selected action done and save it in its session file",
+    ),
+    bind(
+        &[Key::ch('c')],
+        Action::NextStatus,
+        "change status",
+        "Change the selected action's status (open, in progress, done, dropped) and save it",
+    ),
+    bind(
+        &[Key::ch('e'), Key::plain(KeyCode::Enter)],
+        Action::Change,
+        "owner/due",
+        "Change the selected action's owner or due date and save it",
+    ),
+    bind(
+        &[Key::ch('p')],
+        Action::Partnership,
+        "partnership",
+        "Show one partnership's actions, then the next; then all again",
+    ),
+    bind(
+        &[Key::ch('o')],
+        Action::Owner,
+        "owner",
+        "Type part of an owner's name to show only their actions",
+    ),
+    bind(
+        &[Key::ch('s')],
+        Action::Status,
+        "status",
+        "Show only actions with one status, then the next; then all again",
+    ),
+    bind(
+        &[Key::ch('!')],
+        Action::Overdue,
+        "overdue",
+        "Show only actions still open after their due date, or all again",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::Back,
+        "back",
+        "Back to the sessions",
+    ),
+    Binding {
+        in_footer: false,
+        ..bind(
+            &[Key::ch('?'), Key::plain(KeyCode::F(1))],
+            Action::Help,
+            "help",
+            "Show every key",
+        )
+    },
+];
+
+/// While typing an owner: Enter or Esc finish, everything else is text.
+pub const TYPING_KEYS: &[Binding<Action>] = &[bind(
+    &[Key::plain(KeyCode::Enter), Key::plain(KeyCode::Esc)],
+    Action::Owner,
+    "done typing",
+    "Stop typing the owner's name (the filter stays)",
+)];
+
+pub struct ActionsState {
+    pub loaded: Loaded,
+    pub filter: ActionFilter,
+    /// Typing into the owner filter.
+    pub typing_owner: bool,
+    /// The owner and due date form, when open.
+    pub editing: Option<ActionEdit>,
+    pub selected: usize,
+    pub back: Back,
+}
+
+impl ActionsState {
+    pub fn new(loaded: Loaded, back: Back) -> ActionsState {
+        ActionsState {
+            loaded,
+            filter: ActionFilter::default(),
+            typing_owner: false,
+            editing: None,
+            selected: 0,
+            back,
+        }
+    }
+
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        if self.editing.is_some() {
+            return Some(Action::Form(action_edit::action_for(key)));
+        }
+        if self.typing_owner {
+            return Some(lookup(TYPING_KEYS, key).unwrap_or(Action::Type(*key)));
+        }
+        lookup(KEYS, key)
+    }
+
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        if self.editing.is_some() {
+            describe(action_edit::KEYS)
+        } else if self.typing_owner {
+            describe(TYPING_KEYS)
+        } else {
+            describe(KEYS)
+        }
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        if let Some(form) = &mut self.editing {
+            form.paste(text);
+        }
+    }
+
+    /// The actions shown, soonest due first.
+    pub fn records(&self, today: NaiveDate) -> Vec<ActionRecord<'_>> {
+        self.loaded.history().actions_matching(&self.filter, today)
+    }
+
+    /// The partnerships to cycle through, as their series name them.
+    fn partnerships(&self) -> Vec<String> {
+        let history = self.loaded.history();
+        history
+            .series()
+            .iter()
+            .map(|s| s.name.clone())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+
+    fn cycle_partnership(&mut self) {
+        let names = self.partnerships();
+        let at = self
+            .filter
+            .partnership
+            .as_ref()
+            .and_then(|p| names.iter().position(|n| n == p));
+        self.filter.partnership = match at {
+            None => names.first().cloned(),
+            Some(i) => names.get(i + 1).cloned(),
+        };
+    }
+
+    fn cycle_status(&mut self) {
+        let all = ActionStatus::ALL;
+        self.filter.status = match self.filter.status {
+            None => Some(all[0]),
+            Some(s) => all
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|i| all.get(i + 1))
+                .copied(),
+        };
+    }
+
+    fn type_owner(&mut self, key: KeyEvent) {
+        let mut owner = self.filter.owner.take().unwrap_or_default();
+        match key.code {
+            KeyCode::Backspace => {
+                owner.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() => owner.push(c),
+            _ => {}
+        }
+        self.filter.owner = (!owner.is_empty()).then_some(owner);
+    }
+
+    fn select_by(&mut self, delta: isize, today: NaiveDate) {
+        let last = self.records(today).len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
+    let today = app.today;
+    let Screen::Actions(state) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Up => state.select_by(-1, today),
+        Action::Down => state.select_by(1, today),
+        Action::Partnership => state.cycle_partnership(),
+        Action::Owner => state.typing_owner = !state.typing_owner,
+        Action::Type(key) => state.type_owner(key),
+        Action::Status => state.cycle_status(),
+        Action::Overdue => state.filter.overdue = !state.filter.overdue,
+        Action::Help => app.open_help(),
+        Action::Back => {
+            let back = state.back.clone();
+            go_back(app, &back);
+            return;
+        }
+        Action::Change => open_form(app, today),
+        Action::Form(a) => form(app, a, now),
+        Action::Done => change_selected(app, now, |_| ActionStatus::Done),
+        Action::NextStatus => change_selected(app, now, |s| {
+            let all = ActionStatus::ALL;
+            let i = all.iter().position(|x| *x == s).unwrap_or(0);
+            all[(i + 1) % all.len()]
+        }),
+    }
+    if let Screen::Actions(state) = &mut app.screen {
+        state.select_by(0, today);
+    }
+}
+
+/// Sets the selected action's status to `to(current)` in its session file.
+fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) -> ActionStatus) {
+    if let Some((action, path)) = selected(app, app.today) {
+        let change = ActionChange {
+            status: Some(to(action.status)),
+            ..ActionChange::default()
+        };
+        save(app, now, &action.id, &path, &change);
+    }
+}
+
+/// The selected action's id and file, or a message saying why it cannot
+/// be changed from here.
+fn selected(app: &mut App, today: NaiveDate) -> Option<(ActionItem, PathBuf)> {
+    let Screen::Actions(state) = &app.screen else {
+        return None;
+    };
+    let records = state.records(today);
+    let record = records.get(state.selected)?;
+    if record.action.id.trim().is_empty() {
+        app.message = Some(Message::error(
+            "This action has no ID, so it cannot be followed between sessions. Open its session to change it.",
+        ));
+        return None;
+    }
+    Some((record.action.clone(), state.loaded.paths[record.session].clone()))
+}
+
+fn open_form(app: &mut App, today: NaiveDate) {
+    if let Some((action, path)) = selected(app, today)
+        && let Screen::Actions(state) = &mut app.screen
+    {
+        state.editing = Some(ActionEdit::new(&action, path));
+    }
+}
+
+fn form(app: &mut App, action: action_edit::Action, now: DateTime<Utc>) {
+    let Screen::Actions(state) = &mut app.screen else {
+        return;
+    };
+    let Some(form) = &mut state.editing else {
+        return;
+    };
+    match action {
+        action_edit::Action::Next => form.next(),
+        action_edit::Action::Edit(key) => form.edit(key),
+        action_edit::Action::Cancel => state.editing = None,
+        action_edit::Action::Save => {
+            let Some(change) = form.change() else {
+                return;
+            };
+            let (id, path) = (form.id.clone(), form.path.clone());
+            if save(app, now, &id, &path, &change)
+                && let Screen::Actions(state) = &mut app.screen
+            {
+                state.editing = None;
+            }
+        }
+    }
+}
+
+/// Writes `change` to the action `id` in `path`, reads the archive again
+/// and says what happened; false when it could not be saved.
+fn save(app: &mut App, now: DateTime<Utc>, id: &str, path: &Path, change: &ActionChange) -> bool {
+    let today = app.today;
+    let result = change_action(path, id, change, now);
+    let Screen::Actions(state) = &mut app.screen else {
+        return false;
+    };
+    // Read everything again: the file may have changed whatever happened.
+    state.loaded = Loaded::read(&app.archive);
+    let saved = result.is_ok();
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    app.message = Some(match result {
+        Ok(Changed { before, after }) if before == after => {
+            Message::info("Nothing changed: the action was already like that.")
+        }
+        Ok(Changed { after, .. }) => Message::success(format!(
+            "{}: “{}”{}{}. Saved in {file}.",
+            after.status.label(),
+            after.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            if after.owner.is_empty() {
+                String::new()
+            } else {
+                format!(", owner {}", after.owner)
+            },
+            after.due.map(|d| format!(", due {d}")).unwrap_or_default(),
+        )),
+        Err(e) => Message::error(format!(
+            "Could not change the action: {}. Nothing was lost; the list shows the files as they are now.",
+            app.shown(&e.to_string())
+        )),
+    });
+    // Stay on the same action when it is still shown.
+    if let Screen::Actions(state) = &mut app.screen {
+        let records = state.records(today);
+        if let Some(at) = records.iter().position(|r| r.action.id == id) {
+            state.selected = at;
+        }
+    }
+    saved
+}

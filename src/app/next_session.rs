@@ -1,0 +1,212 @@
+//! "Next session": a short form (title and date) that starts a
+//! partnership's next meeting from its latest one with `Session::follow_up`
+//! (people, agreed goals and vision, open actions, measures, parking lot),
+//! saves it as a new file linked to the last and opens it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::across::{Back, Loaded, go_back};
+use super::keys::{Binding, Key, lookup};
+use super::message::{Message, count};
+use super::session::SessionScreen;
+use super::{App, Screen};
+use crate::domain::{Session, parse_date};
+use crate::storage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Create,
+    Cancel,
+    Help,
+    Edit(KeyEvent),
+}
+
+pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[
+            Key::plain(KeyCode::Tab),
+            Key::plain(KeyCode::BackTab),
+            Key::plain(KeyCode::Down),
+            Key::plain(KeyCode::Up),
+        ],
+        action: Action::Next,
+        label: "other field",
+        help: "Move between the title and the date",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ctrl('s'), Key::plain(KeyCode::Enter)],
+        action: Action::Create,
+        label: "create",
+        help: "Create the next session and open it",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        label: "back",
+        help: "Back to the sessions without creating anything",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::F(1))],
+        action: Action::Help,
+        label: "help",
+        help: "Show every key",
+        in_footer: true,
+    },
+];
+
+pub fn action_for(key: &KeyEvent) -> Action {
+    let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::SHIFT);
+    lookup(KEYS, key)
+        .or_else(|| {
+            (key.code == KeyCode::BackTab)
+                .then(|| lookup(KEYS, &plain))
+                .flatten()
+        })
+        .unwrap_or(Action::Edit(*key))
+}
+
+pub struct NextState {
+    /// The meeting this one follows.
+    pub previous: Session,
+    pub previous_path: std::path::PathBuf,
+    /// Title, then date.
+    pub fields: [TextArea<'static>; 2],
+    pub focus: usize,
+    pub error: Option<String>,
+    pub back: Back,
+}
+
+impl NextState {
+    pub fn new(loaded: &Loaded, latest: usize, today: NaiveDate, back: Back) -> NextState {
+        let previous = loaded.sessions[latest].clone();
+        // Today, unless the last meeting is later (sessions planned ahead):
+        // then four weeks after it, as most partnerships meet monthly.
+        let date = if today > previous.date {
+            today
+        } else {
+            previous.date + chrono::Days::new(28)
+        };
+        // "Level Ground — December check-in" names the next "Level Ground — January 2027".
+        let who = match previous.title.split_once(" — ") {
+            Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
+            _ if !previous.partnership.trim().is_empty() => previous.partnership.trim().to_string(),
+            _ => "Next session".to_string(),
+        };
+        let title = format!("{who} — {}", date.format("%B %Y"));
+        let mut fields = [TextArea::new(vec![title]), TextArea::new(vec![date.to_string()])];
+        for f in &mut fields {
+            f.move_cursor(ratatui_textarea::CursorMove::End);
+        }
+        NextState {
+            previous,
+            previous_path: loaded.paths[latest].clone(),
+            fields,
+            focus: 0,
+            error: None,
+            back,
+        }
+    }
+
+    pub fn value(&self, field: usize) -> String {
+        self.fields[field].lines().join(" ").trim().to_string()
+    }
+
+    fn edit(&mut self, key: KeyEvent) {
+        if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
+            return;
+        }
+        self.fields[self.focus].input(key);
+        self.error = None;
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        let one_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.fields[self.focus].insert_str(one_line.trim_end());
+    }
+
+    /// The new session, or why not.
+    fn build(&self, now: DateTime<Utc>) -> Result<Session, (usize, String)> {
+        let title = self.value(0);
+        if title.is_empty() {
+            return Err((0, "A title is required: type one before creating.".into()));
+        }
+        let date = parse_date(&self.value(1)).map_err(|e| (1, e))?;
+        if date < self.previous.date {
+            return Err((
+                1,
+                format!(
+                    "The next session cannot be before the last one ({}).",
+                    self.previous.date
+                ),
+            ));
+        }
+        Ok(self.previous.follow_up(&title, date, now))
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
+    let Screen::NextSession(state) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Next => state.focus = 1 - state.focus,
+        Action::Edit(key) => state.edit(key),
+        Action::Help => app.open_help(),
+        Action::Cancel => {
+            let back = state.back.clone();
+            go_back(app, &back);
+        }
+        Action::Create => create(app, now),
+    }
+}
+
+fn create(app: &mut App, now: DateTime<Utc>) {
+    let Screen::NextSession(state) = &mut app.screen else {
+        return;
+    };
+    let session = match state.build(now) {
+        Ok(session) => session,
+        Err((field, error)) => {
+            state.focus = field;
+            state.error = Some(error);
+            return;
+        }
+    };
+    // Refuse if the last session's file changed since it was read, so the
+    // new session never carries over stale actions.
+    if storage::load(&state.previous_path).ok().as_ref() != Some(&state.previous) {
+        app.message = Some(Message::error(
+            "The last session's file changed since the list was read. Press Esc, then r to reload, and try again.",
+        ));
+        return;
+    }
+    match app.archive.create(&session) {
+        Ok(path) => {
+            let carried = count(session.actions.len(), "open action", "open actions");
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            app.message = Some(Message::success(format!(
+                "Created {name}, following on from “{}”; {carried} carried over.",
+                state.previous.title
+            )));
+            app.screen = Screen::Session(Box::new(SessionScreen::open(path, session)));
+        }
+        Err(e) => {
+            app.message = Some(Message::error(format!(
+                "Could not create the session file: {}",
+                app.shown(&e.to_string())
+            )));
+        }
+    }
+}

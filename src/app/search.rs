@@ -1,0 +1,172 @@
+//! The search screen: a query line over every session in the archive,
+//! results ranked and updated as each letter is typed; Enter opens the
+//! session at the item found.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::across::{Back, Loaded, go_back};
+use super::keys::{Binding, Key, lookup};
+use super::review::{self, Focus};
+use super::session::section::{ListKind, Section as Place};
+use super::{App, Screen};
+use crate::domain::{Hit, Section, Step, search};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Open,
+    Back,
+    Help,
+    /// Any other key edits the query.
+    Edit(KeyEvent),
+}
+
+pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::plain(KeyCode::Up)],
+        action: Action::Up,
+        label: "up",
+        help: "Select the result above",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Down)],
+        action: Action::Down,
+        label: "down",
+        help: "Select the result below",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::Open,
+        label: "open at this item",
+        help: "Open the session at the selected result",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Back,
+        label: "back",
+        help: "Back to the sessions",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::F(1))],
+        action: Action::Help,
+        label: "help",
+        help: "Show every key",
+        in_footer: true,
+    },
+];
+
+/// Every key is either bound or typed into the query.
+pub fn action_for(key: &KeyEvent) -> Action {
+    lookup(KEYS, key).unwrap_or(Action::Edit(*key))
+}
+
+pub struct SearchState {
+    pub query: TextArea<'static>,
+    pub loaded: Loaded,
+    /// Best first.
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub back: Back,
+}
+
+impl SearchState {
+    pub fn new(loaded: Loaded, back: Back) -> SearchState {
+        SearchState {
+            query: TextArea::default(),
+            loaded,
+            hits: Vec::new(),
+            selected: 0,
+            back,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.query.lines().join(" ")
+    }
+
+    fn edit(&mut self, key: KeyEvent) {
+        // One line only: Enter is bound, and Ctrl-M would start a second.
+        if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
+            return;
+        }
+        if self.query.input(key) {
+            self.refresh();
+        }
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        let one_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.query.insert_str(one_line.trim_end());
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
+        self.hits = search(&self.loaded.sessions, &self.text());
+        self.selected = 0;
+    }
+
+    fn select_by(&mut self, delta: isize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// Where on the session screen a hit's item is shown.
+pub fn focus(hit: &Hit) -> Focus {
+    let at = |section, list, row| Focus { section, list, row };
+    let i = hit.item;
+    match hit.section {
+        Section::Title => at(Place::Step(Step::Goals), ListKind::Goals, 0),
+        Section::Participants => at(Place::Participants, ListKind::Participants, i),
+        // The vision's item 0 is the final wording; drafts follow from 1.
+        Section::Step(Step::Vision) if i == 0 => at(Place::Step(Step::Vision), ListKind::FinalWording, 0),
+        Section::Step(Step::Vision) => at(Place::Step(Step::Vision), ListKind::Drafts, i - 1),
+        Section::Step(Step::Activities) => at(Place::Step(Step::Activities), ListKind::Activities, i),
+        Section::Step(Step::Roles) => at(Place::Step(Step::Roles), ListKind::Workstreams, i),
+        Section::Step(Step::Awareness) => at(Place::Step(Step::Awareness), ListKind::Awareness, i),
+        Section::Step(Step::NextSteps) => at(Place::Step(Step::NextSteps), ListKind::Readings, 0),
+        Section::Step(Step::Goals) => at(Place::Step(Step::Goals), ListKind::Goals, i),
+        Section::Decisions => at(Place::Decisions, ListKind::Decisions, i),
+        Section::Actions => at(Place::Decisions, ListKind::Actions, i),
+        Section::ParkingLot => at(Place::ParkingLot, ListKind::Parked, i),
+        Section::Notes(step) => {
+            let place = Place::Step(step);
+            at(place, place.lists()[0], 0)
+        }
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action) {
+    let Screen::Search(state) = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Up => state.select_by(-1),
+        Action::Down => state.select_by(1),
+        Action::Edit(key) => state.edit(key),
+        Action::Help => app.open_help(),
+        Action::Back => {
+            let back = state.back.clone();
+            go_back(app, &back);
+        }
+        Action::Open => {
+            let Some(hit) = state.hits.get(state.selected) else {
+                return;
+            };
+            let Some(path) = state.loaded.paths.get(hit.session).cloned() else {
+                return;
+            };
+            let focus = focus(hit);
+            review::open(app, path, Some(focus));
+        }
+    }
+}

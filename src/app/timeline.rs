@@ -1,0 +1,120 @@
+//! The home screen's timeline: the archive's sessions grouped by
+//! partnership, the partnership met most recently first, each group's
+//! sessions newest first. Files that could not be read get a group of their
+//! own at the end, so they are never hidden.
+
+use crate::domain::{History, Session};
+use crate::storage::Entry;
+
+/// One partnership (or the unreadable files) and its sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The partnership's name, or a description for the special groups.
+    pub name: String,
+    /// Indices into the home screen's entries, newest session first.
+    pub entries: Vec<usize>,
+    /// The group of files that could not be read.
+    pub unreadable: bool,
+}
+
+/// Shown for sessions that name no partnership.
+pub const NO_PARTNERSHIP: &str = "Sessions with no partnership";
+pub const UNREADABLE: &str = "Unreadable files";
+
+/// The entries as groups; `entries` in any order.
+pub fn groups(entries: &[Entry]) -> Vec<Group> {
+    let readable: Vec<(usize, &Session)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.session.as_ref().ok().map(|s| (i, s)))
+        .collect();
+    let history = History::from_refs(readable.iter().map(|(_, s)| *s).collect());
+    let mut groups: Vec<Group> = history
+        .series()
+        .iter()
+        .map(|series| Group {
+            name: if series.name.is_empty() {
+                NO_PARTNERSHIP.to_string()
+            } else {
+                series.name.clone()
+            },
+            entries: series.sessions.iter().rev().map(|&i| readable[i].0).collect(),
+            unreadable: false,
+        })
+        .collect();
+    // The partnership that met (or meets) latest first.
+    let latest = |g: &Group| {
+        g.entries
+            .first()
+            .and_then(|&i| entries[i].session.as_ref().ok())
+            .map(|s| s.date)
+    };
+    groups.sort_by(|a, b| latest(b).cmp(&latest(a)).then_with(|| a.name.cmp(&b.name)));
+    let broken: Vec<usize> = (0..entries.len())
+        .filter(|&i| entries[i].session.is_err())
+        .collect();
+    if !broken.is_empty() {
+        groups.push(Group {
+            name: UNREADABLE.to_string(),
+            entries: broken,
+            unreadable: true,
+        });
+    }
+    groups
+}
+
+/// The group holding entry `index`.
+pub fn group_of(groups: &[Group], index: usize) -> Option<&Group> {
+    groups.iter().find(|g| g.entries.contains(&index))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::{DateTime, NaiveDate};
+
+    use super::*;
+    use crate::storage::StorageError;
+
+    fn entry(title: &str, partnership: &str, month: u32) -> Entry {
+        let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap_or_default();
+        let date = NaiveDate::from_ymd_opt(2026, month, 1).unwrap_or_default();
+        Entry {
+            path: PathBuf::from(format!("{title}.ron")),
+            session: Ok(Session::new(title, partnership, date, now)),
+        }
+    }
+
+    #[test]
+    fn partnerships_met_latest_come_first_and_broken_files_last() {
+        let broken = Entry {
+            path: PathBuf::from("broken.ron"),
+            session: Err(StorageError::io(
+                "read",
+                std::path::Path::new("broken.ron"),
+                std::io::Error::other("bad"),
+            )),
+        };
+        let entries = vec![
+            entry("A1", "Alpha", 3),
+            broken,
+            entry("B1", "Beta", 9),
+            entry("A2", "Alpha", 5),
+            entry("Lone", "", 1),
+        ];
+        let found: Vec<(String, Vec<usize>)> = groups(&entries)
+            .into_iter()
+            .map(|g| (g.name, g.entries))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Beta".to_string(), vec![2]),
+                ("Alpha".to_string(), vec![3, 0]),
+                (NO_PARTNERSHIP.to_string(), vec![4]),
+                (UNREADABLE.to_string(), vec![1]),
+            ]
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! The actions view: the filters in use, every matching action in a table
+//! (soonest due first, ⚠ on those overdue), and the selected one in full.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
+
+use super::table::{cell, scroll, widths};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::actions_view::ActionsState;
+use crate::app::message::count;
+use crate::domain::{ActionRecord, ActionStatus};
+
+/// From this width the partnership gets a wider column.
+const WIDE: u16 = 110;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
+    let theme = &app.theme;
+    let today = app.today;
+    let records = state.records(today);
+    let [filters, summary, table, details] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+    ])
+    .areas(area);
+    let wide = area.width >= WIDE;
+    frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
+    let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
+    let text = format!(
+        " {}, {} overdue (⚠), soonest due first",
+        count(records.len(), "action", "actions"),
+        overdue
+    );
+    frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), summary);
+    draw_table(frame, table, state, &records, app);
+    draw_details(frame, details, state, records.get(state.selected), theme);
+    if let Some(form) = &state.editing {
+        super::action_edit::draw(frame, area, form, theme);
+    }
+}
+
+fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'a> {
+    let f = &state.filter;
+    let item = |label: &'static str, value: String, key: &'static str| {
+        vec![
+            Span::styled(label, theme.muted()),
+            Span::styled(value, theme.title()),
+            Span::styled(format!(" ({key})  "), theme.muted()),
+        ]
+    };
+    let owner = match (&f.owner, state.typing_owner) {
+        (Some(o), true) => format!("{o}▏"),
+        (None, true) => "▏".to_string(),
+        (Some(o), false) => o.clone(),
+        (None, false) => "all".into(),
+    };
+    let mut spans = vec![Span::raw(" ")];
+    let partnership = match &f.partnership {
+        Some(p) if wide => p.clone(),
+        Some(p) => short(p),
+        None => "all".into(),
+    };
+    spans.extend(item("Partnership: ", partnership, "p"));
+    spans.extend(item("Owner: ", owner, "o"));
+    spans.extend(item(
+        "Status: ",
+        f.status.map_or("all", ActionStatus::label).into(),
+        "s",
+    ));
+    spans.extend(item(
+        "Overdue only: ",
+        if f.overdue { "yes" } else { "no" }.into(),
+        "!",
+    ));
+    Line::from(spans)
+}
+
+fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[ActionRecord], app: &App) {
+    let theme = &app.theme;
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let wide = area.width >= WIDE;
+    let constraints = [
+        Constraint::Length(12),
+        Constraint::Length(11),
+        Constraint::Length(if wide { 20 } else { 13 }),
+        Constraint::Length(if wide { 28 } else { 13 }),
+        Constraint::Fill(1),
+    ];
+    let cols = widths(&constraints, inner.width.saturating_sub(2));
+    let join = |cells: [&str; 5]| {
+        cells
+            .iter()
+            .zip(&cols)
+            .map(|(c, w)| cell(c, *w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut lines = vec![Line::styled(
+        format!("  {}", join(["Due", "Status", "Owner", "Partnership", "Action"])),
+        theme.title(),
+    )];
+    if records.is_empty() {
+        lines.push(Line::styled(
+            "  No actions match these filters. Press p, o, s or ! to change them.",
+            theme.muted(),
+        ));
+    }
+    let height = usize::from(inner.height.saturating_sub(1));
+    let offset = scroll(state.selected, height);
+    for (i, r) in records.iter().enumerate().skip(offset).take(height) {
+        let a = r.action;
+        let due = match a.due {
+            Some(d) if r.is_overdue(app.today) => format!("⚠ {d}"),
+            Some(d) => format!("  {d}"),
+            None => "  —".into(),
+        };
+        let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let owner = if a.owner.trim().is_empty() {
+            "—"
+        } else {
+            a.owner.as_str()
+        };
+        let partnership = if wide {
+            r.partnership.to_string()
+        } else {
+            short(r.partnership)
+        };
+        let row = join([&due, a.status.label(), owner, &partnership, &text]);
+        let selected = i == state.selected;
+        let marker = if selected { "▶ " } else { "  " };
+        let style = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(format!("{marker}{row}"), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first two words of a partnership's name ("Level Ground"), for
+/// narrow screens; the details below give it in full.
+fn short(name: &str) -> String {
+    name.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+}
+
+fn draw_details(
+    frame: &mut Frame,
+    area: Rect,
+    state: &ActionsState,
+    record: Option<&ActionRecord>,
+    theme: &Theme,
+) {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border())
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(" Selected action ", theme.title()));
+    let Some(r) = record else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let session = state.loaded.sessions.get(r.session);
+    let file = state
+        .loaded
+        .paths
+        .get(r.session)
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let from = session.map(|s| s.title.as_str()).unwrap_or_default();
+    let id = if r.action.id.is_empty() {
+        "none"
+    } else {
+        r.action.id.as_str()
+    };
+    let text = vec![
+        Line::raw(r.action.text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Line::from(vec![
+            Span::styled("ID ", theme.muted()),
+            Span::raw(id.to_string()),
+            Span::styled(" · ", theme.muted()),
+            Span::raw(r.partnership.to_string()),
+            Span::styled(" · latest in ", theme.muted()),
+            Span::raw(from.to_string()),
+            Span::styled(format!(" ({file})"), theme.muted()),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
+}
