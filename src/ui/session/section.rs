@@ -150,7 +150,12 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     draw_list(frame, rows_area, screen, theme);
 
     if !note_lines.is_empty() {
-        let title = Line::styled(" Notes (n to edit) ", theme.muted());
+        let title = if screen.read_only.is_some() {
+            " Notes "
+        } else {
+            " Notes (n to edit) "
+        };
+        let title = Line::styled(title, theme.muted());
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(theme.border())
@@ -169,7 +174,11 @@ fn draw_list(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Them
     let list = screen.nav.current();
     let n = items::len(s, list);
     if n == 0 {
-        list::empty(frame, area, &rows::empty_hint(s, list.kind), theme);
+        let hint = match screen.read_only {
+            Some(_) => format!("No {} recorded.", list.kind.title().to_lowercase()),
+            None => rows::empty_hint(s, list.kind),
+        };
+        list::empty(frame, area, &hint, theme);
         return;
     }
     let items: Vec<list::Item> = (0..n).map(|row| rows::item(s, list, row, theme)).collect();
