@@ -2,16 +2,21 @@
 //! named action through the key tables, `update` is the one place state
 //! changes, and `ui::view` draws it without changing anything.
 
+mod autosave;
 pub mod confirm;
 pub mod files;
 pub mod form;
+pub mod guard;
 pub mod help;
 pub mod home;
 mod in_session;
 pub mod keys;
 pub mod message;
+pub mod recovery;
+pub mod save_as;
 pub mod session;
 
+use std::collections::VecDeque;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
@@ -42,6 +47,11 @@ pub enum Action {
     Help(help::Action),
     Confirm(Answer),
     Paste(String),
+    /// Time passing: the terminal loop sends one a few times a second, for
+    /// autosave and the recovery journal.
+    Tick,
+    Recovery(recovery::Action),
+    SaveAs(save_as::Action),
 }
 
 pub struct App {
@@ -59,6 +69,12 @@ pub struct App {
     pub theme: Theme,
     /// The archive folder as shown to the user (tests set a fixed one).
     pub display_dir: String,
+    /// The open session's lock and save state.
+    pub guard: guard::Guard,
+    /// Unsaved work found in recovery journals, the first one shown.
+    pub offers: VecDeque<recovery::Offer>,
+    /// The "save elsewhere" prompt, open after a failed save.
+    pub save_as: Option<save_as::SaveAs>,
 }
 
 impl App {
@@ -77,6 +93,9 @@ impl App {
             today: now.with_timezone(&offset).date_naive(),
             offset,
             theme,
+            guard: guard::Guard::default(),
+            offers: VecDeque::new(),
+            save_as: None,
         }
     }
 
@@ -94,7 +113,10 @@ impl App {
             // Pasted text goes into the open field as text, never as keys:
             // a pasted `q` must not quit.
             Event::Paste(text) => {
-                let modal = self.confirm.is_some() || self.help_open;
+                if self.confirm.is_none() && self.save_as.is_some() {
+                    return Some(Action::Paste(text.clone()));
+                }
+                let modal = self.confirm.is_some() || self.help_open || !self.offers.is_empty();
                 let home = matches!(self.screen, Screen::Home(_));
                 return (!modal && !home).then(|| Action::Paste(text.clone()));
             }
@@ -102,6 +124,12 @@ impl App {
         };
         if self.confirm.is_some() {
             return lookup(confirm::KEYS, key).map(Action::Confirm);
+        }
+        if self.save_as.is_some() {
+            return save_as::action_for(key).map(Action::SaveAs);
+        }
+        if !self.offers.is_empty() {
+            return lookup(recovery::KEYS, key).map(Action::Recovery);
         }
         if self.help_open {
             return lookup(help::KEYS, key).map(Action::Help);
@@ -116,6 +144,7 @@ impl App {
     /// The one place state changes.
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) {
         self.today = self.local_date(now);
+        let input = matches!(action, Action::Session(_) | Action::Paste(_));
         match action {
             Action::Home(a) => home::update(self, a, now),
             Action::Form(a) => form::update(self, a, now),
@@ -128,12 +157,17 @@ impl App {
                 self.help_scroll = (self.help_scroll + 1).min(lines as u16);
             }
             Action::Confirm(answer) => self.answer(answer),
+            Action::Paste(text) if self.save_as.is_some() => save_as::paste(self, &text),
             Action::Paste(text) => match &mut self.screen {
                 Screen::NewSession(form) => form.paste(&text),
                 Screen::Session(screen) => screen.handle_paste(&text),
                 Screen::Home(_) => {}
             },
+            Action::Tick => autosave::tick(self, now),
+            Action::Recovery(a) => recovery::update(self, a, now),
+            Action::SaveAs(a) => save_as::update(self, a, now),
         }
+        guard::after(self, input, now);
     }
 
     /// Maps and applies one input event.
@@ -148,6 +182,7 @@ impl App {
     pub fn follow_session(&mut self, outcome: session::Outcome, now: DateTime<Utc>) {
         self.today = self.local_date(now);
         in_session::follow(self, outcome, now);
+        guard::after(self, false, now);
     }
 
     fn answer(&mut self, answer: Answer) {
@@ -163,6 +198,7 @@ impl App {
                 self.message = None;
             }
             Confirm::QuitUnsaved => self.quit = true,
+            Confirm::DiscardRecovery => recovery::discard(self),
         }
     }
 
@@ -196,6 +232,10 @@ impl App {
     pub fn active_keys(&self) -> Vec<KeyHelp> {
         if self.confirm.is_some() {
             describe(confirm::KEYS)
+        } else if self.save_as.is_some() {
+            describe(save_as::KEYS)
+        } else if !self.offers.is_empty() {
+            describe(recovery::KEYS)
         } else if self.help_open {
             describe(help::KEYS)
         } else {

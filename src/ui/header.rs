@@ -14,8 +14,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => app.screen_name().to_string(),
     };
     let state = match &app.screen {
-        Screen::Session(screen) if screen.is_dirty() => Span::styled("● unsaved changes ", theme.warning()),
-        Screen::Session(_) => Span::styled("✓ saved ", theme.success()),
+        Screen::Session(screen) if screen.read_only.is_some() => Span::styled("read-only ", theme.warning()),
+        Screen::Session(screen) if app.guard.unsaved || screen.is_dirty() => {
+            Span::styled("● unsaved ", theme.warning())
+        }
+        Screen::Session(_) => match app.guard.saved_at {
+            Some(at) => Span::styled(format!("✓ saved {} ", app.clock(at)), theme.success()),
+            None => Span::styled("✓ saved ", theme.success()),
+        },
         _ => Span::raw(""),
     };
     let [left, right] =
