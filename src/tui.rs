@@ -1,7 +1,7 @@
 //! The terminal: set it up, run the app's event loop, and always restore it,
 //! also after an error, a signal or a panic, saving the open session first.
 
-use std::io::{self, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +15,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::guard::{self, Shared};
 use crate::app::{Action, App, recovery};
-use crate::storage::Archive;
+use crate::storage::{self, Archive};
 use crate::ui::{self, theme::Theme};
 
 /// How often the loop wakes without input: for autosave, the recovery
@@ -29,14 +29,17 @@ pub fn run(archive: Archive) -> io::Result<()> {
     let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
     // Ours first, so ratatui's hook (installed by `try_init`) restores the
     // screen before this one runs and the panic message is printed.
-    install_panic_hook(app.guard.shared(), dir);
+    install_panic_hook(app.guard.shared(), dir.clone());
     let stop = stop_on_signals()?;
+    let finished = Arc::new(AtomicBool::new(false));
+    watchdog(Arc::clone(&stop), Arc::clone(&finished), app.guard.shared(), dir.clone());
     let mut terminal = ratatui::try_init()?;
     recovery::offer_pending(&mut app);
     let result = execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, &mut app, &stop));
     // However the loop ended (quit, a signal, the terminal gone), the open
     // session is saved or kept in a recovery file before anything else.
     let note = guard::shutdown(&mut app, Utc::now());
+    finished.store(true, Ordering::Relaxed);
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     if let Some(note) = note {
@@ -46,8 +49,15 @@ pub fn run(archive: Archive) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let had_terminal = io::stdin().is_terminal();
     while !app.quit {
         if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        // A terminal that hung up without a SIGHUP reaching us (its window
+        // closed under a shell that does not pass it on) reads as endless
+        // end-of-file; it is no longer a terminal, so stop as for SIGHUP.
+        if had_terminal && !io::stdin().is_terminal() {
             return Ok(());
         }
         let step = (|| {
@@ -79,6 +89,38 @@ fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     Ok(stop)
+}
+
+/// Saves from outside the loop when it cannot: a terminal that went away
+/// under a read can leave the loop stuck in it for good. When a signal came
+/// (or the terminal is gone) and the loop has not finished two seconds
+/// later, the last unsaved state is saved (or kept) from here and the
+/// process ends.
+fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, dir: PathBuf) {
+    let had_terminal = io::stdin().is_terminal();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if stop.load(Ordering::Relaxed) || (had_terminal && !io::stdin().is_terminal()) {
+                break;
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        std::thread::sleep(Duration::from_secs(2));
+        if finished.load(Ordering::Relaxed) {
+            return;
+        }
+        let unsaved = shared.lock().ok().and_then(|s| s.clone());
+        if let Some((path, session)) = unsaved {
+            match storage::save(&path, &session) {
+                Ok(()) => {
+                    let _ = storage::discard_recovery(&path);
+                }
+                Err(e) => eprintln!("{}", guard::keep(&dir, &path, &session, &e.to_string())),
+            }
+        }
+        std::process::exit(1);
+    });
 }
 
 /// After the terminal is restored and the panic reported, writes the

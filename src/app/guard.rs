@@ -123,11 +123,12 @@ pub(super) fn after(app: &mut App, input: bool, now: DateTime<Utc>) {
 
 /// Equal apart from when they were last changed.
 pub fn same_content(a: &Session, b: &Session) -> bool {
-    a.updated == b.updated || {
-        let mut b = b.clone();
-        b.updated = a.updated;
-        *a == b
+    if a.updated == b.updated {
+        return a == b;
     }
+    let mut b = b.clone();
+    b.updated = a.updated;
+    *a == b
 }
 
 /// Starts looking after the session just opened: locks it (or turns the
