@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use roundtable::app::recovery::Action as Recover;
+use roundtable::app::confirm::Confirm;
+use roundtable::app::recovery;
+use roundtable::domain::Goal;
 use roundtable::app::{Action, App, Screen};
 use roundtable::storage;
 use ui_support::*;
@@ -103,4 +105,153 @@ fn changing_section_saves_at_once() {
     key(&mut app, KeyCode::Char('2'), at(0.2)); // step 2
     assert!(on_disk(&app).contains("Warm referrals"));
     assert!(!app.guard.unsaved);
+}
+
+/// The newest session's file, with a journal holding one more goal.
+fn journal_with_a_goal(app: &App) -> PathBuf {
+    let path = app.home().unwrap().entries[0].path.clone();
+    let mut recovered = storage::load(&path).unwrap();
+    recovered.goals.push(Goal {
+        text: "Typed before the crash".into(),
+        ..Default::default()
+    });
+    storage::write_recovery(&path, &recovered).unwrap();
+    path
+}
+
+fn recovered_at_start() -> (tempfile::TempDir, App, PathBuf) {
+    let (dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = journal_with_a_goal(&app);
+    recovery::offer_pending(&mut app);
+    assert_eq!(app.offers.len(), 1);
+    assert_eq!(app.offers[0].path, path);
+    assert_eq!(app.offers[0].differences, ["1 more goal"]);
+    (dir, app, path)
+}
+
+fn goals_on_disk(path: &std::path::Path) -> Vec<String> {
+    storage::load(path).unwrap().goals.into_iter().map(|g| g.text).collect()
+}
+
+#[test]
+fn restoring_at_start_saves_the_recovered_session_and_drops_the_journal() {
+    let (_dir, mut app, path) = recovered_at_start();
+    key(&mut app, KeyCode::Char('r'), at(0.0));
+    assert!(app.offers.is_empty());
+    assert_eq!(goals_on_disk(&path), ["Typed before the crash"]);
+    assert!(!storage::recovery_path(&path).exists());
+    assert!(app.message.as_ref().unwrap().text.starts_with("Restored the unsaved work"));
+}
+
+#[test]
+fn discarding_asks_first_and_decide_later_keeps_the_journal() {
+    let (_dir, mut app, path) = recovered_at_start();
+    key(&mut app, KeyCode::Char('d'), at(0.0));
+    assert_eq!(app.confirm, Some(Confirm::DiscardRecovery));
+    key(&mut app, KeyCode::Char('n'), at(0.0));
+    assert_eq!(app.offers.len(), 1, "no is no");
+    assert!(storage::recovery_path(&path).exists());
+    key(&mut app, KeyCode::Esc, at(0.0));
+    assert!(app.offers.is_empty());
+    assert!(storage::recovery_path(&path).exists(), "decide later keeps it");
+    // Offered again at the next start; this time discarded.
+    recovery::offer_pending(&mut app);
+    key(&mut app, KeyCode::Char('d'), at(0.0));
+    key(&mut app, KeyCode::Char('y'), at(0.0));
+    assert!(app.offers.is_empty());
+    assert!(!storage::recovery_path(&path).exists());
+    assert!(goals_on_disk(&path).is_empty(), "the saved session is untouched");
+}
+
+#[test]
+fn opening_a_session_with_a_journal_offers_it_and_restores_into_the_screen() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = journal_with_a_goal(&app);
+    key(&mut app, KeyCode::Enter, at(0.0));
+    assert_eq!(app.offers.len(), 1);
+    key(&mut app, KeyCode::Char('a'), at(0.0)); // not a key of the offer: ignored
+    key(&mut app, KeyCode::Char('r'), at(0.0));
+    let Screen::Session(screen) = &app.screen else { unreachable!() };
+    assert_eq!(screen.session.goals[0].text, "Typed before the crash");
+    assert!(screen.editor.is_none());
+    assert_eq!(goals_on_disk(&path), ["Typed before the crash"]);
+    assert!(!app.guard.unsaved);
+}
+
+#[test]
+fn a_session_someone_else_holds_opens_read_only_naming_them() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = app.home().unwrap().entries[0].path.clone();
+    let theirs = storage::lock(&path, now()).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    key(&mut app, KeyCode::Enter, at(0.0));
+    let Screen::Session(screen) = &app.screen else { unreachable!() };
+    let why = screen.read_only.clone().expect("read-only");
+    assert!(why.contains("has had this session open since"), "{why}");
+    assert!(why.contains("Ask them to close it"), "{why}");
+    assert!(!app.guard.is_locked());
+    key(&mut app, KeyCode::Char('a'), at(0.0));
+    typed(&mut app, "x", at(0.0));
+    tick(&mut app, at(5.0));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "a viewer never writes");
+    // Leaving does not touch their lock.
+    key(&mut app, KeyCode::Esc, at(5.0));
+    assert!(theirs.path().exists());
+}
+
+#[test]
+fn our_lock_is_held_while_open_and_released_on_leaving() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = app.home().unwrap().entries[0].path.clone();
+    key(&mut app, KeyCode::Enter, at(0.0));
+    assert!(app.guard.is_locked());
+    assert!(storage::is_locked(&path));
+    assert!(storage::lock(&path, now()).is_err(), "a second opener is refused");
+    key(&mut app, KeyCode::Esc, at(1.0));
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(!storage::is_locked(&path));
+}
+
+#[test]
+fn a_failed_save_opens_save_elsewhere_and_work_continues_at_the_new_path() {
+    let (dir, mut app) = typing_a_goal("Kept somewhere safe");
+    let old = path(&app);
+    std::fs::remove_dir_all(app.archive.dir()).unwrap();
+    app.handle_event(
+        &Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        at(0.5),
+    );
+    let message = app.message.clone().unwrap().text;
+    assert!(message.contains("its folder is no longer there"), "{message}");
+    let prompt = app.save_as.as_mut().expect("the save-elsewhere prompt");
+    assert!(prompt.path.ends_with(old.file_name().unwrap().to_str().unwrap()));
+    let target = dir.path().join("rescued");
+    prompt.path.clear();
+    typed(&mut app, &target.display().to_string(), at(0.6));
+    key(&mut app, KeyCode::Enter, at(0.7));
+    assert!(app.save_as.is_none(), "{:?}", app.save_as);
+    let new = dir.path().join("rescued.ron");
+    assert_eq!(path(&app), new);
+    assert_eq!(goals_on_disk(&new), ["Kept somewhere safe"]);
+    assert!(storage::is_locked(&new));
+    // Typing carries on, and autosave now writes the new file.
+    key(&mut app, KeyCode::Char('a'), at(1.0));
+    typed(&mut app, "Still typing", at(1.0));
+    tick(&mut app, at(3.1));
+    assert_eq!(goals_on_disk(&new), ["Kept somewhere safe", "Still typing"]);
+}
+
+#[test]
+fn ctrl_c_in_the_editor_saves_and_quits() {
+    let (_dir, mut app) = typing_a_goal("Last words");
+    app.handle_event(
+        &Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        at(0.1),
+    );
+    assert!(app.quit);
+    assert!(on_disk(&app).contains("Last words"));
 }
