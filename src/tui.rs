@@ -32,10 +32,16 @@ pub fn run(archive: Archive) -> io::Result<()> {
     install_panic_hook(app.guard.shared(), dir.clone());
     let stop = stop_on_signals()?;
     let finished = Arc::new(AtomicBool::new(false));
-    watchdog(Arc::clone(&stop), Arc::clone(&finished), app.guard.shared(), dir.clone());
+    watchdog(
+        Arc::clone(&stop),
+        Arc::clone(&finished),
+        app.guard.shared(),
+        dir.clone(),
+    );
     let mut terminal = ratatui::try_init()?;
     recovery::offer_pending(&mut app);
-    let result = execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, &mut app, &stop));
+    let result =
+        execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, &mut app, &stop));
     // However the loop ended (quit, a signal, the terminal gone), the open
     // session is saved or kept in a recovery file before anything else.
     let note = guard::shutdown(&mut app, Utc::now());

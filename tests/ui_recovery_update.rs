@@ -11,8 +11,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::confirm::Confirm;
 use roundtable::app::recovery;
-use roundtable::domain::Goal;
 use roundtable::app::{Action, App, Screen};
+use roundtable::domain::Goal;
 use roundtable::storage;
 use ui_support::*;
 
@@ -69,16 +69,24 @@ fn autosave_waits_for_a_two_second_pause_and_keeps_the_editor_open() {
     assert!(!on_disk(&app).contains("Fewer missed"), "saved before the pause");
     typed(&mut app, " for carers", at(1.9));
     tick(&mut app, at(3.0));
-    assert!(!on_disk(&app).contains("Fewer missed"), "typing again restarts the pause");
+    assert!(
+        !on_disk(&app).contains("Fewer missed"),
+        "typing again restarts the pause"
+    );
     tick(&mut app, at(3.9));
     assert!(on_disk(&app).contains("Fewer missed appointments for carers"));
     assert!(!app.guard.unsaved);
     assert_eq!(app.guard.saved_at, Some(at(3.9)));
-    let Screen::Session(screen) = &app.screen else { unreachable!() };
+    let Screen::Session(screen) = &app.screen else {
+        unreachable!()
+    };
     assert!(screen.editor.is_some(), "autosave must not close the editor");
     // The file always parses, and holds the goal being typed.
     let saved = storage::load(&path(&app)).unwrap();
-    assert_eq!(saved.goals.last().unwrap().text, "Fewer missed appointments for carers");
+    assert_eq!(
+        saved.goals.last().unwrap().text,
+        "Fewer missed appointments for carers"
+    );
 }
 
 #[test]
@@ -89,7 +97,10 @@ fn the_journal_is_written_while_typing_and_dropped_after_saving() {
     assert!(journal(&app).unwrap().contains("Shared data"));
     typed(&mut app, " agreement", at(0.5));
     tick(&mut app, at(0.75));
-    assert!(!journal(&app).unwrap().contains("agreement"), "at most once a second");
+    assert!(
+        !journal(&app).unwrap().contains("agreement"),
+        "at most once a second"
+    );
     tick(&mut app, at(1.25));
     assert!(journal(&app).unwrap().contains("Shared data agreement"));
     tick(&mut app, at(2.5));
@@ -131,7 +142,12 @@ fn recovered_at_start() -> (tempfile::TempDir, App, PathBuf) {
 }
 
 fn goals_on_disk(path: &std::path::Path) -> Vec<String> {
-    storage::load(path).unwrap().goals.into_iter().map(|g| g.text).collect()
+    storage::load(path)
+        .unwrap()
+        .goals
+        .into_iter()
+        .map(|g| g.text)
+        .collect()
 }
 
 #[test]
@@ -141,7 +157,13 @@ fn restoring_at_start_saves_the_recovered_session_and_drops_the_journal() {
     assert!(app.offers.is_empty());
     assert_eq!(goals_on_disk(&path), ["Typed before the crash"]);
     assert!(!storage::recovery_path(&path).exists());
-    assert!(app.message.as_ref().unwrap().text.starts_with("Restored the unsaved work"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Restored the unsaved work")
+    );
 }
 
 #[test]
@@ -173,7 +195,9 @@ fn opening_a_session_with_a_journal_offers_it_and_restores_into_the_screen() {
     assert_eq!(app.offers.len(), 1);
     key(&mut app, KeyCode::Char('a'), at(0.0)); // not a key of the offer: ignored
     key(&mut app, KeyCode::Char('r'), at(0.0));
-    let Screen::Session(screen) = &app.screen else { unreachable!() };
+    let Screen::Session(screen) = &app.screen else {
+        unreachable!()
+    };
     assert_eq!(screen.session.goals[0].text, "Typed before the crash");
     assert!(screen.editor.is_none());
     assert_eq!(goals_on_disk(&path), ["Typed before the crash"]);
@@ -188,7 +212,9 @@ fn a_session_someone_else_holds_opens_read_only_naming_them() {
     let theirs = storage::lock(&path, now()).unwrap();
     let before = std::fs::read_to_string(&path).unwrap();
     key(&mut app, KeyCode::Enter, at(0.0));
-    let Screen::Session(screen) = &app.screen else { unreachable!() };
+    let Screen::Session(screen) = &app.screen else {
+        unreachable!()
+    };
     let why = screen.read_only.clone().expect("read-only");
     assert!(why.contains("has had this session open since"), "{why}");
     assert!(why.contains("Ask them to close it"), "{why}");
@@ -196,7 +222,11 @@ fn a_session_someone_else_holds_opens_read_only_naming_them() {
     key(&mut app, KeyCode::Char('a'), at(0.0));
     typed(&mut app, "x", at(0.0));
     tick(&mut app, at(5.0));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "a viewer never writes");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "a viewer never writes"
+    );
     // Leaving does not touch their lock.
     key(&mut app, KeyCode::Esc, at(5.0));
     assert!(theirs.path().exists());

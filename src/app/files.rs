@@ -7,12 +7,10 @@ use std::path::Path;
 
 use tempfile::NamedTempFile;
 
-/// Writes `text` to `path` atomically, replacing any file already there.
+/// Writes `text` to `path` atomically, replacing any file already there;
+/// a new file is readable by its owner only, like session files.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let file = temp_with(path, text)?;
-    file.persist(path)
-        .map(|_| ())
-        .map_err(|e| describe(path, &e.error))
+    crate::storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// Writes `text` to `path` atomically unless a file is already there.

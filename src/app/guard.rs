@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 
+use super::message::Message;
 use super::session::section::Section;
 use super::{App, Screen, autosave, recovery};
 use crate::domain::Session;
@@ -110,7 +111,10 @@ pub(super) fn after(app: &mut App, input: bool, now: DateTime<Utc>) {
     let pending = screen.pending_session();
     let section = screen.nav.section;
     let guard = &mut app.guard;
-    guard.unsaved = guard.last_saved.as_ref().is_none_or(|saved| !same_content(saved, &pending));
+    guard.unsaved = guard
+        .last_saved
+        .as_ref()
+        .is_none_or(|saved| !same_content(saved, &pending));
     if input {
         guard.last_input = Some(now);
         guard.journal_due |= guard.unsaved;
@@ -148,6 +152,7 @@ fn adopt(app: &mut App, path: PathBuf, now: DateTime<Utc>) {
         Ok(lock) => app.guard.lock = Some(lock),
         Err(e) => {
             let why = app.shown(&lock_message(&e));
+            app.message = Some(Message::info(autosave::capitalised(&why)));
             if let Screen::Session(screen) = &mut app.screen {
                 screen.read_only = Some(why);
             }
@@ -211,7 +216,10 @@ pub fn keep(archive_dir: &Path, path: &Path, session: &Session, why: &str) -> St
         Err(_) => storage::write_panic_recovery(archive_dir, session).map(|p| p.display().to_string()),
     };
     match place {
-        Ok(place) => format!("Roundtable could not save {} ({why}). Your unsaved work is in {place}.", path.display()),
+        Ok(place) => format!(
+            "Roundtable could not save {} ({why}). Your unsaved work is in {place}.",
+            path.display()
+        ),
         Err(e) => format!(
             "Roundtable could not save {} ({why}), nor keep a copy ({e}): the last changes are lost.",
             path.display()

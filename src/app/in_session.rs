@@ -80,7 +80,10 @@ fn save(app: &mut App, now: DateTime<Utc>) -> bool {
             true
         }
         Err(e) => {
-            app.message = Some(Message::error(format!("Could not save: {}", autosave::failure(app, &e))));
+            app.message = Some(Message::error(format!(
+                "Could not save: {}",
+                autosave::failure(app, &e)
+            )));
             false
         }
     }

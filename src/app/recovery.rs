@@ -166,7 +166,9 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
     let result = match storage::save(&offer.path, &recovered) {
         Ok(()) => Ok(offer.path.clone()),
         // A broken file is never saved over: keep it and the work both.
-        Err(StorageError::WontOverwrite { .. }) => storage::write_panic_recovery(app.archive.dir(), &recovered),
+        Err(StorageError::WontOverwrite { .. }) => {
+            storage::write_panic_recovery(app.archive.dir(), &recovered)
+        }
         Err(e) => Err(e),
     };
     match result {

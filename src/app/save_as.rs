@@ -50,7 +50,11 @@ pub fn action_for(key: &KeyEvent) -> Option<Action> {
     }
     match key.code {
         KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Type(c))
         }
         _ => None,
@@ -62,7 +66,11 @@ pub(super) fn open(app: &mut App) {
     let Screen::Session(screen) = &app.screen else {
         return;
     };
-    let name = screen.path.file_name().map(PathBuf::from).unwrap_or_else(|| "session.ron".into());
+    let name = screen
+        .path
+        .file_name()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "session.ron".into());
     let folder = directories::BaseDirs::new().map_or_else(std::env::temp_dir, |d| d.home_dir().to_path_buf());
     app.save_as = Some(SaveAs {
         path: folder.join(name).display().to_string(),
@@ -87,10 +95,10 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         }
         Action::Save => {
             let target = target(prompt.path.trim());
-            if let Err(e) = save_to(app, &target, now) {
-                if let Some(prompt) = &mut app.save_as {
-                    prompt.error = Some(e);
-                }
+            if let Err(e) = save_to(app, &target, now)
+                && let Some(prompt) = &mut app.save_as
+            {
+                prompt.error = Some(e);
             }
         }
     }
@@ -130,7 +138,7 @@ fn save_to(app: &mut App, target: &Path, now: DateTime<Utc>) -> Result<(), Strin
     let mut pending = screen.pending_session();
     pending.touch(now);
     if let Err(e) = storage::save_as(target, &pending) {
-        return Err(autosave::failure(app, &e));
+        return Err(autosave::capitalised(&autosave::failure(app, &e)));
     }
     let old = std::mem::replace(&mut screen.path, target.to_path_buf());
     screen.mark_saved();

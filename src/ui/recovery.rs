@@ -15,8 +15,14 @@ const MAX_LISTED: usize = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, offer: &Offer, app: &App) {
     let theme = &app.theme;
-    let file = offer.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let when = written_at(offer, app.offset).map(|w| format!(", last written at {w}")).unwrap_or_default();
+    let file = offer
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let when = written_at(offer, app.offset)
+        .map(|w| format!(", last written at {w}"))
+        .unwrap_or_default();
     let mut lines = vec![
         Line::from(vec![
             Span::raw("Roundtable found work on "),
@@ -31,7 +37,10 @@ pub fn draw(frame: &mut Frame, area: Rect, offer: &Offer, app: &App) {
     }
     if offer.differences.len() > MAX_LISTED {
         let more = offer.differences.len() - MAX_LISTED;
-        lines.push(Line::styled(format!("  … and {more} more changes"), theme.muted()));
+        lines.push(Line::styled(
+            format!("  … and {more} more changes"),
+            theme.muted(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
@@ -58,5 +67,8 @@ pub fn draw(frame: &mut Frame, area: Rect, offer: &Offer, app: &App) {
         Line::styled(title, theme.warning()),
         theme.warning(),
     );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        rect,
+    );
 }

@@ -18,7 +18,9 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
     // The end of a long path matters most: show its tail.
     let field = tail(&prompt.path, inner.saturating_sub(3));
     let mut lines = vec![
-        Line::raw("The session could not be saved where it is. Type where to save a copy (a new file); Roundtable keeps saving there."),
+        Line::raw(
+            "The session could not be saved where it is. Type where to save a copy (a new file); Roundtable keeps saving there.",
+        ),
         Line::raw(""),
         Line::from(vec![
             Span::styled("> ", theme.key()),
@@ -40,7 +42,10 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let title = Line::styled(" Save elsewhere ", theme.warning());
     let (block, rect) = popup::open(frame, area, width, rows as u16 + 3, title, theme.warning());
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        rect,
+    );
 }
 
 /// The last `width` columns of `text`, with "…" when cut.
