@@ -15,7 +15,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let state = match &app.screen {
         Screen::Session(screen) if screen.read_only.is_some() => Span::styled("read-only ", theme.warning()),
-        Screen::Session(screen) if app.guard.unsaved || screen.is_dirty() => {
+        // Autosave writes the open editor's text without closing it, so the
+        // guard knows better than the screen whether the file is behind.
+        Screen::Session(screen) if app.guard.unsaved || (!app.guard.is_locked() && screen.is_dirty()) => {
             Span::styled("● unsaved ", theme.warning())
         }
         Screen::Session(_) => match app.guard.saved_at {
