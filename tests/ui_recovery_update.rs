@@ -285,3 +285,44 @@ fn ctrl_c_in_the_editor_saves_and_quits() {
     assert!(app.quit);
     assert!(on_disk(&app).contains("Last words"));
 }
+
+#[test]
+fn unsaved_work_that_cannot_be_saved_is_kept_where_it_can_be() {
+    let (dir, archive) = archive_with_sessions();
+    let path = archive.list()[0].path.clone();
+    let session = storage::load(&path).unwrap();
+    // Beside the session when its folder is there: the journal.
+    let note = roundtable::app::guard::keep(archive.dir(), &path, &session, "the disk is full");
+    assert!(note.contains("the disk is full"), "{note}");
+    assert!(
+        note.contains(&storage::recovery_path(&path).display().to_string()),
+        "{note}"
+    );
+    assert_eq!(storage::read_recovery(&path).unwrap().unwrap(), session);
+    // Its folder gone: a visible rescued file in the archive folder given.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let gone = dir.path().join("gone").join("s.ron");
+    let note = roundtable::app::guard::keep(&elsewhere, &gone, &session, "its folder is no longer there");
+    let rescued: Vec<_> = std::fs::read_dir(&elsewhere)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(rescued.len(), 1, "{rescued:?}");
+    assert!(note.contains(&rescued[0].display().to_string()), "{note}");
+    assert_eq!(storage::load(&rescued[0]).unwrap(), session);
+}
+
+#[test]
+fn the_header_says_when_the_session_was_last_saved() {
+    let (_dir, mut app) = typing_a_goal("Fewer missed appointments");
+    let header = |app: &App| {
+        let backend = render(app, 100, 30);
+        (0..100)
+            .map(|x| backend.buffer()[(x, 0)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert!(header(&app).contains("● unsaved"), "{}", header(&app));
+    tick(&mut app, at(2.0));
+    assert!(header(&app).contains("✓ saved 09:30"), "{}", header(&app));
+}

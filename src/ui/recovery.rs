@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, offer: &Offer, app: &App) {
         frame,
         area,
         width,
-        rows as u16 + 3,
+        popup_height(&lines, rows),
         Line::styled(title, theme.warning()),
         theme.warning(),
     );
@@ -71,4 +71,12 @@ pub fn draw(frame: &mut Frame, area: Rect, offer: &Offer, app: &App) {
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         rect,
     );
+}
+
+/// Rows for a bordered box of `lines` that wrap to about `rows`: one spare
+/// when any line wraps, since word wrapping can take a row more than the
+/// count of characters says.
+pub(super) fn popup_height(lines: &[Line], rows: usize) -> u16 {
+    let spare = usize::from(rows > lines.len());
+    (rows + spare + 2) as u16
 }

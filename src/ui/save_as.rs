@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::popup;
+use super::recovery::popup_height;
 use crate::app::App;
 use crate::app::save_as::SaveAs;
 
@@ -41,7 +42,14 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
     ]));
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let title = Line::styled(" Save elsewhere ", theme.warning());
-    let (block, rect) = popup::open(frame, area, width, rows as u16 + 3, title, theme.warning());
+    let (block, rect) = popup::open(
+        frame,
+        area,
+        width,
+        popup_height(&lines, rows),
+        title,
+        theme.warning(),
+    );
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         rect,
