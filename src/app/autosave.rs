@@ -36,8 +36,9 @@ pub(super) fn tick(app: &mut App, now: DateTime<Utc>) {
 /// the next pause in typing.
 pub(super) fn auto(app: &mut App, now: DateTime<Utc>) {
     if let Err(e) = save(app, now) {
+        // What to do first: on a small screen the end of the message is cut.
         let text = format!(
-            "Autosave failed: {}. Press Ctrl-S to try again or to save it somewhere else.",
+            "Autosave failed (Ctrl-S tries again or saves elsewhere): {}",
             failure(app, &e)
         );
         app.message = Some(Message::error(text));
