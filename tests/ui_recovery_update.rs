@@ -326,3 +326,24 @@ fn the_header_says_when_the_session_was_last_saved() {
     tick(&mut app, at(2.0));
     assert!(header(&app).contains("✓ saved 09:30"), "{}", header(&app));
 }
+
+#[test]
+fn a_file_changed_elsewhere_is_not_saved_over() {
+    let (_dir, mut app) = typing_a_goal("Mine");
+    let file = path(&app);
+    let mut theirs = storage::load(&file).unwrap();
+    theirs.location = "Changed in a text editor".into();
+    storage::save(&file, &theirs).unwrap();
+    tick(&mut app, at(2.0));
+    assert_eq!(storage::load(&file).unwrap(), theirs, "their edit is kept");
+    let message = app.message.clone().unwrap().text;
+    assert!(message.contains("changed by another program"), "{message}");
+    assert!(message.contains("save it as a new file"), "{message}");
+    assert!(app.guard.unsaved, "ours is still open, unsaved");
+    tick(&mut app, at(4.0));
+    assert_eq!(
+        storage::load(&file).unwrap(),
+        theirs,
+        "not retried without new typing"
+    );
+}

@@ -89,7 +89,15 @@ pub(super) fn save(app: &mut App, now: DateTime<Utc>) -> Result<(), StorageError
 /// to do.
 pub(super) fn failure(app: &App, e: &StorageError) -> String {
     let mut text = app.shown(&e.to_string());
-    if let Some(hint) = e.hint() {
+    // The file on disk is someone else's work (or unreadable): the way out
+    // is a new file, not editing this one.
+    let hint = match e {
+        StorageError::WontOverwrite { .. } => Some(
+            "your version is still open: press Ctrl-S to save it as a new file, then compare the two".into(),
+        ),
+        _ => e.hint(),
+    };
+    if let Some(hint) = hint {
         text = format!("{text}. {}", capitalised(&app.shown(&hint)));
     }
     text
