@@ -99,7 +99,7 @@ fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
 
 /// Saves from outside the loop when it cannot: a terminal that went away
 /// under a read can leave the loop stuck in it for good. When a signal came
-/// (or the terminal is gone) and the loop has not finished two seconds
+/// (or the terminal is gone) and the loop has not finished three seconds
 /// later, the last unsaved state is saved (or kept) from here and the
 /// process ends.
 fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, dir: PathBuf) {
@@ -112,7 +112,7 @@ fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, di
             }
         }
         stop.store(true, Ordering::Relaxed);
-        std::thread::sleep(Duration::from_secs(2));
+        std::thread::sleep(Duration::from_secs(3));
         if finished.load(Ordering::Relaxed) {
             return;
         }
@@ -122,7 +122,10 @@ fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, di
                 Ok(()) => {
                     let _ = storage::discard_recovery(&path);
                 }
-                Err(e) => eprintln!("{}", guard::keep(&dir, &path, &session, &e.to_string())),
+                Err(e) => {
+                    let what = guard::not_saved(&path, &e.to_string());
+                    eprintln!("{}", guard::keep(&dir, &path, &session, &what));
+                }
             }
         }
         std::process::exit(1);
@@ -145,5 +148,5 @@ fn install_panic_hook(shared: Shared, dir: PathBuf) {
 }
 
 fn rescue(dir: &Path, path: &Path, session: &crate::domain::Session) -> String {
-    guard::keep(dir, path, session, "Roundtable stopped because of a bug")
+    guard::keep(dir, path, session, "Roundtable stopped because of a bug.")
 }

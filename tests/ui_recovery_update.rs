@@ -292,8 +292,11 @@ fn unsaved_work_that_cannot_be_saved_is_kept_where_it_can_be() {
     let path = archive.list()[0].path.clone();
     let session = storage::load(&path).unwrap();
     // Beside the session when its folder is there: the journal.
-    let note = roundtable::app::guard::keep(archive.dir(), &path, &session, "the disk is full");
-    assert!(note.contains("the disk is full"), "{note}");
+    let note = roundtable::app::guard::keep(archive.dir(), &path, &session, "The disk is full.");
+    assert!(
+        note.starts_with("The disk is full. Your unsaved work is in "),
+        "{note}"
+    );
     assert!(
         note.contains(&storage::recovery_path(&path).display().to_string()),
         "{note}"

@@ -194,7 +194,12 @@ pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
     };
     let note = open.and_then(|(path, pending)| match autosave::save(app, now) {
         Ok(()) => None,
-        Err(e) => Some(keep(app.archive.dir(), &path, &pending, &e.to_string())),
+        Err(e) => Some(keep(
+            app.archive.dir(),
+            &path,
+            &pending,
+            &not_saved(&path, &e.to_string()),
+        )),
     });
     release(app);
     note
@@ -206,8 +211,8 @@ fn unsaved(app: &App, screen: &super::session::SessionScreen) -> bool {
 
 /// Writes work that could not be saved to a recovery file: the journal if
 /// possible, otherwise a new file in the archive or temporary folder.
-/// Returns a sentence saying where it went.
-pub fn keep(archive_dir: &Path, path: &Path, session: &Session, why: &str) -> String {
+/// Returns `what_happened` followed by where the work went.
+pub fn keep(archive_dir: &Path, path: &Path, session: &Session, what_happened: &str) -> String {
     let place = match storage::write_recovery(path, session) {
         Ok(()) => Ok(format!(
             "{}; start Roundtable again to restore it",
@@ -216,13 +221,14 @@ pub fn keep(archive_dir: &Path, path: &Path, session: &Session, why: &str) -> St
         Err(_) => storage::write_panic_recovery(archive_dir, session).map(|p| p.display().to_string()),
     };
     match place {
-        Ok(place) => format!(
-            "Roundtable could not save {} ({why}). Your unsaved work is in {place}.",
-            path.display()
-        ),
-        Err(e) => format!(
-            "Roundtable could not save {} ({why}), nor keep a copy ({e}): the last changes are lost.",
-            path.display()
-        ),
+        Ok(place) => format!("{what_happened} Your unsaved work is in {place}."),
+        Err(e) => {
+            format!("{what_happened} A copy could not be kept either ({e}): the last changes are lost.")
+        }
     }
+}
+
+/// "Roundtable could not save FILE (why)."
+pub fn not_saved(path: &Path, why: &str) -> String {
+    format!("Roundtable could not save {} ({why}).", path.display())
 }
