@@ -159,7 +159,7 @@ fn adopt(app: &mut App, path: PathBuf, now: DateTime<Utc>) {
             return;
         }
     }
-    recovery::offer_on_open(app, &path, now);
+    recovery::offer_on_open(app, &path);
 }
 
 /// Why the session opened read-only, and what to do about it.
@@ -175,9 +175,14 @@ pub fn lock_message(e: &LockError) -> String {
 fn release(app: &mut App) {
     if let Some(path) = &app.guard.path
         && app.guard.is_locked()
-        && !app.guard.unsaved
     {
-        let _ = storage::discard_recovery(path);
+        if !app.guard.unsaved {
+            let _ = storage::discard_recovery(path);
+        } else if let Some((_, unsaved)) = app.guard.shared.lock().ok().and_then(|s| s.clone()) {
+            // Left without saving (after a failed save): the journal gets
+            // the very last state, so the next start offers all of it.
+            let _ = storage::write_recovery(path, &unsaved);
+        }
     }
     app.guard.reset();
 }

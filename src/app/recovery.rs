@@ -65,7 +65,7 @@ pub fn offer_pending(app: &mut App) {
 }
 
 /// When a session is opened: its journal, if it holds anything new.
-pub(super) fn offer_on_open(app: &mut App, path: &Path, _now: DateTime<Utc>) {
+pub(super) fn offer_on_open(app: &mut App, path: &Path) {
     let Screen::Session(screen) = &app.screen else {
         return;
     };
