@@ -1,47 +1,152 @@
 //! The terminal: set it up, run the app's event loop, and always restore it,
-//! also after an error or a panic.
+//! also after an error, a signal or a panic, saving the open session first.
 
-use std::io::stdout;
+use std::io::{self, IsTerminal, stdout};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{Local, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::App;
-use crate::storage::Archive;
+use crate::app::guard::{self, Shared};
+use crate::app::{Action, App, recovery};
+use crate::storage::{self, Archive};
 use crate::ui::{self, theme::Theme};
 
-const TICK: Duration = Duration::from_secs(1);
+/// How often the loop wakes without input: for autosave, the recovery
+/// journal, signals, and clocks on screen.
+const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the interactive app on `archive` until the user quits.
-pub fn run(archive: Archive) -> std::io::Result<()> {
+pub fn run(archive: Archive) -> io::Result<()> {
+    let now = Utc::now();
+    let dir = archive.dir().to_path_buf();
+    let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
     // Ours first, so ratatui's hook (installed by `try_init`) restores the
     // screen before this one runs and the panic message is printed.
+    install_panic_hook(app.guard.shared(), dir.clone());
+    let stop = stop_on_signals()?;
+    let finished = Arc::new(AtomicBool::new(false));
+    watchdog(
+        Arc::clone(&stop),
+        Arc::clone(&finished),
+        app.guard.shared(),
+        dir.clone(),
+    );
+    let mut terminal = ratatui::try_init()?;
+    recovery::offer_pending(&mut app);
+    let result =
+        execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, &mut app, &stop));
+    // However the loop ended (quit, a signal, the terminal gone), the open
+    // session is saved or kept in a recovery file before anything else.
+    let note = guard::shutdown(&mut app, Utc::now());
+    finished.store(true, Ordering::Relaxed);
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let had_terminal = io::stdin().is_terminal();
+    while !app.quit {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        // A terminal that hung up without a SIGHUP reaching us (its window
+        // closed under a shell that does not pass it on) reads as endless
+        // end-of-file; it is no longer a terminal, so stop as for SIGHUP.
+        if had_terminal && !io::stdin().is_terminal() {
+            return Ok(());
+        }
+        let step = (|| {
+            terminal.draw(|frame| ui::view(app, frame))?;
+            // A resize is an event too and leads to a redraw at the new size.
+            if event::poll(TICK)? {
+                let event = event::read()?;
+                app.handle_event(&event, Utc::now());
+            }
+            Ok(())
+        })();
+        match step {
+            // A signal can interrupt a read; the flag says what to do.
+            Err(_) if stop.load(Ordering::Relaxed) => return Ok(()),
+            Err(e) => return Err(e),
+            Ok(()) => app.update(Action::Tick, Utc::now()),
+        }
+    }
+    Ok(())
+}
+
+/// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT set a flag
+/// the loop checks, so the session is saved and the terminal restored. A
+/// second signal while that is under way ends the process at once.
+fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// Saves from outside the loop when it cannot: a terminal that went away
+/// under a read can leave the loop stuck in it for good. When a signal came
+/// (or the terminal is gone) and the loop has not finished three seconds
+/// later, the last unsaved state is saved (or kept) from here and the
+/// process ends.
+fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, dir: PathBuf) {
+    let had_terminal = io::stdin().is_terminal();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if stop.load(Ordering::Relaxed) || (had_terminal && !io::stdin().is_terminal()) {
+                break;
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        std::thread::sleep(Duration::from_secs(3));
+        if finished.load(Ordering::Relaxed) {
+            return;
+        }
+        let unsaved = shared.lock().ok().and_then(|s| s.clone());
+        if let Some((path, session)) = unsaved {
+            match storage::save(&path, &session) {
+                Ok(()) => {
+                    let _ = storage::discard_recovery(&path);
+                }
+                Err(e) => {
+                    let what = guard::not_saved(&path, &e.to_string());
+                    eprintln!("{}", guard::keep(&dir, &path, &session, &what));
+                }
+            }
+        }
+        std::process::exit(1);
+    });
+}
+
+/// After the terminal is restored and the panic reported, writes the
+/// unsaved session to a recovery file and says where it is.
+fn install_panic_hook(shared: Shared, dir: PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste);
         previous(info);
+        // try_lock: the panic may have happened while the loop held it.
+        let unsaved = shared.try_lock().ok().and_then(|s| s.clone());
+        if let Some((path, session)) = unsaved {
+            eprintln!("{}", rescue(&dir, &path, &session));
+        }
     }));
-    let mut terminal = ratatui::try_init()?;
-    let result = execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, archive));
-    let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, archive: Archive) -> std::io::Result<()> {
-    let now = Utc::now();
-    let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
-    while !app.quit {
-        terminal.draw(|frame| ui::view(&app, frame))?;
-        // Redraw at least every second so clocks on screen move; a resize
-        // is an event too and leads to a redraw at the new size.
-        if event::poll(TICK)? {
-            let event = event::read()?;
-            app.handle_event(&event, Utc::now());
-        }
-    }
-    Ok(())
+fn rescue(dir: &Path, path: &Path, session: &crate::domain::Session) -> String {
+    guard::keep(dir, path, session, "Roundtable stopped because of a bug.")
 }

@@ -25,6 +25,8 @@ fn ron_files(app: &App) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(app.archive.dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        // Hidden files are the open session's lock and journal.
+        .filter(|name| !name.starts_with('.'))
         .collect();
     names.sort();
     names

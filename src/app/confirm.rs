@@ -15,6 +15,8 @@ pub enum Confirm {
     QuitUnsaved,
     /// Make final minutes editable (recorded in the session).
     ReopenFinal,
+    /// Throw away the unsaved work a recovery journal holds.
+    DiscardRecovery,
 }
 
 impl Confirm {
@@ -22,12 +24,15 @@ impl Confirm {
         match self {
             Confirm::DiscardForm => "Discard this new session? What you typed will be lost.",
             Confirm::LeaveUnsaved => {
-                "The session could not be saved (see the message below). \
-                 Go back to the list anyway and lose the unsaved changes?"
+                "The session could not be saved (see the message below; press n, then Ctrl-S to save \
+                 it somewhere else). Go back to the list anyway and lose the unsaved changes?"
             }
             Confirm::QuitUnsaved => {
-                "The session could not be saved (see the message below). \
-                 Quit anyway and lose the unsaved changes?"
+                "The session could not be saved (see the message below; press n, then Ctrl-S to save \
+                 it somewhere else). Quit anyway? Roundtable will try to keep the changes in a recovery file."
+            }
+            Confirm::DiscardRecovery => {
+                "Throw away this unsaved work for good? The saved session stays as it is."
             }
             Confirm::ReopenFinal => {
                 "Edit the final minutes? The change will be recorded: a decision in the minutes \

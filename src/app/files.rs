@@ -7,12 +7,23 @@ use std::path::Path;
 
 use tempfile::NamedTempFile;
 
-/// Writes `text` to `path` atomically, replacing any file already there.
+/// The minutes of `session` (saved at `path`) with progress since the last
+/// session, read from the other sessions in the same folder.
+pub fn minutes_with_progress(path: &Path, session: &crate::domain::Session) -> String {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let others: Vec<crate::domain::Session> = crate::storage::Archive::open(folder.to_path_buf())
+        .map(|a| a.list().into_iter().filter_map(|e| e.session.ok()).collect())
+        .unwrap_or_default();
+    crate::export::minutes_with_history(session, &crate::domain::History::new(&others))
+}
+
+/// Writes `text` to `path` atomically, replacing any file already there;
+/// a new file is readable by its owner only, like session files.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let file = temp_with(path, text)?;
-    file.persist(path)
-        .map(|_| ())
-        .map_err(|e| describe(path, &e.error))
+    crate::storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// Writes `text` to `path` atomically unless a file is already there.

@@ -2,15 +2,23 @@
 //! memory and answers an `Outcome`; saving, exporting and leaving happen here.
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::confirm::Confirm;
+use super::files;
 use super::message::Message;
-use super::session::{Outcome, SessionScreen};
-use super::{App, Screen, files};
-use crate::{export, storage};
+use super::session::Outcome;
+use super::{App, Screen, autosave, save_as};
+use crate::storage;
 
 pub(super) fn update(app: &mut App, key: KeyEvent, now: DateTime<Utc>) {
+    // Ctrl-C is what people press to get out of a terminal program: here it
+    // means what Ctrl-Q does (keep the editor's text, save and quit).
+    let key = if key.code == KeyCode::Char('c') && key.modifiers == KeyModifiers::CONTROL {
+        KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)
+    } else {
+        key
+    };
     if let Screen::Session(screen) = &mut app.screen {
         let outcome = screen.handle_key(key, now);
         follow(app, outcome, now);
@@ -23,7 +31,9 @@ pub(super) fn follow(app: &mut App, outcome: Outcome, now: DateTime<Utc>) {
         Outcome::Stay => {}
         Outcome::Help => app.open_help(),
         Outcome::Save => {
-            save(app, now);
+            if !save(app, now) {
+                save_as::open(app);
+            }
         }
         Outcome::ExportMinutes => export_minutes(app),
         Outcome::Back => {
@@ -54,45 +64,28 @@ fn screen_path(app: &App) -> Option<std::path::PathBuf> {
 /// Saves when there is anything to save; false when saving failed.
 fn save_if_dirty(app: &mut App, now: DateTime<Utc>) -> bool {
     match &app.screen {
-        Screen::Session(screen) if screen.is_dirty() => save(app, now),
+        Screen::Session(screen) if screen.is_dirty() || app.guard.unsaved => save(app, now),
         _ => true,
     }
 }
 
 /// Writes the session to its file; on failure the session stays in memory
-/// and the message says why, so the user can fix the cause and save again.
+/// and the message says why and what to do.
 fn save(app: &mut App, now: DateTime<Utc>) -> bool {
-    let clock = app.clock(now);
-    let Screen::Session(screen) = &mut app.screen else {
+    if matches!(&app.screen, Screen::Session(s) if s.read_only.is_some()) {
         return true;
-    };
-    match write(screen, now) {
+    }
+    match autosave::save(app, now) {
         Ok(()) => {
-            app.message = Some(Message::success(format!("Saved {clock}")));
+            app.message = Some(Message::success(format!("Saved {}", app.clock(now))));
             true
         }
         Err(e) => {
-            let text = format!(
-                "Could not save: {}. Your changes are kept in memory; fix the cause and press Ctrl-S again.",
-                app.shown(&e)
-            );
-            app.message = Some(Message::error(text));
+            app.message = Some(Message::error(format!(
+                "Could not save: {}",
+                autosave::failure(app, &e)
+            )));
             false
-        }
-    }
-}
-
-fn write(screen: &mut SessionScreen, now: DateTime<Utc>) -> Result<(), String> {
-    let previous = screen.session.updated;
-    screen.session.touch(now);
-    match storage::save(&screen.path, &screen.session) {
-        Ok(()) => {
-            screen.mark_saved();
-            Ok(())
-        }
-        Err(e) => {
-            screen.session.updated = previous;
-            Err(e.to_string())
         }
     }
 }
@@ -102,12 +95,18 @@ fn export_minutes(app: &mut App) {
         return;
     };
     let path = screen.path.with_extension("md");
-    let result = files::write_atomic(&path, &export::minutes(&screen.session));
+    let result = storage::write_atomic(
+        &path,
+        files::minutes_with_progress(&screen.path, &screen.session).as_bytes(),
+    );
     app.message = Some(match result {
         Ok(()) => Message::success(format!(
             "Minutes written to {}",
             app.shown(&path.display().to_string())
         )),
-        Err(e) => Message::error(format!("Could not write the minutes: {}", app.shown(&e))),
+        Err(e) => Message::error(format!(
+            "Could not write the minutes: {}",
+            autosave::failure(app, &e)
+        )),
     });
 }

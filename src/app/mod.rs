@@ -5,9 +5,11 @@
 pub mod across;
 pub mod action_edit;
 pub mod actions_view;
+mod autosave;
 pub mod confirm;
 pub mod files;
 pub mod form;
+pub mod guard;
 pub mod help;
 pub mod home;
 mod in_session;
@@ -15,12 +17,15 @@ pub mod keys;
 pub mod measures_view;
 pub mod message;
 pub mod next_session;
+pub mod recovery;
 pub mod review;
+pub mod save_as;
 pub mod search;
 pub mod session;
 pub mod timeline;
 pub mod write_back;
 
+use std::collections::VecDeque;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
@@ -60,6 +65,11 @@ pub enum Action {
     Measures(measures_view::Action),
     Next(next_session::Action),
     Review(review::Action),
+    /// Time passing: the terminal loop sends one a few times a second, for
+    /// autosave and the recovery journal.
+    Tick,
+    Recovery(recovery::Action),
+    SaveAs(save_as::Action),
 }
 
 pub struct App {
@@ -77,6 +87,12 @@ pub struct App {
     pub theme: Theme,
     /// The archive folder as shown to the user (tests set a fixed one).
     pub display_dir: String,
+    /// The open session's lock and save state.
+    pub guard: guard::Guard,
+    /// Unsaved work found in recovery journals, the first one shown.
+    pub offers: VecDeque<recovery::Offer>,
+    /// The "save elsewhere" prompt, open after a failed save.
+    pub save_as: Option<save_as::SaveAs>,
 }
 
 impl App {
@@ -95,6 +111,9 @@ impl App {
             today: now.with_timezone(&offset).date_naive(),
             offset,
             theme,
+            guard: guard::Guard::default(),
+            offers: VecDeque::new(),
+            save_as: None,
         }
     }
 
@@ -112,7 +131,10 @@ impl App {
             // Pasted text goes into the open field as text, never as keys:
             // a pasted `q` must not quit.
             Event::Paste(text) => {
-                let modal = self.confirm.is_some() || self.help_open;
+                if self.confirm.is_none() && self.save_as.is_some() {
+                    return Some(Action::Paste(text.clone()));
+                }
+                let modal = self.confirm.is_some() || self.help_open || !self.offers.is_empty();
                 let home = matches!(self.screen, Screen::Home(_));
                 return (!modal && !home).then(|| Action::Paste(text.clone()));
             }
@@ -120,6 +142,12 @@ impl App {
         };
         if self.confirm.is_some() {
             return lookup(confirm::KEYS, key).map(Action::Confirm);
+        }
+        if self.save_as.is_some() {
+            return save_as::action_for(key).map(Action::SaveAs);
+        }
+        if !self.offers.is_empty() {
+            return lookup(recovery::KEYS, key).map(Action::Recovery);
         }
         if self.help_open {
             return lookup(help::KEYS, key).map(Action::Help);
@@ -141,6 +169,7 @@ impl App {
     /// The one place state changes.
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) {
         self.today = self.local_date(now);
+        let input = matches!(action, Action::Session(_) | Action::Paste(_));
         match action {
             Action::Home(a) => home::update(self, a, now),
             Action::Form(a) => form::update(self, a, now),
@@ -162,6 +191,7 @@ impl App {
             Action::Measures(a) => measures_view::update(self, a),
             Action::Next(a) => next_session::update(self, a, now),
             Action::Review(a) => review::update(self, a),
+            Action::Paste(text) if self.save_as.is_some() => save_as::paste(self, &text),
             Action::Paste(text) => match &mut self.screen {
                 Screen::NewSession(form) => form.paste(&text),
                 Screen::Session(screen) => screen.handle_paste(&text),
@@ -170,7 +200,11 @@ impl App {
                 Screen::Actions(state) => state.paste(&text),
                 Screen::Home(_) | Screen::Measures(_) => {}
             },
+            Action::Tick => autosave::tick(self, now),
+            Action::Recovery(a) => recovery::update(self, a, now),
+            Action::SaveAs(a) => save_as::update(self, a, now),
         }
+        guard::after(self, input, now);
     }
 
     /// Maps and applies one input event.
@@ -185,6 +219,7 @@ impl App {
     pub fn follow_session(&mut self, outcome: session::Outcome, now: DateTime<Utc>) {
         self.today = self.local_date(now);
         in_session::follow(self, outcome, now);
+        guard::after(self, false, now);
     }
 
     fn answer(&mut self, answer: Answer) {
@@ -201,6 +236,7 @@ impl App {
             }
             Confirm::QuitUnsaved => self.quit = true,
             Confirm::ReopenFinal => {}
+            Confirm::DiscardRecovery => recovery::discard(self),
         }
     }
 
@@ -243,6 +279,10 @@ impl App {
     pub fn active_keys(&self) -> Vec<KeyHelp> {
         if self.confirm.is_some() {
             describe(confirm::KEYS)
+        } else if self.save_as.is_some() {
+            describe(save_as::KEYS)
+        } else if !self.offers.is_empty() {
+            describe(recovery::KEYS)
         } else if self.help_open {
             describe(help::KEYS)
         } else {

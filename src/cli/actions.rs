@@ -159,6 +159,7 @@ fn change(loaded: &Loaded, history: &History, id: &str, wanted: &ActionChange) -
     let Changed { before, after } = change_action(path, id, wanted, now).map_err(|e| match e {
         WriteBackError::Storage(e) => CliError::from(e),
         WriteBackError::NoSuchAction(text) => CliError::new(text),
+        locked @ WriteBackError::Locked(_) => CliError::new(locked.to_string()),
     })?;
     if after == before {
         print(&format!(

@@ -27,7 +27,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     }
     let path = find(&args.session, dir)?;
     let session = load(&path)?;
-    let minutes = with_progress(&path, &session);
+    let minutes = crate::app::files::minutes_with_progress(&path, &session);
     match &args.output {
         Some(out) => {
             write_atomic(out, minutes.as_bytes())?;
@@ -36,19 +36,6 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         None => print(&minutes)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The minutes with progress since the last session, read from the other
-/// sessions in the same folder (the archive, or wherever the file lives).
-fn with_progress(path: &Path, session: &crate::domain::Session) -> String {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let others: Vec<crate::domain::Session> = Archive::open(folder.to_path_buf())
-        .map(|a| a.list().into_iter().filter_map(|e| e.session.ok()).collect())
-        .unwrap_or_default();
-    crate::export::minutes_with_history(session, &crate::domain::History::new(&others))
 }
 
 /// A path to an existing file is used as is, without touching the archive.

@@ -9,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::CliError;
 use super::list_json::JsonEntry;
 use super::output::print;
-use crate::domain::Severity;
+use crate::domain::{Severity, clean_for_terminal};
 use crate::storage::{Archive, Entry, StorageError};
 
 #[derive(Debug, clap::Args)]
@@ -99,10 +99,8 @@ fn broken_text(entry: &Entry, e: &StorageError) -> String {
     match e {
         StorageError::Parse {
             line, col, message, ..
-        } => {
-            format!("{}:{line}:{col}: {message}", entry.file_name())
-        }
-        other => other.to_string(),
+        } => clean_for_terminal(&format!("{}:{line}:{col}: {message}", entry.file_name())).into_owned(),
+        other => clean_for_terminal(&other.to_string()).into_owned(),
     }
 }
 
@@ -125,7 +123,8 @@ fn line(cells: &[String; 7], widths: &[usize; 7]) -> String {
 }
 
 fn cut(text: &str) -> String {
-    let text = text.replace(['\n', '\t'], " ");
+    // Titles are anyone's text: no escape sequence reaches the terminal.
+    let text = clean_for_terminal(&text.replace(['\n', '\t'], " ")).into_owned();
     if text.width() <= MAX_TEXT {
         return text;
     }
@@ -150,6 +149,7 @@ mod tests {
         assert_eq!(long.width(), MAX_TEXT);
         assert!(long.ends_with('…'));
         assert_eq!(cut("two\nlines"), "two lines");
+        assert_eq!(cut("a\u{1b}[2Jb\u{7}"), "a\u{FFFD}[2Jb\u{FFFD}");
     }
 
     #[test]

@@ -77,6 +77,23 @@ impl LockError {
     }
 }
 
+impl LockError {
+    /// Who has the session, without saying what happens next (the caller
+    /// knows: open read-only, or refuse a change).
+    pub fn who(&self) -> String {
+        match self {
+            LockError::Held { holder, since } => {
+                format!(
+                    "{} has had this session open since {}",
+                    describe(holder),
+                    when(since)
+                )
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 fn describe(h: &Holder) -> String {
     match h.host.as_str() {
         "" => format!("{} (process {})", h.user, h.pid),

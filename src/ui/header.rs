@@ -14,8 +14,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => app.screen_name().to_string(),
     };
     let state = match &app.screen {
-        Screen::Session(screen) if screen.is_dirty() => Span::styled("● unsaved changes ", theme.warning()),
-        Screen::Session(_) => Span::styled("✓ saved ", theme.success()),
+        Screen::Session(screen) if screen.read_only.is_some() => Span::styled("read-only ", theme.warning()),
+        // Autosave writes the open editor's text without closing it, so the
+        // guard knows better than the screen whether the file is behind.
+        Screen::Session(screen) if app.guard.unsaved || (!app.guard.is_locked() && screen.is_dirty()) => {
+            Span::styled("● unsaved ", theme.warning())
+        }
+        Screen::Session(_) => match app.guard.saved_at {
+            Some(at) => Span::styled(format!("✓ saved {} ", app.clock(at)), theme.success()),
+            None => Span::styled("✓ saved ", theme.success()),
+        },
         _ => Span::raw(""),
     };
     let [left, right] =

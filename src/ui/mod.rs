@@ -12,6 +12,9 @@ mod measures_chart;
 mod measures_view;
 mod next_session;
 mod popup;
+mod recovery;
+mod sanitize;
+mod save_as;
 mod search;
 pub mod session;
 mod table;
@@ -31,6 +34,11 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole app for its current state.
 pub fn view(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    sanitize::clean(frame.buffer_mut());
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
@@ -55,6 +63,12 @@ pub fn view(app: &App, frame: &mut Frame) {
     footer::draw(frame, bottom, app);
     if app.help_open {
         help::draw(frame, body, app);
+    }
+    if let Some(offer) = app.offers.front() {
+        recovery::draw(frame, body, offer, app);
+    }
+    if let Some(prompt) = &app.save_as {
+        save_as::draw(frame, body, prompt, app);
     }
     if let Some(question) = &app.confirm {
         confirm::draw(frame, body, question, &app.theme);

@@ -76,6 +76,17 @@ impl App {
         panic!("waited 15 s for {text:?}; the screen shows:\n{}", self.contents());
     }
 
+    /// Sends `signal` ("KILL", "TERM", "HUP"...) to the app, as `kill -s` would.
+    #[allow(dead_code)]
+    pub fn signal(&mut self, signal: &str) {
+        let pid = self.pty.get_process().pid().to_string();
+        let sent = Command::new("kill").args(["-s", signal, &pid]).status();
+        assert!(
+            matches!(sent, Ok(s) if s.success()),
+            "could not send SIG{signal} to {pid}"
+        );
+    }
+
     /// Waits for the process to end by itself and returns whether it succeeded.
     pub fn wait_for_exit(&mut self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(15);

@@ -12,7 +12,7 @@ use super::section::ListKind;
 use super::values::{self, Value};
 use super::{Outcome, SessionScreen, items};
 use crate::app::keys::lookup;
-use crate::domain::Attendance;
+use crate::domain::{Attendance, Session};
 
 /// Whether `action` applies to the focused field (Enter makes new lines in
 /// long text, ←/→ move the cursor in text).
@@ -177,25 +177,8 @@ impl SessionScreen {
             } => format!("Added the {}.", list.kind.noun()),
             Target::Item { list, .. } => format!("Changed the {}.", list.kind.noun()),
         };
-        match target {
-            Target::Notes(step) => {
-                let text = match v.first() {
-                    Some(Value::Text(t)) => t.trim_end().to_string(),
-                    _ => String::new(),
-                };
-                self.session.set_note(step, text);
-            }
-            Target::Item { list, row, is_new } if is_new && blank => {
-                items::remove(&mut self.session, list, row);
-                self.nav.set_row(row.saturating_sub(1));
-            }
-            Target::Item { list, row, .. } => {
-                let old_name = self.session.participants.get(row).map(|p| p.name.clone());
-                values::write(&mut self.session, list, row, &v);
-                if list.kind == ListKind::Participants {
-                    self.follow_rename(row, old_name);
-                }
-            }
+        if let Some(row) = apply(&mut self.session, target, &v, blank) {
+            self.nav.set_row(row);
         }
         if let Some(before) = self.before_edit.take()
             && self.changed(before, now)
@@ -205,15 +188,56 @@ impl SessionScreen {
         true
     }
 
-    /// A participant's new name replaces the old one wherever it was used.
-    fn follow_rename(&mut self, row: usize, old: Option<String>) {
-        let new = self.session.participants.get(row).map(|p| p.name.clone());
-        if let (Some(old), Some(new)) = (old, new)
-            && !old.is_empty()
-            && old != new
-            && !new.is_empty()
+    /// The session as it would be if the open editor closed now, without
+    /// closing it: what autosave and the recovery journal write, so text
+    /// still being typed is kept too. A field holding something unusable
+    /// (a half-typed date) leaves that item as it was.
+    pub fn pending_session(&self) -> Session {
+        let mut session = self.session.clone();
+        if let Some(editor) = &self.editor
+            && let Ok(v) = editor.values()
         {
-            self.session.rename_participant(&old, &new);
+            apply(&mut session, editor.target, &v, editor.is_blank());
         }
+        session
+    }
+}
+
+/// Writes an editor's values into `session`. Returns the row to select when
+/// a brand-new item left blank was dropped instead.
+fn apply(session: &mut Session, target: Target, v: &[Value], blank: bool) -> Option<usize> {
+    match target {
+        Target::Notes(step) => {
+            let text = match v.first() {
+                Some(Value::Text(t)) => t.trim_end().to_string(),
+                _ => String::new(),
+            };
+            session.set_note(step, text);
+            None
+        }
+        Target::Item { list, row, is_new } if is_new && blank => {
+            items::remove(session, list, row);
+            Some(row.saturating_sub(1))
+        }
+        Target::Item { list, row, .. } => {
+            let old_name = session.participants.get(row).map(|p| p.name.clone());
+            values::write(session, list, row, v);
+            if list.kind == ListKind::Participants {
+                follow_rename(session, row, old_name);
+            }
+            None
+        }
+    }
+}
+
+/// A participant's new name replaces the old one wherever it was used.
+fn follow_rename(session: &mut Session, row: usize, old: Option<String>) {
+    let new = session.participants.get(row).map(|p| p.name.clone());
+    if let (Some(old), Some(new)) = (old, new)
+        && !old.is_empty()
+        && old != new
+        && !new.is_empty()
+    {
+        session.rename_participant(&old, &new);
     }
 }

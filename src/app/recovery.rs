@@ -1,0 +1,204 @@
+//! Offering back work that was never saved: at start for every session with
+//! a recovery journal left behind, and when such a session is opened. The
+//! person sees what the journal would change and chooses: restore it,
+//! discard it (after a yes/no), or decide later (it is kept).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::crossterm::event::KeyCode;
+
+use super::confirm::Confirm;
+use super::keys::{Binding, Key};
+use super::message::Message;
+use super::{App, Screen, autosave};
+use crate::domain::{Session, differences};
+use crate::storage::{self, StorageError};
+
+/// One session's unsaved work, waiting for a decision.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub path: PathBuf,
+    pub recovered: Session,
+    /// What restoring would change, in plain words.
+    pub differences: Vec<String>,
+    /// When the journal was last written, if known.
+    pub written: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Restore,
+    Discard,
+    Later,
+}
+
+pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::ch('r')],
+        action: Action::Restore,
+        label: "restore",
+        help: "Bring back the unsaved work and save it as the session",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('d')],
+        action: Action::Discard,
+        label: "discard",
+        help: "Throw the unsaved work away (asks first)",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Later,
+        label: "decide later",
+        help: "Keep the unsaved work for now; it is offered again next time",
+        in_footer: true,
+    },
+];
+
+/// At start: every session in the archive with unsaved work left behind.
+pub fn offer_pending(app: &mut App) {
+    for path in storage::pending_recoveries(app.archive.dir()) {
+        add(app, &path, None);
+    }
+}
+
+/// When a session is opened: its journal, if it holds anything new.
+pub(super) fn offer_on_open(app: &mut App, path: &Path) {
+    let Screen::Session(screen) = &app.screen else {
+        return;
+    };
+    let saved = screen.session.clone();
+    app.offers.retain(|o| o.path != path);
+    add(app, path, Some(Ok(saved)));
+}
+
+/// Reads `path`'s journal and queues it when it differs from the saved
+/// session (`saved`, or read from the file).
+fn add(app: &mut App, path: &Path, saved: Option<Result<Session, StorageError>>) {
+    let recovered = match storage::read_recovery(path) {
+        None => return,
+        Some(Ok(session)) => session,
+        Some(Err(e)) => {
+            app.message = Some(Message::error(format!(
+                "Found unsaved work for {} but cannot read it: {}. It is left as it is.",
+                app.shown(&path.display().to_string()),
+                app.shown(&e.to_string())
+            )));
+            return;
+        }
+    };
+    let differences = match saved.unwrap_or_else(|| storage::load(path)) {
+        Ok(saved) => differences(&saved, &recovered),
+        Err(StorageError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            vec!["the session file itself is gone: restoring brings the whole session back".into()]
+        }
+        Err(e) => vec![format!(
+            "the saved file cannot be read ({}): restoring keeps it and saves the work as a new file",
+            app.shown(&e.to_string())
+        )],
+    };
+    if differences.is_empty() {
+        // The journal holds nothing the file does not: nothing to offer.
+        let _ = storage::discard_recovery(path);
+        return;
+    }
+    let written = std::fs::metadata(storage::recovery_path(path))
+        .and_then(|m| m.modified())
+        .ok()
+        .map(DateTime::<Utc>::from);
+    app.offers.push_back(Offer {
+        path: path.to_path_buf(),
+        recovered,
+        differences,
+        written,
+    });
+}
+
+pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
+    match action {
+        Action::Restore => restore(app, now),
+        Action::Discard => app.confirm = Some(Confirm::DiscardRecovery),
+        Action::Later => {
+            if app.offers.pop_front().is_some() {
+                app.message = Some(Message::info(
+                    "The unsaved work is kept; Roundtable offers it again next time.",
+                ));
+            }
+        }
+    }
+}
+
+/// After "yes" to the discard question.
+pub(super) fn discard(app: &mut App) {
+    let Some(offer) = app.offers.pop_front() else {
+        return;
+    };
+    app.message = Some(match storage::discard_recovery(&offer.path) {
+        Ok(()) => Message::info("Discarded the unsaved work."),
+        Err(e) => Message::error(format!("Could not discard it: {}", autosave::failure(app, &e))),
+    });
+}
+
+fn restore(app: &mut App, now: DateTime<Utc>) {
+    let Some(offer) = app.offers.pop_front() else {
+        return;
+    };
+    let mut recovered = offer.recovered.clone();
+    recovered.touch(now);
+    if let Screen::Session(screen) = &mut app.screen
+        && screen.path == offer.path
+    {
+        // The session is open here: the screen takes the recovered version
+        // and the usual save writes it and drops the journal.
+        screen.editor = None;
+        screen.session = recovered;
+        screen.nav.clamp(&screen.session);
+        screen.dirty = true;
+        app.guard.unsaved = true;
+        match autosave::save(app, now) {
+            Ok(()) => app.message = Some(Message::success("Restored the unsaved work and saved it.")),
+            Err(e) => app.message = Some(Message::error(restore_failed(app, &e))),
+        }
+        return;
+    }
+    let result = match storage::save(&offer.path, &recovered) {
+        Ok(()) => Ok(offer.path.clone()),
+        // A broken file is never saved over: keep it and the work both.
+        Err(StorageError::WontOverwrite { .. }) => {
+            storage::write_panic_recovery(app.archive.dir(), &recovered)
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(saved) => {
+            let _ = storage::discard_recovery(&offer.path);
+            if matches!(app.screen, Screen::Home(_)) {
+                app.go_home(Some(&saved));
+            }
+            app.message = Some(Message::success(format!(
+                "Restored the unsaved work into {}.",
+                app.shown(&saved.display().to_string())
+            )));
+        }
+        Err(e) => {
+            app.offers.push_front(offer);
+            app.message = Some(Message::error(restore_failed(app, &e)));
+        }
+    }
+}
+
+fn restore_failed(app: &App, e: &StorageError) -> String {
+    format!(
+        "Could not restore: {}. The unsaved work is kept.",
+        autosave::failure(app, e)
+    )
+}
+
+/// The local time the journal was written, e.g. "10:42 on 3 Dec".
+pub fn written_at(offer: &Offer, offset: FixedOffset) -> Option<String> {
+    offer
+        .written
+        .map(|t| t.with_timezone(&offset).format("%H:%M on %-d %b").to_string())
+}

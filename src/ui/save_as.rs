@@ -1,0 +1,74 @@
+//! The "save elsewhere" prompt: one line for the path, and why the last
+//! try failed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::popup;
+use super::recovery::popup_height;
+use crate::app::App;
+use crate::app::save_as::SaveAs;
+
+pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
+    let theme = &app.theme;
+    let width = 76u16.min(area.width.saturating_sub(2));
+    let inner = usize::from(width.saturating_sub(4)).max(1);
+    // The end of a long path matters most: show its tail.
+    let field = tail(&prompt.path, inner.saturating_sub(3));
+    let mut lines = vec![
+        Line::raw(
+            "The session could not be saved where it is. Type where to save a copy (a new file); Roundtable keeps saving there.",
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("> ", theme.key()),
+            Span::styled(field, theme.selected()),
+            Span::styled("▏", theme.key()),
+        ]),
+    ];
+    if let Some(error) = &prompt.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("⚠ {error}"), theme.error()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::raw(" save here    "),
+        Span::styled("Esc", theme.key()),
+        Span::raw(" cancel"),
+    ]));
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let title = Line::styled(" Save elsewhere ", theme.warning());
+    let (block, rect) = popup::open(
+        frame,
+        area,
+        width,
+        popup_height(&lines, rows),
+        title,
+        theme.warning(),
+    );
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        rect,
+    );
+}
+
+/// The last `width` columns of `text`, with "…" when cut.
+fn tail(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            break;
+        }
+        out.push(c);
+    }
+    std::iter::once('…').chain(out.into_iter().rev()).collect()
+}

@@ -1,0 +1,187 @@
+#![allow(clippy::unwrap_used)]
+//! The real binary killed while a facilitator types: `kill -9` at several
+//! moments, then a restart. The session file must always parse, hold (or be
+//! offered back with) everything typed more than 2.5 s before the kill, and
+//! unsaved work in the journal must be offered back. SIGTERM and SIGHUP must
+//! save before the app ends.
+
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use roundtable::domain::Session;
+use roundtable::storage;
+
+const CTRL_S: &str = "\x13";
+/// Older typing than this must survive any kill.
+const SAFE_AFTER: Duration = Duration::from_millis(2500);
+
+fn session_file(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.into_iter().next().unwrap()
+}
+
+fn goals(session: &Session) -> String {
+    let texts: Vec<&str> = session.goals.iter().map(|g| g.text.as_str()).collect();
+    texts.join(" | ")
+}
+
+/// A facilitator at work: the app, the archive folder, and when each word
+/// was typed (once it was on screen).
+struct Room {
+    app: pty::App,
+    dir: tempfile::TempDir,
+    typed: Vec<(String, Instant)>,
+}
+
+impl Room {
+    fn new() -> Room {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = pty::App::start(dir.path(), 100, 30);
+        app.wait_for("Welcome to Roundtable");
+        app.send("n");
+        app.wait_for("Title");
+        app.send("Crash drill");
+        app.send(CTRL_S);
+        app.wait_for("Shared goals");
+        Room {
+            app,
+            dir,
+            typed: Vec::new(),
+        }
+    }
+
+    fn open_session_and_add_a_goal(&mut self) {
+        self.app.send("\r");
+        self.app.wait_for("Shared goals");
+        self.app.send("a");
+        self.app.wait_for("New goal");
+    }
+
+    fn type_word(&mut self, word: &str) {
+        self.app.send(word);
+        self.app.wait_for(word.trim());
+        self.typed.push((word.trim().to_string(), Instant::now()));
+    }
+
+    /// Kills the app with SIGKILL, checks the files as they are, restarts
+    /// and restores any unsaved work offered. Returns whether it was offered.
+    fn kill_and_restart(&mut self) -> bool {
+        let killed = Instant::now();
+        self.app.signal("KILL");
+        self.app.wait_for_exit();
+        let file = session_file(self.dir.path());
+        let saved = storage::load(&file).expect("the session file always parses");
+        let journal = storage::read_recovery(&file).map(|r| r.expect("the journal parses"));
+        let everything = format!(
+            "{} {}",
+            goals(&saved),
+            journal.as_ref().map(goals).unwrap_or_default()
+        );
+        for (word, at) in &self.typed {
+            if killed - *at > SAFE_AFTER {
+                assert!(
+                    everything.contains(word),
+                    "{word:?} typed {:?} before the kill is lost: {everything}",
+                    killed - *at
+                );
+            }
+        }
+        // Whatever was typed is now either kept or (within the allowance) lost.
+        self.typed.clear();
+        let more = journal.as_ref().is_some_and(|j| goals(j) != goals(&saved));
+        self.app = pty::App::start(self.dir.path(), 100, 30);
+        if more {
+            self.app.wait_for("Unsaved work found");
+            self.app.wait_for("more goal");
+            self.app.send("r");
+            self.app.wait_for("Restored the unsaved work");
+            let restored = storage::load(&file).unwrap();
+            assert_eq!(goals(&restored), goals(journal.as_ref().unwrap()));
+            assert!(
+                storage::read_recovery(&file).is_none(),
+                "the journal goes once restored"
+            );
+        } else {
+            self.app.wait_for("1 session");
+            assert!(
+                !self.app.contents().contains("Unsaved work found"),
+                "{}",
+                self.app.contents()
+            );
+        }
+        more
+    }
+
+    fn saved_goals(&self) -> String {
+        goals(&storage::load(&session_file(self.dir.path())).unwrap())
+    }
+}
+
+#[test]
+fn kill_9_at_any_moment_loses_at_most_the_last_seconds() {
+    let mut room = Room::new();
+
+    // Half a second after typing: the journal may or may not have it.
+    room.app.send("a");
+    room.type_word("alpha");
+    sleep(Duration::from_millis(500));
+    room.kill_and_restart();
+
+    // Two and a half seconds: saved, or at least journaled.
+    room.open_session_and_add_a_goal();
+    room.type_word("bravo");
+    sleep(Duration::from_millis(2500));
+    room.kill_and_restart();
+    assert!(room.saved_goals().contains("bravo"), "{}", room.saved_goals());
+
+    // Autosaved after a pause, then four seconds after more typing: in the
+    // file itself, with nothing to offer back.
+    room.open_session_and_add_a_goal();
+    room.type_word("charlie");
+    room.app.wait_for("● unsaved");
+    room.app.wait_for("✓ saved");
+    room.type_word(" delta");
+    sleep(Duration::from_secs(4));
+    assert!(!room.kill_and_restart(), "a saved session offers nothing back");
+    assert!(
+        room.saved_goals().contains("charlie delta"),
+        "{}",
+        room.saved_goals()
+    );
+
+    // Typing without a pause long enough for autosave: the journal keeps up.
+    room.open_session_and_add_a_goal();
+    for i in 1..=8 {
+        room.type_word(&format!(" echo{i}"));
+        sleep(Duration::from_millis(300));
+    }
+    assert!(room.kill_and_restart(), "the unsaved typing is offered back");
+    assert!(room.saved_goals().contains("echo1"), "{}", room.saved_goals());
+}
+
+/// SIGTERM and SIGHUP (the terminal window closed) save the open session,
+/// text in the open editor included, and leave no journal or lock behind.
+#[test]
+fn sigterm_and_sighup_save_before_exiting() {
+    for signal in ["TERM", "HUP"] {
+        let mut room = Room::new();
+        room.app.send("a");
+        let word = format!("said before SIG{signal}");
+        room.type_word(&word);
+        room.app.signal(signal);
+        room.app.wait_for_exit();
+        let file = session_file(room.dir.path());
+        assert!(room.saved_goals().contains(&word), "{}", room.saved_goals());
+        assert!(storage::read_recovery(&file).is_none());
+        assert!(!storage::lock_path(&file).exists(), "the lock is released");
+    }
+}
