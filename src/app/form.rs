@@ -66,15 +66,7 @@ pub const KEYS: &[Binding<Action>] = &[
 
 /// The form's key for `event`: a bound key, or editing the focused field.
 pub fn action_for(event: &KeyEvent) -> Action {
-    // BackTab may arrive with Shift set; the table lists it without.
-    let plain = KeyEvent::new(event.code, event.modifiers - KeyModifiers::SHIFT);
-    lookup(KEYS, event)
-        .or_else(|| {
-            (event.code == KeyCode::BackTab)
-                .then(|| lookup(KEYS, &plain))
-                .flatten()
-        })
-        .unwrap_or(Action::Edit(*event))
+    lookup(KEYS, event).unwrap_or(Action::Edit(*event))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -34,6 +34,8 @@ impl Key {
         let want = self.mods - KeyModifiers::SHIFT;
         match (self.code, event.code) {
             (KeyCode::Char(a), KeyCode::Char(b)) => a == b && mods == want,
+            // Terminals send Shift-Tab as BackTab, some with Shift still held.
+            (KeyCode::BackTab, KeyCode::BackTab) => mods == want,
             (a, b) => a == b && event.modifiers == self.mods,
         }
     }
@@ -158,6 +160,14 @@ mod tests {
         assert_eq!(lookup(TABLE, &ctrl_s), Some(Act::Save));
         assert_eq!(lookup(TABLE, &s), None);
         assert_eq!(lookup(TABLE, &k), Some(Act::Up));
+    }
+
+    #[test]
+    fn shift_tab_matches_with_or_without_shift_held() {
+        let key = Key::plain(KeyCode::BackTab);
+        assert!(key.matches(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE)));
+        assert!(key.matches(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+        assert!(!key.matches(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::CONTROL)));
     }
 
     #[test]

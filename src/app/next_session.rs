@@ -61,14 +61,7 @@ pub const KEYS: &[Binding<Action>] = &[
 ];
 
 pub fn action_for(key: &KeyEvent) -> Action {
-    let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::SHIFT);
-    lookup(KEYS, key)
-        .or_else(|| {
-            (key.code == KeyCode::BackTab)
-                .then(|| lookup(KEYS, &plain))
-                .flatten()
-        })
-        .unwrap_or(Action::Edit(*key))
+    lookup(KEYS, key).unwrap_or(Action::Edit(*key))
 }
 
 pub struct NextState {
