@@ -15,7 +15,7 @@ use super::timeline;
 use crate::app::App;
 use crate::app::home::HomeState;
 use crate::app::message::count;
-use crate::domain::Session;
+use crate::domain::{Session, clean_for_terminal};
 use crate::storage::Entry;
 
 /// From this width the table has room for a partnership column.
@@ -167,7 +167,7 @@ fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
         when.push_str(&time.format(", %H:%M").to_string());
     }
     if !s.location.is_empty() {
-        when.push_str(&format!(", {}", s.location));
+        when.push_str(&format!(", {}", clean_for_terminal(&s.location)));
     }
     let field =
         |label: &'static str, value: String| vec![Span::styled(label, theme.muted()), Span::raw(value)];
@@ -175,14 +175,14 @@ fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
         if v.trim().is_empty() {
             "—".to_string()
         } else {
-            v.to_string()
+            clean_for_terminal(v).into_owned()
         }
     };
     let mut people = field("Partnership: ", or_dash(&s.partnership));
     people.push(Span::raw("   "));
     people.extend(field("Facilitator: ", or_dash(&s.facilitator)));
     Text::from(vec![
-        Line::styled(s.title.as_str(), theme.title()),
+        Line::styled(clean_for_terminal(&s.title), theme.title()),
         Line::from(field("When: ", when)),
         Line::from(people),
         Line::from(field("File: ", file_name(entry))),

@@ -4,8 +4,11 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` cut to `width` columns, ending in "…" when cut.
+/// `text` cut to `width` columns, ending in "…" when cut. Tabs and control
+/// characters are made visible first, so what is measured is what is drawn.
 pub fn fit(text: &str, width: usize) -> String {
+    let text = crate::domain::clean_for_terminal(text);
+    let text = text.as_ref();
     if text.width() <= width {
         return text.to_string();
     }

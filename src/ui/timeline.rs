@@ -101,7 +101,10 @@ fn heading<'a>(group: &Group, home: &HomeState, theme: &Theme) -> Line<'a> {
         theme.title()
     };
     Line::from(vec![
-        Span::styled(format!(" {}", group.name), style),
+        Span::styled(
+            format!(" {}", crate::domain::clean_for_terminal(&group.name)),
+            style,
+        ),
         Span::styled(format!("  · {sessions}{span}"), theme.muted()),
     ])
 }

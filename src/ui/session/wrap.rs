@@ -18,6 +18,13 @@ fn pieces(spans: &[Span]) -> Vec<Piece> {
         let mut word = String::new();
         let mut after_space = false;
         for c in span.content.chars() {
+            // What is measured must be what is drawn: ratatui drops tabs
+            // and control characters that unicode-width counts as one column.
+            let c = match c {
+                '\t' => ' ',
+                c if c != '\n' && crate::domain::needs_cleaning(c) => crate::domain::REPLACEMENT,
+                c => c,
+            };
             if c == '\n' {
                 out.push(Piece {
                     text: std::mem::take(&mut word),
@@ -107,6 +114,8 @@ fn split_at_width(text: &str, width: usize) -> (&str, &str) {
 
 /// `text` cut to `width` columns, ending in "…" when something was cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    let text = crate::domain::clean_for_terminal(text);
+    let text = text.as_ref();
     if text.width() <= width {
         return text.to_string();
     }
