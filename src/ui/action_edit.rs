@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &ActionEdit, theme: &Theme) {
             Paragraph::new(Line::styled(format!("{marker}{}", LABELS[i]), theme.title())),
             label,
         );
-        let mut editor = form.fields[i].clone();
+        let mut editor = form.fields[i].editor().clone();
         editor.set_cursor_line_style(Style::new());
         if focused {
             editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));

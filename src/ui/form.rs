@@ -58,7 +58,7 @@ fn draw_field(frame: &mut Frame, area: Rect, form: &FormState, field: Field, the
     );
 
     // The editor is styled here, on a copy, so drawing never changes state.
-    let mut editor = form.fields[field as usize].clone();
+    let mut editor = form.fields[field as usize].editor().clone();
     editor.set_cursor_line_style(Style::new());
     editor.set_selection_style(theme.selected());
     if focused {

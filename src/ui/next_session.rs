@@ -68,7 +68,7 @@ fn field(frame: &mut Frame, area: Rect, state: &NextState, i: usize, theme: &The
         Paragraph::new(Line::styled(format!("{marker}{}", LABELS[i]), theme.title())),
         label_area,
     );
-    let mut editor = state.fields[i].clone();
+    let mut editor = state.fields[i].editor().clone();
     editor.set_cursor_line_style(Style::new());
     if focused {
         editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
