@@ -4,23 +4,17 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::fields::{self, Look, Note, Row};
+use super::popup;
 use super::theme::Theme;
 use crate::app::form::{Field, FormState};
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
     let height = 2 + 2 + Field::ALL.len() as u16 * 2;
-    let rect = area.centered(
-        Constraint::Length(area.width.min(80)),
-        Constraint::Length(height.min(area.height)),
-    );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.focus_border())
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(" New session ", theme.title()));
+    let title = Line::styled(" New session ", theme.title());
+    let (block, rect) = popup::open(frame, area, 80, height, title, theme.focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
 

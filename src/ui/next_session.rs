@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::fields::{self, POPUP};
+use super::popup;
 use super::theme::Theme;
 use crate::app::message::count;
 use crate::app::next_session::NextState;
@@ -15,15 +16,8 @@ const LABELS: [&str; 2] = ["Title", "Date"];
 const HINTS: [&str; 2] = ["Change it as you like", "YYYY-MM-DD: the day of the next meeting"];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
-    let rect = area.centered(
-        Constraint::Length(area.width.min(84)),
-        Constraint::Length(12.min(area.height)),
-    );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.focus_border())
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(" Next session ", theme.title()));
+    let title = Line::styled(" Next session ", theme.title());
+    let (block, rect) = popup::open(frame, area, 84, 12, title, theme.focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [about, title, date] = Layout::vertical([
