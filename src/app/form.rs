@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::confirm::Confirm;
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, help_binding, lookup};
 use super::line_field::LineField;
 use super::message::Message;
 use super::{App, Screen, session::SessionScreen};
@@ -55,13 +55,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Go back to the list of sessions (asks first if you typed anything)",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 /// The form's key for `event`: a bound key, or editing the focused field.

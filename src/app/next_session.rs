@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, help_binding, lookup};
 use super::line_field::LineField;
 use super::message::{Message, count};
 use super::session::SessionScreen;
@@ -51,13 +51,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Back to the sessions without creating anything",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 pub fn action_for(key: &KeyEvent) -> Action {

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, help_binding, lookup};
 use super::line_field::LineField;
 use super::review::{self, Focus};
 use super::session::section::{ListKind, Section as Place};
@@ -52,13 +52,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Back to the sessions",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 /// Every key is either bound or typed into the query.
