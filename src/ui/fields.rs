@@ -48,7 +48,11 @@ pub fn with_one_error<'a>(
     focus: usize,
     error: Option<&'a str>,
 ) -> Vec<Row<'a>> {
-    (labels.iter().zip(hints).zip(fields).enumerate())
+    labels
+        .iter()
+        .zip(hints)
+        .zip(fields)
+        .enumerate()
         .map(|(i, ((label, hint), field))| Row {
             label,
             field,

@@ -11,6 +11,12 @@ use super::popup;
 use super::theme::Theme;
 use crate::app::form::{Field, FormState};
 
+/// Wide labels, and the full look: see `Look::full`.
+const LOOK: Look = Look {
+    label_width: 14,
+    full: true,
+};
+
 pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
     let height = 2 + 2 + Field::ALL.len() as u16 * 2;
     let title = Line::styled(" New session ", theme.title());
@@ -37,9 +43,5 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
             },
         })
         .collect();
-    let look = Look {
-        label_width: 14,
-        full: true,
-    };
-    fields::draw(frame, &areas[1..], rows, form.focus, look, theme);
+    fields::draw(frame, &areas[1..], rows, form.focus, LOOK, theme);
 }
