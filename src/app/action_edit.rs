@@ -1,10 +1,10 @@
 //! Changing an action's owner or due date from the actions view: a small
 //! form over the list whose answer is written back like "mark done".
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::{Binding, Key, lookup};
+use super::line_field::LineField;
 use crate::domain::{ActionChange, ActionItem, parse_date};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub struct ActionEdit {
     pub text: String,
     pub path: std::path::PathBuf,
     /// Owner, then due date.
-    pub fields: [TextArea<'static>; 2],
+    pub fields: [LineField; 2],
     pub focus: usize,
     pub error: Option<String>,
 }
@@ -63,13 +63,7 @@ pub struct ActionEdit {
 impl ActionEdit {
     pub fn new(action: &ActionItem, path: std::path::PathBuf) -> ActionEdit {
         let due = action.due.map(|d| d.to_string()).unwrap_or_default();
-        let mut fields = [
-            TextArea::new(vec![action.owner.clone()]),
-            TextArea::new(vec![due]),
-        ];
-        for f in &mut fields {
-            f.move_cursor(CursorMove::End);
-        }
+        let fields = [LineField::at_end(action.owner.clone()), LineField::at_end(due)];
         ActionEdit {
             id: action.id.clone(),
             text: action.text.clone(),
@@ -81,7 +75,7 @@ impl ActionEdit {
     }
 
     pub fn value(&self, field: usize) -> String {
-        self.fields[field].lines().join(" ").trim().to_string()
+        self.fields[field].value().trim().to_string()
     }
 
     pub(super) fn next(&mut self) {
@@ -89,19 +83,12 @@ impl ActionEdit {
     }
 
     pub(super) fn edit(&mut self, key: KeyEvent) {
-        if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
-            return;
-        }
         self.fields[self.focus].input(key);
         self.error = None;
     }
 
     pub(super) fn paste(&mut self, text: &str) {
-        let one_line: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        self.fields[self.focus].insert_str(one_line.trim_end());
+        self.fields[self.focus].paste(text);
     }
 
     /// The change typed, or why it cannot be saved (and the cursor moves

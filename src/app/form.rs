@@ -2,11 +2,11 @@
 //! facilitator, each a one-line editor.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::confirm::Confirm;
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, help_binding, lookup};
+use super::line_field::LineField;
 use super::message::Message;
 use super::{App, Screen, session::SessionScreen};
 use crate::domain::{Session, SessionStatus, parse_date, parse_time};
@@ -55,13 +55,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Go back to the list of sessions (asks first if you typed anything)",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 /// The form's key for `event`: a bound key, or editing the focused field.
@@ -115,7 +109,7 @@ impl Field {
 
 #[derive(Debug, Clone)]
 pub struct FormState {
-    pub fields: [TextArea<'static>; 6],
+    pub fields: [LineField; 6],
     pub errors: [Option<String>; 6],
     pub focus: usize,
     today: NaiveDate,
@@ -123,8 +117,8 @@ pub struct FormState {
 
 impl FormState {
     pub fn new(today: NaiveDate) -> FormState {
-        let mut fields: [TextArea<'static>; 6] = Default::default();
-        fields[Field::Date as usize] = TextArea::new(vec![today.format("%Y-%m-%d").to_string()]);
+        let mut fields: [LineField; 6] = Default::default();
+        fields[Field::Date as usize] = LineField::new(today.format("%Y-%m-%d").to_string());
         FormState {
             fields,
             errors: Default::default(),
@@ -134,7 +128,7 @@ impl FormState {
     }
 
     pub fn value(&self, field: Field) -> String {
-        self.fields[field as usize].lines().join(" ")
+        self.fields[field as usize].value()
     }
 
     pub fn focused(&self) -> Field {
@@ -160,30 +154,17 @@ impl FormState {
         } else {
             (self.focus + n - 1) % n
         };
-        // As in web forms: arriving in a filled field selects its text, so
-        // typing replaces it (the date's default) and arrows keep it.
-        let editor = &mut self.fields[self.focus];
-        editor.cancel_selection();
-        if !editor.is_empty() {
-            editor.select_all();
-        }
+        // Typing replaces a filled field's text, such as the date's default.
+        self.fields[self.focus].arrive();
     }
 
     fn edit(&mut self, key: KeyEvent) {
-        // Ctrl-M would start a second line in a one-line field.
-        if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
-            return;
-        }
         self.fields[self.focus].input(key);
         self.recheck();
     }
 
     pub(super) fn paste(&mut self, text: &str) {
-        let one_line: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        self.fields[self.focus].insert_str(one_line.trim_end());
+        self.fields[self.focus].paste(text);
         self.recheck();
     }
 

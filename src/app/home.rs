@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 
-use super::keys::{Binding, Key, KeyHelp, describe};
+use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
 use super::message::{Message, count};
 use super::timeline::{self, Group};
 use super::{App, Screen, across, files, form::FormState, review};
@@ -116,13 +116,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Copy the example sessions into the archive folder",
         in_footer: false,
     },
-    Binding {
-        keys: &[Key::ch('?'), Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::ch('?'), Key::plain(KeyCode::F(1))], Action::Help),
     Binding {
         keys: &[Key::ch('q'), Key::ctrl('c')],
         action: Action::Quit,

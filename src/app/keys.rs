@@ -89,6 +89,18 @@ pub struct Binding<A> {
     pub in_footer: bool,
 }
 
+/// The help screen's binding, worded the same on every screen: F1, and `?`
+/// where nothing is typed.
+pub const fn help_binding<A>(keys: &'static [Key], action: A) -> Binding<A> {
+    Binding {
+        keys,
+        action,
+        label: "help",
+        help: "Show every key",
+        in_footer: true,
+    }
+}
+
 impl<A> Binding<A> {
     /// All the binding's keys as one label, e.g. `↑/k`.
     pub fn keys_label(&self) -> String {

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, KeyHelp, describe};
+use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
 use super::{App, Screen};
 use crate::domain::{MeasureHistory, Series};
 
@@ -55,13 +55,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Back (from the chart to the table, from the table to the sessions)",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::ch('?'), Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::ch('?'), Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 pub struct MeasuresState {

@@ -14,6 +14,7 @@ pub mod help;
 pub mod home;
 mod in_session;
 pub mod keys;
+pub mod line_field;
 pub mod measures_view;
 pub mod message;
 pub mod next_session;

@@ -4,11 +4,11 @@
 //! saves it as a new file linked to the last and opens it.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, help_binding, lookup};
+use super::line_field::LineField;
 use super::message::{Message, count};
 use super::session::SessionScreen;
 use super::{App, Screen};
@@ -51,13 +51,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Back to the sessions without creating anything",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 pub fn action_for(key: &KeyEvent) -> Action {
@@ -69,7 +63,7 @@ pub struct NextState {
     pub previous: Session,
     pub previous_path: std::path::PathBuf,
     /// Title, then date.
-    pub fields: [TextArea<'static>; 2],
+    pub fields: [LineField; 2],
     pub focus: usize,
     pub error: Option<String>,
     pub back: Back,
@@ -92,10 +86,7 @@ impl NextState {
             _ => "Next session".to_string(),
         };
         let title = format!("{who} — {}", date.format("%B %Y"));
-        let mut fields = [TextArea::new(vec![title]), TextArea::new(vec![date.to_string()])];
-        for f in &mut fields {
-            f.move_cursor(ratatui_textarea::CursorMove::End);
-        }
+        let fields = [LineField::at_end(title), LineField::at_end(date.to_string())];
         NextState {
             previous,
             previous_path: loaded.paths[latest].clone(),
@@ -107,23 +98,16 @@ impl NextState {
     }
 
     pub fn value(&self, field: usize) -> String {
-        self.fields[field].lines().join(" ").trim().to_string()
+        self.fields[field].value().trim().to_string()
     }
 
     fn edit(&mut self, key: KeyEvent) {
-        if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
-            return;
-        }
         self.fields[self.focus].input(key);
         self.error = None;
     }
 
     pub(super) fn paste(&mut self, text: &str) {
-        let one_line: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        self.fields[self.focus].insert_str(one_line.trim_end());
+        self.fields[self.focus].paste(text);
     }
 
     /// The new session, or why not.

@@ -2,11 +2,11 @@
 //! results ranked and updated as each letter is typed; Enter opens the
 //! session at the item found.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, help_binding, lookup};
+use super::line_field::LineField;
 use super::review::{self, Focus};
 use super::session::section::{ListKind, Section as Place};
 use super::{App, Screen};
@@ -52,13 +52,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Back to the sessions",
         in_footer: true,
     },
-    Binding {
-        keys: &[Key::plain(KeyCode::F(1))],
-        action: Action::Help,
-        label: "help",
-        help: "Show every key",
-        in_footer: true,
-    },
+    help_binding(&[Key::plain(KeyCode::F(1))], Action::Help),
 ];
 
 /// Every key is either bound or typed into the query.
@@ -67,7 +61,7 @@ pub fn action_for(key: &KeyEvent) -> Action {
 }
 
 pub struct SearchState {
-    pub query: TextArea<'static>,
+    pub query: LineField,
     pub loaded: Loaded,
     /// Best first.
     pub hits: Vec<Hit>,
@@ -78,7 +72,7 @@ pub struct SearchState {
 impl SearchState {
     pub fn new(loaded: Loaded, back: Back) -> SearchState {
         SearchState {
-            query: TextArea::default(),
+            query: LineField::default(),
             loaded,
             hits: Vec::new(),
             selected: 0,
@@ -87,25 +81,17 @@ impl SearchState {
     }
 
     pub fn text(&self) -> String {
-        self.query.lines().join(" ")
+        self.query.value()
     }
 
     fn edit(&mut self, key: KeyEvent) {
-        // One line only: Enter is bound, and Ctrl-M would start a second.
-        if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
-            return;
-        }
         if self.query.input(key) {
             self.refresh();
         }
     }
 
     pub(super) fn paste(&mut self, text: &str) {
-        let one_line: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        self.query.insert_str(one_line.trim_end());
+        self.query.paste(text);
         self.refresh();
     }
 

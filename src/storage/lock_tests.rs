@@ -28,6 +28,16 @@ fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap()
 }
 
+/// A lock on `session` as if a process on this computer had crashed holding it.
+fn leave_a_crashed_lock(session: &Path) {
+    let crashed = Holder {
+        pid: DEAD_PID,
+        host: whoami::host(),
+        ..amira()
+    };
+    std::mem::forget(lock_as(session, crashed, since()).unwrap());
+}
+
 #[test]
 fn a_second_lock_on_the_same_session_says_who_has_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,12 +74,7 @@ fn a_lock_left_by_a_dead_process_here_is_taken_over() {
     }
     let dir = tempfile::tempdir().unwrap();
     let session = session_in(dir.path());
-    let crashed = Holder {
-        pid: DEAD_PID,
-        host: whoami::host(),
-        ..amira()
-    };
-    std::mem::forget(lock_as(&session, crashed, since()).unwrap());
+    leave_a_crashed_lock(&session);
     let mine = lock(&session, now()).unwrap();
     let text = fs::read_to_string(mine.path()).unwrap();
     assert!(text.contains(&format!("pid:{}", std::process::id())), "{text}");
@@ -126,12 +131,7 @@ fn racing_to_take_over_a_stale_lock_has_exactly_one_winner() {
     for _ in 0..20 {
         let dir = tempfile::tempdir().unwrap();
         let session = session_in(dir.path());
-        let crashed = Holder {
-            pid: DEAD_PID,
-            host: whoami::host(),
-            ..amira()
-        };
-        std::mem::forget(lock_as(&session, crashed, since()).unwrap());
+        leave_a_crashed_lock(&session);
         assert_eq!(race(&session, 6), 1);
     }
 }

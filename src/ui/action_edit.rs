@@ -2,10 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::fields::{self, POPUP};
 use super::popup;
 use super::theme::Theme;
 use crate::app::action_edit::{ActionEdit, LABELS};
@@ -31,28 +31,6 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &ActionEdit, theme: &Theme) {
         Paragraph::new(Line::styled(text, theme.muted())).wrap(Wrap { trim: true }),
         about,
     );
-    for (i, area) in [owner, due].into_iter().enumerate() {
-        let focused = form.focus == i;
-        let [row, note] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-        let [label, input] = Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(row);
-        let marker = if focused { "▶ " } else { "  " };
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!("{marker}{}", LABELS[i]), theme.title())),
-            label,
-        );
-        let mut editor = form.fields[i].clone();
-        editor.set_cursor_line_style(Style::new());
-        if focused {
-            editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
-            editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        } else {
-            editor.set_cursor_style(Style::new());
-        }
-        frame.render_widget(&editor, input);
-        let line = match &form.error {
-            Some(e) if focused => Line::styled(format!("         ⚠ {e}"), theme.error()),
-            _ => Line::styled(format!("         {}", HINTS[i]), theme.muted()),
-        };
-        frame.render_widget(Paragraph::new(line), note);
-    }
+    let rows = fields::with_one_error(&LABELS, &HINTS, &form.fields, form.focus, form.error.as_deref());
+    fields::draw(frame, &[owner, due], rows, form.focus, POPUP, theme);
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 
-use super::table::{cell, scroll, widths};
+use super::table::{self, cell, scroll, widths};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::actions_view::ActionsState;
@@ -81,11 +81,7 @@ fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'
 
 fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[ActionRecord], app: &App) {
     let theme = &app.theme;
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = table::boxed(frame, area, theme);
     let wide = area.width >= WIDE;
     let constraints = [
         Constraint::Length(12),

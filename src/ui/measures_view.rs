@@ -7,10 +7,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::measures_chart;
-use super::table::{cell, fit, scroll, widths};
+use super::table::{self, cell, fit, scroll, widths};
 use super::theme::Theme;
 use crate::app::measures_view::MeasuresState;
 use crate::app::message::count;
@@ -54,11 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &MeasuresState, theme: &Theme)
 }
 
 fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[MeasureHistory], theme: &Theme) {
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = table::boxed(frame, area, theme);
     if measures.is_empty() {
         let text = "  No measures yet: add them to an activity in step 3 of a session.";
         frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), inner);

@@ -3,6 +3,7 @@
 mod action_edit;
 mod actions_view;
 mod confirm;
+mod fields;
 mod footer;
 mod form;
 mod header;

@@ -3,10 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
+use super::fields::{self, POPUP};
+use super::popup;
 use super::theme::Theme;
 use crate::app::message::count;
 use crate::app::next_session::NextState;
@@ -15,15 +16,8 @@ const LABELS: [&str; 2] = ["Title", "Date"];
 const HINTS: [&str; 2] = ["Change it as you like", "YYYY-MM-DD: the day of the next meeting"];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
-    let rect = area.centered(
-        Constraint::Length(area.width.min(84)),
-        Constraint::Length(12.min(area.height)),
-    );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.focus_border())
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(" Next session ", theme.title()));
+    let title = Line::styled(" Next session ", theme.title());
+    let (block, rect) = popup::open(frame, area, 84, 12, title, theme.focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [about, title, date] = Layout::vertical([
@@ -53,33 +47,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
         Line::raw(carried),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), about);
-    for (i, area) in [title, date].into_iter().enumerate() {
-        field(frame, area, state, i, theme);
-    }
-}
-
-fn field(frame: &mut Frame, area: Rect, state: &NextState, i: usize, theme: &Theme) {
-    let focused = state.focus == i;
-    let [input_row, note_row, _] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
-    let [label_area, input_area] =
-        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(input_row);
-    let marker = if focused { "▶ " } else { "  " };
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!("{marker}{}", LABELS[i]), theme.title())),
-        label_area,
+    let rows = fields::with_one_error(
+        &LABELS,
+        &HINTS,
+        &state.fields,
+        state.focus,
+        state.error.as_deref(),
     );
-    let mut editor = state.fields[i].clone();
-    editor.set_cursor_line_style(Style::new());
-    if focused {
-        editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
-        editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-    } else {
-        editor.set_cursor_style(Style::new());
-    }
-    frame.render_widget(&editor, input_area);
-    let note = match &state.error {
-        Some(e) if focused => Line::styled(format!("         ⚠ {e}"), theme.error()),
-        _ => Line::styled(format!("         {}", HINTS[i]), theme.muted()),
-    };
-    frame.render_widget(Paragraph::new(note), note_row);
+    fields::draw(frame, &[title, date], rows, state.focus, POPUP, theme);
 }

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState, app: &App) {
         .border_style(theme.focus_border())
         .padding(Padding::horizontal(1))
         .title(Line::styled(" Search every session ", theme.title()));
-    let mut editor = state.query.clone();
+    let mut editor = state.query.editor().clone();
     editor.set_cursor_line_style(Style::new());
     editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
     editor.set_block(block);

@@ -1,8 +1,12 @@
 //! Text cut and padded to columns, for the screens that lay out their own
 //! rows (timeline, search results, actions, measures).
 
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, BorderType};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme::Theme;
 
 /// `text` cut to `width` columns, ending in "…" when cut. Tabs and control
 /// characters are made visible first, so what is measured is what is drawn.
@@ -48,6 +52,16 @@ pub fn widths(constraints: &[Constraint], total: u16) -> Vec<usize> {
 /// The first row to draw so that row `selected` shows in `height` rows.
 pub fn scroll(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
+}
+
+/// Draws the rounded border a table sits in and returns the room inside.
+pub fn boxed(frame: &mut Frame, area: Rect, theme: &Theme) -> Rect {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 #[cfg(test)]

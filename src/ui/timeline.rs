@@ -5,10 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::home::file_name;
-use super::table::{cell, right, scroll, widths};
+use super::table::{self, cell, right, scroll, widths};
 use super::theme::Theme;
 use crate::app::home::HomeState;
 use crate::app::message::count;
@@ -18,11 +18,7 @@ use crate::app::timeline::Group;
 const WIDE: u16 = 110;
 
 pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = table::boxed(frame, area, theme);
     let wide = area.width >= WIDE;
     let mut constraints = vec![Constraint::Length(1), Constraint::Length(10), Constraint::Fill(1)];
     let mut header = vec!["", "Date", "Session"];
