@@ -3,20 +3,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod ui_between_support;
+#[macro_use]
 mod ui_support;
 
 use ratatui::crossterm::event::KeyCode;
-use roundtable::app::App;
 use ui_between_support::*;
 use ui_support::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn snap_both(name: &str, app: &App) {
-    for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
-    }
-}
+snap_both_sizes!();
 
 #[test]
 fn timeline_of_the_example_archive() {

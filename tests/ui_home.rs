@@ -1,18 +1,13 @@
 //! Snapshots of the home screen, its help overlay and the too-small message.
 #![allow(clippy::unwrap_used)]
 
+#[macro_use]
 mod ui_support;
 
 use ratatui::crossterm::event::KeyCode;
 use ui_support::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn snap_both(name: &str, app: &roundtable::app::App) {
-    for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
-    }
-}
+snap_both_sizes!();
 
 #[test]
 fn home_with_sessions() {

@@ -3,23 +3,20 @@
 //! and hostile text rendering harmlessly.
 #![allow(clippy::unwrap_used)]
 
+#[macro_use]
 mod ui_support;
 
 use chrono::DateTime;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::guard::lock_message;
-use roundtable::app::{App, Screen, recovery};
+use roundtable::app::{Screen, recovery};
 use roundtable::domain::{Goal, Session};
 use roundtable::storage::{self, Holder, LockError};
 use ui_support::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn snap_both(name: &str, app: &App) {
-    for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
-    }
-}
+snap_both_sizes!();
 
 #[test]
 fn unsaved_work_offered_at_start() {

@@ -119,3 +119,17 @@ pub fn type_text(app: &mut App, text: &str) {
         press(app, KeyCode::Char(c));
     }
 }
+
+/// Defines `snap_both(name, &app)` in the test file that calls it (so insta
+/// names the snapshots after that file): the app rendered at 80×24 and
+/// 120×40.
+#[allow(unused_macros)]
+macro_rules! snap_both_sizes {
+    () => {
+        fn snap_both(name: &str, app: &roundtable::app::App) {
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
+            }
+        }
+    };
+}
