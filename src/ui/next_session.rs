@@ -27,17 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
     ])
     .areas(inner);
     let p = &state.previous;
-    let carried = format!(
-        "Carried over: {}, {}, the agreed goals and vision, {} and the parking lot. \
-         Attendance starts afresh.",
-        count(p.participants.len(), "person", "people"),
-        count(p.open_actions().count(), "open action", "open actions"),
-        count(
-            p.activities.iter().map(|a| a.measures.len()).sum(),
-            "measure",
-            "measures"
-        ),
-    );
+    let carried = carried_over(p);
     let text = vec![
         Line::from(vec![
             Span::styled("Follows ", theme.muted()),
@@ -55,4 +45,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
         state.error.as_deref(),
     );
     fields::draw(frame, &[title, date], rows, state.focus, POPUP, theme);
+}
+
+/// What the next session starts with, naming only what there is.
+fn carried_over(p: &crate::domain::Session) -> String {
+    let agreed = p.goals.iter().filter(|g| g.agreed).count();
+    let measures = p.activities.iter().map(|a| a.measures.len()).sum();
+    let mut parts: Vec<String> = [
+        (p.participants.len(), "person", "people"),
+        (p.open_actions().count(), "open action", "open actions"),
+        (agreed, "agreed goal", "agreed goals"),
+        (measures, "measure", "measures"),
+        (p.parking_lot.len(), "parked point", "parked points"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
+    if !p.vision.final_wording.trim().is_empty() {
+        parts.insert(parts.len().min(3), "the agreed vision".into());
+    }
+    let list = match parts.split_last() {
+        None => return "Nothing to carry over yet: the new session starts empty.".into(),
+        Some((only, [])) => only.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    };
+    format!("Carried over: {list}. Attendance starts afresh.")
 }
