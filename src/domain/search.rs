@@ -104,6 +104,16 @@ pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
             .then(date(b).cmp(&date(a)))
             .then((a.session, a.section, a.item).cmp(&(b.session, b.section, b.item)))
     });
+    // An action carried from session to session is one action: show it once,
+    // in its latest session (which sorts first among equal scores).
+    let mut seen = std::collections::HashSet::new();
+    hits.retain(|h| {
+        let id = (h.section == Section::Actions)
+            .then(|| sessions[h.session].actions.get(h.item).map(|a| a.id.as_str()))
+            .flatten()
+            .filter(|id| !id.is_empty());
+        id.is_none_or(|id| seen.insert(id))
+    });
     hits
 }
 
@@ -278,6 +288,28 @@ mod tests {
     fn session(title: &str, day: u32) -> Session {
         let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
         Session::new(title, "P", NaiveDate::from_ymd_opt(2026, 9, day).unwrap(), now)
+    }
+
+    #[test]
+    fn a_carried_over_action_is_found_once_in_its_latest_session() {
+        let action = ActionItem {
+            id: "a-1".into(),
+            text: "Book the hall".into(),
+            ..Default::default()
+        };
+        let mut first = session("September", 1);
+        first.actions.push(action.clone());
+        let mut later = session("October", 20);
+        later.actions.push(action);
+        later.actions.push(ActionItem {
+            id: "a-2".into(),
+            text: "Book a van".into(),
+            ..Default::default()
+        });
+        let sessions = vec![first, later];
+        let hits = search(&sessions, "book");
+        let found: Vec<(usize, usize)> = hits.iter().map(|h| (h.session, h.item)).collect();
+        assert_eq!(found, vec![(1, 0), (1, 1)]);
     }
 
     #[test]
