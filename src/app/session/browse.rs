@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::BrowseAction as B;
 use super::section::{ListKind, Section};
 use super::{Outcome, SessionScreen, items};
-use crate::domain::{Attendance, Step};
+use crate::domain::{Attendance, SessionStatus, Step};
 
 impl SessionScreen {
     /// Whether `action` means something where the facilitator is now, so
@@ -24,6 +24,7 @@ impl SessionScreen {
                 | B::MoveUp
                 | B::MoveDown
                 | B::ToggleAgreed
+                | B::Status
                 | B::Spoke
                 | B::Unspoke
                 | B::Notes
@@ -75,6 +76,7 @@ impl SessionScreen {
             B::MoveUp => self.move_row(-1, now),
             B::MoveDown => self.move_row(1, now),
             B::ToggleAgreed => self.toggle_agreed(now),
+            B::Status => self.toggle_final(now),
             B::Spoke => self.count_voice(1, now),
             B::Unspoke => self.count_voice(-1, now),
             B::Guide => self.show_guide = !self.show_guide,
@@ -136,6 +138,28 @@ impl SessionScreen {
                 .into(),
             );
         }
+    }
+
+    /// Final minutes are the record trustees receive: once marked final the
+    /// session opens read-only. Marking it back in progress is the way to
+    /// carry on editing before anyone else opens it.
+    fn toggle_final(&mut self, now: DateTime<Utc>) {
+        let before = self.snapshot("mark the minutes final".into());
+        let is_final = self.session.status == SessionStatus::Final;
+        self.session.status = if is_final {
+            SessionStatus::InProgress
+        } else {
+            SessionStatus::Final
+        };
+        self.changed(before, now);
+        self.message = Some(
+            if is_final {
+                "Back in progress. Press F again when the minutes are final."
+            } else {
+                "Minutes marked final: from now on they open read-only. Press u to undo."
+            }
+            .into(),
+        );
     }
 
     /// Counts (or takes back) one contribution, so quiet voices stand out.

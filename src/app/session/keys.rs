@@ -29,6 +29,8 @@ pub enum BrowseAction {
     MoveUp,
     MoveDown,
     ToggleAgreed,
+    /// Mark the session in progress, or its minutes final.
+    Status,
     Spoke,
     Unspoke,
     Notes,
@@ -258,6 +260,13 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::Guide,
         "guidance",
         "Show or hide the step guidance",
+        false,
+    ),
+    b(
+        &[Key::ch('F')],
+        B::Status,
+        "final",
+        "Mark the minutes final (they then open read-only), or back in progress",
         false,
     ),
     b(

@@ -347,3 +347,14 @@ fn a_read_only_session_refuses_every_change_but_can_be_browsed() {
     press(&mut screen, KeyCode::Char('2'));
     assert_eq!(screen.nav.section, Section::Step(Step::Vision));
 }
+
+#[test]
+fn f_marks_the_minutes_final_and_u_takes_it_back() {
+    let mut screen = screen();
+    press(&mut screen, KeyCode::Char('F'));
+    assert_eq!(screen.session.status, crate::domain::SessionStatus::Final);
+    assert!(screen.is_dirty());
+    assert!(screen.message.as_deref().unwrap_or("").contains("read-only"));
+    press(&mut screen, KeyCode::Char('u'));
+    assert_eq!(screen.session.status, crate::domain::SessionStatus::Draft);
+}
