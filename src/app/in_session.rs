@@ -2,7 +2,7 @@
 //! memory and answers an `Outcome`; saving, exporting and leaving happen here.
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::confirm::Confirm;
 use super::files;
@@ -12,13 +12,6 @@ use super::{App, Screen, autosave, save_as};
 use crate::storage;
 
 pub(super) fn update(app: &mut App, key: KeyEvent, now: DateTime<Utc>) {
-    // Ctrl-C is what people press to get out of a terminal program: here it
-    // means what Ctrl-Q does (keep the editor's text, save and quit).
-    let key = if key.code == KeyCode::Char('c') && key.modifiers == KeyModifiers::CONTROL {
-        KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)
-    } else {
-        key
-    };
     if let Screen::Session(screen) = &mut app.screen {
         let outcome = screen.handle_key(key, now);
         follow(app, outcome, now);

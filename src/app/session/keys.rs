@@ -292,7 +292,7 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         false,
     ),
     b(
-        &[Key::ctrl('q')],
+        &[Key::ctrl('q'), Key::ctrl('c')],
         B::Quit,
         "quit",
         "Save and quit Roundtable",
@@ -381,7 +381,7 @@ pub const EDIT: &[Binding<EditAction>] = &[
         false,
     ),
     b(
-        &[Key::ctrl('q')],
+        &[Key::ctrl('q'), Key::ctrl('c')],
         E::Quit,
         "quit",
         "Keep the changes, save and quit Roundtable",
