@@ -307,7 +307,7 @@ fn next_session_refuses_a_date_before_the_last_meeting() {
     let Screen::NextSession(form) = &app.screen else {
         panic!()
     };
-    assert!(form.error.as_ref().unwrap().contains("before the last one"));
+    assert!(form.error.as_ref().unwrap().1.contains("before the last one"));
 }
 
 #[test]
@@ -376,7 +376,7 @@ fn changing_an_actions_owner_and_due_date_writes_it_back() {
         panic!()
     };
     let form = view.editing.as_ref().expect("a bad date keeps the form open");
-    assert!(form.error.as_ref().unwrap().contains("YYYY-MM-DD"));
+    assert!(form.error.as_ref().unwrap().1.contains("YYYY-MM-DD"));
     for _ in 0..7 {
         press(&mut app, KeyCode::Backspace);
     }
