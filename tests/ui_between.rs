@@ -158,6 +158,13 @@ fn esc_leaves_search_for_the_sessions_as_they_were() {
     assert_eq!(selected_title(&app), "Brindley Vale — second co-design session");
 }
 
+fn view_of(app: &roundtable::app::App) -> &roundtable::app::actions_view::ActionsState {
+    let Screen::Actions(view) = &app.screen else {
+        panic!("not the actions view")
+    };
+    view
+}
+
 fn open_actions_of(app: &mut roundtable::app::App, owner: &str) {
     press(app, KeyCode::Char('A'));
     press(app, KeyCode::Char('o'));
@@ -195,11 +202,19 @@ fn marking_an_action_done_writes_it_to_the_session_holding_it() {
     let Screen::Actions(view) = &app.screen else {
         panic!()
     };
-    let shown = &view.records(app.today)[view.selected];
-    assert_eq!(
-        (shown.action.id.as_str(), shown.action.status),
-        (id.as_str(), ActionStatus::Done)
+    assert!(
+        view.records(app.today).iter().all(|r| r.action.id != id),
+        "a done action leaves the list of what is still to do"
     );
+    while view_of(&app).status_label() != "all" {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    let records = view_of(&app).records(app.today);
+    let at = records.iter().position(|r| r.action.id == id).unwrap();
+    assert_eq!(records[at].action.status, ActionStatus::Done);
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
 
     press(&mut app, KeyCode::Char('c'));
     let saved = storage::load(&path).unwrap();
@@ -260,6 +275,33 @@ fn filters_narrow_the_actions() {
     assert_eq!(view.filter.status, Some(ActionStatus::Open));
     press(&mut app, KeyCode::Esc);
     assert!(app.home().is_some());
+}
+
+#[test]
+fn the_actions_view_opens_on_what_is_still_to_do_soonest_due_first() {
+    let (_dir, mut app) = workshops_app();
+    press(&mut app, KeyCode::Char('A'));
+    let view = view_of(&app);
+    assert_eq!(view.status_label(), "to do");
+    let records = view.records(app.today);
+    let has = |status| records.iter().any(|r| r.action.status == status);
+    assert!(
+        has(ActionStatus::Open) && has(ActionStatus::InProgress),
+        "open and in progress together"
+    );
+    assert!(
+        records.iter().all(|r| r.action.status.is_open()),
+        "nothing done or dropped"
+    );
+    let dues: Vec<_> = records.iter().filter_map(|r| r.action.due).collect();
+    assert!(dues.is_sorted(), "soonest due first");
+    // The filter goes round: to do, each status, all, and back to to do.
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char('s'));
+        seen.push(view_of(&app).status_label());
+    }
+    assert_eq!(seen, ["Open", "In progress", "Done", "Dropped", "all", "to do"]);
 }
 
 #[test]

@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 /// `3.12.2026`, `3-12-26`, `3 Dec 2026`, `3 December 2026`. Never month
 /// first, so `3/12` is always the 3rd of December.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    const FULL_YEAR: [&str; 6] = ["%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y"];
+    const FULL_YEAR: [&str; 6] = [
+        "%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y",
+    ];
     const SHORT_YEAR: [&str; 4] = ["%d/%m/%y", "%d.%m.%y", "%d-%m-%y", "%d %B %y"];
     let text = text.trim();
     // A year written with two digits ("26") would read as the year 26.
@@ -16,10 +18,14 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .iter()
         .filter_map(|f| NaiveDate::parse_from_str(text, f).ok())
         .find(|d| d.year() >= 1000);
-    full.or_else(|| SHORT_YEAR.iter().find_map(|f| NaiveDate::parse_from_str(text, f).ok()))
-        .ok_or_else(|| {
-            format!("\"{text}\" is not a date: write it as YYYY-MM-DD (2026-12-03) or day first (3/12/2026)")
-        })
+    full.or_else(|| {
+        SHORT_YEAR
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+    })
+    .ok_or_else(|| {
+        format!("\"{text}\" is not a date: write it as YYYY-MM-DD (2026-12-03) or day first (3/12/2026)")
+    })
 }
 
 /// Parses a time typed as `10:00` or `9:30`.
@@ -69,7 +75,15 @@ mod tests {
     #[test]
     fn dates_as_people_type_them_are_read_day_first() {
         let d = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
-        for typed in ["31/3/2027", "31.3.2027", "31-03-2027", "31/3/27", "31 March 2027", "31 Mar 2027", "2027/3/31"] {
+        for typed in [
+            "31/3/2027",
+            "31.3.2027",
+            "31-03-2027",
+            "31/3/27",
+            "31 March 2027",
+            "31 Mar 2027",
+            "2027/3/31",
+        ] {
             assert_eq!(parse_date(typed), Ok(d), "{typed}");
         }
         let dec = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();

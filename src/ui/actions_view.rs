@@ -31,7 +31,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     let wide = area.width >= WIDE;
     frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
     let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
-    let what = if state.to_do { " to do (open or in progress)" } else { "" };
+    let what = if state.to_do {
+        " to do (open or in progress)"
+    } else {
+        ""
+    };
     let text = format!(
         " {}{what}, {} overdue (⚠), soonest due first",
         count(records.len(), "action", "actions"),

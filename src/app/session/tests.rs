@@ -306,7 +306,11 @@ fn arriving_in_a_date_keeps_it_ctrl_u_clears_it_and_arrows_move_between_fields()
     let editor = s.editor.as_ref().unwrap();
     assert_eq!(editor.text(2), "2026-12-107", "one key never wipes the date");
     ctrl(&mut s, 'z');
-    assert_eq!(s.editor.as_ref().unwrap().text(2), "2026-12-10", "Ctrl-Z undoes typing");
+    assert_eq!(
+        s.editor.as_ref().unwrap().text(2),
+        "2026-12-10",
+        "Ctrl-Z undoes typing"
+    );
     ctrl(&mut s, 'u');
     typed(&mut s, "2027-01-05");
     press(&mut s, KeyCode::Esc);
@@ -325,7 +329,10 @@ fn leaving_a_bad_date_marks_it_and_esc_says_why_the_editor_stays_open() {
     press(&mut s, KeyCode::Tab);
     let editor = s.editor.as_ref().unwrap();
     assert_eq!(editor.focus, 3, "the cursor moves on");
-    assert!(editor.error.as_ref().is_some_and(|(field, _)| *field == 2), "checked on leaving");
+    assert!(
+        editor.error.as_ref().is_some_and(|(field, _)| *field == 2),
+        "checked on leaving"
+    );
     press(&mut s, KeyCode::Esc);
     let editor = s.editor.as_ref().expect("a bad date keeps the editor open");
     assert_eq!(editor.focus, 2);

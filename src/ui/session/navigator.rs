@@ -63,7 +63,12 @@ fn row(screen: &SessionScreen, section: Section, width: usize, theme: &Theme) ->
 }
 
 /// A key for the whole session, e.g. "m minutes", as the footer writes it.
-fn session_key(action: BrowseAction, label: Option<&str>, width: usize, theme: &Theme) -> Option<Line<'static>> {
+fn session_key(
+    action: BrowseAction,
+    label: Option<&str>,
+    width: usize,
+    theme: &Theme,
+) -> Option<Line<'static>> {
     let (key, own) = browse_key(action)?;
     let label = truncate(label.unwrap_or(own), width.saturating_sub(key.width() + 3));
     Some(Line::from(vec![
