@@ -433,3 +433,49 @@ fn changing_an_actions_owner_and_due_date_writes_it_back() {
     assert_eq!(action.owner, "Amira Haddad");
     assert_eq!(action.due.unwrap().to_string(), "2027-02-01");
 }
+
+#[test]
+fn next_session_enter_goes_to_the_date_then_creates_as_in_the_new_session_form() {
+    let (_dir, mut app) = workshops_app();
+    press(&mut app, KeyCode::Char('N'));
+    press(&mut app, KeyCode::Enter);
+    let Screen::NextSession(form) = &app.screen else {
+        panic!("Enter on the title moves on, it does not create")
+    };
+    assert_eq!(form.focus, 1);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Session(_)), "{}", message(&app));
+}
+
+#[test]
+fn next_session_checks_the_date_as_the_cursor_leaves_it() {
+    let (_dir, mut app) = workshops_app();
+    press(&mut app, KeyCode::Char('N'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Tab);
+    let Screen::NextSession(form) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(form.focus, 0);
+    let (field, why) = form.error.as_ref().expect("checked on leaving");
+    assert_eq!(*field, 1);
+    assert!(why.contains("day first"), "{why}");
+}
+
+#[test]
+fn the_action_form_moves_on_with_enter_and_checks_the_date_on_leaving() {
+    let (_dir, mut app) = workshops_app();
+    open_actions_of(&mut app, "Marcus");
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    let form = view_of(&app)
+        .editing
+        .as_ref()
+        .expect("Enter on the owner moves on");
+    assert_eq!(form.focus, 1);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Tab);
+    let form = view_of(&app).editing.as_ref().unwrap();
+    assert_eq!((form.focus, form.error.as_ref().map(|e| e.0)), (0, Some(1)));
+}

@@ -23,9 +23,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             .iter()
             .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
     })
-    .ok_or_else(|| {
-        format!("\"{text}\" is not a date: write it as YYYY-MM-DD (2026-12-03) or day first (3/12/2026)")
-    })
+    .ok_or_else(|| format!("\"{text}\" is not a date: use YYYY-MM-DD or day first (3/12/2026)"))
 }
 
 /// Parses a time typed as `10:00` or `9:30`.

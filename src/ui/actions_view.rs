@@ -95,7 +95,7 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
         Constraint::Length(if wide { 18 } else { 14 }),
     ];
     if wide {
-        constraints.push(Constraint::Length(22));
+        constraints.push(Constraint::Length(14));
     }
     constraints.push(Constraint::Fill(1));
     let cols = widths(&constraints, inner.width.saturating_sub(2));
@@ -135,7 +135,7 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
         } else {
             a.owner.as_str()
         };
-        let row = join([&due, a.status.label(), owner, r.partnership, &text]);
+        let row = join([&due, a.status.label(), owner, &short(r.partnership), &text]);
         let selected = i == state.selected;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected {
@@ -148,8 +148,8 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The first two words of a partnership's name ("Level Ground"), for
-/// narrow screens; the details below give it in full.
+/// The first two words of a partnership's name ("Level Ground"), so the
+/// action's text keeps the room; the details below give it in full.
 fn short(name: &str) -> String {
     name.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }
