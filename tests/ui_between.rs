@@ -158,20 +158,6 @@ fn esc_leaves_search_for_the_sessions_as_they_were() {
     assert_eq!(selected_title(&app), "Brindley Vale — second co-design session");
 }
 
-fn view_of(app: &roundtable::app::App) -> &roundtable::app::actions_view::ActionsState {
-    let Screen::Actions(view) = &app.screen else {
-        panic!("not the actions view")
-    };
-    view
-}
-
-fn open_actions_of(app: &mut roundtable::app::App, owner: &str) {
-    press(app, KeyCode::Char('A'));
-    press(app, KeyCode::Char('o'));
-    type_text(app, owner);
-    press(app, KeyCode::Enter);
-}
-
 #[test]
 fn marking_an_action_done_writes_it_to_the_session_holding_it() {
     let (_dir, mut app) = workshops_app();
@@ -275,33 +261,6 @@ fn filters_narrow_the_actions() {
     assert_eq!(view.filter.status, Some(ActionStatus::Open));
     press(&mut app, KeyCode::Esc);
     assert!(app.home().is_some());
-}
-
-#[test]
-fn the_actions_view_opens_on_what_is_still_to_do_soonest_due_first() {
-    let (_dir, mut app) = workshops_app();
-    press(&mut app, KeyCode::Char('A'));
-    let view = view_of(&app);
-    assert_eq!(view.status_label(), "to do");
-    let records = view.records(app.today);
-    let has = |status| records.iter().any(|r| r.action.status == status);
-    assert!(
-        has(ActionStatus::Open) && has(ActionStatus::InProgress),
-        "open and in progress together"
-    );
-    assert!(
-        records.iter().all(|r| r.action.status.is_open()),
-        "nothing done or dropped"
-    );
-    let dues: Vec<_> = records.iter().filter_map(|r| r.action.due).collect();
-    assert!(dues.is_sorted(), "soonest due first");
-    // The filter goes round: to do, each status, all, and back to to do.
-    let mut seen = Vec::new();
-    for _ in 0..6 {
-        press(&mut app, KeyCode::Char('s'));
-        seen.push(view_of(&app).status_label());
-    }
-    assert_eq!(seen, ["Open", "In progress", "Done", "Dropped", "all", "to do"]);
 }
 
 #[test]
@@ -432,50 +391,4 @@ fn changing_an_actions_owner_and_due_date_writes_it_back() {
     let action = saved.actions.iter().find(|a| a.id == id).unwrap();
     assert_eq!(action.owner, "Amira Haddad");
     assert_eq!(action.due.unwrap().to_string(), "2027-02-01");
-}
-
-#[test]
-fn next_session_enter_goes_to_the_date_then_creates_as_in_the_new_session_form() {
-    let (_dir, mut app) = workshops_app();
-    press(&mut app, KeyCode::Char('N'));
-    press(&mut app, KeyCode::Enter);
-    let Screen::NextSession(form) = &app.screen else {
-        panic!("Enter on the title moves on, it does not create")
-    };
-    assert_eq!(form.focus, 1);
-    press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Session(_)), "{}", message(&app));
-}
-
-#[test]
-fn next_session_checks_the_date_as_the_cursor_leaves_it() {
-    let (_dir, mut app) = workshops_app();
-    press(&mut app, KeyCode::Char('N'));
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "x");
-    press(&mut app, KeyCode::Tab);
-    let Screen::NextSession(form) = &app.screen else {
-        panic!()
-    };
-    assert_eq!(form.focus, 0);
-    let (field, why) = form.error.as_ref().expect("checked on leaving");
-    assert_eq!(*field, 1);
-    assert!(why.contains("day first"), "{why}");
-}
-
-#[test]
-fn the_action_form_moves_on_with_enter_and_checks_the_date_on_leaving() {
-    let (_dir, mut app) = workshops_app();
-    open_actions_of(&mut app, "Marcus");
-    press(&mut app, KeyCode::Char('e'));
-    press(&mut app, KeyCode::Enter);
-    let form = view_of(&app)
-        .editing
-        .as_ref()
-        .expect("Enter on the owner moves on");
-    assert_eq!(form.focus, 1);
-    type_text(&mut app, "x");
-    press(&mut app, KeyCode::Tab);
-    let form = view_of(&app).editing.as_ref().unwrap();
-    assert_eq!((form.focus, form.error.as_ref().map(|e| e.0)), (0, Some(1)));
 }
