@@ -158,13 +158,6 @@ fn esc_leaves_search_for_the_sessions_as_they_were() {
     assert_eq!(selected_title(&app), "Brindley Vale — second co-design session");
 }
 
-fn open_actions_of(app: &mut roundtable::app::App, owner: &str) {
-    press(app, KeyCode::Char('A'));
-    press(app, KeyCode::Char('o'));
-    type_text(app, owner);
-    press(app, KeyCode::Enter);
-}
-
 #[test]
 fn marking_an_action_done_writes_it_to_the_session_holding_it() {
     let (_dir, mut app) = workshops_app();
@@ -195,11 +188,19 @@ fn marking_an_action_done_writes_it_to_the_session_holding_it() {
     let Screen::Actions(view) = &app.screen else {
         panic!()
     };
-    let shown = &view.records(app.today)[view.selected];
-    assert_eq!(
-        (shown.action.id.as_str(), shown.action.status),
-        (id.as_str(), ActionStatus::Done)
+    assert!(
+        view.records(app.today).iter().all(|r| r.action.id != id),
+        "a done action leaves the list of what is still to do"
     );
+    while view_of(&app).status_label() != "all" {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    let records = view_of(&app).records(app.today);
+    let at = records.iter().position(|r| r.action.id == id).unwrap();
+    assert_eq!(records[at].action.status, ActionStatus::Done);
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
 
     press(&mut app, KeyCode::Char('c'));
     let saved = storage::load(&path).unwrap();
@@ -307,7 +308,7 @@ fn next_session_refuses_a_date_before_the_last_meeting() {
     let Screen::NextSession(form) = &app.screen else {
         panic!()
     };
-    assert!(form.error.as_ref().unwrap().contains("before the last one"));
+    assert!(form.error.as_ref().unwrap().1.contains("before the last one"));
 }
 
 #[test]
@@ -376,7 +377,7 @@ fn changing_an_actions_owner_and_due_date_writes_it_back() {
         panic!()
     };
     let form = view.editing.as_ref().expect("a bad date keeps the form open");
-    assert!(form.error.as_ref().unwrap().contains("YYYY-MM-DD"));
+    assert!(form.error.as_ref().unwrap().1.contains("YYYY-MM-DD"));
     for _ in 0..7 {
         press(&mut app, KeyCode::Backspace);
     }

@@ -24,6 +24,7 @@ fn new_session_form_with_a_date_error() {
     type_text(&mut app, "Spring workshop");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
     type_text(&mut app, "31/02/2027");
     press(&mut app, KeyCode::Tab);
     for (w, h) in [(80, 24), (120, 40)] {

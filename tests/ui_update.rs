@@ -59,7 +59,8 @@ fn every_field_reaches_the_session() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "Eastside");
     press(&mut app, KeyCode::Tab);
-    // The default date is selected on arrival, so typing replaces it.
+    // The default date is kept on arrival; Ctrl-U clears it, as in a shell.
+    ctrl(&mut app, 'u');
     type_text(&mut app, "2027-01-15");
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "9:30");
@@ -86,6 +87,7 @@ fn a_missing_title_or_bad_date_is_marked_and_nothing_is_written() {
     press(&mut app, KeyCode::Char('n'));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
     type_text(&mut app, "someday");
     ctrl(&mut app, 's');
     let f = form(&app);
@@ -103,8 +105,55 @@ fn a_missing_title_or_bad_date_is_marked_and_nothing_is_written() {
     type_text(&mut app, "Title");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
     type_text(&mut app, "2027-02-01");
     assert!(form(&app).errors[Field::Date as usize].is_none());
+}
+
+#[test]
+fn one_key_after_enter_wraps_round_never_wipes_the_title() {
+    let (_dir, archive) = empty_archive();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Spring workshop");
+    // Tab from the last field goes round to the title, which keeps its text.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(form(&app).focused(), Field::Title);
+    type_text(&mut app, "s");
+    assert_eq!(form(&app).value(Field::Title), "Spring workshops");
+    ctrl(&mut app, 'z');
+    assert_eq!(
+        form(&app).value(Field::Title),
+        "Spring workshop",
+        "Ctrl-Z undoes typing"
+    );
+    let keys = app.active_keys();
+    assert!(
+        keys.iter().any(|k| k.keys == "Ctrl-Z" && k.in_footer),
+        "undo is in the footer"
+    );
+}
+
+#[test]
+fn enter_on_the_last_field_creates_as_in_every_form() {
+    let (_dir, archive) = empty_archive();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Spring workshop");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(form(&app).focused(), Field::Facilitator);
+    assert!(
+        app.active_keys()
+            .iter()
+            .any(|k| k.keys == "Enter" && k.label == "create")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Session(_)), "{:?}", app.message);
+    assert_eq!(ron_files(&app).len(), 1);
 }
 
 #[test]

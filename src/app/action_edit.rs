@@ -3,37 +3,49 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::keys::{Binding, Key, lookup};
+use super::keys::{Binding, Key, KeyHelp, describe, lookup, undo_typing_binding};
 use super::line_field::LineField;
 use crate::domain::{ActionChange, ActionItem, parse_date};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// The due date from the owner; on the date, save (as in every form).
+    Enter,
     Next,
     Save,
+    Undo,
     Cancel,
     Edit(KeyEvent),
 }
 
 pub const KEYS: &[Binding<Action>] = &[
     Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::Enter,
+        label: "next",
+        help: "Go to the due date; on the due date, save",
+        in_footer: true,
+    },
+    Binding {
         keys: &[
             Key::plain(KeyCode::Tab),
+            Key::plain(KeyCode::BackTab),
             Key::plain(KeyCode::Down),
             Key::plain(KeyCode::Up),
         ],
         action: Action::Next,
         label: "other field",
         help: "Move between the owner and the due date",
-        in_footer: true,
+        in_footer: false,
     },
     Binding {
-        keys: &[Key::plain(KeyCode::Enter), Key::ctrl('s')],
+        keys: &[Key::ctrl('s')],
         action: Action::Save,
         label: "save",
         help: "Save the owner and due date in the action's session file",
         in_footer: true,
     },
+    undo_typing_binding(Action::Undo),
     Binding {
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Cancel,
@@ -57,7 +69,8 @@ pub struct ActionEdit {
     /// Owner, then due date.
     pub fields: [LineField; 2],
     pub focus: usize,
-    pub error: Option<String>,
+    /// The field that holds something unusable, and why.
+    pub error: Option<(usize, String)>,
 }
 
 impl ActionEdit {
@@ -78,13 +91,54 @@ impl ActionEdit {
         self.fields[field].value().trim().to_string()
     }
 
+    /// Moves to the other field; the date is checked as the cursor leaves it.
     pub(super) fn next(&mut self) {
+        if self.focus == 1 {
+            self.error = self.due().err().map(|e| (1, e));
+        }
         self.focus = 1 - self.focus;
+        self.fields[self.focus].arrive();
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus == 1
+    }
+
+    /// The form's keys for footer and help: Enter says "save" on the date.
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        let mut keys = describe(KEYS);
+        for k in &mut keys {
+            if k.label == "next" && self.on_last_field() {
+                k.label = "save";
+            }
+        }
+        keys
     }
 
     pub(super) fn edit(&mut self, key: KeyEvent) {
         self.fields[self.focus].input(key);
-        self.error = None;
+        self.clear_error();
+    }
+
+    pub(super) fn undo(&mut self) {
+        self.fields[self.focus].undo();
+        self.clear_error();
+    }
+
+    fn clear_error(&mut self) {
+        if self.error.as_ref().is_some_and(|(field, _)| *field == self.focus) {
+            self.error = None;
+        }
+    }
+
+    /// The due date typed: none when empty.
+    fn due(&self) -> Result<Option<chrono::NaiveDate>, String> {
+        let due = self.value(1);
+        if due.is_empty() {
+            Ok(None)
+        } else {
+            parse_date(&due).map(Some)
+        }
     }
 
     pub(super) fn paste(&mut self, text: &str) {
@@ -94,17 +148,12 @@ impl ActionEdit {
     /// The change typed, or why it cannot be saved (and the cursor moves
     /// to the date). An empty date clears it.
     pub(super) fn change(&mut self) -> Option<ActionChange> {
-        let due = self.value(1);
-        let due = if due.is_empty() {
-            None
-        } else {
-            match parse_date(&due) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    self.focus = 1;
-                    self.error = Some(e);
-                    return None;
-                }
+        let due = match self.due() {
+            Ok(due) => due,
+            Err(e) => {
+                self.focus = 1;
+                self.error = Some((1, e));
+                return None;
             }
         };
         Some(ActionChange {

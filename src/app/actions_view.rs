@@ -1,5 +1,6 @@
 //! The actions view: every action across the archive as it stands now,
 //! filtered by partnership, owner, status or overdue, soonest due first.
+//! It opens on what still needs doing (open or in progress).
 //! Marking one done (or changing its status) writes back to the session
 //! file holding its latest copy, then the archive is read again.
 
@@ -104,7 +105,7 @@ pub const KEYS: &[Binding<Action>] = &[
         &[Key::ch('s')],
         Action::Status,
         "status",
-        "Show only actions with one status, then the next; then all again",
+        "Show actions to do (open or in progress, the default), then one status at a time, then all",
     ),
     bind(
         &[Key::ch('!')],
@@ -139,7 +140,10 @@ pub const TYPING_KEYS: &[Binding<Action>] = &[bind(
 
 pub struct ActionsState {
     pub loaded: Loaded,
+    /// `filter.status` is one status, or none for all; `to_do` (which
+    /// leaves it none) shows open and in progress together.
     pub filter: ActionFilter,
+    pub to_do: bool,
     /// Typing into the owner filter.
     pub typing_owner: bool,
     /// The owner and due date form, when open.
@@ -153,6 +157,7 @@ impl ActionsState {
         ActionsState {
             loaded,
             filter: ActionFilter::default(),
+            to_do: true,
             typing_owner: false,
             editing: None,
             selected: 0,
@@ -171,8 +176,8 @@ impl ActionsState {
     }
 
     pub fn keys(&self) -> Vec<KeyHelp> {
-        if self.editing.is_some() {
-            describe(action_edit::KEYS)
+        if let Some(form) = &self.editing {
+            form.keys()
         } else if self.typing_owner {
             describe(TYPING_KEYS)
         } else {
@@ -188,7 +193,20 @@ impl ActionsState {
 
     /// The actions shown, soonest due first.
     pub fn records(&self, today: NaiveDate) -> Vec<ActionRecord<'_>> {
-        self.loaded.history().actions_matching(&self.filter, today)
+        let mut found = self.loaded.history().actions_matching(&self.filter, today);
+        if self.to_do {
+            found.retain(|r| r.action.status.is_open());
+        }
+        found
+    }
+
+    /// The status filter as the filter line shows it.
+    pub fn status_label(&self) -> &'static str {
+        match self.filter.status {
+            _ if self.to_do => "to do",
+            Some(s) => s.label(),
+            None => "all",
+        }
     }
 
     /// The partnerships to cycle through, as their series name them.
@@ -215,16 +233,19 @@ impl ActionsState {
         };
     }
 
+    /// To do, then each status, then all, then to do again.
     fn cycle_status(&mut self) {
         let all = ActionStatus::ALL;
-        self.filter.status = match self.filter.status {
-            None => Some(all[0]),
-            Some(s) => all
-                .iter()
-                .position(|x| *x == s)
-                .and_then(|i| all.get(i + 1))
-                .copied(),
+        let (to_do, status) = match self.filter.status {
+            _ if self.to_do => (false, Some(all[0])),
+            None => (true, None),
+            Some(s) => {
+                let next = all.iter().position(|x| *x == s).and_then(|i| all.get(i + 1));
+                (false, next.copied())
+            }
         };
+        self.to_do = to_do;
+        self.filter.status = status;
     }
 
     fn type_owner(&mut self, key: KeyEvent) {
@@ -322,10 +343,12 @@ fn form(app: &mut App, action: action_edit::Action, now: DateTime<Utc>) {
         return;
     };
     match action {
+        action_edit::Action::Enter if !form.on_last_field() => form.next(),
         action_edit::Action::Next => form.next(),
+        action_edit::Action::Undo => form.undo(),
         action_edit::Action::Edit(key) => form.edit(key),
         action_edit::Action::Cancel => state.editing = None,
-        action_edit::Action::Save => {
+        action_edit::Action::Enter | action_edit::Action::Save => {
             let Some(change) = form.change() else {
                 return;
             };

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::confirm::Confirm;
-use super::keys::{Binding, Key, help_binding, lookup};
+use super::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_typing_binding};
 use super::line_field::LineField;
 use super::message::Message;
 use super::{App, Screen, session::SessionScreen};
@@ -13,9 +13,12 @@ use crate::domain::{Session, SessionStatus, parse_date, parse_time};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// The next field; on the last one, create (as in every form).
+    Enter,
     Next,
     Prev,
     Create,
+    Undo,
     Cancel,
     Help,
     /// Any other key goes to the focused field's editor.
@@ -24,15 +27,18 @@ pub enum Action {
 
 pub const KEYS: &[Binding<Action>] = &[
     Binding {
-        keys: &[
-            Key::plain(KeyCode::Tab),
-            Key::plain(KeyCode::Down),
-            Key::plain(KeyCode::Enter),
-        ],
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::Enter,
+        label: "next",
+        help: "Go to the next field; on the last field, create the session",
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
         action: Action::Next,
         label: "next field",
-        help: "Go to the next field",
-        in_footer: true,
+        help: "Go to the next field (from the last, back to the title)",
+        in_footer: false,
     },
     Binding {
         keys: &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
@@ -48,6 +54,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Create the session and start capturing",
         in_footer: true,
     },
+    undo_typing_binding(Action::Undo),
     Binding {
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Cancel,
@@ -99,7 +106,7 @@ impl Field {
         match self {
             Field::Title => "Required, e.g. Spring workshop: first co-design session",
             Field::Partnership => "Optional: the partnership meeting today",
-            Field::Date => "YYYY-MM-DD",
+            Field::Date => "YYYY-MM-DD, or day first: 31/3/2027",
             Field::StartTime => "Optional, HH:MM, e.g. 10:00",
             Field::Location => "Optional, e.g. Community centre, Hall B",
             Field::Facilitator => "Optional: who leads the session",
@@ -135,6 +142,22 @@ impl FormState {
         Field::ALL[self.focus]
     }
 
+    fn on_last_field(&self) -> bool {
+        self.focus + 1 == Field::ALL.len()
+    }
+
+    /// The form's keys for footer and help: Enter says "create" on the
+    /// last field, where it creates.
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        let mut keys = describe(KEYS);
+        for k in &mut keys {
+            if k.label == "next" && self.on_last_field() {
+                k.label = "create";
+            }
+        }
+        keys
+    }
+
     /// Whether anything differs from a fresh form, so leaving would lose typing.
     pub fn is_touched(&self) -> bool {
         Field::ALL.iter().any(|&f| {
@@ -154,12 +177,16 @@ impl FormState {
         } else {
             (self.focus + n - 1) % n
         };
-        // Typing replaces a filled field's text, such as the date's default.
         self.fields[self.focus].arrive();
     }
 
     fn edit(&mut self, key: KeyEvent) {
         self.fields[self.focus].input(key);
+        self.recheck();
+    }
+
+    fn undo(&mut self) {
+        self.fields[self.focus].undo();
         self.recheck();
     }
 
@@ -219,7 +246,9 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         return;
     };
     match action {
-        Action::Next => form.move_focus(true),
+        Action::Enter if form.on_last_field() => create(app, now),
+        Action::Enter | Action::Next => form.move_focus(true),
+        Action::Undo => form.undo(),
         Action::Prev => form.move_focus(false),
         Action::Edit(key) => form.edit(key),
         Action::Help => app.open_help(),

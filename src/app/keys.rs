@@ -101,6 +101,19 @@ pub const fn help_binding<A>(keys: &'static [Key], action: A) -> Binding<A> {
     }
 }
 
+/// Undo in every form, worded the same everywhere. Ctrl-Z, because Ctrl-U
+/// deletes the line in a shell (and does so in our fields too).
+pub const fn undo_typing_binding<A>(action: A) -> Binding<A> {
+    const CTRL_Z: &[Key] = &[Key::ctrl('z')];
+    Binding {
+        keys: CTRL_Z,
+        action,
+        label: "undo typing",
+        help: "Undo the last typing in this field (Ctrl-U clears back to the start of the line)",
+        in_footer: true,
+    }
+}
+
 impl<A> Binding<A> {
     /// All the binding's keys as one label, e.g. `↑/k`.
     pub fn keys_label(&self) -> String {

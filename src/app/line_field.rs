@@ -1,5 +1,6 @@
 //! A one-line text field on `TextArea`, shared by the small forms (new
-//! session, next session, an action's owner and date, the search query).
+//! session, next session, an action's owner and date, the search query),
+//! and the typing rules every text field in the app follows.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -40,7 +41,12 @@ impl LineField {
         if key.code == KeyCode::Char('m') && key.modifiers == KeyModifiers::CONTROL {
             return false;
         }
-        self.0.input(key)
+        type_into(&mut self.0, key)
+    }
+
+    /// Takes back the last typing in this field (the forms' Ctrl-Z).
+    pub fn undo(&mut self) -> bool {
+        self.0.undo()
     }
 
     /// Pastes `text` as one line: line breaks and tabs become spaces.
@@ -52,14 +58,25 @@ impl LineField {
         self.0.insert_str(one_line.trim_end());
     }
 
-    /// As in web forms: arriving in a filled field selects its text, so
-    /// typing replaces it and arrows keep it.
+    /// Arriving in a field keeps its text and puts the cursor after it, so
+    /// one stray key never wipes what was there (Ctrl-U clears it on
+    /// purpose, Ctrl-Z brings it back).
     pub fn arrive(&mut self) {
         self.0.cancel_selection();
-        if !self.0.is_empty() {
-            self.0.select_all();
-        }
+        self.0.move_cursor(CursorMove::Bottom);
+        self.0.move_cursor(CursorMove::End);
     }
+}
+
+/// Types `key` into `area` as a shell would: Ctrl-U deletes back to the
+/// start of the line (the editor's own binding would undo instead, which
+/// surprises anyone used to a terminal). Undo is Ctrl-Z, bound in each
+/// form's key table so footers and help show it. Whether the text changed.
+pub fn type_into(area: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    if key.code == KeyCode::Char('u') && key.modifiers == KeyModifiers::CONTROL {
+        return area.delete_line_by_head();
+    }
+    area.input(key)
 }
 
 #[cfg(test)]
@@ -86,13 +103,24 @@ mod tests {
     }
 
     #[test]
-    fn arriving_selects_a_filled_field_so_typing_replaces_it() {
-        let mut field = LineField::new("2026-12-03");
+    fn arriving_keeps_a_filled_field_so_one_key_never_wipes_it() {
+        let mut field = LineField::new("Spring workshop");
         field.arrive();
-        field.input(key(KeyCode::Char('x'), KeyModifiers::NONE));
-        assert_eq!(field.value(), "x");
+        field.input(key(KeyCode::Char('s'), KeyModifiers::NONE));
+        assert_eq!(field.value(), "Spring workshops");
         let mut empty = LineField::default();
         empty.arrive();
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn ctrl_u_clears_as_in_a_shell_and_ctrl_z_undo_brings_it_back() {
+        let mut field = LineField::at_end("2026-12-03");
+        assert!(field.input(key(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+        assert!(field.is_empty());
+        field.input(key(KeyCode::Char('4'), KeyModifiers::NONE));
+        assert!(field.undo());
+        assert!(field.undo());
+        assert_eq!(field.value(), "2026-12-03");
     }
 }

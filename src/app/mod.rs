@@ -262,7 +262,7 @@ impl App {
     pub fn screen_keys(&self) -> Vec<KeyHelp> {
         match &self.screen {
             Screen::Home(state) => home::keys(state),
-            Screen::NewSession(_) => describe(form::KEYS),
+            Screen::NewSession(form) => form.keys(),
             Screen::Session(screen) if review::is_final_review(screen) => {
                 let mut keys = describe(review::KEYS);
                 keys.extend(screen.bindings());
@@ -272,7 +272,7 @@ impl App {
             Screen::Search(_) => describe(search::KEYS),
             Screen::Actions(state) => state.keys(),
             Screen::Measures(state) => state.keys(),
-            Screen::NextSession(_) => describe(next_session::KEYS),
+            Screen::NextSession(state) => state.keys(),
         }
     }
 

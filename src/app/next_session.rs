@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, help_binding, lookup};
+use super::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_typing_binding};
 use super::line_field::LineField;
 use super::message::{Message, count};
 use super::session::SessionScreen;
@@ -17,14 +17,24 @@ use crate::storage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// The date from the title; on the date, create (as in every form).
+    Enter,
     Next,
     Create,
+    Undo,
     Cancel,
     Help,
     Edit(KeyEvent),
 }
 
 pub const KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::Enter,
+        label: "next",
+        help: "Go to the date; on the date, create the next session and open it",
+        in_footer: true,
+    },
     Binding {
         keys: &[
             Key::plain(KeyCode::Tab),
@@ -35,15 +45,16 @@ pub const KEYS: &[Binding<Action>] = &[
         action: Action::Next,
         label: "other field",
         help: "Move between the title and the date",
-        in_footer: true,
+        in_footer: false,
     },
     Binding {
-        keys: &[Key::ctrl('s'), Key::plain(KeyCode::Enter)],
+        keys: &[Key::ctrl('s')],
         action: Action::Create,
         label: "create",
         help: "Create the next session and open it",
         in_footer: true,
     },
+    undo_typing_binding(Action::Undo),
     Binding {
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Cancel,
@@ -65,7 +76,8 @@ pub struct NextState {
     /// Title, then date.
     pub fields: [LineField; 2],
     pub focus: usize,
-    pub error: Option<String>,
+    /// The field that holds something unusable, and why.
+    pub error: Option<(usize, String)>,
     pub back: Back,
 }
 
@@ -103,7 +115,39 @@ impl NextState {
 
     fn edit(&mut self, key: KeyEvent) {
         self.fields[self.focus].input(key);
-        self.error = None;
+        self.clear_error();
+    }
+
+    fn undo(&mut self) {
+        self.fields[self.focus].undo();
+        self.clear_error();
+    }
+
+    fn clear_error(&mut self) {
+        if self.error.as_ref().is_some_and(|(field, _)| *field == self.focus) {
+            self.error = None;
+        }
+    }
+
+    /// Moves to the other field; a date is checked as the cursor leaves it.
+    fn other_field(&mut self) {
+        if self.focus == 1 {
+            self.error = parse_date(&self.value(1)).err().map(|e| (1, e));
+        }
+        self.focus = 1 - self.focus;
+        self.fields[self.focus].arrive();
+    }
+
+    /// The form's keys for footer and help: Enter says "create" on the
+    /// date, where it creates.
+    pub fn keys(&self) -> Vec<KeyHelp> {
+        let mut keys = describe(KEYS);
+        for k in &mut keys {
+            if k.label == "next" && self.focus == 1 {
+                k.label = "create";
+            }
+        }
+        keys
     }
 
     pub(super) fn paste(&mut self, text: &str) {
@@ -135,14 +179,16 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         return;
     };
     match action {
-        Action::Next => state.focus = 1 - state.focus,
+        Action::Enter if state.focus == 0 => state.other_field(),
+        Action::Next => state.other_field(),
+        Action::Undo => state.undo(),
         Action::Edit(key) => state.edit(key),
         Action::Help => app.open_help(),
         Action::Cancel => {
             let back = state.back.clone();
             go_back(app, &back);
         }
-        Action::Create => create(app, now),
+        Action::Enter | Action::Create => create(app, now),
     }
 }
 
@@ -154,7 +200,7 @@ fn create(app: &mut App, now: DateTime<Utc>) {
         Ok(session) => session,
         Err((field, error)) => {
             state.focus = field;
-            state.error = Some(error);
+            state.error = Some((field, error));
             return;
         }
     };

@@ -12,7 +12,7 @@ use crate::app::action_edit::{ActionEdit, LABELS};
 
 const HINTS: [&str; 2] = [
     "A participant's name, or an organisation",
-    "YYYY-MM-DD, or leave empty for no date",
+    "YYYY-MM-DD or day first (31/3/2027); empty for no date",
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &ActionEdit, theme: &Theme) {
@@ -31,6 +31,6 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &ActionEdit, theme: &Theme) {
         Paragraph::new(Line::styled(text, theme.muted())).wrap(Wrap { trim: true }),
         about,
     );
-    let rows = fields::with_one_error(&LABELS, &HINTS, &form.fields, form.focus, form.error.as_deref());
+    let rows = fields::with_one_error(&LABELS, &HINTS, &form.fields, form.error.as_ref());
     fields::draw(frame, &[owner, due], rows, form.focus, POPUP, theme);
 }

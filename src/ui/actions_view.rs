@@ -1,5 +1,6 @@
 //! The actions view: the filters in use, every matching action in a table
-//! (soonest due first, ⚠ on those overdue), and the selected one in full.
+//! (soonest due first, ⚠ on those overdue, the action's text the widest
+//! column), and the selected one in full.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,7 +12,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::actions_view::ActionsState;
 use crate::app::message::count;
-use crate::domain::{ActionRecord, ActionStatus};
+use crate::domain::ActionRecord;
 
 /// From this width the partnership gets a wider column.
 const WIDE: u16 = 110;
@@ -30,8 +31,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     let wide = area.width >= WIDE;
     frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
     let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
+    let what = if state.to_do {
+        " to do (open or in progress)"
+    } else {
+        ""
+    };
     let text = format!(
-        " {}, {} overdue (⚠), soonest due first",
+        " {}{what}, {} overdue (⚠), soonest due first",
         count(records.len(), "action", "actions"),
         overdue
     );
@@ -45,11 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
 
 fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'a> {
     let f = &state.filter;
+    // Narrow screens leave the keys to the footer, so every filter fits.
     let item = |label: &'static str, value: String, key: &'static str| {
+        let key = if wide { format!(" ({key})") } else { String::new() };
         vec![
             Span::styled(label, theme.muted()),
             Span::styled(value, theme.title()),
-            Span::styled(format!(" ({key})  "), theme.muted()),
+            Span::styled(format!("{key}  "), theme.muted()),
         ]
     };
     let owner = match (&f.owner, state.typing_owner) {
@@ -66,11 +74,7 @@ fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'
     };
     spans.extend(item("Partnership: ", partnership, "p"));
     spans.extend(item("Owner: ", owner, "o"));
-    spans.extend(item(
-        "Status: ",
-        f.status.map_or("all", ActionStatus::label).into(),
-        "s",
-    ));
+    spans.extend(item("Status: ", state.status_label().into(), "s"));
     spans.extend(item(
         "Overdue only: ",
         if f.overdue { "yes" } else { "no" }.into(),
@@ -83,17 +87,24 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
     let theme = &app.theme;
     let inner = table::boxed(frame, area, theme);
     let wide = area.width >= WIDE;
-    let constraints = [
+    // The action's text gets what is left, the most of any column; narrow
+    // screens leave the partnership to the filter line and the details.
+    let mut constraints = vec![
         Constraint::Length(12),
         Constraint::Length(11),
-        Constraint::Length(if wide { 20 } else { 13 }),
-        Constraint::Length(if wide { 28 } else { 13 }),
-        Constraint::Fill(1),
+        Constraint::Length(if wide { 18 } else { 14 }),
     ];
+    if wide {
+        constraints.push(Constraint::Length(14));
+    }
+    constraints.push(Constraint::Fill(1));
     let cols = widths(&constraints, inner.width.saturating_sub(2));
     let join = |cells: [&str; 5]| {
         cells
             .iter()
+            .enumerate()
+            .filter(|(i, _)| wide || *i != 3)
+            .map(|(_, c)| c)
             .zip(&cols)
             .map(|(c, w)| cell(c, *w))
             .collect::<Vec<_>>()
@@ -124,12 +135,7 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
         } else {
             a.owner.as_str()
         };
-        let partnership = if wide {
-            r.partnership.to_string()
-        } else {
-            short(r.partnership)
-        };
-        let row = join([&due, a.status.label(), owner, &partnership, &text]);
+        let row = join([&due, a.status.label(), owner, &short(r.partnership), &text]);
         let selected = i == state.selected;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected {
@@ -142,8 +148,8 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The first two words of a partnership's name ("Level Ground"), for
-/// narrow screens; the details below give it in full.
+/// The first two words of a partnership's name ("Level Ground"), so the
+/// action's text keeps the room; the details below give it in full.
 fn short(name: &str) -> String {
     name.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }

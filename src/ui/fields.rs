@@ -40,13 +40,12 @@ pub struct Row<'a> {
     pub note: Note<'a>,
 }
 
-/// Rows for a form with one error at a time, shown under the focused field.
+/// Rows for a form with one error at a time, shown under its field.
 pub fn with_one_error<'a>(
     labels: &[&'a str],
     hints: &[&'a str],
     fields: &'a [LineField],
-    focus: usize,
-    error: Option<&'a str>,
+    error: Option<&'a (usize, String)>,
 ) -> Vec<Row<'a>> {
     labels
         .iter()
@@ -57,7 +56,7 @@ pub fn with_one_error<'a>(
             label,
             field,
             note: match error {
-                Some(e) if i == focus => Note::Error(e),
+                Some((field, e)) if *field == i => Note::Error(e),
                 _ => Note::Hint(hint),
             },
         })

@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
+use super::session::wrap::{limit, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keys::KeyHelp;
@@ -16,10 +17,10 @@ const MAX_KEY_ROWS: usize = 2;
 
 /// Rows the footer needs at `width`.
 pub fn height(app: &App, width: u16) -> u16 {
-    let message = app.message.as_ref().map_or(0, |m| m.text.chars().count() + 3);
-    let message_rows = message
-        .div_ceil(usize::from(width.max(1)))
-        .clamp(1, MAX_MESSAGE_ROWS);
+    let message_rows = app
+        .message
+        .as_ref()
+        .map_or(1, |m| message_lines(m, &app.theme, width).len());
     let key_rows = key_lines(&app.active_keys(), &app.theme, width).len();
     (message_rows + key_rows) as u16
 }
@@ -30,23 +31,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(keys.len() as u16)]).areas(area);
     if let Some(message) = &app.message {
         frame.render_widget(
-            Paragraph::new(message_line(message, &app.theme)).wrap(Wrap { trim: false }),
+            Paragraph::new(message_lines(message, &app.theme, area.width)),
             message_area,
         );
     }
     frame.render_widget(Paragraph::new(keys), keys_area);
 }
 
-fn message_line<'a>(message: &'a Message, theme: &Theme) -> Line<'a> {
+/// Where the message text starts: after " ✓ ".
+const INDENT: &str = "   ";
+
+/// The message wrapped between words, each further line indented under
+/// the text rather than the symbol, at most `MAX_MESSAGE_ROWS` lines.
+fn message_lines(message: &Message, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let (symbol, style) = match message.tone {
         Tone::Info => ("•", theme.muted()),
         Tone::Success => ("✓", theme.success()),
         Tone::Error => ("⚠", theme.error()),
     };
-    Line::from(vec![
-        Span::styled(format!(" {symbol} "), style),
-        Span::styled(message.text.as_str(), style),
-    ])
+    let room = usize::from(width).saturating_sub(INDENT.len()).max(1);
+    let body = wrap(&[Span::styled(message.text.clone(), style)], room);
+    limit(body, MAX_MESSAGE_ROWS, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let lead = if i == 0 {
+                format!(" {symbol} ")
+            } else {
+                INDENT.to_string()
+            };
+            let mut spans = vec![Span::styled(lead, style)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// `Enter open · n new session · …` from the bindings shown in footers,
@@ -85,6 +103,25 @@ mod tests {
             help: "",
             in_footer: true,
         }
+    }
+
+    #[test]
+    fn a_long_message_wraps_under_its_text_not_its_symbol() {
+        let message = Message::error("Could not save: the disk is full. Free some space, then press Ctrl-S.");
+        let text: Vec<String> = message_lines(&message, &Theme::plain(), 30)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(
+            text,
+            [
+                " ⚠ Could not save: the disk is",
+                "   full. Free some space, then",
+                "   press Ctrl-S.",
+            ]
+        );
+        let short = Message::success("Saved");
+        assert_eq!(message_lines(&short, &Theme::plain(), 30).len(), 1);
     }
 
     #[test]

@@ -5,6 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr;
+
+use super::table::fit;
 use crate::app::{App, Screen};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -28,10 +31,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(state.width() as u16)]).areas(area);
+    // A long title is cut with "…", a space clear of the saved state.
+    let room = usize::from(left.width).saturating_sub(" Roundtable › ".width() + 1);
     let title = Line::from(vec![
         Span::styled(" Roundtable", theme.title()),
         Span::styled(" › ", theme.muted()),
-        Span::styled(place, theme.title()),
+        Span::styled(fit(&place, room), theme.title()),
     ]);
     frame.render_widget(Paragraph::new(title), left);
     frame.render_widget(Paragraph::new(Line::from(state)), right);

@@ -71,14 +71,19 @@ fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[Measu
     // Fixed columns: baseline, target, trend, on track (and latest).
     let fixed = 16 + 16 + 7 + 13 + if wide { date_width + 1 } else { 0 } + 4 + 2;
     let room = usize::from(inner.width).saturating_sub(fixed) / (date_width + 1);
-    let shown: Vec<NaiveDate> = dates.iter().rev().take(room.max(1)).rev().copied().collect();
+    // With room for one column only, it holds each measure's latest
+    // reading: one date's column would show "—" for measures read on
+    // another day.
+    let latest = wide || room <= 1;
+    let room = if latest && !wide { 0 } else { room.max(1) };
+    let shown: Vec<NaiveDate> = dates.iter().rev().take(room).rev().copied().collect();
     let mut constraints = vec![Constraint::Fill(1)];
     let mut header = vec!["Baseline".to_string()];
     for d in &shown {
         constraints.push(Constraint::Length(date_width as u16));
         header.push(d.format("%-d %b %Y").to_string());
     }
-    if wide {
+    if latest {
         constraints.push(Constraint::Length(date_width as u16));
         header.push("Latest".into());
     }
@@ -125,7 +130,7 @@ fn table(frame: &mut Frame, area: Rect, state: &MeasuresState, measures: &[Measu
                     .unwrap_or_else(|| "—".into()),
             );
         }
-        if wide {
+        if latest {
             cells.push(
                 m.latest()
                     .map(|r| r.reading.value.clone())

@@ -13,7 +13,10 @@ use crate::app::message::count;
 use crate::app::next_session::NextState;
 
 const LABELS: [&str; 2] = ["Title", "Date"];
-const HINTS: [&str; 2] = ["Change it as you like", "YYYY-MM-DD: the day of the next meeting"];
+const HINTS: [&str; 2] = [
+    "Change it as you like",
+    "The day of the next meeting: YYYY-MM-DD, or day first (31/3/2027)",
+];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
     let title = Line::styled(" Next session ", theme.title());
@@ -37,13 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &NextState, theme: &Theme) {
         Line::raw(carried),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), about);
-    let rows = fields::with_one_error(
-        &LABELS,
-        &HINTS,
-        &state.fields,
-        state.focus,
-        state.error.as_deref(),
-    );
+    let rows = fields::with_one_error(&LABELS, &HINTS, &state.fields, state.error.as_ref());
     fields::draw(frame, &[title, date], rows, state.focus, POPUP, theme);
 }
 

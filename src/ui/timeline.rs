@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
     }
     constraints.extend([11, 9, 12].map(Constraint::Length));
     header.extend(["Status", "Decisions", "Open actions"]);
-    let cols = widths(&constraints, inner.width.saturating_sub(1));
+    let cols = widths(&constraints, inner.width.saturating_sub(2)); // a space before the border
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     for group in &home.groups {

@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
+use ratatui::crossterm::event::KeyCode;
+use roundtable::app::actions_view::ActionsState;
 use roundtable::app::{App, Screen};
 use roundtable::storage::Archive;
 use tempfile::TempDir;
 
-use super::ui_support;
+use super::ui_support::{self, press, type_text};
 
 /// A copy of `workshops/`, so tests can change files freely.
 pub fn workshops() -> (TempDir, Archive) {
@@ -46,6 +48,22 @@ pub fn select(app: &mut App, path: &Path) {
         panic!("expected home, got {}", app.screen_name());
     };
     home.selected = home.entries.iter().position(|e| e.path == path).unwrap();
+}
+
+/// The actions view, with only `owner`'s actions shown.
+pub fn open_actions_of(app: &mut App, owner: &str) {
+    press(app, KeyCode::Char('A'));
+    press(app, KeyCode::Char('o'));
+    type_text(app, owner);
+    press(app, KeyCode::Enter);
+}
+
+/// The actions view the app shows now.
+pub fn view_of(app: &App) -> &ActionsState {
+    let Screen::Actions(view) = &app.screen else {
+        panic!("not the actions view")
+    };
+    view
 }
 
 pub fn message(app: &App) -> String {

@@ -85,6 +85,11 @@ impl SessionScreen {
             B::Help => return Outcome::Help,
             B::Back => return Outcome::Back,
             B::Quit => return Outcome::Quit,
+            B::QuitHint => {
+                self.message = Some(
+                    "To quit Roundtable press Ctrl-Q (it saves first); Esc goes back to the sessions.".into(),
+                )
+            }
         }
         Outcome::Stay
     }

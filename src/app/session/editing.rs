@@ -22,6 +22,7 @@ pub(super) fn available(editor: &Editor, action: E) -> bool {
         E::Enter | E::FieldDown | E::FieldUp => kind != FieldKind::Long,
         E::ChoiceNext | E::ChoicePrev => !kind.is_text(),
         E::Complete => matches!(kind, FieldKind::Person | FieldKind::Org),
+        E::Undo => kind.is_text(),
         _ => true,
     }
 }
@@ -135,6 +136,7 @@ impl SessionScreen {
             Some(E::ChoiceNext) => editor.cycle(1),
             Some(E::ChoicePrev) => editor.cycle(-1),
             Some(E::Complete) => editor.complete(),
+            Some(E::Undo) => editor.undo_typing(),
             Some(E::Enter) if !editor.on_last_field() => editor.move_focus(1),
             Some(E::Enter | E::Done) => {
                 self.commit(now);
@@ -165,6 +167,10 @@ impl SessionScreen {
             Err((field, message)) => {
                 editor.set_focus(field);
                 editor.error = Some((field, message));
+                let label = editor.fields.get(field).map_or("", |f| f.spec.label);
+                editor.blocked = Some(format!(
+                    "Cannot close yet: fix {label} above, or clear it with Ctrl-U."
+                ));
                 return false;
             }
         };

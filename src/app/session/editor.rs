@@ -8,6 +8,7 @@ use super::complete::Completion;
 use super::fields::{FieldKind, FieldSpec};
 use super::items::ListRef;
 use super::values::Value;
+use crate::app::line_field::type_into;
 use crate::domain::{Step, parse_date};
 
 /// What the editor writes to when it closes.
@@ -36,6 +37,9 @@ pub struct Editor {
     pub focus: usize,
     /// A field that holds something unusable, and what is wrong with it.
     pub error: Option<(usize, String)>,
+    /// Why the editor did not close when asked, and what to do, until the
+    /// field at fault is changed.
+    pub blocked: Option<String>,
     /// Names offered in person fields, organisations in organisation fields.
     pub names: Vec<String>,
     pub organisations: Vec<String>,
@@ -53,15 +57,8 @@ fn text_area(spec: FieldSpec, text: &str) -> TextArea<'static> {
     if spec.kind == FieldKind::Long {
         area.set_wrap_mode(WrapMode::WordOrGlyph);
     }
-    let hint = match spec.kind {
-        FieldKind::Date => "YYYY-MM-DD, or leave empty",
-        FieldKind::Number => "a whole number",
-        FieldKind::Person => "a name (Ctrl-N fills one in)",
-        FieldKind::Org => "an organisation (Ctrl-N fills one in)",
-        _ => "",
-    };
-    area.set_placeholder_text(hint);
-    area.set_placeholder_style(Style::default().add_modifier(Modifier::ITALIC));
+    // No placeholder here: the editor's own draws it one column right of
+    // where typing starts; the view draws `FieldKind::placeholder` instead.
     area
 }
 
@@ -86,6 +83,7 @@ impl Editor {
             fields,
             focus: 0,
             error: None,
+            blocked: None,
             names: Vec::new(),
             organisations: Vec::new(),
             completion: None,
@@ -108,24 +106,27 @@ impl Editor {
     }
 
     /// Moves the focus, showing the text cursor only in the focused field.
-    /// Dates and numbers are selected on arrival, so typing replaces them.
+    /// Arriving keeps a field's text (one key never wipes it); leaving a
+    /// date or number checks it, so a mistake shows at once.
     pub fn set_focus(&mut self, focus: usize) {
+        let left = self.focus;
         self.focus = focus.min(self.fields.len().saturating_sub(1));
         self.completion = None;
+        if left != self.focus
+            && let Some(field) = self.fields.get(left)
+            && let Err(e) = check(field.spec, self.text(left).trim())
+        {
+            self.error = Some((left, e));
+        }
         for (i, field) in self.fields.iter_mut().enumerate() {
             if let Input::Text(area) = &mut field.input {
                 area.cancel_selection();
-                let focused = i == self.focus;
-                let cursor = if focused {
+                let cursor = if i == self.focus {
                     Style::default().add_modifier(Modifier::REVERSED)
                 } else {
                     Style::default()
                 };
                 area.set_cursor_style(cursor);
-                let replaceable = matches!(field.spec.kind, FieldKind::Date | FieldKind::Number);
-                if focused && replaceable && !area.is_empty() {
-                    area.select_all();
-                }
             }
         }
     }
@@ -151,11 +152,26 @@ impl Editor {
     /// Types a key into the focused text field.
     pub fn type_key(&mut self, key: KeyEvent) {
         self.completion = None;
+        self.clear_error();
+        if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
+            type_into(area, key);
+        }
+    }
+
+    /// Ctrl-Z: takes back the last typing in the focused field.
+    pub fn undo_typing(&mut self) {
+        self.completion = None;
+        self.clear_error();
+        if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
+            area.undo();
+        }
+    }
+
+    /// Changing the field at fault takes its error away until checked again.
+    fn clear_error(&mut self) {
         if self.error.as_ref().is_some_and(|(field, _)| *field == self.focus) {
             self.error = None;
-        }
-        if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
-            area.input(key);
+            self.blocked = None;
         }
     }
 

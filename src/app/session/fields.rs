@@ -15,7 +15,7 @@ pub enum FieldKind {
     Org,
     /// A whole number, e.g. votes.
     Number,
-    /// An optional date, typed as 2026-12-03 or 3/12/2026.
+    /// An optional date, typed as 2026-12-03 or day first, 3/12/2026.
     Date,
     /// One of a few options, cycled with ←/→ or Space.
     Pick,
@@ -26,6 +26,17 @@ pub enum FieldKind {
 impl FieldKind {
     pub fn is_text(self) -> bool {
         !matches!(self, FieldKind::Pick | FieldKind::Flag)
+    }
+
+    /// What an empty field of this kind shows, in place of typing.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            FieldKind::Date => "YYYY-MM-DD or day first (31/3/2027), or leave empty",
+            FieldKind::Number => "a whole number",
+            FieldKind::Person => "a name (Ctrl-N fills one in)",
+            FieldKind::Org => "an organisation (Ctrl-N fills one in)",
+            _ => "",
+        }
     }
 }
 

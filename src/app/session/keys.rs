@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::app::keys::{Binding, Key};
+use crate::app::keys::{Binding, Key, undo_typing_binding};
 
 /// What a key does while browsing a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub enum BrowseAction {
     Help,
     Back,
     Quit,
+    /// `q`: says how to quit, as a stray key must not close the session.
+    QuitHint,
 }
 
 /// What a key does while the item editor is open.
@@ -53,6 +55,7 @@ pub enum EditAction {
     ChoiceNext,
     ChoicePrev,
     Complete,
+    Undo,
     Save,
     Done,
     Help,
@@ -265,7 +268,7 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
     b(
         &[Key::ch('F')],
         B::Status,
-        "final",
+        "mark final",
         "Mark the minutes final (they then open read-only), or back in progress",
         false,
     ),
@@ -276,7 +279,20 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         "Export the minutes as Markdown",
         false,
     ),
-    b(&[Key::ctrl('s')], B::Save, "save", "Save the session now", true),
+    b(
+        &[Key::ctrl('s')],
+        B::Save,
+        "save",
+        "Save the session now (it also saves by itself as you work)",
+        false,
+    ),
+    b(
+        &[Key::plain(Esc)],
+        B::Back,
+        "back",
+        "Back to the list of sessions (saves first)",
+        true,
+    ),
     b(
         &[Key::ch('?'), Key::plain(F(1))],
         B::Help,
@@ -285,20 +301,28 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         true,
     ),
     b(
-        &[Key::plain(Esc)],
-        B::Back,
-        "back",
-        "Back to the list of sessions (saves first)",
-        false,
-    ),
-    b(
         &[Key::ctrl('q'), Key::ctrl('c')],
         B::Quit,
         "quit",
         "Save and quit Roundtable",
         false,
     ),
+    b(
+        &[Key::ch('q')],
+        B::QuitHint,
+        "how to quit",
+        "Says how to quit: q alone does not, so a stray key never closes the session",
+        false,
+    ),
 ];
+
+/// The first key bound to `action` while browsing, as footers write it.
+pub fn browse_key(action: BrowseAction) -> Option<(String, &'static str)> {
+    BROWSE
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| Some((b.keys.first()?.label(), b.label)))
+}
 
 use EditAction as E;
 
@@ -359,6 +383,7 @@ pub const EDIT: &[Binding<EditAction>] = &[
         "Fill in the next matching name",
         true,
     ),
+    undo_typing_binding(E::Undo),
     b(
         &[Key::ctrl('s')],
         E::Save,

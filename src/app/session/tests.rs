@@ -289,7 +289,7 @@ fn question_mark_is_help_outside_the_editor_and_text_inside() {
 }
 
 #[test]
-fn typing_over_a_date_replaces_it_and_arrows_move_between_fields() {
+fn arriving_in_a_date_keeps_it_ctrl_u_clears_it_and_arrows_move_between_fields() {
     let mut s = screen();
     s.session.actions.push(ActionItem {
         text: "Book the hall".into(),
@@ -302,9 +302,53 @@ fn typing_over_a_date_replaces_it_and_arrows_move_between_fields() {
     press(&mut s, KeyCode::Tab);
     press(&mut s, KeyCode::Down);
     assert_eq!(s.editor.as_ref().map(|e| e.focus), Some(2));
+    typed(&mut s, "7");
+    let editor = s.editor.as_ref().unwrap();
+    assert_eq!(editor.text(2), "2026-12-107", "one key never wipes the date");
+    ctrl(&mut s, 'z');
+    assert_eq!(
+        s.editor.as_ref().unwrap().text(2),
+        "2026-12-10",
+        "Ctrl-Z undoes typing"
+    );
+    ctrl(&mut s, 'u');
     typed(&mut s, "2027-01-05");
     press(&mut s, KeyCode::Esc);
     assert_eq!(s.session.actions[0].due, NaiveDate::from_ymd_opt(2027, 1, 5));
+}
+
+#[test]
+fn leaving_a_bad_date_marks_it_and_esc_says_why_the_editor_stays_open() {
+    let mut s = screen();
+    press(&mut s, KeyCode::Char('d'));
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Char('a'));
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Tab);
+    typed(&mut s, "next week");
+    press(&mut s, KeyCode::Tab);
+    let editor = s.editor.as_ref().unwrap();
+    assert_eq!(editor.focus, 3, "the cursor moves on");
+    assert!(
+        editor.error.as_ref().is_some_and(|(field, _)| *field == 2),
+        "checked on leaving"
+    );
+    press(&mut s, KeyCode::Esc);
+    let editor = s.editor.as_ref().expect("a bad date keeps the editor open");
+    assert_eq!(editor.focus, 2);
+    let why = editor.blocked.as_deref().unwrap_or_default();
+    assert!(why.contains("Due") && why.contains("Ctrl-U"), "{why}");
+    ctrl(&mut s, 'u');
+    assert!(s.editor.as_ref().unwrap().blocked.is_none());
+    press(&mut s, KeyCode::Esc);
+    assert!(s.editor.is_none());
+}
+
+#[test]
+fn q_says_how_to_quit_instead_of_doing_nothing() {
+    let mut s = screen();
+    assert_eq!(press(&mut s, KeyCode::Char('q')), Outcome::Stay);
+    assert!(s.message.as_deref().unwrap_or_default().contains("Ctrl-Q"));
 }
 
 #[test]

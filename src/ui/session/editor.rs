@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -134,7 +135,10 @@ pub fn draw(frame: &mut Frame, area: Rect, editor: &Editor, theme: &Theme) {
         );
         y += extra as u16;
     }
-    let hint = Line::styled(truncate(hint(editor), inner.width as usize), theme.muted());
+    let hint = match &editor.blocked {
+        Some(why) => Line::styled(truncate(&format!("⚠ {why}"), inner.width as usize), theme.error()),
+        None => Line::styled(truncate(hint(editor), inner.width as usize), theme.muted()),
+    };
     frame.render_widget(Paragraph::new(hint), Rect::new(inner.x, bottom, inner.width, 1));
 }
 
@@ -154,6 +158,10 @@ fn draw_field(frame: &mut Frame, editor: &Editor, i: usize, label: Rect, value: 
         label,
     );
     match &field.input {
+        Input::Text(area) if area.is_empty() => {
+            let text = truncate(field.spec.kind.placeholder(), value.width as usize);
+            frame.render_widget(Paragraph::new(placeholder(&text, focused, theme)), value);
+        }
         Input::Text(area) => frame.render_widget(&**area, value),
         Input::Pick { options, index } => {
             let chosen = options.get(*index).map_or("", String::as_str);
@@ -183,4 +191,20 @@ fn draw_field(frame: &mut Frame, editor: &Editor, i: usize, label: Rect, value: 
             frame.render_widget(Paragraph::new(Line::styled(text, style)), value);
         }
     }
+}
+
+/// An empty field's placeholder, starting where typing starts: the cursor
+/// sits on its first character when the field is focused.
+fn placeholder(text: &str, focused: bool, theme: &Theme) -> Line<'static> {
+    let muted = theme.muted().add_modifier(Modifier::ITALIC);
+    let cursor = Style::new().add_modifier(Modifier::REVERSED);
+    if !focused {
+        return Line::styled(text.to_string(), muted);
+    }
+    let mut chars = text.chars();
+    let first = chars.next().map_or(" ".to_string(), String::from);
+    Line::from(vec![
+        Span::styled(first, cursor),
+        Span::styled(chars.as_str().to_string(), muted),
+    ])
 }

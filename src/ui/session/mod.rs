@@ -9,7 +9,7 @@ mod navigator;
 mod rows;
 mod section;
 mod voices;
-mod wrap;
+pub(crate) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,6 +19,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::session::SessionScreen;
+use crate::domain::SessionStatus;
 use wrap::truncate;
 
 /// Draws the session screen's body into `area`; the app draws the footer,
@@ -31,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     }
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(header(screen, head.width as usize, theme)), head);
-    let nav_width = navigator::WIDTH.min(body.width / 3);
+    let nav_width = navigator::WIDTH.min(body.width / 3 + 2);
     let [nav, main] = Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
         .spacing(1)
         .areas(body);
@@ -49,9 +50,15 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
 fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> {
     let s = &screen.session;
     let present = s.present().count();
+    // Final shows the moment F is pressed, not only on the next opening.
+    let status = if s.status == SessionStatus::Final {
+        "FINAL · "
+    } else {
+        ""
+    };
     let right = match &screen.read_only {
-        Some(_) => "  READ-ONLY".to_string(),
-        None => format!("  {present} of {} present", s.participants.len()),
+        Some(_) => format!("  {status}READ-ONLY"),
+        None => format!("  {status}{present} of {} present", s.participants.len()),
     };
     let mut when = s.date.format("%a %-d %b %Y").to_string();
     if let Some(time) = s.start_time {
@@ -73,7 +80,7 @@ fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> 
         Span::raw(" ".repeat(pad)),
         Span::styled(
             right,
-            if screen.read_only.is_some() {
+            if screen.read_only.is_some() || s.status == SessionStatus::Final {
                 theme.warning()
             } else {
                 theme.muted()

@@ -1,5 +1,6 @@
 //! The step navigator on the left: the six steps, then what runs through
-//! them, each with how many items it holds.
+//! them, each with the key that goes there and how many items it holds;
+//! then the keys for the session as a whole (minutes, final).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,11 +10,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::wrap::truncate;
 use crate::app::session::SessionScreen;
+use crate::app::session::keys::{BrowseAction, browse_key};
 use crate::app::session::section::Section;
+use crate::domain::SessionStatus;
 use crate::ui::theme::Theme;
 
 /// Columns the navigator takes, border included.
-pub const WIDTH: u16 = 26;
+pub const WIDTH: u16 = 28;
 
 fn count(screen: &SessionScreen, section: Section) -> usize {
     let s = &screen.session;
@@ -25,25 +28,54 @@ fn count(screen: &SessionScreen, section: Section) -> usize {
     }
 }
 
+/// The key that goes to `section`, from the session's key table.
+fn section_key(section: Section) -> String {
+    let action = match section {
+        Section::Step(step) => return step.number().to_string(),
+        Section::Participants => BrowseAction::Participants,
+        Section::Decisions => BrowseAction::Decisions,
+        Section::ParkingLot => BrowseAction::ParkingLot,
+    };
+    browse_key(action).map(|(key, _)| key).unwrap_or_default()
+}
+
 fn row(screen: &SessionScreen, section: Section, width: usize, theme: &Theme) -> Line<'static> {
     let selected = screen.nav.section == section;
-    let name = match section {
-        Section::Step(step) => format!("{} {}", step.number(), section.label()),
-        _ => section.label().to_string(),
-    };
+    let key = section_key(section);
     let n = count(screen, section);
     let n = if n == 0 { String::new() } else { n.to_string() };
     let marker = if selected { "▶" } else { " " };
-    let room = width.saturating_sub(n.width() + 2);
-    let name = truncate(&name, room);
-    let pad = width.saturating_sub(1 + name.width() + n.width() + 1);
-    let text = format!("{marker}{name}{}{n} ", " ".repeat(pad));
+    // Marker and space, key and space, at least a space before the count,
+    // and one after it, clear of the border.
+    let room = width.saturating_sub(key.width() + n.width() + 5);
+    let name = truncate(section.label(), room);
+    let pad = width.saturating_sub(2 + key.width() + 1 + name.width() + n.width() + 1);
     let style = if selected {
         theme.selected()
     } else {
         Default::default()
     };
-    Line::from(Span::styled(text, style))
+    Line::from(vec![
+        Span::styled(format!("{marker} "), style),
+        Span::styled(key, if selected { style } else { theme.key() }),
+        Span::styled(format!(" {name}{}{n} ", " ".repeat(pad)), style),
+    ])
+}
+
+/// A key for the whole session, e.g. "m minutes", as the footer writes it.
+fn session_key(
+    action: BrowseAction,
+    label: Option<&str>,
+    width: usize,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    let (key, own) = browse_key(action)?;
+    let label = truncate(label.unwrap_or(own), width.saturating_sub(key.width() + 3));
+    Some(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(key, theme.key()),
+        Span::raw(format!(" {label}")),
+    ]))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
@@ -58,6 +90,21 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     lines.push(Line::styled(" Throughout", theme.title()));
     for section in &Section::ALL[6..] {
         lines.push(row(screen, *section, width, theme));
+    }
+    // The keys that act on the whole session, where the footer (which
+    // keeps to the selected item) does not show them.
+    let mut session: Vec<Line> = session_key(BrowseAction::Export, None, width, theme)
+        .into_iter()
+        .collect();
+    if screen.read_only.is_none() {
+        let is_final = screen.session.status == SessionStatus::Final;
+        let label = is_final.then_some("back in progress");
+        session.extend(session_key(BrowseAction::Status, label, width, theme));
+    }
+    if inner.height as usize >= lines.len() + 2 + session.len() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(" Session", theme.title()));
+        lines.extend(session);
     }
     let quiet: Vec<&str> = screen
         .session
