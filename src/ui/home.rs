@@ -205,8 +205,9 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(vec![
             Span::raw("Press "),
             key("e"),
-            Span::raw(" to copy the example sessions here and look around first."),
+            Span::raw(" to look at example sessions first, read-only."),
         ]),
+        Line::raw("They stay apart from your own sessions."),
         Line::raw(""),
         Line::styled("Sessions are saved as files in:", theme.muted()),
         Line::raw(app.display_dir.as_str()),
