@@ -43,10 +43,18 @@ fn a_removed_session_is_out_of_list_search_actions_and_reports_until_restored() 
         (list, search, actions)
     };
     let (list, search, actions) = visible(dir);
-    assert!(list.contains("North Coast") && search.contains("North Coast") && actions.contains("North Coast"));
+    assert!(
+        list.contains("North Coast") && search.contains("North Coast") && actions.contains("North Coast")
+    );
 
-    let out = stdout(roundtable(dir).args(["remove", "North Coast Food Justice Alliance — roles and awareness"]));
-    assert!(out.contains("to the trash") && out.contains("roundtable restore"), "{out}");
+    let out = stdout(roundtable(dir).args([
+        "remove",
+        "North Coast Food Justice Alliance — roles and awareness",
+    ]));
+    assert!(
+        out.contains("to the trash") && out.contains("roundtable restore"),
+        "{out}"
+    );
     assert!(dir.join("trash").join(format!("{NORTH_COAST}.ron")).is_file());
     let (list, search, actions) = visible(dir);
     assert!(!list.contains("North Coast"), "{list}");
@@ -58,11 +66,16 @@ fn a_removed_session_is_out_of_list_search_actions_and_reports_until_restored() 
         .failure();
 
     let trash = stdout(roundtable(dir).arg("trash"));
-    assert!(trash.contains("North Coast Food Justice Alliance — roles and awareness"), "{trash}");
+    assert!(
+        trash.contains("North Coast Food Justice Alliance — roles and awareness"),
+        "{trash}"
+    );
     let out = stdout(roundtable(dir).args(["restore", NORTH_COAST]));
     assert!(out.starts_with("Restored"), "{out}");
     let (list, search, actions) = visible(dir);
-    assert!(list.contains("North Coast") && search.contains("North Coast") && actions.contains("North Coast"));
+    assert!(
+        list.contains("North Coast") && search.contains("North Coast") && actions.contains("North Coast")
+    );
     assert!(stdout(roundtable(dir).arg("trash")).starts_with("The trash is empty"));
 }
 
@@ -76,7 +89,10 @@ fn restoring_onto_a_taken_name_keeps_both() {
     fs::write(&file, "a newer file by that name").unwrap();
     let out = stdout(roundtable(dir).args(["restore", NORTH_COAST]));
     assert!(out.contains("its old name was taken"), "{out}");
-    assert_eq!(fs::read(dir.join(format!("{NORTH_COAST}-2.ron"))).unwrap(), original);
+    assert_eq!(
+        fs::read(dir.join(format!("{NORTH_COAST}-2.ron"))).unwrap(),
+        original
+    );
     assert_eq!(fs::read_to_string(&file).unwrap(), "a newer file by that name");
 }
 
@@ -112,12 +128,17 @@ fn a_mistyped_theme_is_refused_before_the_app_starts() {
         .env("ROUNDTABLE_THEME", "sepia")
         .assert()
         .code(1)
-        .stderr(contains("ROUNDTABLE_THEME: \"sepia\" is not a theme: use dark, light or high-contrast"));
+        .stderr(contains(
+            "ROUNDTABLE_THEME: \"sepia\" is not a theme: use dark, light or high-contrast",
+        ));
     roundtable(tmp.path())
         .args(["--theme", "sepia"])
         .assert()
         .code(2)
         .stderr(contains("possible values: dark, light, high-contrast"));
     let help = stdout(roundtable(tmp.path()).arg("--help"));
-    assert!(help.contains("--theme <THEME>") && help.contains("--examples"), "{help}");
+    assert!(
+        help.contains("--theme <THEME>") && help.contains("--examples"),
+        "{help}"
+    );
 }

@@ -13,7 +13,12 @@ use ui_support::*;
 snap_both_sizes!();
 
 fn header(app: &App) -> String {
-    render(app, 80, 24).to_string().lines().next().unwrap().to_string()
+    render(app, 80, 24)
+        .to_string()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 fn message(app: &App) -> String {
@@ -39,13 +44,24 @@ fn the_examples_are_labelled_and_read_only_and_never_reach_the_archive() {
     assert_eq!(app.home().unwrap().entries.len(), 7);
 
     // The label is on every screen the examples reach.
-    for key in [KeyCode::Enter, KeyCode::Char('/'), KeyCode::Char('A'), KeyCode::Char('M')] {
+    for key in [
+        KeyCode::Enter,
+        KeyCode::Char('/'),
+        KeyCode::Char('A'),
+        KeyCode::Char('M'),
+    ] {
         press(&mut app, key);
         assert_ne!(app.screen_name(), "Sessions", "{key:?} opens a screen");
-        assert!(header(&app).contains(examples::LABEL), "{key:?}: {}", header(&app));
+        assert!(
+            header(&app).contains(examples::LABEL),
+            "{key:?}: {}",
+            header(&app)
+        );
         if key == KeyCode::Enter {
             // An example session opens read-only: typing changes nothing.
-            let Screen::Session(screen) = &app.screen else { panic!() };
+            let Screen::Session(screen) = &app.screen else {
+                panic!()
+            };
             assert_eq!(screen.read_only.as_deref(), Some(examples::READ_ONLY));
             assert!(!app.guard.is_locked(), "no lock, so nothing to save");
             type_text(&mut app, "a");
@@ -69,14 +85,21 @@ fn the_examples_are_labelled_and_read_only_and_never_reach_the_archive() {
         .into_iter()
         .map(|(name, text)| (std::fs::read_to_string(shown.join(name)).unwrap(), text))
         .collect();
-    assert!(before.iter().all(|(on_disk, text)| on_disk == text), "examples unchanged");
+    assert!(
+        before.iter().all(|(on_disk, text)| on_disk == text),
+        "examples unchanged"
+    );
 
     // Back to the person's own archive, which holds nothing.
     press(&mut app, KeyCode::Char('e'));
     assert!(app.examples.is_none());
     assert_eq!(app.archive.dir(), own);
     assert!(!header(&app).contains(examples::LABEL));
-    assert_eq!(std::fs::read_dir(&own).unwrap().count(), 0, "the archive holds none of them");
+    assert_eq!(
+        std::fs::read_dir(&own).unwrap().count(),
+        0,
+        "the archive holds none of them"
+    );
     assert!(!shown.exists(), "the temporary copy is gone");
 }
 

@@ -48,8 +48,19 @@ fn no_pale_colours_outside_the_dark_theme() {
             render(&app, 120, 40)
         }] {
             for cell in backend.buffer().content() {
-                let pale = [Color::Gray, Color::Yellow, Color::LightYellow, Color::White, Color::DarkGray];
-                assert!(!pale.contains(&cell.fg), "{palette}: {:?} on {:?}", cell.fg, cell.symbol());
+                let pale = [
+                    Color::Gray,
+                    Color::Yellow,
+                    Color::LightYellow,
+                    Color::White,
+                    Color::DarkGray,
+                ];
+                assert!(
+                    !pale.contains(&cell.fg),
+                    "{palette}: {:?} on {:?}",
+                    cell.fg,
+                    cell.symbol()
+                );
                 if palette == Palette::HighContrast {
                     assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{palette}");
                 }
@@ -69,5 +80,8 @@ fn t_cycles_the_theme() {
     press(&mut app, KeyCode::Char('t'));
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(app.theme.palette, Palette::Dark);
-    assert!(app.state_file.is_none(), "tests never write the user's state file");
+    assert!(
+        app.state_file.is_none(),
+        "tests never write the user's state file"
+    );
 }

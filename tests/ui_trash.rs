@@ -19,7 +19,10 @@ fn message(app: &App) -> String {
 
 fn names(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|r| r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .map(|r| {
+            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     names.sort();
     names
@@ -54,7 +57,11 @@ fn remove_asks_then_moves_to_the_trash_and_the_trash_restores_it() {
     assert!(names(&app.archive.trash_dir()).is_empty());
     let home = app.home().unwrap();
     assert_eq!(home.entries.len(), 2);
-    assert_eq!(home.selected_entry().unwrap().path, selected, "the restored one is selected");
+    assert_eq!(
+        home.selected_entry().unwrap().path,
+        selected,
+        "the restored one is selected"
+    );
 }
 
 #[test]
@@ -79,7 +86,11 @@ fn a_session_open_elsewhere_is_not_removed() {
     press(&mut app, KeyCode::Char('y'));
     assert!(selected.exists());
     assert!(message(&app).contains("was not removed"), "{}", message(&app));
-    assert!(message(&app).contains("close it there first"), "{}", message(&app));
+    assert!(
+        message(&app).contains("close it there first"),
+        "{}",
+        message(&app)
+    );
     assert!(matches!(app.screen, Screen::Home(_)));
 }
 
