@@ -46,7 +46,7 @@ fn remove_asks_then_moves_to_the_trash_and_the_trash_restores_it() {
     assert!(!selected.exists());
     assert_eq!(app.home().unwrap().entries.len(), 1);
     assert!(message(&app).contains("Moved") && message(&app).contains("T to see the trash"));
-    assert_eq!(names(&app.archive.trash_dir()), [name.clone()]);
+    assert_eq!(names(&app.archive.trash_dir()), [name]);
 
     press(&mut app, KeyCode::Char('T'));
     assert_eq!(app.screen_name(), "Trash");

@@ -20,6 +20,7 @@ pub struct App {
 
 impl App {
     /// Starts `roundtable --dir DIR` at `cols`×`rows`, without colour.
+    #[allow(dead_code)]
     pub fn start(dir: &Path, cols: u16, rows: u16) -> App {
         App::start_with(dir, cols, rows, |_| {})
     }
