@@ -122,7 +122,7 @@ fn restore_with_no_trash_says_so() {
 }
 
 #[test]
-fn a_mistyped_theme_is_refused_before_the_app_starts() {
+fn a_mistyped_theme_or_a_flag_for_the_app_with_a_command_is_refused() {
     let tmp = TempDir::new().unwrap();
     roundtable(tmp.path())
         .env("ROUNDTABLE_THEME", "sepia")
@@ -136,6 +136,11 @@ fn a_mistyped_theme_is_refused_before_the_app_starts() {
         .assert()
         .code(2)
         .stderr(contains("possible values: dark, light, high-contrast"));
+    roundtable(tmp.path())
+        .args(["--examples", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("a command does not open it"));
     let help = stdout(roundtable(tmp.path()).arg("--help"));
     assert!(
         help.contains("--theme <THEME>") && help.contains("--examples"),

@@ -85,6 +85,9 @@ pub fn run() -> ExitCode {
 
 fn execute(cli: Cli) -> Result<ExitCode, CliError> {
     let dir = cli.dir.as_deref();
+    if cli.command.is_some() {
+        cli.open.only_without_command()?;
+    }
     match cli.command {
         None => open::run(cli.open, dir),
         Some(Command::New(args)) => new::run(args, dir),

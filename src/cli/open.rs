@@ -22,6 +22,20 @@ pub struct Args {
     examples: bool,
 }
 
+impl Args {
+    /// `--theme` and `--examples` are about the app, which a command does
+    /// not open: say so rather than ignore them.
+    pub fn only_without_command(&self) -> Result<(), CliError> {
+        if self.theme.is_none() && !self.examples {
+            return Ok(());
+        }
+        Err(
+            CliError::new("--theme and --examples choose how the app opens, and a command does not open it")
+                .with_hint("run `roundtable --examples` or `roundtable --theme light` on its own"),
+        )
+    }
+}
+
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let state_file = state_file();
     let remembered = state_file.as_deref().map(read_state).and_then(|s| s.theme);

@@ -4,9 +4,10 @@
 //!
 //! Three palettes: `dark` (the default, for a dark terminal), `light` (dark,
 //! fixed colours for a light terminal, where light grey and yellow vanish)
-//! and `high-contrast` (the terminal's own foreground for all text, with
-//! bold and reverse video for emphasis: nothing pale for a washed-out
-//! projector to lose, on a light or dark background).
+//! and `high-contrast` (the terminal's own foreground and background for
+//! all text, with bold and reverse video for emphasis and keys shown
+//! reversed like keycaps: nothing pale for a washed-out projector to lose,
+//! on a light or dark background).
 
 use std::fmt;
 use std::str::FromStr;
@@ -128,9 +129,13 @@ impl Theme {
             _ => Style::new().add_modifier(Modifier::REVERSED | bold),
         }
     }
-    /// Key names in footers and help.
+    /// Key names in footers and help; in high contrast, reversed like keycaps.
     pub fn key(&self) -> Style {
-        self.fg(Color::Yellow, PURPLE).add_modifier(Modifier::BOLD)
+        let style = self.fg(Color::Yellow, PURPLE).add_modifier(Modifier::BOLD);
+        match (self.color, self.palette) {
+            (true, Palette::HighContrast) => style.add_modifier(Modifier::REVERSED),
+            _ => style,
+        }
     }
     /// Secondary text: guidance, counts, hints. Never dimmed: dim text
     /// vanishes on projectors.
@@ -221,6 +226,11 @@ mod tests {
         };
         assert_eq!(theme.muted().fg, None);
         assert_eq!(theme.key().fg, None);
-        assert!(theme.key().add_modifier.contains(Modifier::BOLD));
+        assert!(
+            theme
+                .key()
+                .add_modifier
+                .contains(Modifier::BOLD | Modifier::REVERSED)
+        );
     }
 }
