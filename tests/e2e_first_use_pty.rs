@@ -81,3 +81,25 @@ fn the_theme_chosen_in_the_app_is_remembered_and_the_flag_wins() {
     app.send("q");
     assert!(app.wait_for_exit());
 }
+
+#[test]
+fn no_color_removes_colour_in_every_theme() {
+    let tmp = tempfile::tempdir().unwrap();
+    for theme in ["dark", "light", "high-contrast"] {
+        let mut app = pty::App::start_with(&tmp.path().join("sessions"), 100, 30, |cmd| {
+            cmd.args(["--theme", theme]).env("NO_COLOR", "1");
+        });
+        app.wait_for("Welcome to Roundtable");
+        let screen = app.screen();
+        let (rows, cols) = screen.size();
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                let cell = screen.cell(row, col).unwrap();
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "{theme} at {row},{col}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "{theme} at {row},{col}");
+            }
+        }
+        app.send("q");
+        assert!(app.wait_for_exit());
+    }
+}
