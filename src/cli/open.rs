@@ -12,7 +12,8 @@ use crate::ui::theme::{self, Palette, THEME_ENV, Theme};
 #[derive(Debug, Default, clap::Args)]
 pub struct Args {
     /// Colours for a dark or light terminal, or high contrast for a
-    /// projector [default: the one last chosen in the app, else dark]
+    /// projector; also $ROUNDTABLE_THEME [default: the last one chosen with
+    /// t in the app, else dark]
     #[arg(long, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
     theme: Option<String>,
 

@@ -208,6 +208,11 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(" to look at example sessions first, read-only."),
         ]),
         Line::raw("They stay apart from your own sessions."),
+        Line::from(vec![
+            Span::raw("Press "),
+            key("t"),
+            Span::raw(" for colours that suit a light terminal or a projector."),
+        ]),
         Line::raw(""),
         Line::styled("Sessions are saved as files in:", theme.muted()),
         Line::raw(app.display_dir.as_str()),
