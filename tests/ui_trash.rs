@@ -48,6 +48,20 @@ fn remove_asks_then_moves_to_the_trash_and_the_trash_restores_it() {
     assert!(message(&app).contains("Moved") && message(&app).contains("T to see the trash"));
     assert_eq!(names(&app.archive.trash_dir()), [name]);
 
+    // Out of everything that reads the archive in the app.
+    let loaded_paths = |app: &App| match &app.screen {
+        Screen::Search(s) => s.loaded.paths.clone(),
+        Screen::Actions(s) => s.loaded.paths.clone(),
+        Screen::Measures(s) => s.loaded.paths.clone(),
+        _ => panic!("{}", app.screen_name()),
+    };
+    for key in ['/', 'A', 'M'] {
+        press(&mut app, KeyCode::Char(key));
+        assert_eq!(loaded_paths(&app).len(), 1, "{key}");
+        assert!(!loaded_paths(&app).contains(&selected), "{key}");
+        press(&mut app, KeyCode::Esc);
+    }
+
     press(&mut app, KeyCode::Char('T'));
     assert_eq!(app.screen_name(), "Trash");
     snap_both("trash", &app);
