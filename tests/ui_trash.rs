@@ -37,14 +37,23 @@ fn remove_asks_then_moves_to_the_trash_and_the_trash_restores_it() {
 
     press(&mut app, KeyCode::Char('d'));
     assert!(app.confirm.is_some(), "asks first");
+    let asked = message(&app);
+    assert!(
+        asked.contains("Remove “Monthly review: data and next steps”"),
+        "{asked}"
+    );
     snap_both("remove_question", &app);
     press(&mut app, KeyCode::Char('n'));
     assert!(selected.exists(), "no means no");
+    assert!(message(&app).starts_with("Kept "), "{}", message(&app));
 
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
     assert!(!selected.exists());
-    assert_eq!(app.home().unwrap().entries.len(), 1);
+    let home = app.home().unwrap();
+    assert_eq!(home.entries.len(), 1);
+    let next = home.selected_entry().unwrap().session.as_ref().unwrap();
+    assert_eq!(next.title, "First co-design session", "the next one is selected");
     assert!(message(&app).contains("Moved") && message(&app).contains("T to see the trash"));
     assert_eq!(names(&app.archive.trash_dir()), [name]);
 

@@ -201,9 +201,9 @@ impl App {
                 self.confirm = None;
                 review::reopen(self, now);
             }
-            Action::Confirm(Answer::Yes) if matches!(self.confirm, Some(Confirm::RemoveSession(_))) => {
+            Action::Confirm(answer) if matches!(self.confirm, Some(Confirm::RemoveSession(_))) => {
                 if let Some(Confirm::RemoveSession(path)) = self.confirm.take() {
-                    trash_view::remove(self, &path, now);
+                    trash_view::answer(self, &path, answer, now);
                 }
             }
             Action::Confirm(answer) => self.answer(answer),

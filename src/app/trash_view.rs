@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 
 use super::across::{Back, go_back};
-use super::confirm::Confirm;
+use super::confirm::{Answer, Confirm};
 use super::keys::{Binding, Key, help_binding};
 use super::message::Message;
 use super::{App, Screen};
@@ -102,29 +102,46 @@ pub(super) fn open(app: &mut App) {
     }
 }
 
-/// Asks before removing the session selected on the home screen.
+/// Asks before removing the session selected on the home screen, naming
+/// it below the question.
 pub(super) fn ask_remove(app: &mut App) {
-    let Some(path) = app
-        .home()
-        .and_then(|h| h.selected_entry())
-        .map(|e| e.path.clone())
-    else {
+    let Some(entry) = app.home().and_then(|h| h.selected_entry()) else {
         return;
     };
+    let what = match &entry.session {
+        Ok(s) => format!("“{}” ({})", s.title, entry.file_name()),
+        Err(_) => entry.file_name(),
+    };
+    let path = entry.path.clone();
+    app.message = Some(Message::info(format!("Remove {what}?")));
     app.confirm = Some(Confirm::RemoveSession(path));
 }
 
-/// Moves the session at `path` into the trash, after a yes.
-pub(super) fn remove(app: &mut App, path: &Path, now: DateTime<Utc>) {
+/// After the question: on yes, removes the session; on no, says it stays.
+pub(super) fn answer(app: &mut App, path: &Path, answer: Answer, now: DateTime<Utc>) {
+    match answer {
+        Answer::Yes => remove(app, path, now),
+        Answer::No => app.message = Some(Message::info(format!("Kept {}.", name(path)))),
+    }
+}
+
+/// Moves the session at `path` into the trash and selects the session
+/// shown after it (or before it, if it was the last).
+fn remove(app: &mut App, path: &Path, now: DateTime<Utc>) {
     let grouped = app.home().is_some_and(|h| h.grouped);
+    let neighbour = app.home().and_then(|home| {
+        let order = home.order();
+        let at = order.iter().position(|&i| i == home.selected)?;
+        let next = order.get(at + 1).or_else(|| order.get(at.checked_sub(1)?))?;
+        home.entries.get(*next).map(|e| e.path.clone())
+    });
     let result = app.archive.remove(path, now);
-    go_back(
-        app,
-        &Back {
-            selected: None,
-            grouped,
-        },
-    );
+    let selected = if result.is_ok() {
+        neighbour
+    } else {
+        Some(path.to_path_buf())
+    };
+    go_back(app, &Back { selected, grouped });
     app.message = Some(match result {
         Ok(_) => Message::success(format!(
             "Moved {} to the trash ({}). Press T to see the trash and restore it.",
