@@ -126,3 +126,16 @@ fn the_help_lists_remove_and_trash() {
     assert!(help.contains("Move the selected session to the trash"), "{help}");
     assert!(help.contains("restore"), "{help}");
 }
+
+/// With every session removed, the welcome screen points to the trash.
+#[test]
+fn the_welcome_screen_offers_the_trash_when_it_holds_something() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Char('d'));
+        press(&mut app, KeyCode::Char('y'));
+    }
+    assert!(app.home().unwrap().entries.is_empty());
+    snap_both("welcome_with_trash", &app);
+}

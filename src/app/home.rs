@@ -175,6 +175,7 @@ pub fn keys(home: &HomeState, in_examples: bool) -> Vec<KeyHelp> {
                 | Action::Actions
                 | Action::Measures => help.in_footer = false,
                 Action::Examples => help.in_footer = true,
+                Action::Trash => help.in_footer = home.trashed > 0,
                 _ => {}
             }
         }
@@ -196,6 +197,8 @@ pub struct HomeState {
     /// Grouped by partnership (the default) or one flat list.
     pub grouped: bool,
     pub groups: Vec<Group>,
+    /// Sessions in the trash, so the trash can be offered when it matters.
+    pub trashed: usize,
 }
 
 impl HomeState {
@@ -216,6 +219,7 @@ impl HomeState {
             selected: 0,
             grouped: true,
             groups,
+            trashed: archive.trash_len(),
         };
         home.selected = select
             .and_then(|p| home.entries.iter().position(|e| e.path == p))

@@ -69,6 +69,13 @@ impl Archive {
         Ok(move_session(path, &trash)?)
     }
 
+    /// How many session files are in the trash, without reading them.
+    pub fn trash_len(&self) -> usize {
+        fs::read_dir(self.trash_dir())
+            .map(|read| read.flatten().filter(|e| is_session_file(&e.path())).count())
+            .unwrap_or(0)
+    }
+
     /// The sessions in the trash, newest first; none when there is no trash.
     pub fn trashed(&self) -> Result<Vec<Entry>, StorageError> {
         let trash = self.trash_dir();

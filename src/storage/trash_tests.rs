@@ -33,6 +33,7 @@ fn a_removed_session_leaves_the_archive_for_the_trash_with_its_journal() {
     assert!(!paths[0].exists());
     assert_eq!(names(&archive.list()), ["2026-06-01-review.ron"]);
     assert_eq!(names(&archive.trashed().unwrap()), ["2026-06-01-kick-off.ron"]);
+    assert_eq!(archive.trash_len(), 1, "the journal is not counted");
     assert!(read_recovery(&paths[0]).is_none(), "the journal moved too");
     assert!(read_recovery(&moved).is_some());
     assert!(

@@ -23,7 +23,7 @@ const WIDE: u16 = 110;
 
 pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     if home.entries.is_empty() {
-        welcome(frame, area, app);
+        welcome(frame, area, home, app);
         return;
     }
     let [summary, table, details] =
@@ -189,13 +189,23 @@ fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
     ])
 }
 
-fn welcome(frame: &mut Frame, area: Rect, app: &App) {
+fn welcome(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     let theme = &app.theme;
     let key = |k: &'static str| Span::styled(k, theme.key());
     let text = vec![
         Line::styled("Welcome to Roundtable.", theme.title()),
         Line::raw(""),
-        Line::raw("There are no sessions in this archive folder yet."),
+        match home.trashed {
+            0 => Line::raw("There are no sessions in this archive folder yet."),
+            n => Line::from(vec![
+                Span::raw(format!(
+                    "No sessions here; {} in the trash (",
+                    count(n, "removed session", "removed sessions")
+                )),
+                key("T"),
+                Span::raw(")."),
+            ]),
+        },
         Line::raw(""),
         Line::from(vec![
             Span::raw("Press "),
