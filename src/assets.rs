@@ -75,7 +75,8 @@ macro_rules! examples {
 }
 
 /// The example sessions in `workshops/` as (file name, contents), oldest
-/// first, for the app to copy into an empty archive.
+/// first, for the app to show as a separate, read-only archive (see
+/// `app::examples`): they are never copied into the person's own.
 pub fn examples() -> Vec<(&'static str, &'static str)> {
     examples![
         "2026-07-08-level-ground-launch-session.ron",

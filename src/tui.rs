@@ -22,11 +22,13 @@ use crate::ui::{self, theme::Theme};
 /// journal, signals, and clocks on screen.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the interactive app on `archive` until the user quits.
-pub fn run(archive: Archive) -> io::Result<()> {
+/// Runs the interactive app on `archive` until the user quits; `setup`
+/// sets the theme and what the app starts on.
+pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<()> {
     let now = Utc::now();
     let dir = archive.dir().to_path_buf();
     let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
+    setup(&mut app);
     // Ours first, so ratatui's hook (installed by `try_init`) restores the
     // screen before this one runs and the panic message is printed.
     install_panic_hook(app.guard.shared(), dir.clone());

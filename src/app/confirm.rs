@@ -17,6 +17,8 @@ pub enum Confirm {
     ReopenFinal,
     /// Throw away the unsaved work a recovery journal holds.
     DiscardRecovery,
+    /// Move this session file to the archive's trash folder.
+    RemoveSession(std::path::PathBuf),
 }
 
 impl Confirm {
@@ -33,6 +35,10 @@ impl Confirm {
             }
             Confirm::DiscardRecovery => {
                 "Throw away this unsaved work for good? The saved session stays as it is."
+            }
+            Confirm::RemoveSession(_) => {
+                "Move the selected session to the trash? It leaves the list, search, actions and \
+                 reports; T shows the trash, where Enter restores it."
             }
             Confirm::ReopenFinal => {
                 "Edit the final minutes? The change will be recorded: a decision in the minutes \

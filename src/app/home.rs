@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
 use super::message::{Message, count};
 use super::timeline::{self, Group};
-use super::{App, Screen, across, files, form::FormState, review};
+use super::{App, Screen, across, examples, form::FormState, review, theme, trash_view};
 use crate::storage::{Archive, Entry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,10 @@ pub enum Action {
     Open,
     New,
     Reload,
-    CopyExamples,
+    Examples,
+    Remove,
+    Trash,
+    Theme,
     ToggleView,
     Search,
     Actions,
@@ -110,10 +113,31 @@ pub const KEYS: &[Binding<Action>] = &[
         in_footer: false,
     },
     Binding {
+        keys: &[Key::ch('d'), Key::plain(KeyCode::Delete)],
+        action: Action::Remove,
+        label: "remove",
+        help: "Move the selected session to the trash (asks first; restore it from the trash)",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::ch('T')],
+        action: Action::Trash,
+        label: "trash",
+        help: "The sessions removed to the trash folder: look, and restore",
+        in_footer: false,
+    },
+    Binding {
         keys: &[Key::ch('e')],
-        action: Action::CopyExamples,
+        action: Action::Examples,
         label: "examples",
-        help: "Copy the example sessions into the archive folder",
+        help: "Look at example sessions: a separate, read-only copy, apart from your archive",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::ch('t')],
+        action: Action::Theme,
+        label: "theme",
+        help: "Switch colours: dark, light, high contrast (remembered for next time)",
         in_footer: false,
     },
     help_binding(&[Key::ch('?'), Key::plain(KeyCode::F(1))], Action::Help),
@@ -127,9 +151,19 @@ pub const KEYS: &[Binding<Action>] = &[
 ];
 
 /// The home keys for the footer and help: with no sessions yet, offering
-/// the examples matters more than opening.
-pub fn keys(home: &HomeState) -> Vec<KeyHelp> {
+/// the examples matters more than opening; while they are shown, the way
+/// back to the archive matters most.
+pub fn keys(home: &HomeState, in_examples: bool) -> Vec<KeyHelp> {
     let mut keys = describe(KEYS);
+    if in_examples {
+        for (help, binding) in keys.iter_mut().zip(KEYS) {
+            if binding.action == Action::Examples {
+                help.label = "back to your archive";
+                help.help = "Leave the examples and go back to your own archive";
+                help.in_footer = true;
+            }
+        }
+    }
     if home.entries.is_empty() {
         for (help, binding) in keys.iter_mut().zip(KEYS) {
             match binding.action {
@@ -140,7 +174,8 @@ pub fn keys(home: &HomeState) -> Vec<KeyHelp> {
                 | Action::Search
                 | Action::Actions
                 | Action::Measures => help.in_footer = false,
-                Action::CopyExamples => help.in_footer = true,
+                Action::Examples => help.in_footer = true,
+                Action::Trash => help.in_footer = home.trashed > 0,
                 _ => {}
             }
         }
@@ -162,6 +197,8 @@ pub struct HomeState {
     /// Grouped by partnership (the default) or one flat list.
     pub grouped: bool,
     pub groups: Vec<Group>,
+    /// Sessions in the trash, so the trash can be offered when it matters.
+    pub trashed: usize,
 }
 
 impl HomeState {
@@ -182,6 +219,7 @@ impl HomeState {
             selected: 0,
             grouped: true,
             groups,
+            trashed: archive.trash_len(),
         };
         home.selected = select
             .and_then(|p| home.entries.iter().position(|e| e.path == p))
@@ -257,40 +295,11 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
             let files = count(files, "session file", "session files");
             app.message = Some(Message::info(format!("Reloaded the archive folder: {files}.")));
         }
-        Action::CopyExamples => copy_examples(app),
+        Action::Examples => examples::toggle(app),
+        Action::Remove => trash_view::ask_remove(app),
+        Action::Trash => trash_view::open(app),
+        Action::Theme => theme::cycle(app),
         Action::Help => app.open_help(),
         Action::Quit => app.quit = true,
     }
-}
-
-fn copy_examples(app: &mut App) {
-    let examples = crate::assets::examples();
-    if examples.is_empty() {
-        app.message = Some(Message::info("This build of Roundtable has no example sessions."));
-        return;
-    }
-    let mut copied = 0;
-    for (name, text) in &examples {
-        match files::write_new(&app.archive.dir().join(name), text) {
-            Ok(true) => copied += 1,
-            Ok(false) => {}
-            Err(e) => {
-                app.go_home(None);
-                app.message = Some(Message::error(format!(
-                    "Could not copy the examples: {}",
-                    app.shown(&e)
-                )));
-                return;
-            }
-        }
-    }
-    app.go_home(None);
-    app.message = Some(if copied == 0 {
-        Message::info("The example sessions are already in the archive folder.")
-    } else {
-        Message::success(format!(
-            "Copied {} into the archive folder.",
-            count(copied, "example session", "example sessions")
-        ))
-    });
 }

@@ -7,6 +7,7 @@ pub mod action_edit;
 pub mod actions_view;
 mod autosave;
 pub mod confirm;
+pub mod examples;
 pub mod files;
 pub mod form;
 pub mod guard;
@@ -23,11 +24,13 @@ pub mod review;
 pub mod save_as;
 pub mod search;
 pub mod session;
+mod theme;
 pub mod timeline;
+pub mod trash_view;
 pub mod write_back;
 
 use std::collections::VecDeque;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -49,6 +52,7 @@ pub enum Screen {
     Actions(Box<actions_view::ActionsState>),
     Measures(Box<measures_view::MeasuresState>),
     NextSession(Box<next_session::NextState>),
+    Trash(Box<trash_view::TrashState>),
 }
 
 /// Everything that can change the app, named.
@@ -71,6 +75,7 @@ pub enum Action {
     Tick,
     Recovery(recovery::Action),
     SaveAs(save_as::Action),
+    Trash(trash_view::Action),
 }
 
 pub struct App {
@@ -94,6 +99,10 @@ pub struct App {
     pub offers: VecDeque<recovery::Offer>,
     /// The "save elsewhere" prompt, open after a failed save.
     pub save_as: Option<save_as::SaveAs>,
+    /// The person's archive, put aside while the example sessions are shown.
+    pub examples: Option<examples::Examples>,
+    /// Where the theme chosen in the app is remembered; none in tests.
+    pub state_file: Option<PathBuf>,
 }
 
 impl App {
@@ -115,6 +124,8 @@ impl App {
             guard: guard::Guard::default(),
             offers: VecDeque::new(),
             save_as: None,
+            examples: None,
+            state_file: None,
         }
     }
 
@@ -164,6 +175,7 @@ impl App {
             Screen::Actions(state) => state.action_for(key).map(Action::Actions),
             Screen::Measures(_) => lookup(measures_view::KEYS, key).map(Action::Measures),
             Screen::NextSession(_) => Some(Action::Next(next_session::action_for(key))),
+            Screen::Trash(_) => lookup(trash_view::KEYS, key).map(Action::Trash),
         }
     }
 
@@ -171,6 +183,9 @@ impl App {
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) {
         self.today = self.local_date(now);
         let input = matches!(action, Action::Session(_) | Action::Paste(_));
+        if self.examples.is_some() && examples::writes(&action) {
+            return examples::refuse(self);
+        }
         match action {
             Action::Home(a) => home::update(self, a, now),
             Action::Form(a) => form::update(self, a, now),
@@ -186,6 +201,11 @@ impl App {
                 self.confirm = None;
                 review::reopen(self, now);
             }
+            Action::Confirm(answer) if matches!(self.confirm, Some(Confirm::RemoveSession(_))) => {
+                if let Some(Confirm::RemoveSession(path)) = self.confirm.take() {
+                    trash_view::answer(self, &path, answer, now);
+                }
+            }
             Action::Confirm(answer) => self.answer(answer),
             Action::Search(a) => search::update(self, a),
             Action::Actions(a) => actions_view::update(self, a, now),
@@ -199,12 +219,14 @@ impl App {
                 Screen::Search(state) => state.paste(&text),
                 Screen::NextSession(state) => state.paste(&text),
                 Screen::Actions(state) => state.paste(&text),
-                Screen::Home(_) | Screen::Measures(_) => {}
+                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) => {}
             },
             Action::Tick => autosave::tick(self, now),
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
+            Action::Trash(a) => trash_view::update(self, a),
         }
+        examples::keep_read_only(self);
         guard::after(self, input, now);
     }
 
@@ -236,7 +258,7 @@ impl App {
                 self.message = None;
             }
             Confirm::QuitUnsaved => self.quit = true,
-            Confirm::ReopenFinal => {}
+            Confirm::ReopenFinal | Confirm::RemoveSession(_) => {}
             Confirm::DiscardRecovery => recovery::discard(self),
         }
     }
@@ -261,7 +283,7 @@ impl App {
     /// The current screen's keys, from its key table.
     pub fn screen_keys(&self) -> Vec<KeyHelp> {
         match &self.screen {
-            Screen::Home(state) => home::keys(state),
+            Screen::Home(state) => home::keys(state, self.examples.is_some()),
             Screen::NewSession(form) => form.keys(),
             Screen::Session(screen) if review::is_final_review(screen) => {
                 let mut keys = describe(review::KEYS);
@@ -273,6 +295,7 @@ impl App {
             Screen::Actions(state) => state.keys(),
             Screen::Measures(state) => state.keys(),
             Screen::NextSession(state) => state.keys(),
+            Screen::Trash(_) => describe(trash_view::KEYS),
         }
     }
 
@@ -314,6 +337,7 @@ impl App {
             Screen::Actions(_) => "Actions",
             Screen::Measures(_) => "Measures",
             Screen::NextSession(_) => "Next session",
+            Screen::Trash(_) => "Trash",
         }
     }
 

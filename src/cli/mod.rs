@@ -12,7 +12,10 @@ mod new;
 mod open;
 mod output;
 mod pack;
+mod remove;
+mod restore;
 mod search;
+mod trash;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +35,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     dir: Option<PathBuf>,
 
+    #[command(flatten)]
+    open: open::Args,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -50,6 +56,12 @@ enum Command {
     Search(search::Args),
     /// List actions across sessions, or mark one done
     Actions(actions::Args),
+    /// Move a session to the archive's trash folder (nothing is deleted)
+    Remove(remove::Args),
+    /// List the sessions in the trash
+    Trash(trash::Args),
+    /// Put a session from the trash back into the archive
+    Restore(restore::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -73,14 +85,20 @@ pub fn run() -> ExitCode {
 
 fn execute(cli: Cli) -> Result<ExitCode, CliError> {
     let dir = cli.dir.as_deref();
+    if cli.command.is_some() {
+        cli.open.only_without_command()?;
+    }
     match cli.command {
-        None => open::run(dir),
+        None => open::run(cli.open, dir),
         Some(Command::New(args)) => new::run(args, dir),
         Some(Command::List(args)) => list::run(args, dir),
         Some(Command::Export(args)) => pack::run(args, dir),
         Some(Command::Check(args)) => check::run(args, dir),
         Some(Command::Search(args)) => search::run(args, dir),
         Some(Command::Actions(args)) => actions::run(args, dir),
+        Some(Command::Remove(args)) => remove::run(args, dir),
+        Some(Command::Trash(args)) => trash::run(args, dir),
+        Some(Command::Restore(args)) => restore::run(args, dir),
     }
 }
 

@@ -38,6 +38,8 @@ mod migrate;
 mod paths;
 mod recovery;
 mod schema;
+mod settings;
+mod trash;
 mod unknown;
 mod whoami;
 
@@ -51,3 +53,5 @@ pub use paths::{DIR_ENV, archive_dir};
 pub use recovery::{
     discard_recovery, pending_recoveries, read_recovery, recovery_path, write_panic_recovery, write_recovery,
 };
+pub use settings::{AppState, STATE_ENV, read_state, state_file, write_state};
+pub use trash::{TRASH, TrashError};

@@ -29,6 +29,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         },
         _ => Span::raw(""),
     };
+    // Whose archive this is not, on every screen while the examples are open.
+    let examples = match app.examples {
+        Some(_) => Span::styled(format!(" {} ", crate::app::examples::LABEL), theme.selected()),
+        None => Span::raw(""),
+    };
+    let state = Line::from(vec![examples, Span::raw(" "), state]);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(state.width() as u16)]).areas(area);
     // A long title is cut with "…", a space clear of the saved state.
@@ -39,5 +45,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(fit(&place, room), theme.title()),
     ]);
     frame.render_widget(Paragraph::new(title), left);
-    frame.render_widget(Paragraph::new(Line::from(state)), right);
+    frame.render_widget(Paragraph::new(state), right);
 }

@@ -23,7 +23,7 @@ const WIDE: u16 = 110;
 
 pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     if home.entries.is_empty() {
-        welcome(frame, area, app);
+        welcome(frame, area, home, app);
         return;
     }
     let [summary, table, details] =
@@ -189,13 +189,23 @@ fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
     ])
 }
 
-fn welcome(frame: &mut Frame, area: Rect, app: &App) {
+fn welcome(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     let theme = &app.theme;
     let key = |k: &'static str| Span::styled(k, theme.key());
     let text = vec![
         Line::styled("Welcome to Roundtable.", theme.title()),
         Line::raw(""),
-        Line::raw("There are no sessions in this archive folder yet."),
+        match home.trashed {
+            0 => Line::raw("There are no sessions in this archive folder yet."),
+            n => Line::from(vec![
+                Span::raw(format!(
+                    "No sessions here; {} in the trash (",
+                    count(n, "removed session", "removed sessions")
+                )),
+                key("T"),
+                Span::raw(")."),
+            ]),
+        },
         Line::raw(""),
         Line::from(vec![
             Span::raw("Press "),
@@ -205,7 +215,13 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(vec![
             Span::raw("Press "),
             key("e"),
-            Span::raw(" to copy the example sessions here and look around first."),
+            Span::raw(" to look at example sessions first, read-only."),
+        ]),
+        Line::raw("They stay apart from your own sessions."),
+        Line::from(vec![
+            Span::raw("Press "),
+            key("t"),
+            Span::raw(" for colours that suit a light terminal or a projector."),
         ]),
         Line::raw(""),
         Line::styled("Sessions are saved as files in:", theme.muted()),

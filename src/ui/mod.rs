@@ -21,6 +21,7 @@ pub mod session;
 mod table;
 pub mod theme;
 mod timeline;
+mod trash_view;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -60,6 +61,7 @@ fn draw(app: &App, frame: &mut Frame) {
         Screen::Actions(state) => actions_view::draw(frame, body, state, app),
         Screen::Measures(state) => measures_view::draw(frame, body, state, &app.theme),
         Screen::NextSession(state) => next_session::draw(frame, body, state, &app.theme),
+        Screen::Trash(state) => trash_view::draw(frame, body, state, app),
     }
     footer::draw(frame, bottom, app);
     if app.help_open {

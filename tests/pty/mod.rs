@@ -20,12 +20,19 @@ pub struct App {
 
 impl App {
     /// Starts `roundtable --dir DIR` at `cols`×`rows`, without colour.
+    #[allow(dead_code)]
     pub fn start(dir: &Path, cols: u16, rows: u16) -> App {
+        App::start_with(dir, cols, rows, |_| {})
+    }
+
+    /// [`App::start`] with more arguments or environment set by `configure`.
+    pub fn start_with(dir: &Path, cols: u16, rows: u16, configure: impl FnOnce(&mut Command)) -> App {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_roundtable"));
         cmd.arg("--dir")
             .arg(dir)
             .env("TERM", "xterm-256color")
             .env("NO_COLOR", "1");
+        configure(&mut cmd);
         let mut pty = Session::spawn(cmd).expect("start roundtable in a pseudo-terminal");
         pty.get_process_mut()
             .set_window_size(cols, rows)
@@ -57,6 +64,12 @@ impl App {
                 Err(_) => break,
             }
         }
+    }
+
+    /// The screen model, for colours and cursor.
+    #[allow(dead_code)]
+    pub fn screen(&self) -> &vt100::Screen {
+        self.screen.screen()
     }
 
     pub fn contents(&self) -> String {
