@@ -185,3 +185,39 @@ fn sigterm_and_sighup_save_before_exiting() {
         assert!(!storage::lock_path(&file).exists(), "the lock is released");
     }
 }
+
+/// The terminal window closed (a real hang-up: the loop can be stuck in a
+/// read, and the watchdog finishes) after another program changed the file:
+/// their edit is kept, ours goes to the journal, and the lock is released.
+#[cfg(target_os = "linux")]
+#[test]
+fn closing_the_terminal_never_saves_over_another_programs_edit() {
+    let mut room = Room::new();
+    room.app.send("a");
+    room.type_word("mine, not yet saved");
+    let file = session_file(room.dir.path());
+    let mut theirs = storage::load(&file).unwrap();
+    theirs.location = "Changed in a text editor".into();
+    storage::save(&file, &theirs).unwrap();
+    let Room { app, dir, .. } = room;
+    app.hang_up();
+    assert_eq!(storage::load(&file).unwrap(), theirs, "their edit is kept");
+    let journal = storage::read_recovery(&file).expect("a journal").unwrap();
+    assert!(goals(&journal).contains("mine, not yet saved"), "{}", goals(&journal));
+    assert!(!storage::lock_path(&file).exists(), "the lock is released");
+    drop(dir);
+}
+
+/// A second SIGTERM while the first is being handled waits for the save.
+#[test]
+fn a_second_sigterm_waits_for_the_save() {
+    let mut room = Room::new();
+    room.app.send("a");
+    room.type_word("said before two SIGTERMs");
+    room.app.signal("TERM");
+    room.app.signal("TERM");
+    assert!(room.app.wait_for_exit(), "a clean exit, not status 1");
+    let file = session_file(room.dir.path());
+    assert!(room.saved_goals().contains("said before two SIGTERMs"), "{}", room.saved_goals());
+    assert!(!storage::lock_path(&file).exists(), "the lock is released");
+}

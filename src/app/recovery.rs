@@ -135,6 +135,14 @@ pub(super) fn discard(app: &mut App) {
     let Some(offer) = app.offers.pop_front() else {
         return;
     };
+    let ours = app.guard.is_locked() && app.guard.path.as_ref() == Some(&offer.path);
+    if !ours && storage::is_locked(&offer.path) {
+        // Someone has the session open: the journal may be their live work.
+        app.message = Some(Message::info(
+            "Kept the unsaved work: someone has this session open, and it may be theirs.",
+        ));
+        return;
+    }
     app.message = Some(match storage::discard_recovery(&offer.path) {
         Ok(()) => Message::info("Discarded the unsaved work."),
         Err(e) => Message::error(format!("Could not discard it: {}", autosave::failure(app, &e))),
@@ -149,6 +157,7 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
     recovered.touch(now);
     if let Screen::Session(screen) = &mut app.screen
         && screen.path == offer.path
+        && screen.read_only.is_none()
     {
         // The session is open here: the screen takes the recovered version
         // and the usual save writes it and drops the journal.
@@ -163,14 +172,7 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
         }
         return;
     }
-    let result = match storage::save(&offer.path, &recovered) {
-        Ok(()) => Ok(offer.path.clone()),
-        // A broken file is never saved over: keep it and the work both.
-        Err(StorageError::WontOverwrite { .. }) => {
-            storage::write_panic_recovery(app.archive.dir(), &recovered)
-        }
-        Err(e) => Err(e),
-    };
+    let result = restore_into_file(app.archive.dir(), &offer.path, &recovered, now);
     match result {
         Ok(saved) => {
             let _ = storage::discard_recovery(&offer.path);
@@ -186,6 +188,26 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
             app.offers.push_front(offer);
             app.message = Some(Message::error(restore_failed(app, &e)));
         }
+    }
+}
+
+/// Saves the recovered session into its file while holding its lock, which
+/// takes over (and so clears) a lock left by the process that crashed. A
+/// file someone else has open, or that must not be saved over, is left as
+/// it is and the work goes to a new file beside it. Returns where it went.
+fn restore_into_file(
+    dir: &Path,
+    path: &Path,
+    recovered: &Session,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StorageError> {
+    let Ok(_lock) = storage::lock(path, now) else {
+        return storage::write_panic_recovery(dir, recovered);
+    };
+    match storage::save(path, recovered) {
+        Ok(()) => Ok(path.to_path_buf()),
+        Err(StorageError::WontOverwrite { .. }) => storage::write_panic_recovery(dir, recovered),
+        Err(e) => Err(e),
     }
 }
 

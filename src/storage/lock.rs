@@ -87,9 +87,9 @@ impl LockError {
     pub fn hint(&self) -> Option<String> {
         match self {
             LockError::Held { lock_file, .. } => Some(format!(
-                "ask them to close it, then open it again to make changes. If nobody has it open \
-                 (the computer restarted, say), delete {} to take it over",
-                lock_file.display()
+                "ask them to close it, then open it again. If nobody has it open, delete {} \
+                 (beside the session file) to take it over",
+                lock_file.file_name().unwrap_or_default().to_string_lossy()
             )),
             LockError::Unreadable { lock_file } => Some(format!(
                 "if nobody else has this session open, delete {} and open it again",

@@ -1,0 +1,98 @@
+//! Unsaved work and locks together: a journal is offered even when the
+//! session opens read-only (a lock can outlive a crash), restoring never
+//! writes into a session someone else has open, and restoring at start
+//! clears the lock the crashed Roundtable left.
+#![allow(clippy::unwrap_used)]
+
+mod ui_support;
+
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::KeyCode;
+use roundtable::app::{App, Screen, recovery};
+use roundtable::domain::Goal;
+use roundtable::storage;
+use ui_support::*;
+
+/// The newest session's file, with a journal holding one more goal.
+fn journal_with_a_goal(app: &App) -> PathBuf {
+    let path = app.home().unwrap().entries[0].path.clone();
+    let mut recovered = storage::load(&path).unwrap();
+    recovered.goals.push(Goal {
+        text: "Typed before the crash".into(),
+        ..Default::default()
+    });
+    storage::write_recovery(&path, &recovered).unwrap();
+    path
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_journal_is_offered_even_when_the_session_opens_read_only() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = journal_with_a_goal(&app);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let theirs = storage::lock(&path, now()).unwrap();
+    press(&mut app, KeyCode::Enter);
+    let Screen::Session(screen) = &app.screen else {
+        unreachable!()
+    };
+    let why = screen.read_only.clone().expect("read-only");
+    assert!(why.contains("to take it over"), "{why}");
+    assert_eq!(app.offers.len(), 1, "the journal is offered all the same");
+    // Discarding what may be their live work is refused.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(storage::recovery_path(&path).exists());
+    // Opened again: offered again, and restoring writes a new file beside
+    // it, never into theirs.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.offers.len(), 1);
+    press(&mut app, KeyCode::Char('r'));
+    let message = app.message.clone().unwrap().text;
+    assert!(message.contains("-rescued.ron"), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "theirs is untouched");
+    assert!(theirs.path().exists(), "and so is their lock");
+    let rescued: Vec<String> = files(app.archive.dir())
+        .into_iter()
+        .filter(|n| n.ends_with("-rescued.ron"))
+        .collect();
+    assert_eq!(rescued.len(), 1, "{rescued:?}");
+    let kept = storage::load(&app.archive.dir().join(&rescued[0])).unwrap();
+    assert_eq!(kept.goals.last().unwrap().text, "Typed before the crash");
+}
+
+#[test]
+fn restoring_at_start_clears_the_lock_a_crashed_roundtable_left() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = journal_with_a_goal(&app);
+    // A lock as this computer's Roundtable writes it, naming a process that
+    // has ended.
+    let lock = storage::lock(&path, now()).unwrap();
+    let text = std::fs::read_to_string(lock.path())
+        .unwrap()
+        .replace(&format!("pid:{}", std::process::id()), "pid:4194305");
+    std::mem::forget(lock);
+    std::fs::write(storage::lock_path(&path), text).unwrap();
+    if storage::is_locked(&path) {
+        return; // This computer has no name: no lock can be proved stale.
+    }
+    recovery::offer_pending(&mut app);
+    assert_eq!(app.offers.len(), 1);
+    press(&mut app, KeyCode::Char('r'));
+    let goals: Vec<String> = storage::load(&path).unwrap().goals.into_iter().map(|g| g.text).collect();
+    assert_eq!(goals, ["Typed before the crash"]);
+    assert!(!storage::lock_path(&path).exists(), "the dead process's lock is gone");
+    assert!(!storage::recovery_path(&path).exists());
+}
