@@ -22,8 +22,10 @@ use crate::ui::{self, theme::Theme};
 /// journal, signals, and clocks on screen.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the interactive app on `archive` until the user quits.
-pub fn run(archive: Archive) -> io::Result<()> {
+/// Runs the interactive app on `archive` until the user quits. Returns
+/// whether everything was saved: `false` when the open session could not be
+/// (what happened and where the work is kept is printed).
+pub fn run(archive: Archive) -> io::Result<bool> {
     let now = Utc::now();
     let dir = archive.dir().to_path_buf();
     let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
@@ -48,10 +50,11 @@ pub fn run(archive: Archive) -> io::Result<()> {
     finished.store(true, Ordering::Relaxed);
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
+    let saved = note.is_none();
     if let Some(note) = note {
         eprintln!("{note}");
     }
-    result
+    result.map(|()| saved)
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {

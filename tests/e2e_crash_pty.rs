@@ -255,3 +255,39 @@ fn a_second_sigterm_waits_for_the_save() {
     assert!(room.saved_goals().contains("said before two SIGTERMs"), "{}", room.saved_goals());
     assert!(!storage::lock_path(&file).exists(), "the lock is released");
 }
+
+/// The archive folder vanished (a USB stick pulled out) and the app is
+/// told to stop: the save fails, the work goes to a file in the home folder,
+/// the note says so once with what to do, and the exit status says it failed.
+#[test]
+fn a_save_that_fails_at_exit_keeps_the_work_says_so_once_and_exits_non_zero() {
+    let home = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let archive = stick.path().join("sessions");
+    std::fs::create_dir(&archive).unwrap();
+    let mut app = pty::App::start_with_home(&archive, home.path(), 200, 30);
+    app.wait_for("Welcome to Roundtable");
+    app.send("n");
+    app.wait_for("Title");
+    app.send("Crash drill");
+    app.send(CTRL_S);
+    app.wait_for("Shared goals");
+    app.send("a");
+    app.send("kept in the home folder");
+    app.wait_for("kept in the home folder");
+    std::fs::remove_dir_all(&archive).unwrap();
+    app.signal("TERM");
+    assert_eq!(app.wait_for_exit_code(), Some(1), "{}", app.contents());
+    let screen = app.contents();
+    assert_eq!(screen.matches("could not save").count(), 1, "{screen}");
+    assert!(screen.contains("its folder is no longer there"), "{screen}");
+    let rescued: Vec<PathBuf> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(rescued.len(), 1, "{rescued:?}");
+    let kept = storage::load(&rescued[0]).unwrap();
+    assert_eq!(goals(&kept), "kept in the home folder");
+    assert!(screen.contains(&rescued[0].display().to_string()), "{screen}");
+    assert!(screen.contains("Move it into"), "{screen}");
+}

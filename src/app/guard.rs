@@ -14,7 +14,7 @@ use super::message::Message;
 use super::session::section::Section;
 use super::{App, Screen, autosave, recovery};
 use crate::domain::Session;
-use crate::storage::{self, LockError, SessionLock};
+use crate::storage::{self, LockError, SessionLock, StorageError};
 
 /// The open session as code outside the loop needs it: the panic hook, and
 /// the watchdog that saves when the terminal is gone and the loop stuck.
@@ -256,7 +256,7 @@ pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
             app.archive.dir(),
             &path,
             &pending,
-            &not_saved(&path, &e.to_string()),
+            &not_saved(&path, &e),
         )),
     });
     release(app);
@@ -279,7 +279,7 @@ pub fn finish_outside(shared: &Shared, archive_dir: &Path, now: DateTime<Utc>) -
         pending.touch(now);
         match autosave::write(&path, &pending, outside.last_saved.as_ref()) {
             Ok(()) => None,
-            Err(e) => Some(keep(archive_dir, &path, &pending, &not_saved(&path, &e.to_string()))),
+            Err(e) => Some(keep(archive_dir, &path, &pending, &not_saved(&path, &e))),
         }
     });
     storage::release_own(&path);
@@ -291,25 +291,41 @@ fn unsaved(app: &App, screen: &super::session::SessionScreen) -> bool {
 }
 
 /// Writes work that could not be saved to a recovery file: the journal if
-/// possible, otherwise a new file in the archive or temporary folder.
-/// Returns `what_happened` followed by where the work went.
+/// possible, otherwise a new file in the archive, home or temporary folder.
+/// Returns `what_happened` followed by where the work went and what to do.
 pub fn keep(archive_dir: &Path, path: &Path, session: &Session, what_happened: &str) -> String {
-    let place = match storage::write_recovery(path, session) {
-        Ok(()) => Ok(format!(
-            "{}; start Roundtable again to restore it",
-            storage::recovery_path(path).display()
-        )),
-        Err(_) => storage::write_panic_recovery(archive_dir, session).map(|p| p.display().to_string()),
-    };
-    match place {
-        Ok(place) => format!("{what_happened} Your unsaved work is in {place}."),
-        Err(e) => {
-            format!("{what_happened} A copy could not be kept either ({e}): the last changes are lost.")
+    let journal = storage::recovery_path(path);
+    if storage::write_recovery(path, session).is_ok() {
+        return format!(
+            "{what_happened} Your unsaved work is in {}: start Roundtable again to restore it.",
+            journal.display()
+        );
+    }
+    match storage::write_panic_recovery(archive_dir, session) {
+        Ok(place) => {
+            let mut note = format!("{what_happened} Your unsaved work is in {}.", place.display());
+            if place.parent() != Some(archive_dir) {
+                note.push_str(&format!(
+                    " Move it into {} to open it in Roundtable.",
+                    archive_dir.display()
+                ));
+            }
+            if journal.exists() {
+                note.push_str(&format!(
+                    " The older unsaved copy in {} is out of date: discard it when Roundtable offers it.",
+                    journal.display()
+                ));
+            }
+            note
         }
+        Err(e) => format!(
+            "{what_happened} A copy could not be kept either ({}): the last changes are lost.",
+            e
+        ),
     }
 }
 
-/// "Roundtable could not save FILE (why)."
-pub fn not_saved(path: &Path, why: &str) -> String {
-    format!("Roundtable could not save {} ({why}).", path.display())
+/// "Roundtable could not save FILE: why."
+pub fn not_saved(path: &Path, e: &StorageError) -> String {
+    format!("Roundtable could not save {}: {}.", path.display(), e.reason())
 }

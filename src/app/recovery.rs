@@ -81,10 +81,14 @@ fn add(app: &mut App, path: &Path, saved: Option<Result<Session, StorageError>>)
         None => return,
         Some(Ok(session)) => session,
         Some(Err(e)) => {
+            // The reason first: a long path would push it off the line.
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
             app.message = Some(Message::error(format!(
-                "Found unsaved work for {} but cannot read it: {}. It is left as it is.",
-                app.shown(&path.display().to_string()),
-                app.shown(&e.to_string())
+                "Cannot read the unsaved work for {} ({}). Copy what you need from {} in a text editor, \
+                 then delete that file.",
+                app.shown(&name),
+                app.shown(&e.reason()),
+                app.shown(&storage::recovery_path(path).display().to_string())
             )));
             return;
         }
@@ -218,9 +222,52 @@ fn restore_failed(app: &App, e: &StorageError) -> String {
     )
 }
 
+/// What to do about a session file that cannot be opened, for the home
+/// screen and the message line: a file that is not a session inside needs
+/// a text editor, but one that cannot be read at all (permissions, a
+/// folder or a pipe named like a session) needs something else.
+pub fn advice(e: &StorageError) -> String {
+    match e.hint() {
+        Some(hint) if hint != storage::FIX_HINT && !matches!(e, StorageError::Parse { .. }) => {
+            format!("{}, then press r to reload.", autosave::capitalised(&hint))
+        }
+        _ => "Fix it in a text editor, then press r to reload.".into(),
+    }
+}
+
 /// The local time the journal was written, e.g. "10:42 on 3 Dec".
 pub fn written_at(offer: &Offer, offset: FixedOffset) -> Option<String> {
     offer
         .written
         .map(|t| t.with_timezone(&offset).format("%H:%M on %-d %b").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::*;
+
+    #[test]
+    fn advice_fits_what_is_wrong_with_the_file() {
+        let parse = StorageError::Parse {
+            path: "s.ron".into(),
+            line: 1,
+            col: 2,
+            message: "the field `id` is missing".into(),
+        };
+        assert_eq!(advice(&parse), "Fix it in a text editor, then press r to reload.");
+        let denied = StorageError::Io {
+            action: "read",
+            path: "s.ron".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert!(advice(&denied).starts_with("You are not allowed to read it"), "{}", advice(&denied));
+        let pipe = StorageError::NotAFile {
+            path: "s.ron".into(),
+            what: "it is a named pipe (FIFO), not a file".into(),
+        };
+        assert!(advice(&pipe).starts_with("Roundtable reads only plain files"));
+        assert!(!advice(&pipe).contains("text editor"));
+    }
 }

@@ -8,9 +8,10 @@ use crate::storage::Archive;
 
 pub fn run(dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let archive = Archive::resolve(dir)?;
-    crate::tui::run(archive).map_err(|e| {
+    let saved = crate::tui::run(archive).map_err(|e| {
         CliError::new(format!("the app stopped because the terminal failed: {e}"))
             .with_hint("your sessions are saved; run `roundtable` again, or use `roundtable list`")
     })?;
-    Ok(ExitCode::SUCCESS)
+    // A session that could not be saved is an error for scripts too.
+    Ok(if saved { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::StorageError;
 use super::atomic::create_atomic;
+use super::special::read_text;
 use super::whoami;
 
 /// Who holds a lock: what its file records.
@@ -146,7 +147,7 @@ impl Drop for SessionLock {
     /// Removes the lock file, unless it no longer holds this lock's record
     /// (someone deleted it by hand and another Roundtable took over).
     fn drop(&mut self) {
-        if fs::read_to_string(&self.lock_file).is_ok_and(|t| t == self.text) {
+        if read_text(&self.lock_file).is_ok_and(|t| t == self.text) {
             let _ = fs::remove_file(&self.lock_file);
         }
     }
@@ -202,7 +203,7 @@ fn lock_as(session: &Path, holder: Holder, since: DateTime<FixedOffset>) -> Resu
 /// lock file is there and not stale. A lock file that cannot be read counts
 /// as held, to be safe.
 pub fn is_locked(session: &Path) -> bool {
-    match fs::read_to_string(lock_path(session)) {
+    match read_text(&lock_path(session)) {
         Ok(text) => ron::from_str::<Record>(&text).map_or(true, |r| !is_stale(&r)),
         Err(e) => e.kind() != io::ErrorKind::NotFound,
     }
@@ -252,7 +253,7 @@ fn is_stale(record: &Record) -> bool {
 /// ends the process without the [`SessionLock`] being dropped.
 pub fn release_own(session: &Path) {
     let lock_file = lock_path(session);
-    let mine = fs::read_to_string(&lock_file)
+    let mine = read_text(&lock_file)
         .ok()
         .and_then(|t| ron::from_str::<Record>(&t).ok())
         .is_some_and(|r| r.holder.pid == std::process::id() && r.holder.host == whoami::host());
@@ -271,8 +272,8 @@ fn held(record: Record, lock_file: PathBuf) -> LockError {
 
 /// The file's text, or `None` when it has gone.
 fn read(path: &Path) -> Result<Option<String>, LockError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+    match read_text(path) {
+        Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(unavailable(path, e)),
     }

@@ -38,6 +38,7 @@ mod migrate;
 mod paths;
 mod recovery;
 mod schema;
+mod special;
 mod unknown;
 mod whoami;
 

@@ -21,11 +21,24 @@ pub struct App {
 impl App {
     /// Starts `roundtable --dir DIR` at `cols`×`rows`, without colour.
     pub fn start(dir: &Path, cols: u16, rows: u16) -> App {
+        App::spawn(dir, None, cols, rows)
+    }
+
+    /// As [`App::start`], with `home` as the home folder.
+    #[allow(dead_code)]
+    pub fn start_with_home(dir: &Path, home: &Path, cols: u16, rows: u16) -> App {
+        App::spawn(dir, Some(home), cols, rows)
+    }
+
+    fn spawn(dir: &Path, home: Option<&Path>, cols: u16, rows: u16) -> App {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_roundtable"));
         cmd.arg("--dir")
             .arg(dir)
             .env("TERM", "xterm-256color")
             .env("NO_COLOR", "1");
+        if let Some(home) = home {
+            cmd.env("HOME", home);
+        }
         let mut pty = Session::spawn(cmd).expect("start roundtable in a pseudo-terminal");
         pty.get_process_mut()
             .set_window_size(cols, rows)
@@ -137,19 +150,26 @@ impl App {
         panic!("the app did not end after its terminal hung up");
     }
 
-    /// Waits for the process to end by itself and returns whether it succeeded.
-    pub fn wait_for_exit(&mut self) -> bool {
+    /// Waits for the process to end by itself and returns its exit code
+    /// (`None`: killed by a signal).
+    #[allow(dead_code)]
+    pub fn wait_for_exit_code(&mut self) -> Option<i32> {
         let deadline = Instant::now() + Duration::from_secs(15);
         while Instant::now() < deadline {
             self.pump();
             match self.pty.get_process().status() {
                 Ok(WaitStatus::StillAlive) => {}
-                Ok(WaitStatus::Exited(_, code)) => return code == 0,
-                _ => return false,
+                Ok(WaitStatus::Exited(_, code)) => return Some(code),
+                _ => return None,
             }
             sleep(Duration::from_millis(50));
         }
         panic!("the app did not exit; the screen shows:\n{}", self.contents());
+    }
+
+    /// Waits for the process to end by itself and returns whether it succeeded.
+    pub fn wait_for_exit(&mut self) -> bool {
+        self.wait_for_exit_code() == Some(0)
     }
 }
 
