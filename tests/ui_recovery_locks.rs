@@ -1,7 +1,8 @@
 //! Unsaved work and locks together: a journal is offered even when the
 //! session opens read-only (a lock can outlive a crash), restoring never
 //! writes into a session someone else has open, and restoring at start
-//! clears the lock the crashed Roundtable left.
+//! clears the lock the crashed Roundtable left, as starting clears the
+//! temporary file of a save it was killed in.
 #![allow(clippy::unwrap_used)]
 
 mod ui_support;
@@ -95,4 +96,21 @@ fn restoring_at_start_clears_the_lock_a_crashed_roundtable_left() {
     assert_eq!(goals, ["Typed before the crash"]);
     assert!(!storage::lock_path(&path).exists(), "the dead process's lock is gone");
     assert!(!storage::recovery_path(&path).exists());
+}
+
+#[test]
+fn starting_clears_the_temporary_file_of_a_save_killed_midway() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let dir = app.archive.dir().to_path_buf();
+    let leftover = dir.join(".roundtable-4194305-q8Jz2a.tmp");
+    std::fs::write(&leftover, "(a complete session)").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let file = std::fs::File::options().write(true).open(&leftover).unwrap();
+    file.set_modified(an_hour_ago).unwrap();
+    let being_written = dir.join(format!(".roundtable-{}-Ab3dE9.tmp", std::process::id()));
+    std::fs::write(&being_written, "(half").unwrap();
+    recovery::offer_pending(&mut app);
+    assert!(!leftover.exists(), "{:?}", files(&dir));
+    assert!(being_written.exists(), "a live process's temporary file stays");
 }

@@ -58,7 +58,9 @@ pub const KEYS: &[Binding<Action>] = &[
 ];
 
 /// At start: every session in the archive with unsaved work left behind.
+/// Temporary files a crash left in the middle of a save go first.
 pub fn offer_pending(app: &mut App) {
+    storage::clean_leftovers(app.archive.dir());
     for path in storage::pending_recoveries(app.archive.dir()) {
         add(app, &path, None);
     }

@@ -43,7 +43,7 @@ mod unknown;
 mod whoami;
 
 pub use archive::{Archive, Entry};
-pub use atomic::write_atomic;
+pub use atomic::{clean_leftovers, write_atomic};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};
