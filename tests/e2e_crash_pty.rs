@@ -127,21 +127,24 @@ impl Room {
     /// The goals in the journal, if there is one.
     fn journaled_goals(&self) -> Option<String> {
         let file = session_file(self.dir.path());
-        storage::read_recovery(&file).and_then(Result::ok).map(|j| goals(&j))
+        storage::read_recovery(&file)
+            .and_then(Result::ok)
+            .map(|j| goals(&j))
     }
 
     /// Waits until the file or the journal holds `text`.
     fn wait_until_kept(&mut self, text: &str) {
         let dir = self.dir.path().to_path_buf();
-        self.app.wait_until(&format!("{text:?} in the file or journal"), || {
-            let file = session_file(&dir);
-            let saved = storage::load(&file).map(|s| goals(&s)).unwrap_or_default();
-            let journal = storage::read_recovery(&file)
-                .and_then(Result::ok)
-                .map(|j| goals(&j))
-                .unwrap_or_default();
-            saved.contains(text) || journal.contains(text)
-        });
+        self.app
+            .wait_until(&format!("{text:?} in the file or journal"), || {
+                let file = session_file(&dir);
+                let saved = storage::load(&file).map(|s| goals(&s)).unwrap_or_default();
+                let journal = storage::read_recovery(&file)
+                    .and_then(Result::ok)
+                    .map(|j| goals(&j))
+                    .unwrap_or_default();
+                saved.contains(text) || journal.contains(text)
+            });
     }
 
     /// Waits until the file holds `text` and no journal is left.
@@ -237,7 +240,11 @@ fn closing_the_terminal_never_saves_over_another_programs_edit() {
     app.hang_up();
     assert_eq!(storage::load(&file).unwrap(), theirs, "their edit is kept");
     let journal = storage::read_recovery(&file).expect("a journal").unwrap();
-    assert!(goals(&journal).contains("mine, not yet saved"), "{}", goals(&journal));
+    assert!(
+        goals(&journal).contains("mine, not yet saved"),
+        "{}",
+        goals(&journal)
+    );
     assert!(!storage::lock_path(&file).exists(), "the lock is released");
     drop(dir);
 }
@@ -252,7 +259,11 @@ fn a_second_sigterm_waits_for_the_save() {
     room.app.signal("TERM");
     assert!(room.app.wait_for_exit(), "a clean exit, not status 1");
     let file = session_file(room.dir.path());
-    assert!(room.saved_goals().contains("said before two SIGTERMs"), "{}", room.saved_goals());
+    assert!(
+        room.saved_goals().contains("said before two SIGTERMs"),
+        "{}",
+        room.saved_goals()
+    );
     assert!(!storage::lock_path(&file).exists(), "the lock is released");
 }
 

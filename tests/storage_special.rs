@@ -59,10 +59,16 @@ fn check_names_every_special_file_and_never_hangs() {
         assert!(line.is_some_and(|l| l.contains(reason)), "{name}: {stderr}");
     }
     assert!(stdout.contains("5 files checked, 5 invalid"), "{stdout}");
-    assert!(stderr.contains("hint: Roundtable reads only plain files"), "{stderr}");
+    assert!(
+        stderr.contains("hint: Roundtable reads only plain files"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("text editor"), "nothing to edit: {stderr}");
     // Named on the command line, the pipe is refused too, not waited on.
-    let (_, stderr, code) = run(dir.path(), &["check", &dir.path().join("pipe.ron").display().to_string()]);
+    let (_, stderr, code) = run(
+        dir.path(),
+        &["check", &dir.path().join("pipe.ron").display().to_string()],
+    );
     assert_eq!(code, Some(1));
     assert!(stderr.contains("named pipe"), "{stderr}");
 }

@@ -62,7 +62,11 @@ fn a_journal_is_offered_even_when_the_session_opens_read_only() {
     press(&mut app, KeyCode::Char('r'));
     let message = app.message.clone().unwrap().text;
     assert!(message.contains("-rescued.ron"), "{message}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "theirs is untouched");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "theirs is untouched"
+    );
     assert!(theirs.path().exists(), "and so is their lock");
     let rescued: Vec<String> = files(app.archive.dir())
         .into_iter()
@@ -92,9 +96,17 @@ fn restoring_at_start_clears_the_lock_a_crashed_roundtable_left() {
     recovery::offer_pending(&mut app);
     assert_eq!(app.offers.len(), 1);
     press(&mut app, KeyCode::Char('r'));
-    let goals: Vec<String> = storage::load(&path).unwrap().goals.into_iter().map(|g| g.text).collect();
+    let goals: Vec<String> = storage::load(&path)
+        .unwrap()
+        .goals
+        .into_iter()
+        .map(|g| g.text)
+        .collect();
     assert_eq!(goals, ["Typed before the crash"]);
-    assert!(!storage::lock_path(&path).exists(), "the dead process's lock is gone");
+    assert!(
+        !storage::lock_path(&path).exists(),
+        "the dead process's lock is gone"
+    );
     assert!(!storage::recovery_path(&path).exists());
 }
 

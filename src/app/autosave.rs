@@ -86,7 +86,11 @@ pub(super) fn save(app: &mut App, now: DateTime<Utc>) -> Result<(), StorageError
 
 /// Writes `pending` to `path` unless the file no longer holds `last_saved`
 /// (changed by another program meanwhile), then drops the journal.
-pub(super) fn write(path: &Path, pending: &Session, last_saved: Option<&Session>) -> Result<(), StorageError> {
+pub(super) fn write(
+    path: &Path,
+    pending: &Session,
+    last_saved: Option<&Session>,
+) -> Result<(), StorageError> {
     match last_saved {
         Some(before) => storage::save_over(path, pending, before)?,
         None => storage::save(path, pending)?,

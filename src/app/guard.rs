@@ -252,12 +252,7 @@ pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
     };
     let note = open.and_then(|(path, pending)| match autosave::save(app, now) {
         Ok(()) => None,
-        Err(e) => Some(keep(
-            app.archive.dir(),
-            &path,
-            &pending,
-            &not_saved(&path, &e),
-        )),
+        Err(e) => Some(keep(app.archive.dir(), &path, &pending, &not_saved(&path, &e))),
     });
     release(app);
     note

@@ -264,7 +264,11 @@ mod tests {
             path: "s.ron".into(),
             source: io::Error::from(io::ErrorKind::PermissionDenied),
         };
-        assert!(advice(&denied).starts_with("You are not allowed to read it"), "{}", advice(&denied));
+        assert!(
+            advice(&denied).starts_with("You are not allowed to read it"),
+            "{}",
+            advice(&denied)
+        );
         let pipe = StorageError::NotAFile {
             path: "s.ron".into(),
             what: "it is a named pipe (FIFO), not a file".into(),

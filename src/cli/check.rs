@@ -228,9 +228,16 @@ mod tests {
         assert!(made.unwrap().success());
         let mut tally = Tally::default();
         let lines = diagnose(&fifo, load_all(&fifo), &mut tally);
-        assert!(lines[0].ends_with("x.ron: it is a named pipe (FIFO), not a file"), "{lines:?}");
+        assert!(
+            lines[0].ends_with("x.ron: it is a named pipe (FIFO), not a file"),
+            "{lines:?}"
+        );
         assert_eq!((tally.invalid, tally.needs_editing), (1, false));
-        assert!(tally.hints[0].contains("reads only plain files"), "{:?}", tally.hints);
+        assert!(
+            tally.hints[0].contains("reads only plain files"),
+            "{:?}",
+            tally.hints
+        );
     }
 
     #[test]

@@ -13,5 +13,9 @@ pub fn run(dir: Option<&Path>) -> Result<ExitCode, CliError> {
             .with_hint("your sessions are saved; run `roundtable` again, or use `roundtable list`")
     })?;
     // A session that could not be saved is an error for scripts too.
-    Ok(if saved { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if saved {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -85,7 +85,10 @@ pub fn clean_leftovers(dir: &Path) -> usize {
         .flatten()
         .filter(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(middle) = name.strip_prefix(TEMP_PREFIX).and_then(|n| n.strip_suffix(TEMP_SUFFIX)) else {
+            let Some(middle) = name
+                .strip_prefix(TEMP_PREFIX)
+                .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+            else {
                 return false;
             };
             let Ok(meta) = entry.path().symlink_metadata() else {
@@ -97,7 +100,9 @@ pub fn clean_leftovers(dir: &Path) -> usize {
                 .and_then(|m| now.duration_since(m).ok())
                 .is_some_and(|age| age > LEFTOVER_AFTER);
             // Files from before the pid was in the name have none.
-            let writer = middle.split_once('-').and_then(|(pid, _)| pid.parse::<u32>().ok());
+            let writer = middle
+                .split_once('-')
+                .and_then(|(pid, _)| pid.parse::<u32>().ok());
             meta.is_file() && old && !writer.is_some_and(super::whoami::is_alive)
         })
         .filter(|entry| fs::remove_file(entry.path()).is_ok())
@@ -169,7 +174,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let temp = write_temp(&dir.path().join("a.ron"), b"x").unwrap();
         let name = temp.path().file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with(&format!(".roundtable-{}-", std::process::id())), "{name}");
+        assert!(
+            name.starts_with(&format!(".roundtable-{}-", std::process::id())),
+            "{name}"
+        );
     }
 
     #[test]

@@ -103,9 +103,16 @@ fn common(a: impl Iterator<Item = u8>, b: impl Iterator<Item = u8>) -> usize {
 
 /// The byte offset of 1-based `line`:`col` (col counted in characters).
 fn offset(text: &str, line: usize, col: usize) -> Option<usize> {
-    let start: usize = text.split('\n').take(line.checked_sub(1)?).map(|l| l.len() + 1).sum();
+    let start: usize = text
+        .split('\n')
+        .take(line.checked_sub(1)?)
+        .map(|l| l.len() + 1)
+        .sum();
     let rest = text.get(start..)?;
-    let within = rest.char_indices().nth(col.checked_sub(1)?).map_or(rest.len(), |(i, _)| i);
+    let within = rest
+        .char_indices()
+        .nth(col.checked_sub(1)?)
+        .map_or(rest.len(), |(i, _)| i);
     Some(start + within)
 }
 

@@ -226,8 +226,16 @@ fn a_lock_whose_pid_was_reused_is_stale() {
     }
     let me = whoami::started(std::process::id()).unwrap();
     let cases = [
-        (Some(me + 1), whoami::boot_id(), "another process with the same number"),
-        (Some(me), Some("before the restart".into()), "the computer restarted"),
+        (
+            Some(me + 1),
+            whoami::boot_id(),
+            "another process with the same number",
+        ),
+        (
+            Some(me),
+            Some("before the restart".into()),
+            "the computer restarted",
+        ),
     ];
     for (started, boot, why) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -252,7 +260,10 @@ fn a_lock_from_an_older_roundtable_still_reads() {
     let old = "(holder:(user:\"Amira Khan\",host:\"laptop-3\",pid:4242),since:\"2026-12-03T10:42:00+00:00\")";
     fs::write(lock_path(&session), old).unwrap();
     let err = lock(&session, now()).unwrap_err();
-    assert!(matches!(err, LockError::Held { ref holder, .. } if *holder == amira()), "{err:?}");
+    assert!(
+        matches!(err, LockError::Held { ref holder, .. } if *holder == amira()),
+        "{err:?}"
+    );
     let hint = err.hint().unwrap();
     assert!(hint.contains("delete .2026-12-03-kick-off.lock"), "{hint}");
 }

@@ -86,10 +86,7 @@ fn not_followed(path: &Path, e: io::Error) -> StorageError {
     }
     let what = if e.kind() == io::ErrorKind::NotFound {
         match fs::read_link(path) {
-            Ok(target) => format!(
-                "it is a link to {}, which does not exist",
-                target.display()
-            ),
+            Ok(target) => format!("it is a link to {}, which does not exist", target.display()),
             Err(_) => "it is a link to a file that does not exist".into(),
         }
     } else if is_loop(&e) {
@@ -153,9 +150,15 @@ mod tests {
         assert_eq!(what(&fifo), "it is a named pipe (FIFO), not a file");
         assert_eq!(
             what(&d.join("dangling.ron")),
-            format!("it is a link to {}, which does not exist", d.join("gone.ron").display())
+            format!(
+                "it is a link to {}, which does not exist",
+                d.join("gone.ron").display()
+            )
         );
-        assert_eq!(what(&d.join("loop-a.ron")), "it is a link that leads round in a loop");
+        assert_eq!(
+            what(&d.join("loop-a.ron")),
+            "it is a link that leads round in a loop"
+        );
         assert_eq!(what(Path::new("/dev/null")), "it is a device, not a file");
     }
 }

@@ -7,7 +7,8 @@
 /// The person's name: the full name from the account's details when there
 /// is one, else the login name, else "someone".
 pub(super) fn user() -> String {
-    let found = |r: Result<String, whoami::Error>| r.ok().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let found =
+        |r: Result<String, whoami::Error>| r.ok().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     found(whoami::realname())
         .or_else(|| found(whoami::username()))
         .unwrap_or_else(|| "someone".into())
