@@ -52,7 +52,7 @@ pub fn run(archive: Archive) -> io::Result<bool> {
     ratatui::restore();
     let saved = note.is_none();
     if let Some(note) = note {
-        eprintln!("{note}");
+        tell(&note);
     }
     result.map(|()| saved)
 }
@@ -121,7 +121,7 @@ fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, di
         }
         // Waits for the loop when it is finishing the session itself.
         if let Some(note) = guard::finish_outside(&shared, &dir, Utc::now()) {
-            eprintln!("{note}");
+            tell(&note);
         }
         std::process::exit(1);
     });
@@ -136,11 +136,18 @@ fn install_panic_hook(shared: Shared, dir: PathBuf) {
         previous(info);
         // try_lock: the panic may have happened while the loop held it.
         if let Some((path, session)) = shared.unsaved() {
-            eprintln!("{}", rescue(&dir, &path, &session));
+            tell(&rescue(&dir, &path, &session));
         }
     }));
 }
 
 fn rescue(dir: &Path, path: &Path, session: &crate::domain::Session) -> String {
     guard::keep(dir, path, session, "Roundtable stopped because of a bug.")
+}
+
+/// Prints a closing note to stderr. Unlike `eprintln!`, a terminal that is
+/// gone (its window closed) is no reason to panic on the way out.
+fn tell(note: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "{note}");
 }
