@@ -126,3 +126,35 @@ fn starting_clears_the_temporary_file_of_a_save_killed_midway() {
     assert!(!leftover.exists(), "{:?}", files(&dir));
     assert!(being_written.exists(), "a live process's temporary file stays");
 }
+
+/// A lock from before the computer restarted, naming a process number that
+/// is running again now (here: this very test): stale all the same, so the
+/// session opens for editing and its journal is offered, at start and on
+/// opening.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_from_before_a_restart_is_taken_over_and_its_journal_offered() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = journal_with_a_goal(&app);
+    let lock = storage::lock(&path, now()).unwrap();
+    let text = std::fs::read_to_string(lock.path()).unwrap();
+    std::mem::forget(lock);
+    let boot = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").unwrap();
+    assert!(text.contains(boot.trim()), "the lock records the boot: {text}");
+    let before_restart = text.replace(boot.trim(), "00000000-0000-4000-8000-000000000000");
+    std::fs::write(storage::lock_path(&path), before_restart).unwrap();
+    if storage::is_locked(&path) {
+        return; // This computer has no name: no lock can be proved stale.
+    }
+    recovery::offer_pending(&mut app);
+    assert_eq!(app.offers.len(), 1, "offered at start");
+    press(&mut app, KeyCode::Esc); // decide later
+    press(&mut app, KeyCode::Enter);
+    let Screen::Session(screen) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(screen.read_only, None);
+    assert!(app.guard.is_locked(), "taken over");
+    assert_eq!(app.offers.len(), 1, "and offered on opening");
+}
