@@ -359,8 +359,11 @@ mod tests {
             ("(\n    title: \"x\",\n)", (3, 1)),
         ] {
             match parse(text.as_bytes(), Path::new("u.ron")) {
-                Err(StorageError::Parse { line, col, .. }) => {
+                Err(StorageError::Parse {
+                    line, col, message, ..
+                }) => {
                     assert_eq!((line, col), expected, "{text:?}");
+                    assert!(message.starts_with("the field `date` is missing"), "{message}");
                 }
                 other => panic!("expected a parse error for {text:?}, got {other:?}"),
             }

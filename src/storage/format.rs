@@ -80,6 +80,19 @@ pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageErro
         }
     };
     diagnose::remap(original, &text, &mut problems);
+    if original != text {
+        // An older file's id is worked out from its date when it has none:
+        // the date is what is really missing.
+        for problem in &mut problems {
+            if let StorageError::Parse { message, .. } = problem
+                && message == "the field `id` is missing"
+            {
+                *message = "the field `date` is missing: every session needs one, written like \
+                    date: \"2026-12-03\" (its id is worked out from it)"
+                    .into();
+            }
+        }
+    }
     (session, problems)
 }
 
