@@ -15,16 +15,17 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::guard::{self, Shared};
 use crate::app::{Action, App, recovery};
-use crate::storage::{self, Archive};
+use crate::storage::Archive;
 use crate::ui::{self, theme::Theme};
 
 /// How often the loop wakes without input: for autosave, the recovery
 /// journal, signals, and clocks on screen.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the interactive app on `archive` until the user quits; `setup`
-/// sets the theme and what the app starts on.
-pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<()> {
+/// Runs the interactive app on `archive` until the user quits. Returns
+/// whether everything was saved: `false` when the open session could not be
+/// (what happened and where the work is kept is printed).
+pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<bool> {
     let now = Utc::now();
     let dir = archive.dir().to_path_buf();
     let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
@@ -50,10 +51,11 @@ pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<()> {
     finished.store(true, Ordering::Relaxed);
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
+    let saved = note.is_none();
     if let Some(note) = note {
-        eprintln!("{note}");
+        tell(&note);
     }
-    result
+    result.map(|()| saved)
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
@@ -89,21 +91,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
 
 /// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT set a flag
 /// the loop checks, so the session is saved and the terminal restored. A
-/// second signal while that is under way ends the process at once.
+/// second signal while that is under way changes nothing: the save is
+/// finished first (and the watchdog ends a loop that cannot finish).
 fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     Ok(stop)
 }
 
-/// Saves from outside the loop when it cannot: a terminal that went away
+/// Finishes from outside the loop when it cannot: a terminal that went away
 /// under a read can leave the loop stuck in it for good. When a signal came
 /// (or the terminal is gone) and the loop has not finished three seconds
-/// later, the last unsaved state is saved (or kept) from here and the
-/// process ends.
+/// later, the open session is finished from here by the same rules (never
+/// over another program's edit, the lock released) and the process ends.
 fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, dir: PathBuf) {
     let had_terminal = io::stdin().is_terminal();
     std::thread::spawn(move || {
@@ -118,17 +120,9 @@ fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, di
         if finished.load(Ordering::Relaxed) {
             return;
         }
-        let unsaved = shared.lock().ok().and_then(|s| s.clone());
-        if let Some((path, session)) = unsaved {
-            match storage::save(&path, &session) {
-                Ok(()) => {
-                    let _ = storage::discard_recovery(&path);
-                }
-                Err(e) => {
-                    let what = guard::not_saved(&path, &e.to_string());
-                    eprintln!("{}", guard::keep(&dir, &path, &session, &what));
-                }
-            }
+        // Waits for the loop when it is finishing the session itself.
+        if let Some(note) = guard::finish_outside(&shared, &dir, Utc::now()) {
+            tell(&note);
         }
         std::process::exit(1);
     });
@@ -142,13 +136,19 @@ fn install_panic_hook(shared: Shared, dir: PathBuf) {
         let _ = execute!(stdout(), DisableBracketedPaste);
         previous(info);
         // try_lock: the panic may have happened while the loop held it.
-        let unsaved = shared.try_lock().ok().and_then(|s| s.clone());
-        if let Some((path, session)) = unsaved {
-            eprintln!("{}", rescue(&dir, &path, &session));
+        if let Some((path, session)) = shared.unsaved() {
+            tell(&rescue(&dir, &path, &session));
         }
     }));
 }
 
 fn rescue(dir: &Path, path: &Path, session: &crate::domain::Session) -> String {
     guard::keep(dir, path, session, "Roundtable stopped because of a bug.")
+}
+
+/// Prints a closing note to stderr. Unlike `eprintln!`, a terminal that is
+/// gone (its window closed) is no reason to panic on the way out.
+fn tell(note: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "{note}");
 }

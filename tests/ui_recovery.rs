@@ -56,6 +56,7 @@ fn read_only_session_names_who_has_it() {
             pid: 4242,
         },
         since: DateTime::parse_from_rfc3339("2026-12-03T09:05:00+00:00").unwrap(),
+        lock_file: "sessions/.2026-12-03-steering.lock".into(),
     };
     let Screen::Session(screen) = &mut app.screen else {
         unreachable!()

@@ -350,3 +350,20 @@ fn a_file_changed_elsewhere_is_not_saved_over() {
         "not retried without new typing"
     );
 }
+
+#[test]
+fn an_unreadable_journal_says_why_early_and_what_to_do() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    let path = app.home().unwrap().entries[0].path.clone();
+    std::fs::write(storage::recovery_path(&path), "(title: ").unwrap();
+    recovery::offer_pending(&mut app);
+    let text = app.message.clone().unwrap().text;
+    let reason = text.find("line 1, column").expect(&text);
+    assert!(reason < 100, "the reason is cut off on a narrow screen: {text}");
+    assert!(text.contains("in a text editor, then delete that file"), "{text}");
+    let journal = storage::recovery_path(&path);
+    let name = journal.file_name().unwrap().to_string_lossy();
+    assert!(text.contains(&format!("/{name} in a text editor")), "{text}");
+    assert!(storage::recovery_path(&path).exists(), "left as it is");
+}

@@ -5,10 +5,13 @@
 //! Both write what is on screen including the open editor's text, and never
 //! close the editor: typing carries on as if nothing happened.
 
+use std::path::Path;
+
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::message::Message;
 use super::{App, Screen};
+use crate::domain::Session;
 use crate::storage::{self, StorageError};
 
 /// How long typing must pause before the session is saved.
@@ -72,16 +75,27 @@ pub(super) fn save(app: &mut App, now: DateTime<Utc>) -> Result<(), StorageError
     };
     let mut pending = screen.pending_session();
     pending.touch(now);
-    match &app.guard.last_saved {
-        Some(before) => storage::save_over(path, &pending, before)?,
-        None => storage::save(path, &pending)?,
-    }
-    let _ = storage::discard_recovery(path);
+    write(path, &pending, app.guard.last_saved.as_ref())?;
     if screen.editor.is_none() {
         screen.session.touch(now);
     }
     screen.mark_saved();
     app.guard.saved(pending, now);
+    Ok(())
+}
+
+/// Writes `pending` to `path` unless the file no longer holds `last_saved`
+/// (changed by another program meanwhile), then drops the journal.
+pub(super) fn write(
+    path: &Path,
+    pending: &Session,
+    last_saved: Option<&Session>,
+) -> Result<(), StorageError> {
+    match last_saved {
+        Some(before) => storage::save_over(path, pending, before)?,
+        None => storage::save(path, pending)?,
+    }
+    let _ = storage::discard_recovery(path);
     Ok(())
 }
 

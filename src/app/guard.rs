@@ -6,7 +6,7 @@
 //! that open sessions get the lock and the recovery offer for free.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
 
@@ -14,11 +14,37 @@ use super::message::Message;
 use super::session::section::Section;
 use super::{App, Screen, autosave, recovery};
 use crate::domain::Session;
-use crate::storage::{self, LockError, SessionLock};
+use crate::storage::{self, LockError, SessionLock, StorageError};
 
-/// The unsaved session (its file and content), for code that cannot reach
-/// the app: the panic hook and signal handling.
-pub type Shared = Arc<Mutex<Option<(PathBuf, Session)>>>;
+/// The open session as code outside the loop needs it: the panic hook, and
+/// the watchdog that saves when the terminal is gone and the loop stuck.
+#[derive(Debug, Clone, Default)]
+pub struct Shared {
+    state: Arc<Mutex<Outside>>,
+    /// Taken by whoever finishes the session (the loop or the watchdog) for
+    /// as long as that takes, and set once done, so it happens once.
+    finished: Arc<Mutex<bool>>,
+}
+
+impl Shared {
+    /// The open file and what is on screen, when that is not in the file.
+    /// Never waits (the panic may have struck while the loop held it).
+    pub fn unsaved(&self) -> Option<(PathBuf, Session)> {
+        let state = self.state.try_lock().ok()?;
+        Some((state.path.clone()?, state.unsaved.clone()?))
+    }
+}
+
+#[derive(Debug, Default)]
+struct Outside {
+    /// The file of the session open for editing (this process holds its lock).
+    pub path: Option<PathBuf>,
+    /// What is on screen, when it differs from the file.
+    pub unsaved: Option<Session>,
+    /// What the file held when Roundtable last read or wrote it: a file
+    /// that no longer holds it was changed elsewhere and is never saved over.
+    pub last_saved: Option<Session>,
+}
 
 #[derive(Default)]
 pub struct Guard {
@@ -48,7 +74,7 @@ pub struct Guard {
 impl Guard {
     /// A handle on the unsaved session for the panic hook.
     pub fn shared(&self) -> Shared {
-        Arc::clone(&self.shared)
+        self.shared.clone()
     }
 
     /// Whether this app holds the lock on the open session.
@@ -65,24 +91,40 @@ impl Guard {
         self.share(None);
     }
 
+    /// Tells the code outside the loop which file is open and what it held.
+    fn share_open(&self) {
+        if let Ok(mut shared) = self.shared.state.lock() {
+            shared.path = self.path.clone().filter(|_| self.is_locked());
+            shared.last_saved = self.last_saved.clone();
+            shared.unsaved = None;
+        }
+    }
+
     /// Moves to a new file (after Save as), holding `lock` on it if any.
     pub(super) fn moved(&mut self, path: PathBuf, lock: Option<SessionLock>) {
         self.lock = lock;
         self.path = Some(path);
+        self.share_open();
     }
 
-    fn share(&self, value: Option<(PathBuf, Session)>) {
-        if let Ok(mut shared) = self.shared.lock() {
-            *shared = value;
+    /// Shares what is on screen when it is not in the file (`None` when it is).
+    fn share(&self, unsaved: Option<Session>) {
+        if let Ok(mut shared) = self.shared.state.lock() {
+            shared.unsaved = unsaved;
+            if shared.path.is_some() {
+                shared.last_saved = self.last_saved.clone();
+            }
         }
     }
 
     /// Forgets the session, releasing its lock, but keeps the shared handle
     /// the panic hook holds.
     fn reset(&mut self) {
-        self.share(None);
+        if let Ok(mut shared) = self.shared.state.lock() {
+            *shared = Outside::default();
+        }
         *self = Guard {
-            shared: Arc::clone(&self.shared),
+            shared: self.shared.clone(),
             ..Guard::default()
         };
     }
@@ -119,7 +161,7 @@ pub(super) fn after(app: &mut App, input: bool, now: DateTime<Utc>) {
         guard.last_input = Some(now);
         guard.journal_due |= guard.unsaved;
     }
-    guard.share(guard.unsaved.then(|| (screen.path.clone(), pending)));
+    guard.share(guard.unsaved.then_some(pending));
     if guard.section.replace(section).is_some_and(|old| old != section) && guard.unsaved {
         autosave::auto(app, now);
     }
@@ -149,16 +191,21 @@ fn adopt(app: &mut App, path: PathBuf, now: DateTime<Utc>) {
         return;
     }
     match storage::lock(&path, now) {
-        Ok(lock) => app.guard.lock = Some(lock),
+        Ok(lock) => {
+            app.guard.lock = Some(lock);
+            app.guard.share_open();
+        }
         Err(e) => {
             let why = app.shown(&lock_message(&e));
             app.message = Some(Message::info(autosave::capitalised(&why)));
             if let Screen::Session(screen) = &mut app.screen {
                 screen.read_only = Some(why);
             }
-            return;
         }
     }
+    // Offered even when the session opens read-only: a lock can outlive a
+    // crash, and the work must not be out of sight (restoring then writes
+    // a new file beside the session).
     recovery::offer_on_open(app, &path);
 }
 
@@ -178,7 +225,7 @@ fn release(app: &mut App) {
     {
         if !app.guard.unsaved {
             let _ = storage::discard_recovery(path);
-        } else if let Some((_, unsaved)) = app.guard.shared.lock().ok().and_then(|s| s.clone()) {
+        } else if let Some(unsaved) = app.guard.shared.state.lock().ok().and_then(|s| s.unsaved.clone()) {
             // Left without saving (after a failed save): the journal gets
             // the very last state, so the next start offers all of it.
             let _ = storage::write_recovery(path, &unsaved);
@@ -191,6 +238,12 @@ fn release(app: &mut App) {
 /// signal, the terminal gone): saves the open session or, failing that,
 /// keeps it in a recovery file. Returns what to tell the person, if anything.
 pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
+    // Held throughout, so the watchdog waits and then finds it all done.
+    let finished = Arc::clone(&app.guard.shared.finished);
+    let mut finished = finished.lock().unwrap_or_else(PoisonError::into_inner);
+    if std::mem::replace(&mut *finished, true) {
+        return None;
+    }
     let open = match (&app.screen, &app.guard.path) {
         (Screen::Session(screen), Some(path)) if app.guard.is_locked() && unsaved(app, screen) => {
             Some((path.clone(), screen.pending_session()))
@@ -199,14 +252,32 @@ pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
     };
     let note = open.and_then(|(path, pending)| match autosave::save(app, now) {
         Ok(()) => None,
-        Err(e) => Some(keep(
-            app.archive.dir(),
-            &path,
-            &pending,
-            &not_saved(&path, &e.to_string()),
-        )),
+        Err(e) => Some(keep(app.archive.dir(), &path, &pending, &not_saved(&path, &e))),
     });
     release(app);
+    note
+}
+
+/// What the watchdog calls when the loop is stuck (a terminal that hung up
+/// under a read): the same as [`shutdown`] from outside the loop. Saves what
+/// is on screen unless the file changed elsewhere (or anything else stops
+/// the save), in which case the work goes to the journal; then releases
+/// the lock. `None` when there was nothing to say, or it was already done.
+pub fn finish_outside(shared: &Shared, archive_dir: &Path, now: DateTime<Utc>) -> Option<String> {
+    let mut finished = shared.finished.lock().unwrap_or_else(PoisonError::into_inner);
+    if std::mem::replace(&mut *finished, true) {
+        return None;
+    }
+    let outside = shared.state.lock().unwrap_or_else(PoisonError::into_inner);
+    let path = outside.path.clone()?;
+    let note = outside.unsaved.clone().and_then(|mut pending| {
+        pending.touch(now);
+        match autosave::write(&path, &pending, outside.last_saved.as_ref()) {
+            Ok(()) => None,
+            Err(e) => Some(keep(archive_dir, &path, &pending, &not_saved(&path, &e))),
+        }
+    });
+    storage::release_own(&path);
     note
 }
 
@@ -215,25 +286,41 @@ fn unsaved(app: &App, screen: &super::session::SessionScreen) -> bool {
 }
 
 /// Writes work that could not be saved to a recovery file: the journal if
-/// possible, otherwise a new file in the archive or temporary folder.
-/// Returns `what_happened` followed by where the work went.
+/// possible, otherwise a new file in the archive, home or temporary folder.
+/// Returns `what_happened` followed by where the work went and what to do.
 pub fn keep(archive_dir: &Path, path: &Path, session: &Session, what_happened: &str) -> String {
-    let place = match storage::write_recovery(path, session) {
-        Ok(()) => Ok(format!(
-            "{}; start Roundtable again to restore it",
-            storage::recovery_path(path).display()
-        )),
-        Err(_) => storage::write_panic_recovery(archive_dir, session).map(|p| p.display().to_string()),
-    };
-    match place {
-        Ok(place) => format!("{what_happened} Your unsaved work is in {place}."),
-        Err(e) => {
-            format!("{what_happened} A copy could not be kept either ({e}): the last changes are lost.")
+    let journal = storage::recovery_path(path);
+    if storage::write_recovery(path, session).is_ok() {
+        return format!(
+            "{what_happened} Your unsaved work is in {}: start Roundtable again to restore it.",
+            journal.display()
+        );
+    }
+    match storage::write_panic_recovery(archive_dir, session) {
+        Ok(place) => {
+            let mut note = format!("{what_happened} Your unsaved work is in {}.", place.display());
+            if place.parent() != Some(archive_dir) {
+                note.push_str(&format!(
+                    " Move it into {} to open it in Roundtable.",
+                    archive_dir.display()
+                ));
+            }
+            if journal.exists() {
+                note.push_str(&format!(
+                    " The older unsaved copy in {} is out of date: discard it when Roundtable offers it.",
+                    journal.display()
+                ));
+            }
+            note
         }
+        Err(e) => format!(
+            "{what_happened} A copy could not be kept either ({}): the last changes are lost.",
+            e
+        ),
     }
 }
 
-/// "Roundtable could not save FILE (why)."
-pub fn not_saved(path: &Path, why: &str) -> String {
-    format!("Roundtable could not save {} ({why}).", path.display())
+/// "Roundtable could not save FILE: why."
+pub fn not_saved(path: &Path, e: &StorageError) -> String {
+    format!("Roundtable could not save {}: {}.", path.display(), e.reason())
 }

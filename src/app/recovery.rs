@@ -58,7 +58,9 @@ pub const KEYS: &[Binding<Action>] = &[
 ];
 
 /// At start: every session in the archive with unsaved work left behind.
+/// Temporary files a crash left in the middle of a save go first.
 pub fn offer_pending(app: &mut App) {
+    storage::clean_leftovers(app.archive.dir());
     for path in storage::pending_recoveries(app.archive.dir()) {
         add(app, &path, None);
     }
@@ -81,10 +83,14 @@ fn add(app: &mut App, path: &Path, saved: Option<Result<Session, StorageError>>)
         None => return,
         Some(Ok(session)) => session,
         Some(Err(e)) => {
+            // The reason first: a long path would push it off the line.
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
             app.message = Some(Message::error(format!(
-                "Found unsaved work for {} but cannot read it: {}. It is left as it is.",
-                app.shown(&path.display().to_string()),
-                app.shown(&e.to_string())
+                "Cannot read the unsaved work for {} ({}). Copy what you need from {} in a text editor, \
+                 then delete that file.",
+                app.shown(&name),
+                app.shown(&e.reason()),
+                app.shown(&storage::recovery_path(path).display().to_string())
             )));
             return;
         }
@@ -135,6 +141,14 @@ pub(super) fn discard(app: &mut App) {
     let Some(offer) = app.offers.pop_front() else {
         return;
     };
+    let ours = app.guard.is_locked() && app.guard.path.as_ref() == Some(&offer.path);
+    if !ours && storage::is_locked(&offer.path) {
+        // Someone has the session open: the journal may be their live work.
+        app.message = Some(Message::info(
+            "Kept the unsaved work: someone has this session open, and it may be theirs.",
+        ));
+        return;
+    }
     app.message = Some(match storage::discard_recovery(&offer.path) {
         Ok(()) => Message::info("Discarded the unsaved work."),
         Err(e) => Message::error(format!("Could not discard it: {}", autosave::failure(app, &e))),
@@ -149,6 +163,7 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
     recovered.touch(now);
     if let Screen::Session(screen) = &mut app.screen
         && screen.path == offer.path
+        && screen.read_only.is_none()
     {
         // The session is open here: the screen takes the recovered version
         // and the usual save writes it and drops the journal.
@@ -163,14 +178,7 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
         }
         return;
     }
-    let result = match storage::save(&offer.path, &recovered) {
-        Ok(()) => Ok(offer.path.clone()),
-        // A broken file is never saved over: keep it and the work both.
-        Err(StorageError::WontOverwrite { .. }) => {
-            storage::write_panic_recovery(app.archive.dir(), &recovered)
-        }
-        Err(e) => Err(e),
-    };
+    let result = restore_into_file(app.archive.dir(), &offer.path, &recovered, now);
     match result {
         Ok(saved) => {
             let _ = storage::discard_recovery(&offer.path);
@@ -189,6 +197,26 @@ fn restore(app: &mut App, now: DateTime<Utc>) {
     }
 }
 
+/// Saves the recovered session into its file while holding its lock, which
+/// takes over (and so clears) a lock left by the process that crashed. A
+/// file someone else has open, or that must not be saved over, is left as
+/// it is and the work goes to a new file beside it. Returns where it went.
+fn restore_into_file(
+    dir: &Path,
+    path: &Path,
+    recovered: &Session,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StorageError> {
+    let Ok(_lock) = storage::lock(path, now) else {
+        return storage::write_panic_recovery(dir, recovered);
+    };
+    match storage::save(path, recovered) {
+        Ok(()) => Ok(path.to_path_buf()),
+        Err(StorageError::WontOverwrite { .. }) => storage::write_panic_recovery(dir, recovered),
+        Err(e) => Err(e),
+    }
+}
+
 fn restore_failed(app: &App, e: &StorageError) -> String {
     format!(
         "Could not restore: {}. The unsaved work is kept.",
@@ -196,9 +224,56 @@ fn restore_failed(app: &App, e: &StorageError) -> String {
     )
 }
 
+/// What to do about a session file that cannot be opened, for the home
+/// screen and the message line: a file that is not a session inside needs
+/// a text editor, but one that cannot be read at all (permissions, a
+/// folder or a pipe named like a session) needs something else.
+pub fn advice(e: &StorageError) -> String {
+    match e.hint() {
+        Some(hint) if hint != storage::FIX_HINT && !matches!(e, StorageError::Parse { .. }) => {
+            format!("{}, then press r to reload.", autosave::capitalised(&hint))
+        }
+        _ => "Fix it in a text editor, then press r to reload.".into(),
+    }
+}
+
 /// The local time the journal was written, e.g. "10:42 on 3 Dec".
 pub fn written_at(offer: &Offer, offset: FixedOffset) -> Option<String> {
     offer
         .written
         .map(|t| t.with_timezone(&offset).format("%H:%M on %-d %b").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::*;
+
+    #[test]
+    fn advice_fits_what_is_wrong_with_the_file() {
+        let parse = StorageError::Parse {
+            path: "s.ron".into(),
+            line: 1,
+            col: 2,
+            message: "the field `id` is missing".into(),
+        };
+        assert_eq!(advice(&parse), "Fix it in a text editor, then press r to reload.");
+        let denied = StorageError::Io {
+            action: "read",
+            path: "s.ron".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert!(
+            advice(&denied).starts_with("You are not allowed to read it"),
+            "{}",
+            advice(&denied)
+        );
+        let pipe = StorageError::NotAFile {
+            path: "s.ron".into(),
+            what: "it is a named pipe (FIFO), not a file".into(),
+        };
+        assert!(advice(&pipe).starts_with("Roundtable reads only plain files"));
+        assert!(!advice(&pipe).contains("text editor"));
+    }
 }

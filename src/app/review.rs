@@ -70,8 +70,9 @@ pub fn open(app: &mut App, path: PathBuf, focus: Option<Focus>) {
         }
         Err(e) => {
             app.message = Some(Message::error(format!(
-                "Could not open this session: {}. Fix the file in a text editor, then press r to reload.",
-                app.shown(&e.to_string())
+                "Could not open this session: {}. {}",
+                app.shown(&e.to_string()),
+                app.shown(&super::recovery::advice(&e))
             )));
         }
     }

@@ -25,6 +25,9 @@ struct Tally {
     warnings: usize,
     /// Some file has a mistake inside it (not just missing or unreadable).
     needs_editing: bool,
+    /// What to do about files that could not be read at all (permissions, a
+    /// folder or a pipe named like a session), each said once.
+    hints: Vec<String>,
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
@@ -51,6 +54,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     if tally.needs_editing {
         eprintln!("hint: {}", crate::storage::FIX_HINT);
     }
+    for hint in &tally.hints {
+        eprintln!("hint: {}", clean_for_terminal(hint));
+    }
     Ok(if tally.invalid == 0 {
         ExitCode::SUCCESS
     } else {
@@ -72,6 +78,14 @@ fn diagnose(path: &Path, loaded: (Option<Session>, Vec<StorageError>), tally: &m
         })
         .collect();
     tally.needs_editing |= errors.iter().any(|e| matches!(e, StorageError::Parse { .. }));
+    let unreadable = errors
+        .iter()
+        .filter(|e| matches!(e, StorageError::Io { .. } | StorageError::NotAFile { .. }));
+    for hint in unreadable.filter_map(StorageError::hint) {
+        if !tally.hints.contains(&hint) {
+            tally.hints.push(hint);
+        }
+    }
     let problems = session.as_ref().map(Session::validate).unwrap_or_default();
     let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
     tally.needs_editing |= has_errors;
@@ -146,6 +160,7 @@ mod tests {
                 invalid: 0,
                 warnings: 1,
                 needs_editing: false,
+                hints: Vec::new(),
             }
         );
         assert_eq!(summary(&tally), "1 file checked, all valid (1 warning)\n");
@@ -202,6 +217,27 @@ mod tests {
         let lines = diagnose(Path::new("n.ron"), (None, vec![newer]), &mut tally);
         assert!(lines[0].starts_with("n.ron: error: format_version 3: written by a newer Roundtable"));
         assert_eq!((tally.invalid, tally.needs_editing), (1, false));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let mut tally = Tally::default();
+        let lines = diagnose(&fifo, load_all(&fifo), &mut tally);
+        assert!(
+            lines[0].ends_with("x.ron: it is a named pipe (FIFO), not a file"),
+            "{lines:?}"
+        );
+        assert_eq!((tally.invalid, tally.needs_editing), (1, false));
+        assert!(
+            tally.hints[0].contains("reads only plain files"),
+            "{:?}",
+            tally.hints
+        );
     }
 
     #[test]

@@ -51,9 +51,14 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             examples::toggle(app);
         }
     };
-    crate::tui::run(archive, setup).map_err(|e| {
+    let saved = crate::tui::run(archive, setup).map_err(|e| {
         CliError::new(format!("the app stopped because the terminal failed: {e}"))
             .with_hint("your sessions are saved; run `roundtable` again, or use `roundtable list`")
     })?;
-    Ok(ExitCode::SUCCESS)
+    // A session that could not be saved is an error for scripts too.
+    Ok(if saved {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

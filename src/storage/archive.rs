@@ -107,7 +107,9 @@ impl Archive {
         let mut entries: Vec<Entry> = read
             .flatten()
             .map(|e| e.path())
-            .filter(|p| is_session_file(p) && p.is_file())
+            // Folders, pipes and broken links named *.ron too: they are
+            // listed as unreadable, saying what they are, not skipped.
+            .filter(|p| is_session_file(p))
             .map(|path| Entry {
                 session: load(&path),
                 path,
@@ -224,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn list_is_newest_first_keeps_broken_files_and_skips_others() {
+    fn list_is_newest_first_keeps_broken_files_and_skips_others_lists_special_ones() {
         let tmp = tempfile::tempdir().unwrap();
         let archive = Archive::open(tmp.path().into()).unwrap();
         archive.create(&session("Old", (2025, 1, 1), None)).unwrap();
@@ -249,12 +251,17 @@ mod tests {
                 "2026-03-01-beta.ron",
                 "2026-03-01-early.ron",
                 "2025-06-01-broken.ron",
-                "2025-01-01-old.ron"
+                "2025-01-01-old.ron",
+                "folder.ron"
             ]
         );
         let broken = &archive.list()[3];
         assert!(broken.is_broken() && broken.problems().is_empty());
         assert!(matches!(broken.session, Err(StorageError::Parse { .. })));
+        // Named like a session but not a file: listed as unreadable, saying why.
+        let folder = &archive.list()[5];
+        let why = folder.session.as_ref().unwrap_err().to_string();
+        assert!(why.ends_with("folder.ron: it is a folder, not a file"), "{why}");
     }
 
     #[test]

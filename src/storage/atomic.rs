@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use tempfile::NamedTempFile;
 
@@ -37,12 +38,21 @@ pub fn create_atomic(path: &Path, bytes: &[u8]) -> Result<bool, StorageError> {
     }
 }
 
+/// How temporary files start and end; the process id follows the prefix,
+/// so leftovers of a crash can be told from files being written now.
+const TEMP_PREFIX: &str = ".roundtable-";
+const TEMP_SUFFIX: &str = ".tmp";
+/// No write keeps its temporary file anywhere near this long.
+const LEFTOVER_AFTER: Duration = Duration::from_secs(60);
+
 /// A fully written and synced temporary file in `path`'s folder (a dotfile,
-/// so archive listings skip it). Dropped on error, which deletes it.
+/// so archive listings skip it), named `.roundtable-{pid}-{random}.tmp`.
+/// Dropped on error, which deletes it.
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, StorageError> {
     let dir = parent(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".roundtable-").suffix(".tmp");
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         // Sessions name people and what they said: a new file is the owner's
@@ -59,6 +69,44 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, StorageError> 
         .and_then(|()| file.sync_all())
         .map_err(|e| StorageError::io("save", path, e))?;
     Ok(temp)
+}
+
+/// Removes the temporary files a crash (or `kill -9`) left in `dir` in the
+/// middle of a save. Only plain files that no write could still be using:
+/// more than a minute old, and not named after a process running here (the
+/// folder may be shared, so age alone decides for another computer's).
+/// Returns how many went.
+pub fn clean_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(middle) = name
+                .strip_prefix(TEMP_PREFIX)
+                .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+            else {
+                return false;
+            };
+            let Ok(meta) = entry.path().symlink_metadata() else {
+                return false;
+            };
+            let old = meta
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age > LEFTOVER_AFTER);
+            // Files from before the pid was in the name have none.
+            let writer = middle
+                .split_once('-')
+                .and_then(|(pid, _)| pid.parse::<u32>().ok());
+            meta.is_file() && old && !writer.is_some_and(super::whoami::is_alive)
+        })
+        .filter(|entry| fs::remove_file(entry.path()).is_ok())
+        .count()
 }
 
 fn parent(path: &Path) -> PathBuf {
@@ -119,6 +167,48 @@ mod tests {
         let err = write_atomic(&path, b"x").unwrap_err();
         assert!(err.to_string().contains("nope"), "{err}");
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn temp_files_are_named_after_their_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = write_temp(&dir.path().join("a.ron"), b"x").unwrap();
+        let name = temp.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with(&format!(".roundtable-{}-", std::process::id())),
+            "{name}"
+        );
+    }
+
+    #[test]
+    fn only_leftovers_of_ended_writers_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        let dead = super::super::whoami::DEAD_PID;
+        let make = |name: &str, old: bool| {
+            let path = d.join(name);
+            fs::write(&path, "(complete)").unwrap();
+            if old {
+                let file = fs::File::options().write(true).open(&path).unwrap();
+                file.set_modified(long_ago).unwrap();
+            }
+        };
+        make(&format!(".roundtable-{dead}-abc.tmp"), true); // a crash's: goes
+        make(".roundtable-Xy12Zq.tmp", true); // an older Roundtable's: goes
+        make(&format!(".roundtable-{dead}-new.tmp"), false); // being written elsewhere, maybe
+        make(&format!(".roundtable-{}-mine.tmp", std::process::id()), true); // a live writer's
+        make("session.ron", true);
+        fs::create_dir(d.join(".roundtable-1-dir.tmp")).unwrap();
+        assert_eq!(clean_leftovers(d), 2);
+        let mut kept = vec![
+            format!(".roundtable-{}-mine.tmp", std::process::id()),
+            ".roundtable-1-dir.tmp".into(),
+            format!(".roundtable-{dead}-new.tmp"),
+            "session.ron".into(),
+        ];
+        kept.sort();
+        assert_eq!(names(d), kept);
     }
 
     #[cfg(unix)]

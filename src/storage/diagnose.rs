@@ -68,6 +68,67 @@ fn inside_quotes(text: &str, line: usize, col: usize) -> bool {
         == 1
 }
 
+/// Moves the positions of errors found in `migrated` (the file's text after
+/// an older format was upgraded in memory) back onto `original`, the text
+/// the person sees: text the upgrade inserted shifts what follows it. The
+/// upgrade changes one stretch of the text; a position inside that stretch
+/// points at where it was inserted.
+pub(super) fn remap(original: &str, migrated: &str, errors: &mut [StorageError]) {
+    if original == migrated {
+        return;
+    }
+    let prefix = common(original.bytes(), migrated.bytes());
+    let rest = original.len().min(migrated.len()) - prefix;
+    let suffix = common(original.bytes().rev(), migrated.bytes().rev()).min(rest);
+    for e in errors {
+        if let StorageError::Parse { line, col, .. } = e {
+            let Some(at) = offset(migrated, *line, *col) else {
+                continue;
+            };
+            let moved = if at < prefix {
+                at
+            } else if at >= migrated.len() - suffix {
+                at + original.len() - migrated.len()
+            } else {
+                prefix
+            };
+            (*line, *col) = line_col(original, moved);
+        }
+    }
+}
+
+fn common(a: impl Iterator<Item = u8>, b: impl Iterator<Item = u8>) -> usize {
+    a.zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// The byte offset of 1-based `line`:`col` (col counted in characters).
+fn offset(text: &str, line: usize, col: usize) -> Option<usize> {
+    let start: usize = text
+        .split('\n')
+        .take(line.checked_sub(1)?)
+        .map(|l| l.len() + 1)
+        .sum();
+    let rest = text.get(start..)?;
+    let within = rest
+        .char_indices()
+        .nth(col.checked_sub(1)?)
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start + within)
+}
+
+/// 1-based line and column (in characters) of byte `at`, kept on the text:
+/// past the end means the last character.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.trim_end().len().saturating_sub(1));
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = 1 + before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, 1 + before[line_start..].chars().count())
+}
+
 /// Files must be UTF-8; point at the first byte that is not.
 pub(super) fn not_utf8(bytes: &[u8], e: Utf8Error, path: &Path) -> StorageError {
     let good = &bytes[..e.valid_up_to()];
@@ -288,6 +349,25 @@ mod tests {
         assert!(err.to_string().contains("not UTF-8 text"), "{err}");
         let picture = parse(b"\x89PNG\r\n\x1a\n\0\0", Path::new("p.ron")).unwrap_err();
         assert!(picture.to_string().contains("not a text file"), "{picture}");
+    }
+
+    #[test]
+    fn positions_stay_on_the_file_as_written_when_an_old_format_is_upgraded() {
+        for (text, expected) in [
+            ("()", (1, 2)),
+            ("(title: \"x\")", (1, 12)),
+            ("(\n    title: \"x\",\n)", (3, 1)),
+        ] {
+            match parse(text.as_bytes(), Path::new("u.ron")) {
+                Err(StorageError::Parse {
+                    line, col, message, ..
+                }) => {
+                    assert_eq!((line, col), expected, "{text:?}");
+                    assert!(message.starts_with("the field `date` is missing"), "{message}");
+                }
+                other => panic!("expected a parse error for {text:?}, got {other:?}"),
+            }
+        }
     }
 
     #[test]

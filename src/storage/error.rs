@@ -30,6 +30,10 @@ pub enum StorageError {
         col: usize,
         message: String,
     },
+    /// The name is a session file's but it is not a plain file (a folder, a
+    /// named pipe, a link to nothing…), so it was never opened.
+    #[error("could not read {}: {what}", .path.display())]
+    NotAFile { path: PathBuf, what: String },
     /// The file comes from a newer Roundtable; reading it here could lose
     /// what this version does not understand.
     #[error("{}: {}", .path.display(), newer_format(*.version))]
@@ -80,10 +84,41 @@ impl StorageError {
             }
             StorageError::Ambiguous { .. } => Some("use the file name (without .ron) to pick one".into()),
             StorageError::NotSaved { path, source } => Some(save_hint(path, source)),
+            StorageError::NotAFile { .. } => Some(
+                "Roundtable reads only plain files: move it out of the folder or rename it so its name \
+                 does not end in .ron"
+                    .into(),
+            ),
+            StorageError::Io {
+                action: "read",
+                source,
+                ..
+            } if source.kind() == io::ErrorKind::PermissionDenied => Some(
+                "you are not allowed to read it: ask whoever owns it to share it, or change its permissions \
+                 (for example `chmod u+r` on the file)"
+                    .into(),
+            ),
             StorageError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
                 Some("check that you are allowed to use this folder, or choose another with `--dir`".into())
             }
             _ => None,
+        }
+    }
+}
+
+impl StorageError {
+    /// Why, without naming the file: for messages that name it already.
+    pub fn reason(&self) -> String {
+        match self {
+            StorageError::Io { source, .. } => plain_io(source),
+            StorageError::NotSaved { source, .. } => save_failure(source),
+            StorageError::Parse {
+                line, col, message, ..
+            } => format!("line {line}, column {col}: {message}"),
+            StorageError::NewerFormat { version, .. } => newer_format(*version),
+            StorageError::WontOverwrite { reason, .. } => reason.clone(),
+            StorageError::NotAFile { what, .. } => what.clone(),
+            other => other.to_string(),
         }
     }
 }
@@ -186,6 +221,22 @@ mod tests {
             "{gone}"
         );
         assert!(gone.hint().unwrap().starts_with("/m was moved, deleted"));
+    }
+
+    #[test]
+    fn the_reason_leaves_out_the_file_name() {
+        let full = StorageError::NotSaved {
+            path: "/m/s.ron".into(),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        assert_eq!(full.reason(), "the disk is full");
+        let parse = StorageError::Parse {
+            path: "/m/.s.recovery.ron".into(),
+            line: 3,
+            col: 7,
+            message: "expected a comma".into(),
+        };
+        assert_eq!(parse.reason(), "line 3, column 7: expected a comma");
     }
 
     #[test]

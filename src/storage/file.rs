@@ -1,19 +1,18 @@
 //! Loading and saving one session file.
 
-use std::fs;
 use std::io;
 use std::path::Path;
 
 use super::StorageError;
 use super::atomic::{create_atomic, write_atomic};
 use super::format::{parse, parse_all, try_to_ron};
+use super::special::read_regular;
 use crate::domain::Session;
 
 /// Reads a session file. Mistakes in it come back as
 /// [`StorageError::Parse`] with the line, column and what was expected.
 pub fn load(path: &Path) -> Result<Session, StorageError> {
-    let bytes = fs::read(path).map_err(|e| StorageError::io("read", path, e))?;
-    parse(&bytes, path)
+    parse(&read_regular(path)?, path)
 }
 
 /// Reads a session file and finds every problem in it, not just the first:
@@ -21,9 +20,9 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
 /// The session is there when it parsed despite them (`validate` may still
 /// find more). For `roundtable check`; the app uses [`load`].
 pub fn load_all(path: &Path) -> (Option<Session>, Vec<StorageError>) {
-    match fs::read(path) {
+    match read_regular(path) {
         Ok(bytes) => parse_all(&bytes, path),
-        Err(e) => (None, vec![StorageError::io("read", path, e)]),
+        Err(e) => (None, vec![e]),
     }
 }
 
@@ -98,9 +97,11 @@ fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
                 "it has a mistake at line {line}, column {col} ({message}), and saving would lose what is in it"
             ),
         }),
-        Err(StorageError::Io { source, .. }) if source.kind() == io::ErrorKind::IsADirectory => {
-            Err(StorageError::io("save", path, source))
-        }
+        // A folder, a named pipe, a link to nothing: not Roundtable's to replace.
+        Err(StorageError::NotAFile { what, .. }) => Err(StorageError::WontOverwrite {
+            path: path.into(),
+            reason: what,
+        }),
         // Missing or unreadable: the write itself will succeed or say why.
         _ => Ok(()),
     }
@@ -108,6 +109,7 @@ fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
 
     use super::*;
     use crate::storage::to_ron;

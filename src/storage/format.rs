@@ -48,12 +48,12 @@ pub fn to_ron(session: &Session) -> String {
 /// Reads file bytes as a session; `path` only labels the error. Older
 /// formats are upgraded first; the first problem found is returned.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
-    let text = decode(bytes, path)?;
-    let text = migrate::upgrade(text, path)?;
-    let session = parse_current(&text, path)?;
-    match unknown::all(&text, &options(), path).into_iter().next() {
-        Some(misspelt) => Err(misspelt),
-        None => Ok(session),
+    let (session, mut problems) = parse_all(bytes, path);
+    match (session, problems.is_empty()) {
+        (Some(session), true) => Ok(session),
+        _ if !problems.is_empty() => Err(problems.remove(0)),
+        // Not reached: no session comes with a problem saying why.
+        _ => Err(StorageError::Format("the session could not be read".into())),
     }
 }
 
@@ -61,7 +61,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, StorageError> {
 /// the first: each unknown field as well as the error that stopped parsing,
 /// in file order. The session is there when it parsed despite them.
 pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageError>) {
-    let text = match decode(bytes, path).and_then(|t| migrate::upgrade(t, path)) {
+    let original = match decode(bytes, path) {
+        Ok(text) => text,
+        Err(e) => return (None, vec![e]),
+    };
+    let text = match migrate::upgrade(original, path) {
         Ok(text) => text,
         Err(e) => return (None, vec![e]),
     };
@@ -75,6 +79,20 @@ pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageErro
             None
         }
     };
+    diagnose::remap(original, &text, &mut problems);
+    if original != text {
+        // An older file's id is worked out from its date when it has none:
+        // the date is what is really missing.
+        for problem in &mut problems {
+            if let StorageError::Parse { message, .. } = problem
+                && message == "the field `id` is missing"
+            {
+                *message = "the field `date` is missing: every session needs one, written like \
+                    date: \"2026-12-03\" (its id is worked out from it)"
+                    .into();
+            }
+        }
+    }
     (session, problems)
 }
 

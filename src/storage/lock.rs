@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::StorageError;
 use super::atomic::create_atomic;
+use super::special::read_text;
 use super::whoami;
 
 /// Who holds a lock: what its file records.
@@ -46,6 +47,24 @@ struct Record {
     holder: Holder,
     /// In the holder's local time, so it reads as they would say it.
     since: DateTime<FixedOffset>,
+    /// When the holder's process started, where the system says: a process
+    /// that reused its number after a crash or a restart started later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    started: Option<u64>,
+    /// Which run of the computer the lock was taken in, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    boot: Option<String>,
+}
+
+impl Record {
+    fn new(holder: Holder, since: DateTime<FixedOffset>) -> Record {
+        Record {
+            started: whoami::started(holder.pid),
+            boot: whoami::boot_id(),
+            holder,
+            since,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +74,7 @@ pub enum LockError {
     Held {
         holder: Holder,
         since: DateTime<FixedOffset>,
+        lock_file: PathBuf,
     },
     /// The lock file is there but holds nothing Roundtable can read.
     #[error("{} is in the way and cannot be read, so this session opens read-only", .lock_file.display())]
@@ -67,7 +87,11 @@ pub enum LockError {
 impl LockError {
     pub fn hint(&self) -> Option<String> {
         match self {
-            LockError::Held { .. } => Some("ask them to close it, then open it again to make changes".into()),
+            LockError::Held { lock_file, .. } => Some(format!(
+                "ask them to close it, then open it again. If nobody has it open, delete {} \
+                 (beside the session file) to take it over",
+                lock_file.file_name().unwrap_or_default().to_string_lossy()
+            )),
             LockError::Unreadable { lock_file } => Some(format!(
                 "if nobody else has this session open, delete {} and open it again",
                 lock_file.display()
@@ -82,7 +106,7 @@ impl LockError {
     /// knows: open read-only, or refuse a change).
     pub fn who(&self) -> String {
         match self {
-            LockError::Held { holder, since } => {
+            LockError::Held { holder, since, .. } => {
                 format!(
                     "{} has had this session open since {}",
                     describe(holder),
@@ -123,7 +147,7 @@ impl Drop for SessionLock {
     /// Removes the lock file, unless it no longer holds this lock's record
     /// (someone deleted it by hand and another Roundtable took over).
     fn drop(&mut self) {
-        if fs::read_to_string(&self.lock_file).is_ok_and(|t| t == self.text) {
+        if read_text(&self.lock_file).is_ok_and(|t| t == self.text) {
             let _ = fs::remove_file(&self.lock_file);
         }
     }
@@ -152,7 +176,7 @@ pub fn lock(session: &Path, now: DateTime<Utc>) -> Result<SessionLock, LockError
 
 fn lock_as(session: &Path, holder: Holder, since: DateTime<FixedOffset>) -> Result<SessionLock, LockError> {
     let lock_file = lock_path(session);
-    let text = to_text(&Record { holder, since })?;
+    let text = to_text(&Record::new(holder, since))?;
     // A lock released between our attempt and our look is simply tried again.
     for _ in 0..5 {
         if create_atomic(&lock_file, text.as_bytes()).map_err(LockError::Unavailable)? {
@@ -162,15 +186,15 @@ fn lock_as(session: &Path, holder: Holder, since: DateTime<FixedOffset>) -> Resu
         let Ok(record) = ron::from_str::<Record>(&found) else {
             return Err(LockError::Unreadable { lock_file });
         };
-        if !is_stale(&record.holder) {
-            return Err(held(record));
+        if !is_stale(&record) {
+            return Err(held(record, lock_file));
         }
         if take_over(&lock_file, &found, &record, &text)? {
             return Ok(SessionLock { lock_file, text });
         }
     }
     match read(&lock_file)?.and_then(|t| ron::from_str::<Record>(&t).ok()) {
-        Some(record) => Err(held(record)),
+        Some(record) => Err(held(record, lock_file)),
         None => Err(LockError::Unreadable { lock_file }),
     }
 }
@@ -179,8 +203,8 @@ fn lock_as(session: &Path, holder: Holder, since: DateTime<FixedOffset>) -> Resu
 /// lock file is there and not stale. A lock file that cannot be read counts
 /// as held, to be safe.
 pub fn is_locked(session: &Path) -> bool {
-    match fs::read_to_string(lock_path(session)) {
-        Ok(text) => ron::from_str::<Record>(&text).map_or(true, |r| !is_stale(&r.holder)),
+    match read_text(&lock_path(session)) {
+        Ok(text) => ron::from_str::<Record>(&text).map_or(true, |r| !is_stale(&r)),
         Err(e) => e.kind() != io::ErrorKind::NotFound,
     }
 }
@@ -194,7 +218,7 @@ fn take_over(lock_file: &Path, stale_text: &str, stale: &Record, mine: &str) -> 
     if !create_atomic(&marker, mine.as_bytes()).map_err(LockError::Unavailable)? {
         // Someone is taking it over: they win, unless they died doing it.
         return match read(&marker)?.and_then(|t| ron::from_str::<Record>(&t).ok()) {
-            Some(other) if !is_stale(&other.holder) => Err(held(other)),
+            Some(other) if !is_stale(&other) => Err(held(other, lock_file.to_path_buf())),
             _ => {
                 let _ = fs::remove_file(&marker);
                 Ok(false)
@@ -211,23 +235,45 @@ fn take_over(lock_file: &Path, stale_text: &str, stale: &Record, mine: &str) -> 
     result
 }
 
-/// A lock is stale when it names a process on this computer that has ended.
-fn is_stale(holder: &Holder) -> bool {
+/// A lock is stale when it names a process on this computer that has
+/// ended: it is not running, or the computer restarted since, or the
+/// process with that number now started at another time (a new one).
+fn is_stale(record: &Record) -> bool {
     let here = whoami::host();
-    !here.is_empty() && holder.host == here && !whoami::is_alive(holder.pid)
+    if here.is_empty() || record.holder.host != here {
+        return false;
+    }
+    let pid = record.holder.pid;
+    let restarted = matches!((&record.boot, whoami::boot_id()), (Some(then), Some(now)) if *then != now);
+    let reused = matches!((record.started, whoami::started(pid)), (Some(then), Some(now)) if then != now);
+    restarted || reused || !whoami::is_alive(pid)
 }
 
-fn held(record: Record) -> LockError {
+/// Removes the lock on `session` if this process holds it, for code that
+/// ends the process without the [`SessionLock`] being dropped.
+pub fn release_own(session: &Path) {
+    let lock_file = lock_path(session);
+    let mine = read_text(&lock_file)
+        .ok()
+        .and_then(|t| ron::from_str::<Record>(&t).ok())
+        .is_some_and(|r| r.holder.pid == std::process::id() && r.holder.host == whoami::host());
+    if mine {
+        let _ = fs::remove_file(&lock_file);
+    }
+}
+
+fn held(record: Record, lock_file: PathBuf) -> LockError {
     LockError::Held {
         holder: record.holder,
         since: record.since,
+        lock_file,
     }
 }
 
 /// The file's text, or `None` when it has gone.
 fn read(path: &Path) -> Result<Option<String>, LockError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+    match read_text(path) {
+        Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(unavailable(path, e)),
     }

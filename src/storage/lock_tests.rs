@@ -200,3 +200,85 @@ fn a_lock_is_held_while_its_process_runs_and_stale_once_it_ends() {
     let _mine = lock(&session, now()).unwrap_or_else(|e| panic!("{e}"));
     assert!(is_locked(&session));
 }
+
+/// Writes a lock for this very process (alive) as if taken by an earlier
+/// one that had the same number: another start time or another boot.
+#[cfg(target_os = "linux")]
+fn leave_a_lock_from_a_reused_pid(session: &Path, started: Option<u64>, boot: Option<String>) {
+    let record = Record {
+        holder: Holder {
+            pid: std::process::id(),
+            host: whoami::host(),
+            ..amira()
+        },
+        since: since(),
+        started,
+        boot,
+    };
+    fs::write(lock_path(session), to_text(&record).unwrap()).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_whose_pid_was_reused_is_stale() {
+    if whoami::host().is_empty() {
+        return;
+    }
+    let me = whoami::started(std::process::id()).unwrap();
+    let cases = [
+        (
+            Some(me + 1),
+            whoami::boot_id(),
+            "another process with the same number",
+        ),
+        (
+            Some(me),
+            Some("before the restart".into()),
+            "the computer restarted",
+        ),
+    ];
+    for (started, boot, why) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let session = session_in(dir.path());
+        leave_a_lock_from_a_reused_pid(&session, started, boot);
+        assert!(!is_locked(&session), "{why}");
+        let mine = lock(&session, now()).unwrap_or_else(|e| panic!("{why}: {e}"));
+        let text = fs::read_to_string(mine.path()).unwrap();
+        assert!(text.contains(&format!("started:Some({me})")), "{text}");
+    }
+    // The same process, same start, same boot: still held.
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_in(dir.path());
+    leave_a_lock_from_a_reused_pid(&session, Some(me), whoami::boot_id());
+    assert!(matches!(lock(&session, now()), Err(LockError::Held { .. })));
+}
+
+#[test]
+fn a_lock_from_an_older_roundtable_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_in(dir.path());
+    let old = "(holder:(user:\"Amira Khan\",host:\"laptop-3\",pid:4242),since:\"2026-12-03T10:42:00+00:00\")";
+    fs::write(lock_path(&session), old).unwrap();
+    let err = lock(&session, now()).unwrap_err();
+    assert!(
+        matches!(err, LockError::Held { ref holder, .. } if *holder == amira()),
+        "{err:?}"
+    );
+    let hint = err.hint().unwrap();
+    assert!(hint.contains("delete .2026-12-03-kick-off.lock"), "{hint}");
+}
+
+#[test]
+fn release_own_removes_only_this_process_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_in(dir.path());
+    let theirs = lock_as(&session, amira(), since()).unwrap();
+    release_own(&session);
+    assert!(theirs.path().exists(), "someone else's lock stays");
+    drop(theirs);
+    let mine = lock(&session, now()).unwrap();
+    let file = mine.path().to_path_buf();
+    std::mem::forget(mine);
+    release_own(&session);
+    assert!(!file.exists());
+}

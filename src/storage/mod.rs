@@ -39,16 +39,17 @@ mod paths;
 mod recovery;
 mod schema;
 mod settings;
+mod special;
 mod trash;
 mod unknown;
 mod whoami;
 
 pub use archive::{Archive, Entry};
-pub use atomic::write_atomic;
+pub use atomic::{clean_leftovers, write_atomic};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};
-pub use lock::{Holder, LockError, SessionLock, is_locked, lock, lock_path};
+pub use lock::{Holder, LockError, SessionLock, is_locked, lock, lock_path, release_own};
 pub use paths::{DIR_ENV, archive_dir};
 pub use recovery::{
     discard_recovery, pending_recoveries, read_recovery, recovery_path, write_panic_recovery, write_recovery,

@@ -24,6 +24,7 @@ use super::atomic::{create_atomic, write_atomic};
 use super::format::try_to_ron;
 use super::lock::{is_locked, sidecar};
 use super::paths::file_name;
+use super::special::read_regular;
 use super::{StorageError, load};
 use crate::domain::Session;
 
@@ -86,21 +87,34 @@ fn is_pending(session: &Path, journal: &Path) -> bool {
         (None, _) => true,
         (Some(saved), Some(journaled)) if journaled > saved => true,
         (Some(saved), Some(journaled)) if journaled == saved => {
-            fs::read(session).ok() != fs::read(journal).ok()
+            read_regular(session).ok() != read_regular(journal).ok()
         }
         _ => false,
     }
 }
 
-/// Writes the session to a new, visible file in `dir` (falling back to the
-/// system's temporary folder), for the panic hook: `{date}-{slug}-rescued.ron`,
-/// numbered when taken. It shows up in the archive like any session.
+/// Writes the session to a new, visible file in `dir`, for when it cannot
+/// be saved where it belongs: `{date}-{slug}-rescued.ron`, numbered when
+/// taken. It shows up in the archive like any session. When `dir` cannot be
+/// written either, the file goes to the home folder (where the person will
+/// find it, and which survives a restart), and only then to the system's
+/// temporary folder.
 pub fn write_panic_recovery(dir: &Path, session: &Session) -> Result<PathBuf, StorageError> {
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    let folders: Vec<PathBuf> = [Some(dir.to_path_buf()), home, Some(std::env::temp_dir())]
+        .into_iter()
+        .flatten()
+        .collect();
+    write_rescue_in(&folders, session)
+}
+
+/// [`write_panic_recovery`] into the first of `folders` that takes it.
+fn write_rescue_in(folders: &[PathBuf], session: &Session) -> Result<PathBuf, StorageError> {
     let text = try_to_ron(session)?;
     let stem = file_name(session, 1);
     let stem = stem.trim_end_matches(".ron");
     let mut last = None;
-    for folder in [dir.to_path_buf(), std::env::temp_dir()] {
+    for folder in folders {
         for n in 1..100 {
             let name = match n {
                 1 => format!("{stem}-rescued.ron"),
@@ -117,6 +131,7 @@ pub fn write_panic_recovery(dir: &Path, session: &Session) -> Result<PathBuf, St
             }
         }
     }
+    let dir = folders.first().map_or(Path::new("."), PathBuf::as_path);
     Err(last.unwrap_or_else(|| {
         StorageError::io(
             "find a free file name in",
@@ -218,14 +233,13 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_file_falls_back_to_the_temporary_folder() {
+    fn a_panic_file_falls_back_to_the_next_folder() {
         let dir = tempfile::tempdir().unwrap();
         let gone = dir.path().join("gone");
-        let mut s = sample();
-        s.title = format!("fallback {}", std::process::id());
-        let path = write_panic_recovery(&gone, &s).unwrap();
-        assert!(path.starts_with(std::env::temp_dir()), "{}", path.display());
-        assert_eq!(load(&path).unwrap(), s);
-        fs::remove_file(path).unwrap();
+        let home = dir.path().join("home");
+        fs::create_dir(&home).unwrap();
+        let path = write_rescue_in(&[gone, home.clone()], &sample()).unwrap();
+        assert!(path.starts_with(&home), "{}", path.display());
+        assert_eq!(load(&path).unwrap(), sample());
     }
 }

@@ -147,9 +147,10 @@ fn details_panel(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
             theme.error(),
             Text::from(vec![
                 Line::styled(app.shown(&error.to_string()), theme.error()),
-                Line::raw(
-                    "Fix it in a text editor, then press r to reload. Roundtable will not change this file.",
-                ),
+                Line::raw(format!(
+                    "{} Roundtable will not change this file.",
+                    crate::app::recovery::advice(error)
+                )),
             ]),
         ),
     };

@@ -25,7 +25,16 @@ impl App {
         App::start_with(dir, cols, rows, |_| {})
     }
 
+    /// As [`App::start`], with `home` as the home folder.
+    #[allow(dead_code)]
+    pub fn start_with_home(dir: &Path, home: &Path, cols: u16, rows: u16) -> App {
+        App::start_with(dir, cols, rows, |cmd| {
+            cmd.env("HOME", home);
+        })
+    }
+
     /// [`App::start`] with more arguments or environment set by `configure`.
+    #[allow(dead_code)]
     pub fn start_with(dir: &Path, cols: u16, rows: u16, configure: impl FnOnce(&mut Command)) -> App {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_roundtable"));
         cmd.arg("--dir")
@@ -44,13 +53,17 @@ impl App {
         }
     }
 
-    /// Types text or control characters, then gives the app a moment: a
-    /// lone Esc must not run into the next key and read as Alt-something.
+    /// Types text or control characters. Callers then wait for what they
+    /// expect on screen. Only a lone Esc is followed by a pause, because
+    /// the terminal itself tells Esc from Alt-something by time: an Esc
+    /// with the next key right behind it reads as Alt and that key.
     pub fn send(&mut self, keys: &str) {
         use std::io::Write;
         self.pty.write_all(keys.as_bytes()).expect("type into the app");
         self.pty.flush().expect("flush keys");
-        sleep(Duration::from_millis(200));
+        if keys.ends_with('\x1b') {
+            sleep(Duration::from_millis(200));
+        }
         self.pump();
     }
 
@@ -100,18 +113,80 @@ impl App {
         );
     }
 
-    /// Waits for the process to end by itself and returns whether it succeeded.
-    pub fn wait_for_exit(&mut self) -> bool {
+    /// Waits until `done` holds (a file's contents, say), pumping the screen
+    /// meanwhile; fails with `what` and the screen after 15 s.
+    #[allow(dead_code)]
+    pub fn wait_until(&mut self, what: &str, mut done: impl FnMut() -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            self.pump();
+            if done() {
+                return;
+            }
+            sleep(Duration::from_millis(20));
+        }
+        panic!("waited 15 s for {what}; the screen shows:\n{}", self.contents());
+    }
+
+    /// Closes the terminal as closing its window does: every descriptor of
+    /// this pseudo-terminal's master side is closed (the spawner keeps a
+    /// copy), so the app gets a real hang-up, not just a SIGHUP. Waits for
+    /// the app to end and returns its exit code (`None`: killed by a signal).
+    #[cfg(target_os = "linux")]
+    #[allow(dead_code)]
+    pub fn hang_up(self) -> Option<i32> {
+        use std::os::fd::AsRawFd;
+        let fd = self.pty.get_stream().as_raw_fd();
+        let index = pty_index(fd).expect("the master side of a pseudo-terminal");
+        let pid: i32 = self.pty.get_process().pid().to_string().parse().unwrap_or(0);
+        // Not dropped: that would signal the app and close these again.
+        std::mem::forget(self);
+        for other in (0..4096).filter(|&other| other != fd && pty_index(other) == Some(index)) {
+            // SAFETY: a descriptor of this pty's master, owned by the forgotten session.
+            unsafe { libc::close(other) };
+        }
+        // SAFETY: as above.
+        unsafe { libc::close(fd) };
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            let mut status = 0;
+            // SAFETY: waits for our own child, without blocking.
+            if unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) } == pid {
+                return libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+            }
+            sleep(Duration::from_millis(20));
+        }
+        panic!("the app did not end after its terminal hung up");
+    }
+
+    /// Waits for the process to end by itself and returns its exit code
+    /// (`None`: killed by a signal).
+    #[allow(dead_code)]
+    pub fn wait_for_exit_code(&mut self) -> Option<i32> {
         let deadline = Instant::now() + Duration::from_secs(15);
         while Instant::now() < deadline {
             self.pump();
             match self.pty.get_process().status() {
                 Ok(WaitStatus::StillAlive) => {}
-                Ok(WaitStatus::Exited(_, code)) => return code == 0,
-                _ => return false,
+                Ok(WaitStatus::Exited(_, code)) => return Some(code),
+                _ => return None,
             }
             sleep(Duration::from_millis(50));
         }
         panic!("the app did not exit; the screen shows:\n{}", self.contents());
     }
+
+    /// Waits for the process to end by itself and returns whether it succeeded.
+    pub fn wait_for_exit(&mut self) -> bool {
+        self.wait_for_exit_code() == Some(0)
+    }
+}
+
+/// Which pseudo-terminal `fd` is the master side of, if it is one.
+#[cfg(target_os = "linux")]
+#[allow(dead_code)]
+fn pty_index(fd: i32) -> Option<u32> {
+    let mut index: libc::c_uint = 0;
+    // SAFETY: TIOCGPTN writes one unsigned int; on anything else it fails.
+    (unsafe { libc::ioctl(fd, libc::TIOCGPTN, &mut index) } == 0).then_some(index)
 }
