@@ -1,5 +1,10 @@
 //! GFM tables. Cells are given as raw text and escaped here, so no caller
 //! can forget to.
+//!
+//! The delimiter row's dashes give each column's relative width: pandoc's
+//! own Markdown reader (`pandoc minutes.md -o minutes.docx`) sizes a table
+//! with long rows by them, so an action's text gets more room than its due
+//! date. (Pandoc's `gfm` reader ignores them and makes all columns equal.)
 
 use unicode_width::UnicodeWidthStr;
 
@@ -8,6 +13,11 @@ use super::escape;
 /// Rows wider than this are left unpadded: padding only helps someone
 /// reading the raw file, and very wide padded rows help no one.
 const MAX_PADDED_WIDTH: usize = 120;
+
+/// In an unpadded table, a column's dashes follow its longest cell up to
+/// this many, so a long column gets several times the room of a date
+/// while the delimiter row stays short enough to read.
+const MAX_RULE: usize = 40;
 
 /// A table with these `headers`, or `None` when there are no rows (an
 /// empty table says nothing). Rows whose cells are all blank are dropped.
@@ -32,13 +42,16 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> Option<String> {
         }
     }
     let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-    if total > MAX_PADDED_WIDTH {
-        widths.iter_mut().for_each(|w| *w = 0);
-    }
-    let mut lines = vec![row_line(&head, &widths)];
-    let rule: Vec<String> = widths.iter().map(|w| "-".repeat((*w).max(3))).collect();
-    lines.push(row_line(&rule, &widths));
-    lines.extend(rows.iter().map(|r| row_line(r, &widths)));
+    let (pad, rule): (Vec<usize>, Vec<usize>) = if total > MAX_PADDED_WIDTH {
+        let rule = widths.iter().map(|w| (*w).min(MAX_RULE)).collect();
+        (vec![0; widths.len()], rule)
+    } else {
+        (widths.clone(), widths)
+    };
+    let mut lines = vec![row_line(&head, &pad)];
+    let rule: Vec<String> = rule.iter().map(|w| "-".repeat(*w)).collect();
+    lines.push(row_line(&rule, &pad));
+    lines.extend(rows.iter().map(|r| row_line(r, &pad)));
     Some(lines.join("\n"))
 }
 
@@ -69,10 +82,11 @@ mod tests {
     }
 
     #[test]
-    fn wide_tables_are_not_padded() {
+    fn wide_tables_are_not_padded_but_keep_relative_widths() {
         let long = "word ".repeat(30);
-        let t = table(&["A", "B"], &[row(&[&long, "x"])]).unwrap();
-        assert!(t.starts_with("| A | B |\n| --- | --- |\n| word word"));
+        let t = table(&["A", "Due"], &[row(&[&long, "1 Dec 2026"])]).unwrap();
+        let rule = format!("| {} | {} |", "-".repeat(MAX_RULE), "-".repeat(10));
+        assert!(t.starts_with(&format!("| A | Due |\n{rule}\n| word word")), "{t}");
     }
 
     #[test]
