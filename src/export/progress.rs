@@ -87,13 +87,14 @@ fn changes(session: &Session, earlier: &Earlier) -> Vec<String> {
         "Decisions recorded at this session: {}.",
         session.decisions.len()
     ));
-    out.push(match readings {
-        0 => "New readings of the measures: 0.".to_string(),
-        n => format!(
-            "New readings of the measures: {n} (listed under {}, Readings, each beside the one before it).",
+    if readings > 0 {
+        out.push(format!(
+            "New readings of the measures: {readings} (listed under {}, Readings, each beside the one before it).",
             step_title(crate::domain::Step::NextSteps)
-        ),
-    });
+        ));
+    } else if session.activities.iter().any(|a| !a.measures.is_empty()) {
+        out.push("New readings of the measures: 0.".to_string());
+    }
     out
 }
 
