@@ -83,10 +83,8 @@ fn share_page(words: &[usize], widths: &[usize]) -> Vec<usize> {
     }
     let spare = left(&out);
     let wanted: usize = out.iter().zip(widths).map(|(o, full)| full - o).sum();
-    if wanted > 0 {
-        for (o, full) in out.iter_mut().zip(widths) {
-            *o += (full - *o) * spare / wanted;
-        }
+    for (o, full) in out.iter_mut().zip(widths) {
+        *o += ((full - *o) * spare).checked_div(wanted).unwrap_or(0);
     }
     out
 }
