@@ -405,3 +405,20 @@ fn pandocs_own_markdown_reader_sees_the_same_minutes() {
         );
     }
 }
+
+/// Minutes are read raw in mail clients: no backslash line breaks, and
+/// prose no Markdown reader would misread stays as typed.
+#[test]
+fn minutes_read_as_plain_text() {
+    let mut session = load(RICH);
+    session.location = "A&E entrance, hall #2 (2 * 3 rooms), room_b, a < b".into();
+    let md = minutes(&session);
+    assert!(
+        md.contains("- **Place:** A&E entrance, hall #2 (2 * 3 rooms), room_b, a < b\n"),
+        "{md}"
+    );
+    assert!(!md.lines().any(|l| l.ends_with('\\')), "{md}");
+    // Emphasis typed as *our* would lose its asterisks when converted, so it stays escaped.
+    session.location = "*our* hall".into();
+    assert!(minutes(&session).contains("- **Place:** \\*our\\* hall\n"));
+}

@@ -281,6 +281,22 @@ mod tests {
     }
 
     #[test]
+    fn what_minutes_show_is_private_by_default_and_written_only_when_chosen() {
+        let mut s = sample();
+        assert!(!s.shown_in_minutes.lived_experience);
+        let text = ron::to_string(&s).unwrap_or_default();
+        assert!(!text.contains("shown_in_minutes"), "{text}");
+        s.shown_in_minutes.lived_experience = true;
+        let text = ron::to_string(&s).unwrap_or_default();
+        assert!(
+            text.contains("shown_in_minutes:(lived_experience:true)"),
+            "{text}"
+        );
+        let back: Session = ron::from_str(&text).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
     fn new_session_is_an_empty_draft() {
         let s = sample();
         assert_eq!(s.title, "First session");
