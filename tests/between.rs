@@ -122,3 +122,42 @@ fn search_ranks_titles_and_decisions_above_notes() {
     let title = &search(&sessions, "december check-in")[0];
     assert_eq!(title.section, Section::Title);
 }
+
+/// The minutes a trustee gets from the archive say each fact once: every
+/// action is listed once (carried over or new), marked overdue when it was
+/// still open after its due date on the day of the meeting, and a measure
+/// is named only where it is defined (step 3) and beside its reading
+/// (step 6), never again in the progress summary.
+#[test]
+fn minutes_with_progress_say_each_fact_once() {
+    let sessions = examples::workshops(false);
+    let history = History::new(&sessions);
+    for s in &sessions {
+        let md = roundtable::export::minutes_with_history(s, &history);
+        for a in &s.actions {
+            let rows: Vec<&str> = md
+                .lines()
+                .filter(|l| l.starts_with(&format!("| {} |", a.text)))
+                .collect();
+            assert_eq!(
+                rows.len(),
+                1,
+                "{}: {:?} is listed {} times",
+                s.id,
+                a.text,
+                rows.len()
+            );
+            let overdue = a.status.is_open() && a.due.is_some_and(|d| d < s.date);
+            assert_eq!(rows[0].contains("(overdue)"), overdue, "{}: {}", s.id, rows[0]);
+        }
+        for m in s.activities.iter().flat_map(|a| &a.measures) {
+            let named = md.matches(&format!("| {} |", m.indicator)).count();
+            assert!(named <= 2, "{}: {:?} is named {named} times", s.id, m.indicator);
+        }
+        assert!(
+            !md.lines().any(|l| l.ends_with('\\')),
+            "{}: a backslash line break",
+            s.id
+        );
+    }
+}

@@ -286,18 +286,50 @@ fn no_heading_is_ever_left_empty() {
 /// The HTML pandoc makes of `md` as GitHub Markdown, or `None` when pandoc
 /// is not installed.
 fn pandoc(md: &str) -> Option<String> {
+    String::from_utf8(pandoc_with(&["-f", "gfm", "-t", "html"], md.as_bytes())?).ok()
+}
+
+/// What pandoc writes to stdout given `input` with `args`, or `None` when
+/// pandoc is not installed.
+fn pandoc_with(args: &[&str], input: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new("pandoc")
-        .args(["-f", "gfm", "-t", "html"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .ok()?;
-    child.stdin.take()?.write_all(md.as_bytes()).ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = input.to_vec();
+    // Write from another thread so a large output cannot block the pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
     let output = child.wait_with_output().ok()?;
-    assert!(output.status.success(), "pandoc failed on:\n{md}");
-    String::from_utf8(output.stdout).ok()
+    writer.join().ok()?.ok()?;
+    assert!(output.status.success(), "pandoc {args:?} failed");
+    Some(output.stdout)
+}
+
+/// The relative widths (in %) Word is given for the columns of the table
+/// whose header row holds `header`, read back from `docx` by pandoc (which
+/// takes them from the `<w:gridCol w:w=…>` of word/document.xml), with
+/// each column's header.
+fn docx_widths(docx: &[u8], header: &str) -> Vec<(String, u32)> {
+    let html = pandoc_with(&["-f", "docx", "-t", "html"], docx).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    let table = html
+        .split("<table")
+        .find(|t| t.contains(&format!("<th>{header}</th>")))
+        .unwrap_or_else(|| panic!("no table headed {header:?} in:\n{html}"));
+    let widths = table
+        .split("<col style=\"width: ")
+        .skip(1)
+        .map(|c| c.split('%').next().unwrap().trim().parse::<u32>().unwrap());
+    let headers = table
+        .split("<th>")
+        .skip(1)
+        .map(|h| h.split("</th>").next().unwrap().to_string());
+    headers.zip(widths).collect()
 }
 
 #[test]
@@ -314,4 +346,79 @@ fn pandoc_renders_the_tables_and_headings_when_installed() {
     assert_eq!(hostile.matches("<table>").count(), 8, "{hostile}");
     assert!(!hostile.contains("<script") && !hostile.contains("<img") && !hostile.contains("<code"));
     assert!(hostile.contains("&lt;script&gt;"), "{hostile}");
+}
+
+/// Word gets relative column widths from the delimiter row, as pandoc's own
+/// Markdown reader reads them when a row is long: the action's text gets
+/// several times the room of its due date. (Pandoc's `gfm` reader ignores
+/// them and makes every column equal, so the README converts with
+/// `pandoc minutes.md -o minutes.docx`.)
+#[test]
+fn word_gives_the_action_text_more_room_than_its_due_date() {
+    let mut session = load(RICH);
+    session.actions.push(roundtable::domain::ActionItem {
+        text: "Write to every GP practice in the borough about the carers' drop-in and ask them to refer"
+            .into(),
+        owner: "Ann Smith".into(),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+        ..Default::default()
+    });
+    let md = minutes(&session);
+    let Some(docx) = pandoc_with(&["-f", "markdown", "-t", "docx", "-o", "-"], md.as_bytes()) else {
+        println!("pandoc is not installed: skipping the Word column widths check (CI installs pandoc)");
+        return;
+    };
+    let widths = docx_widths(&docx, "Action");
+    let width = |name: &str| {
+        widths
+            .iter()
+            .find(|(h, _)| h == name)
+            .map(|(_, w)| *w)
+            .unwrap_or_else(|| panic!("no {name} column in {widths:?}"))
+    };
+    assert!(width("Action") >= 3 * width("Due"), "{widths:?}");
+    assert!(width("Action") >= 40, "{widths:?}");
+    assert!(width("Due") >= 10, "a date keeps room for one line: {widths:?}");
+}
+
+/// The Word conversion above reads the minutes with pandoc's own Markdown
+/// reader: it must see the same blocks as the GitHub reader, and hostile
+/// text must stay text there too.
+#[test]
+fn pandocs_own_markdown_reader_sees_the_same_minutes() {
+    let blocks = |html: &str| {
+        ["<table", "<h2", "<h3", "<li", "<ol", "<ul", "<blockquote", "<p>"]
+            .map(|tag| html.matches(tag).count())
+    };
+    for stem in [RICH, HOSTILE] {
+        let md = minutes(&load(stem));
+        let Some(gfm) = pandoc(&md) else {
+            println!("pandoc is not installed: skipping the pandoc Markdown check (CI installs pandoc)");
+            return;
+        };
+        let own = String::from_utf8(pandoc_with(&["-f", "markdown", "-t", "html"], md.as_bytes()).unwrap())
+            .unwrap();
+        assert_eq!(blocks(&own), blocks(&gfm), "{stem}:\n{own}");
+        assert!(
+            !own.contains("<script") && !own.contains("<img") && !own.contains("<code"),
+            "{own}"
+        );
+    }
+}
+
+/// Minutes are read raw in mail clients: no backslash line breaks, and
+/// prose no Markdown reader would misread stays as typed.
+#[test]
+fn minutes_read_as_plain_text() {
+    let mut session = load(RICH);
+    session.location = "A&E entrance, hall #2 (2 * 3 rooms), room_b, a < b".into();
+    let md = minutes(&session);
+    assert!(
+        md.contains("- **Place:** A&E entrance, hall #2 (2 * 3 rooms), room_b, a < b\n"),
+        "{md}"
+    );
+    assert!(!md.lines().any(|l| l.ends_with('\\')), "{md}");
+    // Emphasis typed as *our* would lose its asterisks when converted, so it stays escaped.
+    session.location = "*our* hall".into();
+    assert!(minutes(&session).contains("- **Place:** \\*our\\* hall\n"));
 }

@@ -21,6 +21,8 @@ impl Session {
         next.facilitator = self.facilitator.clone();
         next.status = SessionStatus::Draft;
         next.previous = self.id.clone();
+        // The people are the same, and so is what they agreed to be shown.
+        next.shown_in_minutes = self.shown_in_minutes;
         next.participants = self
             .participants
             .iter()
@@ -183,9 +185,11 @@ mod tests {
 
     #[test]
     fn a_follow_up_carries_what_lasts_and_starts_the_rest_afresh() {
-        let sept = september();
+        let mut sept = september();
+        sept.shown_in_minutes.lived_experience = true;
         let next = sept.follow_up("November review", day(11, 11), at(1_790_000_000));
         assert_eq!(next.id, "2026-11-11-november-review");
+        assert!(next.shown_in_minutes.lived_experience, "the choice carries over");
         assert_eq!(next.previous, sept.id);
         assert_eq!(
             (next.status, next.partnership.as_str()),

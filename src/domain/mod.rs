@@ -28,7 +28,7 @@ pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
 pub use search::{Hit, Section, search};
-pub use session::{FORMAT_VERSION, Session, SessionStatus};
+pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use slug::slug;
 pub use steps::*;
 pub use text::{REPLACEMENT, clean_for_terminal, needs_cleaning};

@@ -52,6 +52,13 @@ pub struct ActionItem {
     pub status: ActionStatus,
 }
 
+impl ActionItem {
+    /// Still open after its due date, as of `day` (today, or a meeting's date).
+    pub fn is_overdue(&self, day: NaiveDate) -> bool {
+        self.status.is_open() && self.due.is_some_and(|due| due < day)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ActionStatus {
     #[default]

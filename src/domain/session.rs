@@ -36,6 +36,11 @@ pub struct Session {
     /// meetings read as a series; empty for a first meeting.
     #[serde(default)]
     pub previous: String,
+    /// What the minutes and reports may show about the people in the room.
+    /// Left out of the file while it holds the private default, so files
+    /// that show nothing personal stay readable by earlier versions.
+    #[serde(default, skip_serializing_if = "ShownInMinutes::is_private")]
+    pub shown_in_minutes: ShownInMinutes,
     #[serde(default)]
     pub participants: Vec<Participant>,
     #[serde(default)]
@@ -61,6 +66,23 @@ pub struct Session {
     pub parking_lot: Vec<ParkedItem>,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+}
+
+/// Personal details the minutes may show beside people's names. Each is
+/// personal data, so it is shown only when the session records that the
+/// people concerned agreed; a later choice of audience can build on this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShownInMinutes {
+    /// "(lived experience)" beside the names of those who bring it.
+    pub lived_experience: bool,
+}
+
+impl ShownInMinutes {
+    /// Nothing personal is shown: the default.
+    pub fn is_private(&self) -> bool {
+        *self == ShownInMinutes::default()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -94,6 +116,7 @@ impl Session {
             facilitator: String::new(),
             status: SessionStatus::Draft,
             previous: String::new(),
+            shown_in_minutes: ShownInMinutes::default(),
             participants: Vec::new(),
             goals: Vec::new(),
             vision: Vision::default(),
@@ -255,6 +278,22 @@ mod tests {
         let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         Session::new("  First session ", "Eastside", date, now)
+    }
+
+    #[test]
+    fn what_minutes_show_is_private_by_default_and_written_only_when_chosen() {
+        let mut s = sample();
+        assert!(!s.shown_in_minutes.lived_experience);
+        let text = ron::to_string(&s).unwrap_or_default();
+        assert!(!text.contains("shown_in_minutes"), "{text}");
+        s.shown_in_minutes.lived_experience = true;
+        let text = ron::to_string(&s).unwrap_or_default();
+        assert!(
+            text.contains("shown_in_minutes:(lived_experience:true)"),
+            "{text}"
+        );
+        let back: Session = ron::from_str(&text).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]

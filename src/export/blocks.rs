@@ -38,8 +38,9 @@ pub fn numbered(items: &[String]) -> Option<String> {
     list(items, |i| format!("{}.", i + 1))
 }
 
-/// Continuation lines of an item are indented to line up with its text, so
-/// a hard break keeps them inside the item.
+/// Continuation lines of an item (further paragraphs, a nested list) are
+/// indented to line up with its text, so they stay inside the item; blank
+/// lines stay empty, so the raw file has no trailing spaces.
 fn list(items: &[String], marker: impl Fn(usize) -> String) -> Option<String> {
     if items.is_empty() {
         return None;
@@ -50,7 +51,16 @@ fn list(items: &[String], marker: impl Fn(usize) -> String) -> Option<String> {
         .map(|(i, item)| {
             let marker = marker(i);
             let indent = " ".repeat(marker.len() + 1);
-            format!("{marker} {}", item.replace('\n', &format!("\n{indent}")))
+            let lines: Vec<String> = item
+                .lines()
+                .enumerate()
+                .map(|(n, l)| match (n, l.is_empty()) {
+                    (0, _) => format!("{marker} {l}"),
+                    (_, true) => String::new(),
+                    _ => format!("{indent}{l}"),
+                })
+                .collect();
+            lines.join("\n")
         })
         .collect();
     Some(rendered.join("\n"))
@@ -122,17 +132,17 @@ mod tests {
 
     #[test]
     fn list_items_keep_continuation_lines_inside() {
-        let items = vec!["a\\\nb".to_string(); 10];
+        let items = vec!["a\n\nb\n- c".to_string(); 10];
         let list = numbered(&items).unwrap_or_default();
-        assert!(list.starts_with("1. a\\\n   b\n2. a"));
-        assert!(list.ends_with("10. a\\\n    b"));
+        assert!(list.starts_with("1. a\n\n   b\n   - c\n2. a"), "{list}");
+        assert!(list.ends_with("10. a\n\n    b\n    - c"));
         assert_eq!(bullets(&[]), None);
     }
 
     #[test]
     fn quotes_separate_paragraphs() {
-        let q = quote(&["one\\\ntwo".into(), "three".into()]);
-        assert_eq!(q.as_deref(), Some("> one\\\n> two\n>\n> three"));
+        let q = quote(&["one  \ntwo".into(), "three".into()]);
+        assert_eq!(q.as_deref(), Some("> one  \n> two\n>\n> three"));
     }
 
     #[test]

@@ -1,9 +1,17 @@
 //! Making typed text safe to place in Markdown.
 //!
 //! Whatever a participant types must show up as the same words in the
-//! minutes and nothing else: no headings, lists, links, tables or raw HTML
-//! of its own. Every piece of session text passes through one of these
-//! functions exactly once, at the point it is written out.
+//! minutes and nothing else: no headings, lists, links, tables, emphasis or
+//! raw HTML of its own. Every piece of session text passes through one of
+//! these functions exactly once, at the point it is written out.
+//!
+//! Minutes are also read raw, in mail clients and editors, so a character is
+//! escaped only where a Markdown reader would take it as markup: `A&E`,
+//! `2 * 3`, `snake_case`, `#3` and `a < b` stay as typed.
+//!
+//! Escaped text is always placed next to whitespace, punctuation or the edge
+//! of a line, never directly against a letter: the emphasis rules below
+//! assume so at both ends.
 
 /// What an empty table cell shows, so a blank reads as "nothing said"
 /// rather than a broken row.
@@ -37,36 +45,35 @@ pub fn line(text: &str) -> String {
 /// Heading text: like [`line`], but a heading's text is never read as a
 /// block, so "1. Shared goals" can stay as it is.
 pub fn heading(text: &str) -> String {
-    let joined = clean(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    escape_inline(&joined)
+    escape_inline(&words(&clean(text)))
 }
 
 /// A table cell: like [`line`], but line breaks become " / " so a list typed
 /// on several lines stays readable, and an empty cell shows a dash.
 pub fn cell(text: &str) -> String {
-    let cleaned = clean(text);
-    let lines: Vec<String> = cleaned
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = typed_lines(text);
     if lines.is_empty() {
         return EMPTY_CELL.to_string();
     }
     escape_block_start(escape_inline(&lines.join(" / ")))
 }
 
-/// Free text as paragraphs: blank lines separate paragraphs and single line
-/// breaks are kept as hard breaks (a backslash at the end of the line).
+/// Two spaces before a line break: a hard break that, unlike a trailing
+/// backslash, is invisible when the file is read raw. Where spaces at line
+/// ends are stripped, the break becomes a space and nothing else changes.
+const HARD_BREAK: &str = "  \n";
+
+/// Free text as paragraphs: blank lines separate paragraphs, and a single
+/// line break is kept as a hard break, so the text reads as typed both raw
+/// and converted, and a typed line can never start a block of its own.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    let cleaned = clean(text);
     let mut out = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for raw in cleaned.lines() {
-        let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for raw in clean(text).lines() {
+        let words = words(raw);
         if words.is_empty() {
             if !current.is_empty() {
-                out.push(current.join("\\\n"));
+                out.push(current.join(HARD_BREAK));
                 current.clear();
             }
         } else {
@@ -74,43 +81,120 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     if !current.is_empty() {
-        out.push(current.join("\\\n"));
+        out.push(current.join(HARD_BREAK));
     }
     out
 }
 
-/// Free text squeezed into one paragraph with hard breaks, for a list item
-/// where a blank line would otherwise end the item.
-pub fn hard_broken(text: &str) -> String {
-    paragraphs(text).join("\\\n")
+/// Free text for a list item: its paragraphs separated by blank lines,
+/// which [`super::blocks`] indents under the item's marker.
+pub fn list_item(text: &str) -> String {
+    paragraphs(text).join("\n\n")
+}
+
+/// The non-blank lines of `text`, each with its spaces collapsed.
+fn typed_lines(text: &str) -> Vec<String> {
+    clean(text).lines().map(words).filter(|l| !l.is_empty()).collect()
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Escapes, in one line with no line breaks and no leading spaces, every
 /// character Markdown could read as inline markup or as the start of HTML.
 fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '*' | '_' | '~') {
+            // Emphasis and strikethrough work on whole runs of one character.
+            let end = i + chars[i..].iter().take_while(|&&x| x == c).count();
+            let special = is_delimiter(c, i.checked_sub(1).map(|p| chars[p]), chars.get(end).copied());
+            for _ in i..end {
+                if special {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            i = end;
+            continue;
+        }
         let next = chars.get(i + 1).copied();
         let special = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => true,
-            // Only "&name;" or "&#12;" could become an entity; plain "&" reads better bare.
-            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            '!' => next == Some('['),
+            '`' | '[' | ']' | '|' => true,
+            // A backslash only escapes punctuation, or breaks the line at its end.
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            // Only a letter, `/`, `!` or `?` after `<` can open HTML or an autolink.
+            '<' => next.is_none_or(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            // Only "&name;", "&#12;" or "&#x1F;" could become an entity.
+            '&' => is_entity_start(&chars[i + 1..]),
+            // A heading's closing run of #s; a # at the start is a block marker.
+            '#' => i == 0 || (chars[i - 1] == ' ' && chars[i..].iter().all(|&x| x == '#' || x == ' ')),
             _ => false,
         };
         if special {
             out.push('\\');
         }
         out.push(c);
+        i += 1;
     }
     out
 }
 
-/// A line starting "-", "+", "=" or "12." / "12)" would start a list, a
-/// setext heading or a rule; the other block markers are escaped already.
+fn is_entity_start(rest: &[char]) -> bool {
+    if rest.first() == Some(&'#') {
+        return true;
+    }
+    let name = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+/// How CommonMark sees the character beside a run of `*`, `_` or `~`.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Space,
+    Punctuation,
+    Other,
+}
+
+/// The ways a neighbour may be read. Outside the text it is whitespace or
+/// punctuation (see the module notes); a non-ASCII symbol may count as
+/// punctuation to one reader and not to another, so both are tried.
+fn sides(c: Option<char>) -> &'static [Side] {
+    match c {
+        None => &[Side::Space, Side::Punctuation],
+        Some(c) if c.is_whitespace() => &[Side::Space],
+        Some(c) if c.is_ascii_punctuation() => &[Side::Punctuation],
+        Some(c) if c.is_alphanumeric() => &[Side::Other],
+        Some(_) => &[Side::Punctuation, Side::Other],
+    }
+}
+
+/// Whether a run of `c` between `before` and `after` could open or close
+/// emphasis or strikethrough (CommonMark's flanking rules), under any
+/// reading of its neighbours.
+fn is_delimiter(c: char, before: Option<char>, after: Option<char>) -> bool {
+    sides(before).iter().any(|&b| {
+        sides(after).iter().any(|&a| {
+            let left = a != Side::Space && (a != Side::Punctuation || b != Side::Other);
+            let right = b != Side::Space && (b != Side::Punctuation || a != Side::Other);
+            if c == '_' {
+                (left && (!right || b == Side::Punctuation)) || (right && (!left || a == Side::Punctuation))
+            } else {
+                left || right
+            }
+        })
+    })
+}
+
+/// A line starting with a block marker ("-", "+", "*", "_", "=", "~", ">",
+/// "12." or "12)") would start a list, quote, fence, rule or setext
+/// heading; a leading "#" is escaped by [`escape_inline`] already.
 fn escape_block_start(line: String) -> String {
-    if line.starts_with(['-', '+', '=']) {
+    if line.starts_with(['-', '+', '=', '>', '*', '_', '~']) && !line.starts_with('\\') {
         return format!("\\{line}");
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -134,22 +218,38 @@ mod tests {
     }
 
     #[test]
+    fn prose_that_no_reader_takes_as_markup_stays_as_typed() {
+        for typed in [
+            "A&E waits",
+            "2 * 3 = 6",
+            "file_name_here",
+            "Item #3 in C#",
+            "a < b and c > d",
+            "C:\\Users\\ann",
+            "50% of £5 ~ ok",
+            "Wow! Great.",
+        ] {
+            assert_eq!(line(typed), typed);
+        }
+    }
+
+    #[test]
     fn inline_markup_is_escaped() {
         assert_eq!(line("*bold* _em_ `code`"), r"\*bold\* \_em\_ \`code\`");
+        assert_eq!(line("*our* plan"), r"\*our\* plan");
         assert_eq!(
             line("[link](http://x) ![img](y)"),
-            r"\[link\](http://x) \!\[img\](y)"
+            r"\[link\](http://x) !\[img\](y)"
         );
         assert_eq!(line("a | b ~~c~~ \\"), r"a \| b \~\~c\~\~ \\");
-        assert_eq!(line("#3 &amp; &#60;"), r"\#3 \&amp; \&\#60;");
+        assert_eq!(line("#3 &amp; &#60;"), r"\#3 \&amp; \&#60;");
+        assert_eq!(heading("Plan ##"), r"Plan \##");
     }
 
     #[test]
     fn html_is_escaped_so_it_shows_as_text() {
-        assert_eq!(
-            line("<script>alert(1)</script>"),
-            r"\<script\>alert(1)\</script\>"
-        );
+        assert_eq!(line("<script>alert(1)</script>"), r"\<script>alert(1)\</script>");
+        assert_eq!(line("<!-- c --> <?x"), r"\<!-- c --> \<?x");
     }
 
     #[test]
@@ -158,6 +258,9 @@ mod tests {
         assert_eq!(line("> quote"), r"\> quote");
         assert_eq!(line("- item"), r"\- item");
         assert_eq!(line("+ item"), r"\+ item");
+        assert_eq!(line("* item"), r"\* item");
+        assert_eq!(line("___"), r"\_\_\_");
+        assert_eq!(line("~~~ fence"), r"\~\~\~ fence");
         assert_eq!(line("==="), r"\===");
         assert_eq!(line("1. item"), r"1\. item");
         assert_eq!(line("12) item"), r"12\) item");
@@ -183,17 +286,14 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_keep_breaks_and_escape_each_line() {
+    fn paragraphs_keep_breaks_with_no_backslashes() {
         let text = "First line\n1. not a list\n\n\n# not a heading\r\nend \\";
         assert_eq!(
             paragraphs(text),
-            vec![
-                "First line\\\n1\\. not a list".to_string(),
-                "\\# not a heading\\\nend \\\\".to_string()
-            ]
+            vec!["First line  \n1\\. not a list", "\\# not a heading  \nend \\\\"]
         );
         assert!(paragraphs("  \n \n").is_empty());
-        assert_eq!(hard_broken("a\n\nb"), "a\\\nb");
+        assert_eq!(list_item("a\nb\n\nc"), "a  \nb\n\nc");
     }
 
     /// What a Markdown reader shows for `md`: its text, with hard breaks as
@@ -202,7 +302,7 @@ mod tests {
     fn rendered(md: &str, table: bool) -> Option<String> {
         use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
         let mut out = String::new();
-        for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
             match event {
                 Event::Text(t) => out.push_str(&t),
                 Event::HardBreak => out.push('\n'),
@@ -230,6 +330,10 @@ mod tests {
             "***".into(),
             "- - -".into(),
             "```".into(),
+            "a_b_ c".into(),
+            "*a*b".into(),
+            "é*x*é".into(),
+            "’*x*’".into(),
         ];
         for a in &alphabet {
             for b in &alphabet {
@@ -239,20 +343,29 @@ mod tests {
             }
         }
         for input in inputs {
-            let words = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
-            let lines: Vec<String> = input.lines().map(words).filter(|l| !l.is_empty()).collect();
+            let lines = typed_lines(&input);
             if lines.is_empty() {
                 continue;
             }
-            let para = paragraphs(&input).join("\n\n");
-            let want = lines.join("\n");
             // Paragraph breaks vanish from the text stream, so compare per paragraph.
             let got: Option<Vec<String>> = paragraphs(&input).iter().map(|p| rendered(p, false)).collect();
             assert_eq!(
                 got.map(|g| g.join("\n")),
-                Some(want),
-                "paragraph from {input:?}: {para:?}"
+                Some(lines.join("\n")),
+                "paragraphs from {input:?}: {:?}",
+                paragraphs(&input)
             );
+            // Our own text sits beside the escaped text: punctuation, spaces, bold labels.
+            let line = line(&input);
+            for (before, after) in [("(", ")"), ("**Note:** ", ""), ("x ", " y"), ("\"", "\"")] {
+                let md = format!("{before}{line}{after}");
+                let want = format!("{}{}{}", before.replace("**", ""), lines.join(" "), after);
+                let got = rendered(&md, false).or_else(|| {
+                    // A bold label is markup of ours: read the text inside it.
+                    md.starts_with("**").then(|| plain_text(&md))?
+                });
+                assert_eq!(got, Some(want), "{input:?} inside {md:?}");
+            }
             let table = format!("| h |\n| --- |\n| {} |", cell(&input));
             assert_eq!(
                 rendered(&table, true),
@@ -260,5 +373,21 @@ mod tests {
                 "cell from {input:?}"
             );
         }
+    }
+
+    /// The text of `md` when its only markup is one strong span at the start.
+    fn plain_text(md: &str) -> Option<String> {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+        let mut out = String::new();
+        let mut strong = 0;
+        for event in Parser::new(md) {
+            match event {
+                Event::Text(t) => out.push_str(&t),
+                Event::Start(Tag::Strong) => strong += 1,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph | TagEnd::Strong) => {}
+                _ => return None,
+            }
+        }
+        (strong == 1).then_some(out)
     }
 }

@@ -5,7 +5,8 @@ use crate::domain::{Attendance, Participant, Session, SessionStatus};
 use super::blocks::{bullets, join_present, long_date, section};
 use super::escape;
 
-/// The memo-style details under the title, one "Label: value" per line.
+/// The memo-style details under the title, one "Label: value" list item
+/// each, so they read line by line both raw and converted.
 pub fn details(session: &Session) -> Vec<String> {
     let mut lines: Vec<(&str, String)> = Vec::new();
     let mut add = |label, value: &str| {
@@ -26,12 +27,11 @@ pub fn details(session: &Session) -> Vec<String> {
     add("Place", &session.location);
     add("Facilitator", &session.facilitator);
     add("Status", status_note(session.status));
-    let block = lines
+    let items: Vec<String> = lines
         .iter()
         .map(|(label, value)| format!("**{label}:** {value}"))
-        .collect::<Vec<_>>()
-        .join("\\\n");
-    vec![block]
+        .collect();
+    bullets(&items).into_iter().collect()
 }
 
 fn status_note(status: SessionStatus) -> &'static str {
@@ -50,7 +50,7 @@ pub fn attendance(session: &Session) -> Vec<String> {
             .participants
             .iter()
             .filter(|p| p.attendance == status)
-            .map(|p| escape::line(&person(p, &p.organisation)))
+            .map(|p| escape::line(&person(session, p, &p.organisation)))
             .collect();
         body.extend(section(3, status.label(), bullets(&people)));
     }
@@ -78,7 +78,7 @@ fn present_by_organisation(session: &Session) -> Option<String> {
             let people: Vec<String> = session
                 .present()
                 .filter(|p| p.organisation.trim() == *org)
-                .map(|p| person(p, ""))
+                .map(|p| person(session, p, ""))
                 .collect();
             let people = escape::line(&people.join("; "));
             if org.is_empty() {
@@ -91,16 +91,17 @@ fn present_by_organisation(session: &Session) -> Option<String> {
     bullets(&items)
 }
 
-/// "Ann Smith, Chief executive, `organisation` (lived experience)", as raw
-/// text; the organisation is left out where the list is grouped by it.
-fn person(p: &Participant, organisation: &str) -> String {
+/// "Ann Smith, Chief executive, `organisation`", as raw text; the
+/// organisation is left out where the list is grouped by it. "(lived
+/// experience)" follows only when the session records that it may be shown.
+fn person(session: &Session, p: &Participant, organisation: &str) -> String {
     let name = if p.name.trim().is_empty() {
         "Unnamed participant"
     } else {
         p.name.as_str()
     };
     let who = join_present(&[name, &p.role, organisation], ", ");
-    if p.lived_experience {
+    if p.lived_experience && session.shown_in_minutes.lived_experience {
         format!("{who} (lived experience)")
     } else {
         who
@@ -132,13 +133,14 @@ mod tests {
         let d = details(&session()).join("\n");
         assert_eq!(
             d,
-            "**Partnership:** Eastside\\\n**Date:** Thursday 3 December 2026\\\n**Status:** Draft minutes"
+            "- **Partnership:** Eastside\n- **Date:** Thursday 3 December 2026\n- **Status:** Draft minutes"
         );
     }
 
     #[test]
     fn present_people_are_grouped_by_first_appearance() {
         let mut s = session();
+        s.shown_in_minutes.lived_experience = true;
         add(&mut s, "Ann", "Trust", Attendance::Present, false);
         add(&mut s, "Loner", "", Attendance::Present, false);
         add(&mut s, "Bo", "Aid", Attendance::Present, true);
@@ -150,6 +152,22 @@ mod tests {
         ));
         assert!(a.contains("### Apologies\n\n- Di, Lead, Council"));
         assert!(!a.contains("Absent"));
+    }
+
+    #[test]
+    fn lived_experience_is_shown_only_when_the_session_says_so() {
+        let mut s = session();
+        add(&mut s, "Bo", "Aid", Attendance::Present, true);
+        add(&mut s, "Di", "Council", Attendance::Apologies, true);
+        let hidden = attendance(&s).join("\n\n");
+        assert!(!hidden.contains("lived experience"), "{hidden}");
+        assert!(hidden.contains("- **Aid:** Bo, Lead\n"), "{hidden}");
+        s.shown_in_minutes.lived_experience = true;
+        let shown = attendance(&s).join("\n\n");
+        assert!(
+            shown.contains("- Di, Lead, Council (lived experience)"),
+            "{shown}"
+        );
     }
 
     #[test]

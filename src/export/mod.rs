@@ -27,19 +27,25 @@ const FOOTER: &str = "*Minutes prepared with Roundtable.*";
 /// The minutes of a session as CommonMark with GFM tables, ready to send to
 /// trustees as they are. Sections with nothing in them are left out.
 pub fn minutes(session: &Session) -> String {
-    document(session, Vec::new())
+    document(session, None)
 }
 
 /// The minutes with a "Progress since the last session" section after the
 /// attendance, when `history` (the archive) holds an earlier session of the
 /// same partnership. `session` may be an edited copy of one in `history`:
 /// its own contents are used, and later sessions are ignored.
+///
+/// Each fact has one home: the actions carried over are listed under
+/// Actions, each new reading under step 6 beside the one before it, and the
+/// progress section only counts them and says where to look.
 pub fn minutes_with_history(session: &Session, history: &History) -> String {
     let (then, me) = history.as_of(session);
-    document(session, progress::progress(&then, me))
+    // `then` holds `session` itself, so its readings are found by identity.
+    let earlier = progress::Earlier::new(&then, me);
+    document(session, earlier.as_ref())
 }
 
-fn document(session: &Session, progress: Vec<String>) -> String {
+fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
     let title = if session.title.trim().is_empty() {
         "Untitled session"
     } else {
@@ -48,12 +54,12 @@ fn document(session: &Session, progress: Vec<String>) -> String {
     let mut blocks = vec![blocks::heading(1, title)];
     blocks.extend(header::details(session));
     blocks.extend(header::attendance(session));
-    blocks.extend(progress);
+    blocks.extend(progress::progress(session, earlier));
     for step in Step::ALL {
-        blocks.extend(steps::step_section(session, step));
+        blocks.extend(steps::step_section(session, step, earlier));
     }
     blocks.extend(records::decisions(session));
-    blocks.extend(records::actions(session));
+    blocks.extend(records::actions(session, earlier));
     blocks.extend(records::parking_lot(session));
     blocks.push(FOOTER.to_string());
     let mut out = blocks.join("\n\n");
@@ -78,8 +84,8 @@ mod tests {
         );
         assert_eq!(
             minutes(&s),
-            "# First \\# session\n\n**Partnership:** Eastside\\\n**Date:** Thursday 3 December 2026\\\n\
-             **Status:** Draft minutes\n\n*Minutes prepared with Roundtable.*\n"
+            "# First # session\n\n- **Partnership:** Eastside\n- **Date:** Thursday 3 December 2026\n\
+             - **Status:** Draft minutes\n\n*Minutes prepared with Roundtable.*\n"
         );
     }
 }

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 
 use crate::domain::{ActionStatus, Attendance, History, Series, Session, SessionStatus};
 
-use super::blocks::{heading, numbered, prose_date, section, short_date};
+use super::blocks::{bullets, heading, numbered, prose_date, quote, section, short_date};
 use super::escape;
 use super::progress::{indicator, measures_table};
-use super::records::decision;
+use super::records::{decision, status_on};
 use super::table::table;
 
 /// Like the minutes' footer, with no date, so the same archive always gives
@@ -54,11 +54,18 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period, today: N
         (a, b) if a == b => prose_date(a),
         (a, b) => format!("{} to {}", prose_date(a), prose_date(b)),
     };
-    blocks.push(format!(
-        "**Period:** {}\\\n**Sessions:** {}",
-        escape::line(&period_text),
-        sessions.len()
-    ));
+    let facts = [
+        format!("**Period:** {}", escape::line(&period_text)),
+        format!("**Sessions:** {}", sessions.len()),
+    ];
+    blocks.extend(bullets(&facts));
+    let upto: Vec<&Session> = series
+        .sessions
+        .iter()
+        .filter_map(|&i| history.session(i))
+        .filter(|s| s.date <= as_of)
+        .collect();
+    blocks.extend(purpose(&upto));
     blocks.extend(section(2, "Sessions", sessions_table(&sessions, today)));
     blocks.extend(section(2, "Decisions", decisions(&sessions)));
     blocks.extend(section(2, "Actions", actions(&within, as_of)));
@@ -90,6 +97,49 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period, today: N
     let mut out = blocks.join("\n\n");
     out.push('\n');
     Some(out)
+}
+
+/// What the partnership is for, as it stood when the report's statuses are
+/// taken (the end of the period, or today if sooner): the
+/// latest final vision wording and the latest agreed goals, each from any
+/// session up to then (a vision agreed before the period is still current),
+/// with the session that recorded it.
+fn purpose(sessions: &[&Session]) -> Vec<String> {
+    let source = |s: &Session| {
+        escape::line(&format!(
+            "As recorded at \"{}\" on {}.",
+            s.title.trim(),
+            prose_date(s.date)
+        ))
+    };
+    let mut out = Vec::new();
+    let vision = sessions
+        .iter()
+        .rev()
+        .find(|s| !s.vision.final_wording.trim().is_empty());
+    if let Some(s) = vision {
+        let mut body: Vec<String> = quote(&escape::paragraphs(&s.vision.final_wording))
+            .into_iter()
+            .collect();
+        body.push(source(s));
+        out.extend(section(2, "Vision", body));
+    }
+    let goals = sessions
+        .iter()
+        .rev()
+        .find(|s| s.goals.iter().any(|g| g.agreed && !g.text.trim().is_empty()));
+    if let Some(s) = goals {
+        let items: Vec<String> = s
+            .goals
+            .iter()
+            .filter(|g| g.agreed && !g.text.trim().is_empty())
+            .map(|g| escape::list_item(&g.text))
+            .collect();
+        let mut body: Vec<String> = numbered(&items).into_iter().collect();
+        body.push(source(s));
+        out.extend(section(2, "Agreed goals", body));
+    }
+    out
 }
 
 /// Date | Session | Status | Present | Apologies | Decisions. A session
@@ -164,11 +214,7 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
         .iter()
         .map(|r| {
             let agreed = history.session(r.first_session).map(|s| short_date(Some(s.date)));
-            let status = if r.is_overdue(as_of) {
-                format!("{} (overdue)", r.action.status.label())
-            } else {
-                r.action.status.label().to_string()
-            };
+            let status = status_on(r.action, as_of);
             vec![
                 r.action.text.clone(),
                 r.action.owner.clone(),
@@ -201,6 +247,12 @@ mod tests {
     fn the_pack_covers_only_the_period() {
         let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
         let mut july = Session::new("Launch", "Level *Ground*", day(7, 8), now);
+        july.vision.final_wording = "Nobody harmed by gambling.".into();
+        july.goals.push(crate::domain::Goal {
+            text: "Screen every client".into(),
+            agreed: true,
+            ..Default::default()
+        });
         july.decisions.push(Decision {
             text: "Start".into(),
             ..Default::default()
@@ -220,9 +272,17 @@ mod tests {
             to: Some(day(9, 30)),
         };
         let pack = trustee_pack(&h, &h.series()[0], period, day(11, 24)).unwrap();
-        assert!(pack.starts_with("# Level \\*Ground\\*: report to trustees\n\n**Period:** 1 July 2026 to 30 September 2026\\\n**Sessions:** 2\n"), "{pack}");
         assert!(
-            pack.contains("### 8 July 2026: Launch\n\n1. Start\\\n   Agreed by consensus."),
+            pack.starts_with(
+                "# Level \\*Ground\\*: report to trustees\n\n- **Period:** 1 July 2026 to 30 September 2026\n\
+                 - **Sessions:** 2\n\n## Vision\n\n> Nobody harmed by gambling.\n\n\
+                 As recorded at \"September\" on 16 September 2026.\n\n## Agreed goals\n\n\
+                 1. Screen every client\n\nAs recorded at \"September\" on 16 September 2026.\n\n## Sessions"
+            ),
+            "{pack}"
+        );
+        assert!(
+            pack.contains("### 8 July 2026: Launch\n\n1. Start\n   - Agreed by consensus."),
             "{pack}"
         );
         assert!(

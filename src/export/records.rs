@@ -1,9 +1,12 @@
 //! What runs through the whole meeting: decisions, actions, parking lot.
 
-use crate::domain::{Decision, DecisionMethod, Session, Step};
+use chrono::NaiveDate;
 
-use super::blocks::{bullets, join_present, numbered, section, short_date, with_note};
+use crate::domain::{ActionItem, Decision, DecisionMethod, Session, Step};
+
+use super::blocks::{bullets, join_present, numbered, prose_date, section, short_date, with_note};
 use super::escape;
+use super::progress::Earlier;
 
 use super::table::table;
 
@@ -18,8 +21,10 @@ pub fn decisions(session: &Session) -> Vec<String> {
     section(2, "Decisions", numbered(&items))
 }
 
+/// The wording as the item's text, then how it was taken and any dissent as
+/// a short list under it: readable raw, and no hard line breaks.
 pub(super) fn decision(d: &Decision) -> String {
-    let text = escape::hard_broken(&d.text);
+    let text = escape::list_item(&d.text);
     let text = if text.is_empty() {
         "(No wording was recorded.)".to_string()
     } else {
@@ -34,12 +39,13 @@ pub(super) fn decision(d: &Decision) -> String {
         .step
         .map(|s| format!(" during {}", step_ref(s)))
         .unwrap_or_default();
-    let mut lines = vec![text, escape::line(&format!("{verb}{during}."))];
-    let dissent = escape::hard_broken(&d.dissent);
+    let mut how = vec![escape::line(&format!("{verb}{during}."))];
+    let dissent = escape::list_item(&d.dissent);
     if !dissent.is_empty() {
-        lines.push(format!("Dissent: {dissent}"));
+        how.push(format!("Dissent: {dissent}"));
     }
-    lines.join("\\\n")
+    let how = bullets(&how).unwrap_or_default();
+    format!("{text}\n{how}")
 }
 
 /// "step 2 (Single vision)", to say where in the meeting something happened.
@@ -47,22 +53,68 @@ fn step_ref(step: Step) -> String {
     format!("step {} ({})", step.number(), step.title())
 }
 
-/// Every action with its owner, due date and status, in the order recorded.
-pub fn actions(session: &Session) -> Vec<String> {
-    let rows: Vec<Vec<String>> = session
-        .actions
-        .iter()
+/// "Open", or "Open (overdue)" when it was still open after its due date on
+/// `day`: the meeting's date in minutes, the report's date in a report.
+pub(super) fn status_on(action: &ActionItem, day: NaiveDate) -> String {
+    let label = action.status.label();
+    if action.is_overdue(day) {
+        format!("{label} (overdue)")
+    } else {
+        label.to_string()
+    }
+}
+
+/// Every action with its owner, due date and status on the day of the
+/// meeting. With an earlier session at hand, those carried over from it
+/// (and any it left open that were not) come first, with their status then
+/// and now, so the progress summary need not list them again.
+pub fn actions(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
+    let day = session.date;
+    let row = |a: &ActionItem| {
+        vec![
+            a.text.clone(),
+            a.owner.clone(),
+            short_date(a.due),
+            status_on(a, day),
+        ]
+    };
+    let headers = ["Action", "Owner", "Due", "Status"];
+    let Some(earlier) = earlier.filter(|e| e.left_open().next().is_some()) else {
+        let rows: Vec<Vec<String>> = session.actions.iter().map(row).collect();
+        return section(2, "Actions", table(&headers, &rows));
+    };
+    let carried: Vec<Vec<String>> = earlier
+        .left_open()
         .map(|a| {
+            let now = session
+                .actions
+                .iter()
+                .find(|x| earlier.carried(x) && x.id == a.id)
+                .map(|x| status_on(x, day))
+                .unwrap_or_else(|| "Not carried over".to_string());
             vec![
                 a.text.clone(),
                 a.owner.clone(),
                 short_date(a.due),
                 a.status.label().to_string(),
+                now,
             ]
         })
         .collect();
-    let table = table(&["Action", "Owner", "Due", "Status"], &rows);
-    section(2, "Actions", table)
+    let new: Vec<Vec<String>> = session
+        .actions
+        .iter()
+        .filter(|a| !earlier.carried(a))
+        .map(row)
+        .collect();
+    let carried_title = format!("Carried over from {}", prose_date(earlier.prev.date));
+    let mut body = section(
+        3,
+        &carried_title,
+        table(&["Action", "Owner", "Due", "Last time", "Now"], &carried),
+    );
+    body.extend(section(3, "Agreed at this session", table(&headers, &new)));
+    section(2, "Actions", body)
 }
 
 /// Points raised that belonged elsewhere, so they are not lost.
@@ -81,7 +133,7 @@ pub fn parking_lot(session: &Session) -> Vec<String> {
                 .step
                 .map(|s| format!("step {}: {}", s.number(), s.title()))
                 .unwrap_or_default();
-            with_note(escape::hard_broken(&p.text), &join_present(&[&by, &during], ", "))
+            with_note(escape::list_item(&p.text), &join_present(&[&by, &during], ", "))
         })
         .collect();
     section(2, "Parking lot", bullets(&items))
@@ -110,15 +162,15 @@ mod tests {
         let out = decisions(&s).join("\n\n");
         assert_eq!(
             out,
-            "## Decisions\n\n1. Adopt the vision\\\n   Decided by vote during step 2 (Single vision).\\\n   \
-             Dissent: Aid: too vague\\\n   wants a review"
+            "## Decisions\n\n1. Adopt the vision\n   - Decided by vote during step 2 (Single vision).\n   \
+             - Dissent: Aid: too vague  \n     wants a review"
         );
     }
 
     #[test]
     fn empty_records_leave_no_headings() {
         let s = session();
-        assert!(decisions(&s).is_empty() && actions(&s).is_empty() && parking_lot(&s).is_empty());
+        assert!(decisions(&s).is_empty() && actions(&s, None).is_empty() && parking_lot(&s).is_empty());
     }
 
     #[test]
@@ -129,13 +181,35 @@ mod tests {
             owner: "Ann".into(),
             ..Default::default()
         });
+        s.actions.push(ActionItem {
+            text: "Print".into(),
+            due: Some(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()),
+            status: crate::domain::ActionStatus::InProgress,
+            ..Default::default()
+        });
+        s.actions.push(ActionItem {
+            text: "Due on the day".into(),
+            due: Some(s.date),
+            ..Default::default()
+        });
         s.parking_lot.push(ParkedItem {
             text: "Funding".into(),
             raised_by: "Bo".into(),
             step: Some(Step::Goals),
         });
-        let out = [actions(&s), parking_lot(&s)].concat().join("\n\n");
-        assert!(out.contains("| Book hall | Ann   | —   | Open   |"), "{out}");
+        let out = [actions(&s, None), parking_lot(&s)].concat().join("\n\n");
+        assert!(
+            out.contains("| Book hall      | Ann   | —          | Open                  |"),
+            "{out}"
+        );
+        assert!(
+            out.contains("| Print          | —     | 2 Dec 2026 | In progress (overdue) |"),
+            "{out}"
+        );
+        assert!(
+            out.contains("| Due on the day | —     | 3 Dec 2026 | Open                  |"),
+            "{out}"
+        );
         assert!(out.contains("- Funding (raised by Bo, step 1: Shared goals)"));
     }
 }

@@ -4,33 +4,43 @@ use crate::domain::{Reading, Session};
 
 use super::blocks::{bullets, join_present, prose_date, section, short_date, with_note};
 use super::escape;
+use super::progress::{self, Earlier};
 use super::table::table;
 
-pub fn review(session: &Session) -> Vec<String> {
+/// Readings, what was learned and next steps. With earlier sessions at
+/// hand, each reading sits beside the one before it and where the measure
+/// stands: the one place the minutes show how a measure moved.
+pub fn review(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
     let r = &session.review;
     let readings: Vec<Vec<String>> = r
         .readings
         .iter()
         .map(|reading| {
-            vec![
+            let mut row = vec![
                 measure_name(session, reading),
                 short_date(reading.date),
                 reading.value.clone(),
-                reading.note.clone(),
-            ]
+            ];
+            if let Some(earlier) = earlier {
+                let (before, on_track) = earlier.before(reading).unzip();
+                row.push(progress::reading(before.flatten()));
+                row.push(on_track.map(|t| t.label().to_string()).unwrap_or_default());
+            }
+            row.push(reading.note.clone());
+            row
         })
         .collect();
-    let mut out = section(
-        3,
-        "Readings",
-        table(&["Measure", "Date", "Value", "Note"], &readings),
-    );
+    let headers: &[&str] = match earlier {
+        Some(_) => &["Measure", "Date", "Value", "Previous", "On track", "Note"],
+        None => &["Measure", "Date", "Value", "Note"],
+    };
+    let mut out = section(3, "Readings", table(headers, &readings));
 
     let learnings: Vec<String> = r
         .learnings
         .iter()
         .filter(|l| !l.text.trim().is_empty())
-        .map(|l| format!("**{}:** {}", l.kind.label(), escape::hard_broken(&l.text)))
+        .map(|l| format!("**{}:** {}", l.kind.label(), escape::list_item(&l.text)))
         .collect();
     out.extend(section(3, "What we learned", bullets(&learnings)));
 
@@ -40,10 +50,7 @@ pub fn review(session: &Session) -> Vec<String> {
         .filter(|n| !n.text.trim().is_empty())
         .map(|n| {
             let by = n.by.map(|d| format!("by {}", prose_date(d))).unwrap_or_default();
-            with_note(
-                escape::hard_broken(&n.text),
-                &join_present(&[&n.owner, &by], ", "),
-            )
+            with_note(escape::list_item(&n.text), &join_present(&[&n.owner, &by], ", "))
         })
         .collect();
     out.extend(section(3, "Next steps", bullets(&next)));
@@ -107,7 +114,7 @@ mod tests {
             owner: "Ann".into(),
             by: Some(date),
         });
-        let out = review(&s).join("\n\n");
+        let out = review(&s, None).join("\n\n");
         assert!(out.contains("| Visits "), "{out}");
         assert!(out.contains("| Earlier measure (ref. m-old) |"), "{out}");
         assert!(out.contains("- **Story:** A mum came back"));

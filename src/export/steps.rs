@@ -3,11 +3,12 @@
 use crate::domain::{ConsentLevel, Goal, Session, Step};
 
 use super::blocks::{bullets, join_present, numbered, plural, quote, section, with_note};
+use super::progress::Earlier;
 use super::{escape, plan, review, table::table};
 
 /// The section for `step`: the facilitator's notes first, as the story of
 /// the discussion, then what the step recorded. Empty when it holds nothing.
-pub fn step_section(session: &Session, step: Step) -> Vec<String> {
+pub fn step_section(session: &Session, step: Step, earlier: Option<&Earlier>) -> Vec<String> {
     if !session.step_has_content(step) {
         return Vec::new();
     }
@@ -18,7 +19,7 @@ pub fn step_section(session: &Session, step: Step) -> Vec<String> {
         Step::Activities => plan::activities(session),
         Step::Roles => plan::roles(session),
         Step::Awareness => plan::awareness(session),
-        Step::NextSteps => review::review(session),
+        Step::NextSteps => review::review(session, earlier),
     });
     section(2, &step_title(step), body)
 }
@@ -58,10 +59,7 @@ fn goal(g: &Goal) -> String {
     } else {
         String::new()
     };
-    with_note(
-        escape::hard_broken(&g.text),
-        &join_present(&[&by, &support], ", "),
-    )
+    with_note(escape::list_item(&g.text), &join_present(&[&by, &support], ", "))
 }
 
 /// The final wording, where each organisation stands on it, then the
@@ -94,7 +92,7 @@ fn vision(session: &Session) -> Vec<String> {
         .drafts
         .iter()
         .filter(|d| !d.text.trim().is_empty() && d.text.trim() != final_wording)
-        .map(|d| with_note(escape::hard_broken(&d.text), &d.proposed_by))
+        .map(|d| with_note(escape::list_item(&d.text), &d.proposed_by))
         .collect();
     let drafts_title = if final_wording.is_empty() {
         "Drafts"
@@ -135,7 +133,11 @@ mod tests {
     #[test]
     fn steps_without_content_leave_no_heading() {
         let s = session();
-        assert!(Step::ALL.iter().all(|step| step_section(&s, *step).is_empty()));
+        assert!(
+            Step::ALL
+                .iter()
+                .all(|step| step_section(&s, *step, None).is_empty())
+        );
     }
 
     #[test]
@@ -152,7 +154,7 @@ mod tests {
             g("Main", "Ann", 7, true),
             g("  ", "Bo", 1, true),
         ];
-        let out = step_section(&s, Step::Goals).join("\n\n");
+        let out = step_section(&s, Step::Goals, None).join("\n\n");
         assert_eq!(
             out,
             "## 1. Shared goals\n\n### Agreed goals\n\n1. Main (proposed by Ann, 7 votes)\n\n### Also proposed\n\n- Other"
@@ -184,7 +186,7 @@ mod tests {
                 concern: "Too vague".into(),
             },
         ];
-        let out = step_section(&s, Step::Vision).join("\n\n");
+        let out = step_section(&s, Step::Vision, None).join("\n\n");
         assert!(out.contains("### Final wording\n\n> Everyone well."));
         assert!(out.contains("Positions recorded: 1 agree, 1 block."));
         assert!(out.contains("| Aid          | Block    | Too vague |"), "{out}");

@@ -1,5 +1,10 @@
 //! GFM tables. Cells are given as raw text and escaped here, so no caller
 //! can forget to.
+//!
+//! The delimiter row's dashes give each column's relative width: pandoc's
+//! own Markdown reader (`pandoc minutes.md -o minutes.docx`) sizes a table
+//! with long rows by them, so an action's text gets more room than its due
+//! date. (Pandoc's `gfm` reader ignores them and makes all columns equal.)
 
 use unicode_width::UnicodeWidthStr;
 
@@ -8,6 +13,14 @@ use super::escape;
 /// Rows wider than this are left unpadded: padding only helps someone
 /// reading the raw file, and very wide padded rows help no one.
 const MAX_PADDED_WIDTH: usize = 120;
+
+/// About how many characters fit across a page in Word: the budget an
+/// unpadded table's delimiter row shares out between its columns.
+const PAGE: usize = 80;
+
+/// Cells up to this wide (dates, statuses) are kept on one line if the
+/// page allows, before the long columns share what is left.
+const SHORT: usize = 12;
 
 /// A table with these `headers`, or `None` when there are no rows (an
 /// empty table says nothing). Rows whose cells are all blank are dropped.
@@ -32,14 +45,48 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> Option<String> {
         }
     }
     let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-    if total > MAX_PADDED_WIDTH {
-        widths.iter_mut().for_each(|w| *w = 0);
-    }
-    let mut lines = vec![row_line(&head, &widths)];
-    let rule: Vec<String> = widths.iter().map(|w| "-".repeat((*w).max(3))).collect();
-    lines.push(row_line(&rule, &widths));
-    lines.extend(rows.iter().map(|r| row_line(r, &widths)));
+    let (pad, rule): (Vec<usize>, Vec<usize>) = if total > MAX_PADDED_WIDTH {
+        let words: Vec<usize> = (0..head.len())
+            .map(|i| {
+                let cells = std::iter::once(&head[i]).chain(rows.iter().map(|r| &r[i]));
+                cells
+                    .flat_map(|c| c.split_whitespace().map(UnicodeWidthStr::width))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        (vec![0; widths.len()], share_page(&words, &widths))
+    } else {
+        (widths.clone(), widths)
+    };
+    let mut lines = vec![row_line(&head, &pad)];
+    let rule: Vec<String> = rule.iter().map(|w| "-".repeat(*w)).collect();
+    lines.push(row_line(&rule, &pad));
+    lines.extend(rows.iter().map(|r| row_line(r, &pad)));
     Some(lines.join("\n"))
+}
+
+/// Each column's share of a page, in characters: at least its longest word
+/// (so no word is split), short columns whole, and what is left shared in
+/// proportion to how much more text each long column holds.
+fn share_page(words: &[usize], widths: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = words
+        .iter()
+        .zip(widths)
+        .map(|(w, full)| (*w).clamp(3, *full))
+        .collect();
+    let left = |out: &[usize]| PAGE.saturating_sub(out.iter().sum());
+    for i in 0..out.len() {
+        if widths[i] <= SHORT && widths[i] - out[i] <= left(&out) {
+            out[i] = widths[i];
+        }
+    }
+    let spare = left(&out);
+    let wanted: usize = out.iter().zip(widths).map(|(o, full)| full - o).sum();
+    for (o, full) in out.iter_mut().zip(widths) {
+        *o += ((full - *o) * spare).checked_div(wanted).unwrap_or(0);
+    }
+    out
 }
 
 fn row_line(cells: &[String], widths: &[usize]) -> String {
@@ -69,10 +116,22 @@ mod tests {
     }
 
     #[test]
-    fn wide_tables_are_not_padded() {
+    fn wide_tables_are_not_padded_but_keep_relative_widths() {
         let long = "word ".repeat(30);
-        let t = table(&["A", "B"], &[row(&[&long, "x"])]).unwrap();
-        assert!(t.starts_with("| A | B |\n| --- | --- |\n| word word"));
+        let t = table(&["A", "Due"], &[row(&[&long, "1 Dec 2026"])]).unwrap();
+        let rule = format!("| {} | {} |", "-".repeat(70), "-".repeat(10));
+        assert!(t.starts_with(&format!("| A | Due |\n{rule}\n| word word")), "{t}");
+    }
+
+    #[test]
+    fn a_page_is_shared_by_words_then_short_columns_then_text() {
+        // Action text, owner, due date, status.
+        let shares = share_page(&[12, 10, 4, 9], &[100, 16, 11, 21]);
+        assert_eq!(shares.iter().sum::<usize>(), PAGE - 1, "{shares:?}");
+        assert!(shares[0] > 3 * shares[2], "{shares:?}");
+        assert_eq!(shares[2], 11, "a date stays on one line");
+        // Too many long words for a page: each keeps its longest word.
+        assert_eq!(share_page(&[50, 50], &[60, 60]), vec![50, 50]);
     }
 
     #[test]

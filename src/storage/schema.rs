@@ -14,6 +14,7 @@ pub(super) fn every_field() -> Session {
     let day = NaiveDate::default();
     let mut s = Session::new("x", "", day, DateTime::default());
     s.start_time = Some(NaiveTime::default());
+    s.shown_in_minutes.lived_experience = true;
     s.participants = vec![Participant::default()];
     s.goals = vec![Goal::default()];
     s.vision = Vision {

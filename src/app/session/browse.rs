@@ -27,6 +27,7 @@ impl SessionScreen {
                 | B::Status
                 | B::Spoke
                 | B::Unspoke
+                | B::LivedExperience
                 | B::Notes
                 | B::Save
         );
@@ -41,6 +42,7 @@ impl SessionScreen {
             B::ToggleAgreed => list == ListKind::Goals && has_row,
             B::NextActivity | B::PrevActivity => list == ListKind::Measures,
             B::Spoke | B::Unspoke => list == ListKind::Participants && has_row,
+            B::LivedExperience => list == ListKind::Participants,
             B::Notes | B::Guide => self.nav.section.step().is_some(),
             _ => true,
         }
@@ -79,6 +81,7 @@ impl SessionScreen {
             B::Status => self.toggle_final(now),
             B::Spoke => self.count_voice(1, now),
             B::Unspoke => self.count_voice(-1, now),
+            B::LivedExperience => self.toggle_lived_experience(now),
             B::Guide => self.show_guide = !self.show_guide,
             B::Export => return Outcome::ExportMinutes,
             B::Save => return Outcome::Save,
@@ -165,6 +168,21 @@ impl SessionScreen {
             }
             .into(),
         );
+    }
+
+    /// Whether the minutes name who brings lived experience: personal data,
+    /// so a choice the facilitator makes with the people concerned.
+    fn toggle_lived_experience(&mut self, now: DateTime<Utc>) {
+        let before = self.snapshot("change what the minutes show".into());
+        let shown = &mut self.session.shown_in_minutes.lived_experience;
+        *shown = !*shown;
+        let message = if *shown {
+            "The minutes will show \"(lived experience)\" beside names. Press L again to hide it."
+        } else {
+            "The minutes will not show who brings lived experience. Press L again to show it."
+        };
+        self.changed(before, now);
+        self.message = Some(message.into());
     }
 
     /// Counts (or takes back) one contribution, so quiet voices stand out.

@@ -33,6 +33,8 @@ pub enum BrowseAction {
     Status,
     Spoke,
     Unspoke,
+    /// Show "(lived experience)" in the minutes, or not.
+    LivedExperience,
     Notes,
     Guide,
     Export,
@@ -150,6 +152,13 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::Unspoke,
         "uncount",
         "Take back one contribution counted by mistake",
+        false,
+    ),
+    b(
+        &[Key::ch('L')],
+        B::LivedExperience,
+        "lived experience",
+        "Show \"(lived experience)\" beside names in the minutes, or not: personal data, so only with their agreement",
         false,
     ),
     b(

@@ -212,6 +212,27 @@ fn voices_are_counted_and_can_be_taken_back() {
 }
 
 #[test]
+fn l_on_participants_chooses_whether_minutes_show_lived_experience() {
+    let mut s = screen();
+    s.session.participants[0].lived_experience = true;
+    press(&mut s, KeyCode::Char('L'));
+    assert!(
+        !s.session.shown_in_minutes.lived_experience,
+        "L only works on participants"
+    );
+    press(&mut s, KeyCode::Char('p'));
+    press(&mut s, KeyCode::Char('L'));
+    assert!(s.session.shown_in_minutes.lived_experience);
+    assert!(crate::export::minutes(&s.session).contains("Ann Lee (lived experience)"));
+    press(&mut s, KeyCode::Char('u'));
+    assert!(
+        !s.session.shown_in_minutes.lived_experience,
+        "u takes the choice back"
+    );
+    assert!(!crate::export::minutes(&s.session).contains("lived experience"));
+}
+
+#[test]
 fn notes_are_written_per_step() {
     let mut s = screen();
     press(&mut s, KeyCode::Char('4'));

@@ -25,7 +25,7 @@ pub struct ActionRecord<'a> {
 impl ActionRecord<'_> {
     /// Still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.action.status.is_open() && self.action.due.is_some_and(|due| due < today)
+        self.action.is_overdue(today)
     }
 }
 
