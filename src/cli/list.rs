@@ -8,9 +8,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::CliError;
 use super::list_json::JsonEntry;
-use super::output::print;
+use super::output::{json, print};
 use crate::domain::{Severity, clean_for_terminal};
-use crate::storage::{Archive, Entry, StorageError};
+use crate::storage::{Entry, StorageError};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,16 +32,18 @@ const HEADERS: [&str; 7] = [
 const MAX_TEXT: usize = 40;
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let archive = Archive::resolve(dir)?;
-    let entries = archive.scan()?;
+    let (entries, dir) = match super::folder::existing(dir)? {
+        Ok(archive) => (archive.scan()?, archive.dir().to_path_buf()),
+        Err(missing) => (Vec::new(), missing),
+    };
     if args.json {
         let all: Vec<JsonEntry> = entries.iter().map(JsonEntry::from).collect();
-        let text = serde_json::to_string_pretty(&all).map_err(|e| CliError::new(e.to_string()))?;
-        print(&format!("{text}\n"))?;
+        print(&json(&all)?)?;
     } else if entries.is_empty() {
         print(&format!(
-            "No sessions yet in {}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
-            archive.dir().display()
+            "No sessions yet in {}{}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
+            dir.display(),
+            if dir.exists() { "" } else { " (the folder does not exist yet)" }
         ))?;
     } else {
         print(&table(&entries))?;

@@ -5,14 +5,17 @@
 
 mod content;
 mod diff;
+mod fold;
 mod followup;
 mod history;
 mod ids;
+mod keys;
 mod participant;
 mod records;
 mod search;
 mod session;
 mod slug;
+mod snippet;
 mod steps;
 mod text;
 mod validate;
@@ -27,6 +30,7 @@ pub use history::{
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use fold::fold;
 pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus};
 pub use slug::slug;
