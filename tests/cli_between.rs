@@ -78,7 +78,7 @@ fn search_as_json_names_the_file_and_the_place() {
     assert!(first["snippet"].as_str().unwrap().contains("a bank block and"));
     assert!(
         hits.iter()
-            .any(|h| h["section"] == "Step 3: Activities & measures")
+            .any(|h| h["section"] == "step-3-activities")
     );
     let scores: Vec<u64> = hits.iter().map(|h| h["score"].as_u64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
