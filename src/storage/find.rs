@@ -10,7 +10,7 @@ use crate::domain::fold;
 /// At most this many similar sessions are suggested when nothing matches.
 const MAX_SUGGESTIONS: usize = 5;
 /// How alike (0 to 1, Jaro-Winkler) a title must be to be suggested.
-const SIMILAR: f64 = 0.7;
+const SIMILAR: f64 = 0.8;
 
 impl Archive {
     /// Resolves `name`, trying in turn: an existing file path, a file name in
@@ -81,13 +81,30 @@ fn nearest(entries: &[Entry], wanted: &str) -> Vec<String> {
         .iter()
         .map(|e| {
             let title = e.session.as_ref().map(|s| comparable(&s.title)).unwrap_or_default();
-            let score = strsim::jaro_winkler(wanted, &title).max(strsim::jaro_winkler(wanted, &comparable(&stem(e))));
-            (score, e)
+            let stem = comparable(&stem(e));
+            (likeness(wanted, &title).max(likeness(wanted, &stem)), e)
         })
         .filter(|(score, _)| *score >= SIMILAR)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored.into_iter().take(MAX_SUGGESTIONS).map(|(_, e)| describe(e)).collect()
+}
+
+/// How like `name` the typed `wanted` is, from 0 to 1: as a whole, or word
+/// by word (each typed word against the nearest word of the name), so a
+/// few words with typos still find a long title.
+fn likeness(wanted: &str, name: &str) -> f64 {
+    let whole = strsim::jaro_winkler(wanted, name);
+    let words: Vec<&str> = name.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).collect();
+    let typed: Vec<&str> = wanted.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || typed.is_empty() {
+        return whole;
+    }
+    let each: f64 = typed
+        .iter()
+        .map(|t| words.iter().map(|w| strsim::jaro_winkler(t, w)).fold(0.0, f64::max))
+        .sum();
+    whole.max(each / typed.len() as f64)
 }
 
 fn stem(entry: &Entry) -> String {
