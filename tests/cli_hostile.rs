@@ -171,6 +171,6 @@ fn help_does_not_print_a_hostile_environment() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("[env: ROUNDTABLE_DIR="), "{text}");
+    assert!(text.contains("[env: ROUNDTABLE_DIR]"), "{text}");
     assert!(!text.chars().any(acted_on), "{text:?}");
 }

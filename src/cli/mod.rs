@@ -30,7 +30,7 @@ pub use error::CliError;
 #[command(name = "roundtable", version, propagate_version = true)]
 pub struct Cli {
     /// The folder that holds your session files
-    #[arg(long, global = true, value_name = "PATH", env = crate::storage::DIR_ENV)]
+    #[arg(long, global = true, value_name = "PATH", env = crate::storage::DIR_ENV, hide_env_values = true)]
     dir: Option<PathBuf>,
 
     #[command(subcommand)]
