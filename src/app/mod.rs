@@ -20,6 +20,7 @@ pub mod message;
 pub mod next_session;
 pub mod recovery;
 pub mod review;
+mod minutes_to;
 pub mod save_as;
 pub mod search;
 pub mod session;
