@@ -256,7 +256,9 @@ fn export_of_an_unknown_session_is_a_clear_error() {
         .stdout("")
         .stderr(
             contains("error: no session called \"jnue reveiw\"")
-                .and(contains("similar sessions:\n  2026-06-01-june-review  (June review)"))
+                .and(contains(
+                    "similar sessions:\n  2026-06-01-june-review  (June review)",
+                ))
                 .and(contains("hint: run `roundtable list`"))
                 .and(contains("panicked").not()),
         );
@@ -265,9 +267,17 @@ fn export_of_an_unknown_session_is_a_clear_error() {
 #[test]
 fn export_finds_a_title_typed_with_a_hyphen_or_a_unique_part_of_it() {
     let tmp = TempDir::new().unwrap();
-    new_session(tmp.path(), "Brindley Vale — first co-design session", "2026-06-01");
+    new_session(
+        tmp.path(),
+        "Brindley Vale — first co-design session",
+        "2026-06-01",
+    );
     new_session(tmp.path(), "Brindley Vale — second session", "2026-07-01");
-    for typed in ["Brindley Vale - first co-design session", "first co-design", "SECOND"] {
+    for typed in [
+        "Brindley Vale - first co-design session",
+        "first co-design",
+        "SECOND",
+    ] {
         roundtable(tmp.path())
             .args(["export", typed])
             .assert()
@@ -278,7 +288,10 @@ fn export_finds_a_title_typed_with_a_hyphen_or_a_unique_part_of_it() {
         .args(["export", "brindley vale"])
         .assert()
         .code(1)
-        .stderr(contains("matches more than one session").and(contains("2026-07-01-brindley-vale-second-session")));
+        .stderr(
+            contains("matches more than one session")
+                .and(contains("2026-07-01-brindley-vale-second-session")),
+        );
 }
 
 #[test]

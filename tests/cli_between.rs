@@ -76,10 +76,7 @@ fn search_as_json_names_the_file_and_the_place() {
     assert_eq!(first["section"], "step-1-goals");
     assert_eq!(first["section_label"], "Step 1: Goals");
     assert!(first["snippet"].as_str().unwrap().contains("a bank block and"));
-    assert!(
-        hits.iter()
-            .any(|h| h["section"] == "step-3-activities")
-    );
+    assert!(hits.iter().any(|h| h["section"] == "step-3-activities"));
     let scores: Vec<u64> = hits.iter().map(|h| h["score"].as_u64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 }

@@ -46,7 +46,10 @@ fn file_names_spell_any_script_in_latin_letters() {
         new_session(dir, "Встреча партнеров", "2026-06-02"),
         "2026-06-02-vstrecha-partnerov.ron"
     );
-    assert_eq!(new_session(dir, "共同设计", "2026-06-03"), "2026-06-03-gong-tong-she-ji.ron");
+    assert_eq!(
+        new_session(dir, "共同设计", "2026-06-03"),
+        "2026-06-03-gong-tong-she-ji.ron"
+    );
     // A file named by an older Roundtable keeps its name and is still found.
     fs::copy(
         dir.join("2026-06-01-strasse-orsted-lodz-li-wei.ron"),
@@ -90,12 +93,22 @@ fn commands_that_only_read_never_create_the_archive_folder() {
         .stderr(contains("does not exist yet"));
     run(&["actions"]).success().stdout(contains("No actions match"));
     run(&["actions", "--json"]).success().stdout("[]\n");
-    run(&["export", "june"])
+    run(&["export", "june"]).code(1).stderr(
+        contains("the archive folder")
+            .and(contains("does not exist"))
+            .and(contains("hint: pass --dir")),
+    );
+    run(&["export", "--partnership", "eastside"])
         .code(1)
-        .stderr(contains("the archive folder").and(contains("does not exist")).and(contains("hint: pass --dir")));
-    run(&["export", "--partnership", "eastside"]).code(1).stderr(contains("does not exist"));
-    run(&["actions", "done", "a-1"]).code(1).stderr(contains("does not exist"));
-    assert!(!dir.exists(), "a command that only reads created {}", dir.display());
+        .stderr(contains("does not exist"));
+    run(&["actions", "done", "a-1"])
+        .code(1)
+        .stderr(contains("does not exist"));
+    assert!(
+        !dir.exists(),
+        "a command that only reads created {}",
+        dir.display()
+    );
     // Writing does create it.
     run(&["new", "--title", "First"]).success();
     assert!(dir.is_dir());

@@ -29,7 +29,10 @@ fn hostile_archive() -> TempDir {
     let tmp = TempDir::new().unwrap();
     let archive = Archive::open(tmp.path().to_path_buf()).unwrap();
     let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-    for (day, title) in [(1, format!("Vale {EVIL} first")), (2, format!("Vale {EVIL} second"))] {
+    for (day, title) in [
+        (1, format!("Vale {EVIL} first")),
+        (2, format!("Vale {EVIL} second")),
+    ] {
         let date = NaiveDate::from_ymd_opt(2026, 6, day).unwrap();
         let mut s = Session::new(&title, &format!("Evil {EVIL} Partnership"), date, now);
         s.location = EVIL.into();
@@ -72,7 +75,11 @@ fn run(dir: &Path, args: &[&str], code: i32) -> (String, String) {
     for (name, text) in [("stdout", &stdout), ("stderr", &stderr)] {
         for (n, line) in text.split('\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            let bad: Vec<String> = line.chars().filter(|c| acted_on(*c)).map(|c| format!("U+{:04X}", u32::from(c))).collect();
+            let bad: Vec<String> = line
+                .chars()
+                .filter(|c| acted_on(*c))
+                .map(|c| format!("U+{:04X}", u32::from(c)))
+                .collect();
             assert!(
                 bad.is_empty(),
                 "{args:?}: {name} line {} holds {bad:?}: {line:?}",
@@ -80,7 +87,11 @@ fn run(dir: &Path, args: &[&str], code: i32) -> (String, String) {
             );
         }
     }
-    assert_eq!(out.status.code(), Some(code), "{args:?}\n--- stdout\n{stdout}\n--- stderr\n{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+    );
     (stdout, stderr)
 }
 
@@ -103,11 +114,27 @@ fn no_command_prints_an_escape_sequence_from_a_file() {
     out(&["export", "first"], 0, "Book");
     out(&["export", "vale"], 1, "matches more than one session");
     out(&["export", "vael firts"], 1, "similar sessions");
-    out(&["export", "--partnership", "zz"], 1, "partnerships in the archive");
+    out(
+        &["export", "--partnership", "zz"],
+        1,
+        "partnerships in the archive",
+    );
     out(&["export", "--partnership", "evil"], 0, "Book");
-    out(&["export", "--partnership", "evil", "--from", "2030-01-01"], 1, "falls in that period");
-    out(&["export", "--partnership", "evil", "--format", "actions-csv"], 0, "in-progress");
-    out(&["export", "--partnership", "evil", "--format", "measures-csv"], 0, "Partnership");
+    out(
+        &["export", "--partnership", "evil", "--from", "2030-01-01"],
+        1,
+        "falls in that period",
+    );
+    out(
+        &["export", "--partnership", "evil", "--format", "actions-csv"],
+        0,
+        "in-progress",
+    );
+    out(
+        &["export", "--partnership", "evil", "--format", "measures-csv"],
+        0,
+        "Partnership",
+    );
     out(&["actions"], 0, "Owner");
     out(&["actions", "--json"], 0, "in-progress");
     out(&["actions", "--csv"], 0, "Owner");
@@ -145,11 +172,20 @@ fn no_command_echoes_an_escape_sequence_typed_as_an_argument() {
         run(dir, args, *code);
     }
     // Written to a file whose name is hostile: the message names it cleanly.
-    let (stdout, _) = run(dir, &["export", "first", "-o", &dir.join(&evil_md).to_string_lossy()], 0);
+    let (stdout, _) = run(
+        dir,
+        &["export", "first", "-o", &dir.join(&evil_md).to_string_lossy()],
+        0,
+    );
     assert!(stdout.starts_with("Minutes written to "), "{stdout}");
     // A hostile archive folder, missing or not.
     let missing = dir.join(EVIL);
-    for args in [&["list"][..], &["search", "x"], &["export", "x"], &["actions", "done", "x"]] {
+    for args in [
+        &["list"][..],
+        &["search", "x"],
+        &["export", "x"],
+        &["actions", "done", "x"],
+    ] {
         let out = cargo_bin_cmd!("roundtable")
             .env_remove("ROUNDTABLE_DIR")
             .arg("--dir")

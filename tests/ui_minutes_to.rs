@@ -47,7 +47,11 @@ fn enter_writes_the_minutes_there_and_says_the_full_path() {
     press(&mut app, KeyCode::Enter);
     assert!(app.save_as.is_none());
     let written = app.archive.dir().join(MINUTES);
-    assert!(std::fs::read_to_string(&written).unwrap().contains("Monthly review"));
+    assert!(
+        std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("Monthly review")
+    );
     let message = app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Success);
     assert_eq!(message.text, format!("Minutes written to {}", written.display()));
@@ -65,7 +69,10 @@ fn another_folder_can_be_chosen_and_a_missing_one_is_refused() {
     press(&mut app, KeyCode::Enter);
     let prompt = app.save_as.as_ref().expect("the prompt stays open");
     let error = prompt.error.clone().unwrap();
-    assert!(error.starts_with("There is no folder ") && error.contains("no-such-folder"), "{error}");
+    assert!(
+        error.starts_with("There is no folder ") && error.contains("no-such-folder"),
+        "{error}"
+    );
     assert!(!missing.exists());
     backspaces(&mut app);
     type_text(&mut app, &elsewhere.path().display().to_string());
@@ -74,7 +81,10 @@ fn another_folder_can_be_chosen_and_a_missing_one_is_refused() {
     assert!(elsewhere.path().join(MINUTES).is_file());
     assert!(!app.archive.dir().join(MINUTES).exists());
     let message = app.message.clone().unwrap().text;
-    assert!(message.ends_with(&format!("{}", elsewhere.path().join(MINUTES).display())), "{message}");
+    assert!(
+        message.ends_with(&format!("{}", elsewhere.path().join(MINUTES).display())),
+        "{message}"
+    );
 }
 
 #[test]

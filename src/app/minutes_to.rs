@@ -41,7 +41,9 @@ pub(super) fn write(app: &mut App, typed: &str) -> Result<(), String> {
         ));
     }
     let name = screen.path.with_extension("md");
-    let name = name.file_name().map_or_else(|| "minutes.md".into(), |n| n.to_os_string());
+    let name = name
+        .file_name()
+        .map_or_else(|| "minutes.md".into(), |n| n.to_os_string());
     let path = folder.join(name);
     let minutes = files::minutes_with_progress(&screen.path, &screen.session);
     if let Err(e) = storage::write_atomic(&path, minutes.as_bytes()) {

@@ -101,7 +101,9 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         }
         Action::Cancel if prompt.purpose == Purpose::Minutes => {
             app.save_as = None;
-            app.message = Some(Message::info("The minutes were not written. Press m to try again."));
+            app.message = Some(Message::info(
+                "The minutes were not written. Press m to try again.",
+            ));
         }
         Action::Cancel => {
             app.save_as = None;

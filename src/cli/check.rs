@@ -33,7 +33,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             Ok(archive) => archive,
             Err(missing) => {
                 let dir = missing.display();
-                print(&format!("No session files: the folder {dir} does not exist yet.\n"))?;
+                print(&format!(
+                    "No session files: the folder {dir} does not exist yet.\n"
+                ))?;
                 return Ok(ExitCode::SUCCESS);
             }
         };

@@ -45,7 +45,11 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         print(&format!(
             "No sessions yet in {}{}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
             dir.display(),
-            if dir.exists() { "" } else { " (the folder does not exist yet)" }
+            if dir.exists() {
+                ""
+            } else {
+                " (the folder does not exist yet)"
+            }
         ))?;
     } else {
         let max = std::io::stdout().is_terminal().then_some(MAX_TEXT);

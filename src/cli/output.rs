@@ -108,6 +108,9 @@ mod tests {
         let text = json(&["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "\u{202E}abc", "Café"]).unwrap();
         assert!(!text.chars().any(|c| c != '\n' && needs_cleaning(c)), "{text}");
         let back: Vec<String> = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, ["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "\u{202E}abc", "Café"]);
+        assert_eq!(
+            back,
+            ["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "\u{202E}abc", "Café"]
+        );
     }
 }

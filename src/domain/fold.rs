@@ -35,7 +35,9 @@ fn fold_char(c: char, push: &mut impl FnMut(char)) {
         // Latin letters with accents or ligatures; deunicode would also spell
         // out other scripts in Latin letters, which must not match here.
         '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => {
-            match deunicode::deunicode_char(c).filter(|s| !s.is_empty() && s.chars().all(|f| f.is_ascii_alphabetic())) {
+            match deunicode::deunicode_char(c)
+                .filter(|s| !s.is_empty() && s.chars().all(|f| f.is_ascii_alphabetic()))
+            {
                 Some(ascii) => ascii.chars().for_each(|f| push(f.to_ascii_lowercase())),
                 None => push(c),
             }

@@ -75,7 +75,11 @@ mod tests {
         assert_eq!(Section::Step(Step::Vision).key(), "step-2-vision");
         for step in Step::ALL {
             let key = Section::Notes(step).key();
-            assert!(key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{key}");
+            assert!(
+                key.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{key}"
+            );
         }
     }
 
@@ -85,7 +89,10 @@ mod tests {
             assert_eq!(ActionStatus::from_key(status.key()), Some(status));
             assert_eq!(ActionStatus::from_key(status.label()), Some(status));
         }
-        assert_eq!(ActionStatus::from_key("IN_PROGRESS"), Some(ActionStatus::InProgress));
+        assert_eq!(
+            ActionStatus::from_key("IN_PROGRESS"),
+            Some(ActionStatus::InProgress)
+        );
         assert_eq!(ActionStatus::from_key("finished"), None);
     }
 }

@@ -23,6 +23,7 @@ mod when;
 
 pub use content::*;
 pub use diff::differences;
+pub use fold::fold;
 pub use followup::ActionChange;
 pub use history::{
     ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
@@ -30,7 +31,6 @@ pub use history::{
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
-pub use fold::fold;
 pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus};
 pub use slug::slug;

@@ -21,15 +21,22 @@ pub(super) fn snippet(chars: &[char], at: usize, len: usize) -> (String, Range<u
     let start = if word_start < limit {
         at
     } else {
-        (limit..=word_start).find(|&i| i == 0 || space(i - 1)).unwrap_or(word_start)
+        (limit..=word_start)
+            .find(|&i| i == 0 || space(i - 1))
+            .unwrap_or(word_start)
     };
     let match_end = at + len;
-    let word_end = (match_end..=chars.len()).find(|&i| i == chars.len() || space(i)).unwrap_or(match_end);
+    let word_end = (match_end..=chars.len())
+        .find(|&i| i == chars.len() || space(i))
+        .unwrap_or(match_end);
     let limit = (match_end + AFTER).min(chars.len());
     let end = if word_end > limit {
         match_end
     } else {
-        (word_end..=limit).rev().find(|&i| i == chars.len() || space(i)).unwrap_or(word_end)
+        (word_end..=limit)
+            .rev()
+            .find(|&i| i == chars.len() || space(i))
+            .unwrap_or(word_end)
     };
     let prefix = if start > 0 { "…" } else { "" };
     let before: String = chars[start..at].iter().collect();
@@ -48,9 +55,11 @@ impl Hit {
     pub fn fitted(&self, width: usize) -> (String, String, String) {
         let text = self.snippet.as_str();
         let range = self.highlight.clone();
-        let (Some(before), Some(matched), Some(after)) =
-            (text.get(..range.start), text.get(range.clone()), text.get(range.end..))
-        else {
+        let (Some(before), Some(matched), Some(after)) = (
+            text.get(..range.start),
+            text.get(range.clone()),
+            text.get(range.end..),
+        ) else {
             return (String::new(), String::new(), keep_start(text, width));
         };
         let before = if before.width() + matched.width() > width / 2 {
@@ -143,7 +152,10 @@ mod tests {
             "…gamble get practical protection fast: a bank block and blocking software within a fortnight of asking, every…"
         );
         // Part of a word matched: the whole word is kept.
-        let h = hit(&format!("{} leaflets for {}", "x ".repeat(30), "y ".repeat(40)), "leaf");
+        let h = hit(
+            &format!("{} leaflets for {}", "x ".repeat(30), "y ".repeat(40)),
+            "leaf",
+        );
         assert!(h.snippet.contains(" leaflets for"), "{}", h.snippet);
     }
 
@@ -164,7 +176,10 @@ mod tests {
             assert!(b.width() + m.width() + a.width() <= width, "{width}: {b}|{m}|{a}");
             for part in [b.trim_matches('…'), a.trim_matches('…')] {
                 for word in part.split_whitespace() {
-                    assert!(text.split_whitespace().any(|w| w == word), "{width}: cut word {word:?}");
+                    assert!(
+                        text.split_whitespace().any(|w| w == word),
+                        "{width}: cut word {word:?}"
+                    );
                 }
             }
         }

@@ -80,14 +80,22 @@ fn nearest(entries: &[Entry], wanted: &str) -> Vec<String> {
     let mut scored: Vec<(f64, &Entry)> = entries
         .iter()
         .map(|e| {
-            let title = e.session.as_ref().map(|s| comparable(&s.title)).unwrap_or_default();
+            let title = e
+                .session
+                .as_ref()
+                .map(|s| comparable(&s.title))
+                .unwrap_or_default();
             let stem = comparable(&stem(e));
             (likeness(wanted, &title).max(likeness(wanted, &stem)), e)
         })
         .filter(|(score, _)| *score >= SIMILAR)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(MAX_SUGGESTIONS).map(|(_, e)| describe(e)).collect()
+    scored
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, e)| describe(e))
+        .collect()
 }
 
 /// How like `name` the typed `wanted` is, from 0 to 1: as a whole, or word
@@ -95,14 +103,25 @@ fn nearest(entries: &[Entry], wanted: &str) -> Vec<String> {
 /// few words with typos still find a long title.
 fn likeness(wanted: &str, name: &str) -> f64 {
     let whole = strsim::jaro_winkler(wanted, name);
-    let words: Vec<&str> = name.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).collect();
-    let typed: Vec<&str> = wanted.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let typed: Vec<&str> = wanted
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || typed.is_empty() {
         return whole;
     }
     let each: f64 = typed
         .iter()
-        .map(|t| words.iter().map(|w| strsim::jaro_winkler(t, w)).fold(0.0, f64::max))
+        .map(|t| {
+            words
+                .iter()
+                .map(|w| strsim::jaro_winkler(t, w))
+                .fold(0.0, f64::max)
+        })
         .sum();
     whole.max(each / typed.len() as f64)
 }
@@ -187,8 +206,14 @@ mod tests {
             ("Café “Open door” review", 2),
         ]);
         let vale = "2026-06-01-brindley-vale-first-co-design-session.ron";
-        assert_eq!(found_name(&archive, "Brindley Vale - first co-design session"), vale);
-        assert_eq!(found_name(&archive, "brindley  vale – FIRST co-design session"), vale);
+        assert_eq!(
+            found_name(&archive, "Brindley Vale - first co-design session"),
+            vale
+        );
+        assert_eq!(
+            found_name(&archive, "brindley  vale – FIRST co-design session"),
+            vale
+        );
         assert_eq!(
             found_name(&archive, "cafe \"open door\" review"),
             "2026-06-02-cafe-open-door-review.ron"
@@ -214,9 +239,18 @@ mod tests {
         let StorageError::NotFound { candidates, .. } = &err else {
             panic!("{err:?}")
         };
-        assert_eq!(candidates[0], "2026-06-01-june-review  (June review)", "{candidates:?}");
-        assert!(!candidates.iter().any(|c| c.contains("Kick-off")), "{candidates:?}");
-        assert!(err.to_string().starts_with("no session called \"jun reveiw\" in "));
+        assert_eq!(
+            candidates[0], "2026-06-01-june-review  (June review)",
+            "{candidates:?}"
+        );
+        assert!(
+            !candidates.iter().any(|c| c.contains("Kick-off")),
+            "{candidates:?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("no session called \"jun reveiw\" in ")
+        );
         assert!(
             archive
                 .find("nothing like it")
