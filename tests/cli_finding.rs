@@ -86,7 +86,7 @@ fn commands_that_only_read_never_create_the_archive_folder() {
     let run = |args: &[&str]| roundtable(&dir).args(args).assert();
     run(&["list"]).success().stdout(contains("does not exist yet"));
     run(&["list", "--json"]).success().stdout("[]\n");
-    run(&["check"]).success().stdout(contains("does not exist yet"));
+    run(&["check"]).success().stderr(contains("does not exist yet"));
     run(&["search", "leaflets"])
         .success()
         .stdout(contains("Nothing found"))

@@ -32,10 +32,8 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         let archive = match super::folder::existing(dir)? {
             Ok(archive) => archive,
             Err(missing) => {
-                let dir = missing.display();
-                print(&format!(
-                    "No session files: the folder {dir} does not exist yet.\n"
-                ))?;
+                print(&format!("No session files in {}.\n", missing.display()))?;
+                warn(&super::folder::missing_note(&missing));
                 return Ok(ExitCode::SUCCESS);
             }
         };

@@ -34,7 +34,9 @@ pub(super) fn missing(what: &str, dir: &Path) -> CliError {
 /// Said on stderr when a missing folder is read as an empty one.
 pub(super) fn missing_note(dir: &Path) -> String {
     format!(
-        "note: the archive folder {} does not exist yet, so it holds no sessions",
-        dir.display()
+        "note: the archive folder {} does not exist yet, so it holds no sessions; \
+         if yours are elsewhere, pass --dir PATH or set {}",
+        dir.display(),
+        crate::storage::DIR_ENV
     )
 }

@@ -169,7 +169,10 @@ pub(super) struct Loaded {
 impl Loaded {
     pub fn read(dir: Option<&Path>) -> Result<Loaded, CliError> {
         let (archive, dir) = match super::folder::existing(dir)? {
-            Ok(archive) => (Some(archive.clone()), archive.dir().to_path_buf()),
+            Ok(archive) => {
+                let dir = archive.dir().to_path_buf();
+                (Some(archive), dir)
+            }
             Err(missing) => (None, missing),
         };
         let mut loaded = Loaded {

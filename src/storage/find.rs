@@ -103,14 +103,8 @@ fn nearest(entries: &[Entry], wanted: &str) -> Vec<String> {
 /// few words with typos still find a long title.
 fn likeness(wanted: &str, name: &str) -> f64 {
     let whole = strsim::jaro_winkler(wanted, name);
-    let words: Vec<&str> = name
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    let typed: Vec<&str> = wanted
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let typed: Vec<&str> = wanted.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || typed.is_empty() {
         return whole;
     }
