@@ -165,6 +165,10 @@ fn no_command_echoes_an_escape_sequence_typed_as_an_argument() {
         (&["actions", "set", EVIL, "--due", EVIL], 2),
         (&["check", &evil_file], 1),
         (&["new", "--title", EVIL, "--date", EVIL], 2),
+        (
+            &["new", "--title", EVIL, "--partnership", EVIL, "--location", EVIL],
+            0,
+        ),
         (&[EVIL], 2),
         (&["list", "--json", EVIL], 2),
     ];
