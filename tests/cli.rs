@@ -174,7 +174,7 @@ fn list_json_is_an_array_scripts_can_read() {
     assert_eq!(s["title"], "Riverside partnership — second session");
     assert_eq!(s["partnership"], "Riverside Food Partnership");
     assert_eq!(s["date"], "2026-12-03");
-    assert_eq!(s["status"], "InProgress");
+    assert_eq!(s["status"], "in-progress");
     assert_eq!(s["counts"]["participants"], 2);
     assert_eq!(s["counts"]["present"], 1);
     assert_eq!(s["counts"]["decisions"], 1);
@@ -250,15 +250,47 @@ fn export_of_an_unknown_session_is_a_clear_error() {
     let tmp = TempDir::new().unwrap();
     new_session(tmp.path(), "June review", "2026-06-01");
     roundtable(tmp.path())
-        .args(["export", "june"])
+        .args(["export", "jnue reveiw"])
         .assert()
         .code(1)
         .stdout("")
         .stderr(
-            contains("error: no session called \"june\"")
-                .and(contains("2026-06-01-june-review  (June review)"))
+            contains("error: no session called \"jnue reveiw\"")
+                .and(contains(
+                    "similar sessions:\n  2026-06-01-june-review  (June review)",
+                ))
                 .and(contains("hint: run `roundtable list`"))
                 .and(contains("panicked").not()),
+        );
+}
+
+#[test]
+fn export_finds_a_title_typed_with_a_hyphen_or_a_unique_part_of_it() {
+    let tmp = TempDir::new().unwrap();
+    new_session(
+        tmp.path(),
+        "Brindley Vale — first co-design session",
+        "2026-06-01",
+    );
+    new_session(tmp.path(), "Brindley Vale — second session", "2026-07-01");
+    for typed in [
+        "Brindley Vale - first co-design session",
+        "first co-design",
+        "SECOND",
+    ] {
+        roundtable(tmp.path())
+            .args(["export", typed])
+            .assert()
+            .success()
+            .stdout(contains("# Brindley Vale"));
+    }
+    roundtable(tmp.path())
+        .args(["export", "brindley vale"])
+        .assert()
+        .code(1)
+        .stderr(
+            contains("matches more than one session")
+                .and(contains("2026-07-01-brindley-vale-second-session")),
         );
 }
 

@@ -73,12 +73,10 @@ fn search_as_json_names_the_file_and_the_place() {
     let first = &hits[0];
     assert!(first["path"].as_str().unwrap().ends_with(".ron"));
     // The goal holds "bank block" as a phrase, and goals rank above activities.
-    assert_eq!(first["section"], "Step 1: Goals");
+    assert_eq!(first["section"], "step-1-goals");
+    assert_eq!(first["section_label"], "Step 1: Goals");
     assert!(first["snippet"].as_str().unwrap().contains("a bank block and"));
-    assert!(
-        hits.iter()
-            .any(|h| h["section"] == "Step 3: Activities & measures")
-    );
+    assert!(hits.iter().any(|h| h["section"] == "step-3-activities"));
     let scores: Vec<u64> = hits.iter().map(|h| h["score"].as_u64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 }
@@ -127,7 +125,7 @@ fn actions_filter_by_partnership_owner_status_and_overdue() {
     assert_eq!(done.len(), 5);
     assert!(
         done.iter()
-            .all(|a| a["status"] == "Done" && a["overdue"] == false)
+            .all(|a| a["status"] == "done" && a["overdue"] == false)
     );
 
     roundtable(tmp.path())
@@ -170,7 +168,7 @@ fn actions_as_csv_for_a_spreadsheet() {
     assert_eq!(
         lines.next(),
         Some(
-            "a-b6w3k9,Train all Ledger advisers in the two screening questions,Priti Shah,2026-08-14,Done,,\
+            "a-b6w3k9,Train all Ledger advisers in the two screening questions,Priti Shah,2026-08-14,done,,\
              Level Ground Partnership,2026-07-08 Level Ground — launch session,2026-09-16 Level Ground — September data review"
         )
     );

@@ -300,6 +300,8 @@ fn export_writes_minutes_next_to_the_session_file() {
     let mut app = app(archive);
     open_first(&mut app);
     app.follow_session(Outcome::ExportMinutes, now());
+    // Asked where, starting with the session's folder: Enter keeps it.
+    press(&mut app, KeyCode::Enter);
     let md = app
         .archive
         .dir()

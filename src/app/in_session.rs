@@ -5,11 +5,9 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::confirm::Confirm;
-use super::files;
 use super::message::Message;
 use super::session::Outcome;
 use super::{App, Screen, autosave, save_as};
-use crate::storage;
 
 pub(super) fn update(app: &mut App, key: KeyEvent, now: DateTime<Utc>) {
     if let Screen::Session(screen) = &mut app.screen {
@@ -28,7 +26,7 @@ pub(super) fn follow(app: &mut App, outcome: Outcome, now: DateTime<Utc>) {
                 save_as::open(app);
             }
         }
-        Outcome::ExportMinutes => export_minutes(app),
+        Outcome::ExportMinutes => super::minutes_to::open(app),
         Outcome::Back => {
             if save_if_dirty(app, now) {
                 let path = screen_path(app);
@@ -81,25 +79,4 @@ fn save(app: &mut App, now: DateTime<Utc>) -> bool {
             false
         }
     }
-}
-
-fn export_minutes(app: &mut App) {
-    let Screen::Session(screen) = &app.screen else {
-        return;
-    };
-    let path = screen.path.with_extension("md");
-    let result = storage::write_atomic(
-        &path,
-        files::minutes_with_progress(&screen.path, &screen.session).as_bytes(),
-    );
-    app.message = Some(match result {
-        Ok(()) => Message::success(format!(
-            "Minutes written to {}",
-            app.shown(&path.display().to_string())
-        )),
-        Err(e) => Message::error(format!(
-            "Could not write the minutes: {}",
-            autosave::failure(app, &e)
-        )),
-    });
 }

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod line_field;
 pub mod measures_view;
 pub mod message;
+mod minutes_to;
 pub mod next_session;
 pub mod recovery;
 pub mod review;

@@ -1,6 +1,7 @@
 //! "Save elsewhere": when the session's own file cannot be written (a full
 //! disk, a read-only or vanished folder), a one-line prompt for another
-//! place. The copy becomes the session's file from then on.
+//! place. The copy becomes the session's file from then on. The same prompt
+//! asks where to write the minutes (see `minutes_to`).
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,16 @@ use crate::storage;
 pub struct SaveAs {
     pub path: String,
     pub error: Option<String>,
+    pub purpose: Purpose,
+}
+
+/// What the path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A new file for the session, after its own could not be saved.
+    Session,
+    /// The folder to write the session's minutes into.
+    Minutes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +43,14 @@ pub const KEYS: &[Binding<Action>] = &[
         keys: &[Key::plain(KeyCode::Enter)],
         action: Action::Save,
         label: "save here",
-        help: "Save a copy at this path and keep working on it",
+        help: "Save here: a copy of the session to keep working on, or the minutes",
         in_footer: true,
     },
     Binding {
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Cancel,
         label: "cancel",
-        help: "Close this prompt; the work stays open, unsaved",
+        help: "Close this prompt without saving anything",
         in_footer: true,
     },
 ];
@@ -75,6 +86,7 @@ pub(super) fn open(app: &mut App) {
     app.save_as = Some(SaveAs {
         path: folder.join(name).display().to_string(),
         error: None,
+        purpose: Purpose::Session,
     });
 }
 
@@ -87,11 +99,25 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Backspace => {
             prompt.path.pop();
         }
+        Action::Cancel if prompt.purpose == Purpose::Minutes => {
+            app.save_as = None;
+            app.message = Some(Message::info(
+                "The minutes were not written. Press m to try again.",
+            ));
+        }
         Action::Cancel => {
             app.save_as = None;
             app.message = Some(Message::info(
                 "The session is still unsaved. Press Ctrl-S to try again or to choose another place.",
             ));
+        }
+        Action::Save if prompt.purpose == Purpose::Minutes => {
+            let typed = prompt.path.clone();
+            if let Err(e) = super::minutes_to::write(app, &typed)
+                && let Some(prompt) = &mut app.save_as
+            {
+                prompt.error = Some(e);
+            }
         }
         Action::Save => {
             let target = target(prompt.path.trim());

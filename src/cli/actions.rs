@@ -12,10 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use super::CliError;
 use super::output::print;
 use super::pack::Loaded;
-use super::search::printable;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
 use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
-use crate::storage::Archive;
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -69,14 +67,7 @@ enum Change {
 }
 
 fn parse_status(text: &str) -> Result<ActionStatus, String> {
-    let key: String = text
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    ActionStatus::ALL
-        .into_iter()
-        .find(|s| s.label().to_lowercase().replace(' ', "") == key)
+    ActionStatus::from_key(text)
         .ok_or_else(|| format!("\"{text}\" is not a status: use open, in-progress, done or dropped"))
 }
 
@@ -93,8 +84,7 @@ fn parse_due(text: &str) -> Result<Due, String> {
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let archive = Archive::resolve(dir)?;
-    let loaded = Loaded::read(&archive)?;
+    let loaded = Loaded::read(dir)?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let history = History::new(&loaded.sessions);
     let result = match args.change {
@@ -141,6 +131,10 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
 /// Loads the file holding the action's latest copy afresh, changes it and
 /// saves it, refusing if the file changed since it was read.
 fn change(loaded: &Loaded, history: &History, id: &str, wanted: &ActionChange) -> Result<(), CliError> {
+    if loaded.missing {
+        let what = format!("there is no action with the ID \"{}\"", id.trim());
+        return Err(super::folder::missing(&what, &loaded.dir));
+    }
     let record = history.find_action(id).map_err(|partnerships| {
         if partnerships.is_empty() {
             CliError::new(format!("there is no action with the ID \"{}\"", id.trim()))
@@ -184,11 +178,12 @@ fn change(loaded: &Loaded, history: &History, id: &str, wanted: &ActionChange) -
 }
 
 fn describe(a: &crate::domain::ActionItem) -> String {
-    printable(&format!(
-        "{} \"{}\"",
-        a.id,
-        a.text.split_whitespace().collect::<Vec<_>>().join(" ")
-    ))
+    format!("{} \"{}\"", one_line(&a.id), one_line(&a.text))
+}
+
+/// Text on one line, so a table row stays one row (`print` cleans the rest).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 const HEADERS: [&str; 6] = ["ID", "DUE", "STATUS", "OWNER", "PARTNERSHIP", "ACTION"];
@@ -216,7 +211,7 @@ fn table(found: &[ActionRecord], today: NaiveDate) -> String {
                 r.partnership.to_string(),
                 a.text.clone(),
             ]
-            .map(|c| printable(&c.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .map(|c| crate::domain::clean_for_terminal(&one_line(&c)).into_owned())
         })
         .collect();
     let mut widths = HEADERS.map(str::width);
@@ -246,7 +241,8 @@ struct JsonAction<'a> {
     text: &'a str,
     owner: &'a str,
     due: Option<NaiveDate>,
-    status: ActionStatus,
+    /// `open`, `in-progress`, `done` or `dropped`, as the flags spell them.
+    status: &'static str,
     overdue: bool,
     partnership: &'a str,
     /// The file holding the latest copy, where a change is saved.
@@ -269,7 +265,7 @@ fn json(
             text: &r.action.text,
             owner: &r.action.owner,
             due: r.action.due,
-            status: r.action.status,
+            status: r.action.status.key(),
             overdue: r.is_overdue(today),
             partnership: r.partnership,
             path: loaded.paths[r.session].display().to_string(),
@@ -277,8 +273,7 @@ fn json(
             first_session_id: id(r.first_session),
         })
         .collect();
-    let text = serde_json::to_string_pretty(&all).map_err(|e| CliError::new(e.to_string()))?;
-    Ok(format!("{text}\n"))
+    super::output::json(&all)
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::CliError;
-use super::output::print;
-use crate::domain::{Session, Severity, clean_for_terminal};
-use crate::storage::{Archive, StorageError, load_all, newer_format};
+use super::output::{print, warn};
+use crate::domain::{Session, Severity};
+use crate::storage::{StorageError, load_all, newer_format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,11 +32,18 @@ struct Tally {
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let paths = if args.files.is_empty() {
-        let archive = Archive::resolve(dir)?;
+        let archive = match super::folder::existing(dir)? {
+            Ok(archive) => archive,
+            Err(missing) => {
+                print(&format!("No session files in {}.\n", missing.display()))?;
+                warn(&super::folder::missing_note(&missing));
+                return Ok(ExitCode::SUCCESS);
+            }
+        };
         let entries = archive.scan()?;
         if entries.is_empty() {
             let dir = archive.dir().display().to_string();
-            print(&format!("No session files in {}.\n", clean_for_terminal(&dir)))?;
+            print(&format!("No session files in {dir}.\n"))?;
             return Ok(ExitCode::SUCCESS);
         }
         entries.into_iter().map(|e| e.path).collect()
@@ -47,12 +54,12 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     for path in &paths {
         for line in diagnose(path, load_all(path), &mut tally) {
             // Messages quote the file, which anyone could have filled with escape codes.
-            eprintln!("{}", clean_for_terminal(&line));
+            warn(&line);
         }
     }
     print(&summary(&tally))?;
     if tally.needs_editing {
-        eprintln!("hint: {}", crate::storage::FIX_HINT);
+        warn(&format!("hint: {}", crate::storage::FIX_HINT));
     }
     for hint in &tally.hints {
         eprintln!("hint: {}", clean_for_terminal(hint));

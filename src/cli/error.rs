@@ -22,11 +22,12 @@ impl CliError {
         self
     }
 
-    /// Prints `error: …` and `hint: …` to stderr.
+    /// Prints `error: …` and `hint: …` to stderr. Both may quote a title or
+    /// an argument, so they are cleaned like everything else printed.
     pub fn report(&self) {
-        eprintln!("error: {}", self.message);
+        super::output::warn(&format!("error: {}", self.message));
         if let Some(hint) = &self.hint {
-            eprintln!("hint: {hint}");
+            super::output::warn(&format!("hint: {hint}"));
         }
     }
 }

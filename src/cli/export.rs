@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::CliError;
 use super::output::print;
-use crate::storage::{Archive, load, write_atomic};
+use crate::storage::{load, write_atomic};
 
 /// What `roundtable export SESSION` needs; the command line itself is
 /// defined in `pack.rs`, which also offers the partnership report.
@@ -44,5 +44,11 @@ fn find(session: &str, dir: Option<&Path>) -> Result<PathBuf, CliError> {
     if direct.is_file() {
         return Ok(direct.to_path_buf());
     }
-    Ok(Archive::resolve(dir)?.find(session)?)
+    match super::folder::existing(dir)? {
+        Ok(archive) => Ok(archive.find(session)?),
+        Err(missing) => {
+            let what = format!("no session called \"{}\"", session.trim());
+            Err(super::folder::missing(&what, &missing))
+        }
+    }
 }

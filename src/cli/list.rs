@@ -1,6 +1,7 @@
 //! `roundtable list`: the sessions in the archive, newest first, as a table
 //! for people or JSON for scripts. Files that cannot be read are listed too.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,9 +9,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::CliError;
 use super::list_json::JsonEntry;
-use super::output::print;
+use super::output::{json, print};
 use crate::domain::{Severity, clean_for_terminal};
-use crate::storage::{Archive, Entry, StorageError};
+use crate::storage::{Entry, StorageError};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,29 +29,37 @@ const HEADERS: [&str; 7] = [
     "DECISIONS",
     "ACTIONS",
 ];
-/// Widest a text column may grow before it is cut with "…".
+/// Widest a text column may grow on a terminal before it is cut with "…".
+/// Piped into a file or another program, nothing is cut.
 const MAX_TEXT: usize = 40;
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let archive = Archive::resolve(dir)?;
-    let entries = archive.scan()?;
+    let (entries, dir) = match super::folder::existing(dir)? {
+        Ok(archive) => (archive.scan()?, archive.dir().to_path_buf()),
+        Err(missing) => (Vec::new(), missing),
+    };
     if args.json {
         let all: Vec<JsonEntry> = entries.iter().map(JsonEntry::from).collect();
-        let text = serde_json::to_string_pretty(&all).map_err(|e| CliError::new(e.to_string()))?;
-        print(&format!("{text}\n"))?;
+        print(&json(&all)?)?;
     } else if entries.is_empty() {
         print(&format!(
-            "No sessions yet in {}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
-            archive.dir().display()
+            "No sessions yet in {}{}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
+            dir.display(),
+            if dir.exists() {
+                ""
+            } else {
+                " (the folder does not exist yet)"
+            }
         ))?;
     } else {
-        print(&table(&entries))?;
+        let max = std::io::stdout().is_terminal().then_some(MAX_TEXT);
+        print(&table(&entries, max))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn table(entries: &[Entry]) -> String {
-    let rows: Vec<Result<[String; 7], String>> = entries.iter().map(row).collect();
+fn table(entries: &[Entry], max: Option<usize>) -> String {
+    let rows: Vec<Result<[String; 7], String>> = entries.iter().map(|e| row(e, max)).collect();
     let mut widths = HEADERS.map(str::width);
     for cells in rows.iter().flatten() {
         for (w, cell) in widths.iter_mut().zip(cells) {
@@ -76,7 +85,7 @@ fn table(entries: &[Entry]) -> String {
 }
 
 /// The cells for a session, or the one-line problem for a broken file.
-fn row(entry: &Entry) -> Result<[String; 7], String> {
+fn row(entry: &Entry, max: Option<usize>) -> Result<[String; 7], String> {
     let s = entry.session.as_ref().map_err(|e| broken_text(entry, e))?;
     let has_errors = s.validate().iter().any(|p| p.severity == Severity::Error);
     let status = if has_errors {
@@ -86,8 +95,8 @@ fn row(entry: &Entry) -> Result<[String; 7], String> {
     };
     Ok([
         s.date.to_string(),
-        cut(&s.title),
-        cut(&s.partnership),
+        cut(&s.title, max),
+        cut(&s.partnership, max),
         status.to_string(),
         s.participants.len().to_string(),
         s.decisions.len().to_string(),
@@ -122,15 +131,16 @@ fn line(cells: &[String; 7], widths: &[usize; 7]) -> String {
     format!("{}\n", padded.join("  ").trim_end())
 }
 
-fn cut(text: &str) -> String {
+/// `text` on one line, cut to `max` columns when given.
+fn cut(text: &str, max: Option<usize>) -> String {
     // Titles are anyone's text: no escape sequence reaches the terminal.
     let text = clean_for_terminal(&text.replace(['\n', '\t'], " ")).into_owned();
-    if text.width() <= MAX_TEXT {
+    let Some(max) = max.filter(|max| text.width() > *max) else {
         return text;
-    }
+    };
     let mut out = String::new();
     for c in text.chars() {
-        if out.width() + c.width().unwrap_or(0) >= MAX_TEXT {
+        if out.width() + c.width().unwrap_or(0) >= max {
             break;
         }
         out.push(c);
@@ -144,12 +154,14 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_to_the_column() {
+        let cut = |text: &str| cut(text, Some(MAX_TEXT));
         assert_eq!(cut("short"), "short");
         let long = cut(&"é".repeat(100));
         assert_eq!(long.width(), MAX_TEXT);
         assert!(long.ends_with('…'));
         assert_eq!(cut("two\nlines"), "two lines");
         assert_eq!(cut("a\u{1b}[2Jb\u{7}"), "a\u{FFFD}[2Jb\u{FFFD}");
+        assert_eq!(super::cut(&"é".repeat(100), None), "é".repeat(100));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Session, SessionStatus, Severity};
+use crate::domain::{Session, Severity};
 use crate::storage::{Entry, StorageError};
 
 /// One element of the array.
@@ -28,7 +28,8 @@ struct JsonSession<'a> {
     partnership: &'a str,
     date: NaiveDate,
     start_time: Option<String>,
-    status: SessionStatus,
+    /// `draft`, `in-progress` or `final`.
+    status: &'static str,
     counts: Counts,
     problems: Vec<JsonProblem>,
 }
@@ -98,7 +99,7 @@ fn session_json(s: &Session) -> JsonSession<'_> {
         partnership: &s.partnership,
         date: s.date,
         start_time: s.start_time.map(|t| t.format("%H:%M").to_string()),
-        status: s.status,
+        status: s.status.key(),
         counts: Counts {
             participants: s.participants.len(),
             present: s.present().count(),

@@ -6,6 +6,7 @@ mod actions;
 mod check;
 mod error;
 mod export;
+mod folder;
 mod list;
 mod list_json;
 mod new;
@@ -32,7 +33,7 @@ pub use error::CliError;
 #[command(name = "roundtable", version, propagate_version = true)]
 pub struct Cli {
     /// The folder that holds your session files
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", env = crate::storage::DIR_ENV, hide_env_values = true)]
     dir: Option<PathBuf>,
 
     #[command(flatten)]
@@ -70,7 +71,7 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            output::clap_message(&e);
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };

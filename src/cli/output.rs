@@ -1,18 +1,116 @@
-//! Writing to stdout without panicking when the reader goes away
+//! Everything the command line prints goes out through here, so nothing
+//! from a session file or the command line itself can reach the terminal as
+//! an escape sequence: titles and arguments are anyone's text, and `ESC ]52`
+//! in a title would set the clipboard of whoever lists the sessions.
+//! Writing to stdout never panics when the reader goes away
 //! (`roundtable list | head`).
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::CliError;
+use serde::Serialize;
 
-/// Writes `text` to stdout. A closed pipe is not an error: the reader has
-/// all it wanted.
+use super::CliError;
+use crate::domain::{clean_for_terminal, needs_cleaning};
+
+/// Writes `text` to stdout, cleaned line by line. A closed pipe is not an
+/// error: the reader has all it wanted.
 pub fn print(text: &str) -> Result<(), CliError> {
+    let text = clean_lines(text);
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             Err(CliError::new(format!("could not write the output: {e}")))
         }
         _ => Ok(()),
+    }
+}
+
+/// Writes one line (or several) to stderr, cleaned like [`print`].
+pub fn warn(text: &str) {
+    let text = clean_lines(text);
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", text.trim_end_matches('\n'));
+}
+
+/// Prints clap's help or error. Errors quote the arguments (`invalid value
+/// '…'`) and help shows `[env: ROUNDTABLE_DIR=…]`: when either holds
+/// anything a terminal would act on, it is printed plain and cleaned.
+pub fn clap_message(e: &clap::Error) {
+    let plain = e.render().to_string();
+    if matches!(clean_lines(&plain), Cow::Borrowed(_)) {
+        let _ = e.print();
+    } else if e.use_stderr() {
+        warn(&plain);
+    } else {
+        let _ = print(&plain);
+    }
+}
+
+/// `text` with every line passed through [`clean_for_terminal`], the one
+/// cleaning pass the app uses too. Line ends (`\n`, `\r\n`) are kept; a
+/// lone `\r`, which would let a line overwrite itself, is not.
+pub fn clean_lines(text: &str) -> Cow<'_, str> {
+    let harmful = |c: char| c != '\n' && c != '\r' && needs_cleaning(c);
+    if !text.chars().any(harmful) && !text.replace("\r\n", "").contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = if let Some(body) = line.strip_suffix("\r\n") {
+            (body, "\r\n")
+        } else if let Some(body) = line.strip_suffix('\n') {
+            (body, "\n")
+        } else {
+            (line, "")
+        };
+        out.push_str(&clean_for_terminal(body));
+        out.push_str(end);
+    }
+    Cow::Owned(out)
+}
+
+/// `value` as pretty JSON ending in a newline. serde_json leaves DEL, C1
+/// controls and bidi overrides in strings as they are; they are written as
+/// `\uXXXX` instead, so scripts get the exact text and terminals nothing to act on.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::new(format!("could not write the JSON: {e}")))?;
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if c != '\n' && needs_cleaning(c) {
+            // Only inside strings: JSON's own syntax is plain ASCII.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_cleaned_and_line_ends_kept() {
+        assert!(matches!(clean_lines("plain\r\ntext\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean_lines("a\u{1b}[2J\nb\u{9b}c\r\nsafe\revil\u{202E}\n"),
+            "a\u{FFFD}[2J\nb\u{FFFD}c\r\nsafe\u{FFFD}evil\u{FFFD}\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_the_text_but_escapes_what_a_terminal_would_act_on() {
+        let text = json(&["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "\u{202E}abc", "Café"]).unwrap();
+        assert!(!text.chars().any(|c| c != '\n' && needs_cleaning(c)), "{text}");
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            back,
+            ["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "\u{202E}abc", "Café"]
+        );
     }
 }

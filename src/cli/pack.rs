@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 
 use super::CliError;
-use super::output::print;
+use super::output::{print, warn};
 use crate::domain::{History, Series, Session, parse_date};
 use crate::export::{Period, actions_csv, measures_csv, trustee_pack};
-use crate::storage::{Archive, write_atomic};
+use crate::storage::write_atomic;
 
 /// `roundtable export`: one session's minutes, or a partnership's pack.
 #[derive(Debug, clap::Args)]
@@ -72,10 +72,13 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         ))
         .with_hint("write it to a .md or .csv file, e.g. -o report.md"));
     }
-    let archive = Archive::resolve(dir)?;
-    let loaded = Loaded::read(&archive)?;
+    let loaded = Loaded::read(dir)?;
+    if loaded.missing {
+        let what = format!("no partnership called \"{}\"", partnership.trim());
+        return Err(super::folder::missing(&what, &loaded.dir));
+    }
     let history = History::new(&loaded.sessions);
-    let series = find_series(&history, partnership, &archive)?;
+    let series = find_series(&history, partnership, &loaded.dir)?;
     let period = Period {
         from: args.from,
         to: args.to,
@@ -128,7 +131,7 @@ fn within<'a>(history: &History<'a>, series: &Series, period: Period) -> Vec<&'a
 pub(super) fn find_series<'h>(
     history: &'h History,
     partnership: &str,
-    archive: &Archive,
+    dir: &Path,
 ) -> Result<&'h Series, CliError> {
     history.find_series(partnership).map_err(|many| {
         let names = |list: Vec<String>| list.join("\n  ");
@@ -137,7 +140,7 @@ pub(super) fn find_series<'h>(
             CliError::new(format!(
                 "no partnership called \"{}\" in {}",
                 partnership.trim(),
-                archive.dir().display()
+                dir.display()
             ))
             .with_hint(format!("partnerships in the archive:\n  {}", names(all)))
         } else {
@@ -151,19 +154,36 @@ pub(super) fn find_series<'h>(
 }
 
 /// Every session in an archive that could be read, with its file; files
-/// that could not be read are counted so the person can be told.
+/// that could not be read are counted so the person can be told. A missing
+/// archive folder reads as an empty one, and is not created.
 pub(super) struct Loaded {
     pub paths: Vec<PathBuf>,
     pub sessions: Vec<Session>,
     pub broken: usize,
+    /// The archive folder, for messages.
+    pub dir: PathBuf,
+    /// The folder does not exist.
+    pub missing: bool,
 }
 
 impl Loaded {
-    pub fn read(archive: &Archive) -> Result<Loaded, CliError> {
+    pub fn read(dir: Option<&Path>) -> Result<Loaded, CliError> {
+        let (archive, dir) = match super::folder::existing(dir)? {
+            Ok(archive) => {
+                let dir = archive.dir().to_path_buf();
+                (Some(archive), dir)
+            }
+            Err(missing) => (None, missing),
+        };
         let mut loaded = Loaded {
             paths: Vec::new(),
             sessions: Vec::new(),
             broken: 0,
+            missing: archive.is_none(),
+            dir,
+        };
+        let Some(archive) = archive else {
+            return Ok(loaded);
         };
         for entry in archive.scan()? {
             match entry.session {
@@ -179,14 +199,15 @@ impl Loaded {
 
     /// A note on stderr, so results on stdout stay clean for scripts.
     pub fn warn_about_broken(&self) {
+        if self.missing {
+            warn(&super::folder::missing_note(&self.dir));
+        }
         match self.broken {
             0 => {}
-            1 => eprintln!(
-                "note: 1 file could not be read and was left out: run `roundtable check` for details"
-            ),
-            n => eprintln!(
+            1 => warn("note: 1 file could not be read and was left out: run `roundtable check` for details"),
+            n => warn(&format!(
                 "note: {n} files could not be read and were left out: run `roundtable check` for details"
-            ),
+            )),
         }
     }
 }

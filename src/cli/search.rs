@@ -7,10 +7,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::CliError;
-use super::output::print;
+use super::output::{json as json_text, print};
 use super::pack::Loaded;
 use crate::domain::{Hit, search};
-use crate::storage::Archive;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,7 +28,10 @@ struct JsonHit<'a> {
     date: chrono::NaiveDate,
     title: &'a str,
     partnership: &'a str,
+    /// Where the hit is, for scripts: `decisions`, `step-2-vision`…
     section: String,
+    /// The same, for people: "Decisions", "Step 2: Vision"…
+    section_label: String,
     item: usize,
     snippet: &'a str,
     text: &'a str,
@@ -43,13 +45,11 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             CliError::new("nothing to search for").with_hint("give a word, e.g. roundtable search leaflets")
         );
     }
-    let archive = Archive::resolve(dir)?;
-    let loaded = Loaded::read(&archive)?;
+    let loaded = Loaded::read(dir)?;
     let hits = search(&loaded.sessions, &query);
     if args.json {
         let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
-        let text = serde_json::to_string_pretty(&all).map_err(|e| CliError::new(e.to_string()))?;
-        print(&format!("{text}\n"))?;
+        print(&json_text(&all)?)?;
     } else if hits.is_empty() {
         print(&format!(
             "Nothing found for \"{}\" in {} sessions.\n",
@@ -69,13 +69,8 @@ fn line(loaded: &Loaded, hit: &Hit) -> String {
     let s = &loaded.sessions[hit.session];
     let title = s.title.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = format!("{}  {title}  ›  {}: {}", s.date, hit.section.label(), hit.snippet);
-    format!("{}\n", printable(&text))
-}
-
-/// Drops control characters, so text typed into a session can never
-/// move the cursor or change colours in the terminal showing it.
-pub(super) fn printable(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
+    // One line per hit, whatever the text holds; `print` cleans the rest.
+    format!("{}\n", text.replace(['\n', '\r'], " "))
 }
 
 fn json<'a>(loaded: &'a Loaded, hit: &'a Hit) -> JsonHit<'a> {
@@ -86,7 +81,8 @@ fn json<'a>(loaded: &'a Loaded, hit: &'a Hit) -> JsonHit<'a> {
         date: s.date,
         title: &s.title,
         partnership: &s.partnership,
-        section: hit.section.label(),
+        section: hit.section.key(),
+        section_label: hit.section.label(),
         item: hit.item,
         snippet: &hit.snippet,
         text: &hit.text,

@@ -5,14 +5,17 @@
 
 mod content;
 mod diff;
+mod fold;
 mod followup;
 mod history;
 mod ids;
+mod keys;
 mod participant;
 mod records;
 mod search;
 mod session;
 mod slug;
+mod snippet;
 mod steps;
 mod text;
 mod validate;
@@ -20,6 +23,7 @@ mod when;
 
 pub use content::*;
 pub use diff::differences;
+pub use fold::fold;
 pub use followup::ActionChange;
 pub use history::{
     ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,

@@ -1,12 +1,15 @@
 //! Finding words anywhere in the archive: titles, people, every step,
 //! decisions, actions, notes and the parking lot.
 //!
-//! A field matches when it holds every word of the query, ignoring case.
+//! A field matches when it holds every word of the query, ignoring case,
+//! accents and dash or quote variants (see [`super::fold`]): `cafe` finds "Café".
 //! Hits in titles, the vision and decisions rank above those in notes, and a
 //! field holding the words as one phrase ranks higher still.
 
 use std::ops::Range;
 
+use super::fold::folded;
+use super::snippet::snippet;
 use super::{Session, Step};
 
 /// Where in a session a hit was found.
@@ -50,9 +53,6 @@ impl Section {
 
 /// Added when the field holds the query as one phrase.
 const PHRASE_BOOST: u32 = 25;
-/// Characters of context kept before and after the match in a snippet.
-const BEFORE: usize = 40;
-const AFTER: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -74,11 +74,11 @@ pub struct Hit {
 /// Every field of every session that holds all the words of `query`, best
 /// first, then newest session first. An empty query finds nothing.
 pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
-    let words: Vec<Vec<char>> = query.split_whitespace().map(lower).collect();
+    let words: Vec<Vec<char>> = query.split_whitespace().map(|w| folded(w).0).collect();
     if words.is_empty() {
         return Vec::new();
     }
-    let phrase = lower(&query.split_whitespace().collect::<Vec<_>>().join(" "));
+    let phrase = folded(&query.split_whitespace().collect::<Vec<_>>().join(" ")).0;
     let mut hits: Vec<Hit> = Vec::new();
     for (index, session) in sessions.iter().enumerate() {
         for (section, item, raw) in fields(session) {
@@ -137,13 +137,6 @@ fn make(
     }
 }
 
-/// One lower-case char per char, so positions match the original text.
-fn lower(text: &str) -> Vec<char> {
-    text.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
 fn find(haystack: &[char], needle: &[char]) -> Option<usize> {
     if needle.is_empty() || needle.len() > haystack.len() {
         return None;
@@ -158,7 +151,7 @@ type Matched = (String, String, Range<usize>, u32);
 fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars: Vec<char> = text.chars().collect();
-    let low = lower(&text);
+    let (low, origin) = folded(&text);
     let firsts: Vec<usize> = words.iter().map(|w| find(&low, w)).collect::<Option<_>>()?;
     let (at, len, boost) = match find(&low, phrase) {
         Some(at) if words.len() > 1 => (at, phrase.len(), PHRASE_BOOST),
@@ -167,31 +160,11 @@ fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> 
             (*at, words[i].len(), 0)
         }
     };
-    let (snippet, highlight) = snippet(&chars, at, len);
+    // Back from folded chars to the original ones ("ss" may be one "ß").
+    let start = origin.get(at).copied().unwrap_or(0);
+    let end = origin.get(at + len - 1).map_or(chars.len(), |&i| i + 1);
+    let (snippet, highlight) = snippet(&chars, start, end - start);
     Some((text, snippet, highlight, boost))
-}
-
-/// Up to [`BEFORE`] and [`AFTER`] characters around the match, cut at spaces.
-fn snippet(chars: &[char], at: usize, len: usize) -> (String, Range<usize>) {
-    let mut start = at.saturating_sub(BEFORE);
-    if start > 0 {
-        start = (start..at).find(|&i| chars[i - 1] == ' ').unwrap_or(at);
-    }
-    let mut end = (at + len + AFTER).min(chars.len());
-    if end < chars.len() {
-        end = (at + len..end)
-            .rev()
-            .find(|&i| chars[i] == ' ')
-            .unwrap_or(at + len);
-    }
-    let prefix = if start > 0 { "…" } else { "" };
-    let before: String = chars[start..at].iter().collect();
-    let matched: String = chars[at..at + len].iter().collect();
-    let after: String = chars[at + len..end].iter().collect();
-    let suffix = if end < chars.len() { "…" } else { "" };
-    let from = prefix.len() + before.len();
-    let snippet = format!("{prefix}{before}{matched}{}{suffix}", after.trim_end());
-    (snippet, from..from + matched.len())
 }
 
 /// The parts that hold something, joined by `sep`.
@@ -387,5 +360,20 @@ mod tests {
         let hit = &search(&sessions, "été")[0];
         assert_eq!(&hit.snippet[hit.highlight.clone()], "ÉTÉ");
         assert_eq!(search(&sessions, "straße").len(), 1);
+    }
+
+    #[test]
+    fn accents_fold_both_ways_and_the_original_is_highlighted() {
+        let sessions = vec![session("Café Straße", 1), session("Cafe Strasse", 2)];
+        let found = |q: &str| -> Vec<String> {
+            search(&sessions, q)
+                .iter()
+                .map(|h| h.snippet[h.highlight.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(found("cafe"), ["Cafe", "Café"]);
+        assert_eq!(found("CAFÉ"), ["Cafe", "Café"]);
+        assert_eq!(found("strasse"), ["Strasse", "Straße"]);
+        assert_eq!(found("straße"), ["Strasse", "Straße"]);
     }
 }

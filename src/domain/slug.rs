@@ -1,12 +1,14 @@
 //! Turning a title into a safe, readable file-name fragment.
 
 /// Lower-case ASCII letters and digits joined by single hyphens, at most 60
-/// characters. It can never hold a path separator, a leading dot or a
-/// reserved device name; an empty result becomes `"session"`.
+/// characters. Any script is spelt in Latin letters first (deunicode:
+/// "Łódź" → `lodz`, "Встреча" → `vstrecha`, "李伟" → `li-wei`), so a name
+/// always says something. It can never hold a path separator, a leading dot
+/// or a reserved device name; an empty result becomes `"session"`.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
+    for c in deunicode::deunicode(title).chars() {
+        let c = c.to_ascii_lowercase();
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -32,21 +34,6 @@ pub fn slug(title: &str) -> String {
     }
 }
 
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ŵ' => 'w',
-        'ŷ' | 'ÿ' => 'y',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::slug;
@@ -58,6 +45,14 @@ mod tests {
             "eastside-partnership-first-co-design-session"
         );
         assert_eq!(slug("Café à Llanelli"), "cafe-a-llanelli");
+    }
+
+    #[test]
+    fn any_script_is_spelt_in_latin_letters() {
+        assert_eq!(slug("Straße Ørsted Łódź 李伟"), "strasse-orsted-lodz-li-wei");
+        assert_eq!(slug("Встреча партнеров"), "vstrecha-partnerov");
+        assert_eq!(slug("共同设计"), "gong-tong-she-ji");
+        assert_eq!(slug("🎉"), "tada");
     }
 
     #[test]

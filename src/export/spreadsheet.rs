@@ -33,7 +33,7 @@ pub fn actions_csv(history: &History, records: &[ActionRecord], today: NaiveDate
             a.text.clone(),
             a.owner.clone(),
             date(a.due),
-            a.status.label().to_string(),
+            a.status.key().to_string(),
             if r.is_overdue(today) { "Yes" } else { "" }.to_string(),
             r.partnership.to_string(),
             title(r.first_session),

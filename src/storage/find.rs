@@ -5,15 +5,21 @@ use std::path::{Path, PathBuf};
 
 use super::StorageError;
 use super::archive::{Archive, Entry};
+use crate::domain::fold;
 
 /// At most this many similar sessions are suggested when nothing matches.
-const MAX_SUGGESTIONS: usize = 10;
+const MAX_SUGGESTIONS: usize = 5;
+/// How alike (0 to 1, Jaro-Winkler) a title must be to be suggested.
+const SIMILAR: f64 = 0.8;
 
 impl Archive {
     /// Resolves `name`, trying in turn: an existing file path, a file name in
-    /// the archive, a file stem, a session id, and a title (ignoring case).
+    /// the archive, a file stem, a session id, a title, then a unique part
+    /// of a title. Titles are compared as people mean them: ignoring case,
+    /// accents and dash or quote variants (a typed hyphen finds an em dash).
     /// The first kind that matches exactly one file wins; a kind that matches
-    /// several is an error listing them.
+    /// several is an error listing them; when nothing matches, the error
+    /// lists the nearest titles.
     pub fn find(&self, name: &str) -> Result<PathBuf, StorageError> {
         let query = name.trim();
         let as_path = Path::new(query);
@@ -31,15 +37,13 @@ impl Archive {
             return Ok(in_dir);
         }
         let entries = self.scan()?;
-        let lower = query.to_lowercase();
-        let kinds: [&dyn Fn(&Entry) -> bool; 3] = [
+        let wanted = comparable(query);
+        let title = |e: &Entry| e.session.as_ref().ok().map(|s| comparable(&s.title));
+        let kinds: [&dyn Fn(&Entry) -> bool; 4] = [
             &|e| stem(e) == query,
             &|e| e.session.as_ref().is_ok_and(|s| s.id == query),
-            &|e| {
-                e.session
-                    .as_ref()
-                    .is_ok_and(|s| s.title.trim().to_lowercase() == lower)
-            },
+            &|e| title(e).is_some_and(|t| t == wanted),
+            &|e| !wanted.is_empty() && title(e).is_some_and(|t| t.contains(&wanted)),
         ];
         for matches_kind in kinds {
             let found: Vec<&Entry> = entries.iter().filter(|e| matches_kind(e)).collect();
@@ -54,18 +58,66 @@ impl Archive {
                 }
             }
         }
-        let similar = entries
-            .iter()
-            .filter(|e| !lower.is_empty() && describe(e).to_lowercase().contains(&lower))
-            .take(MAX_SUGGESTIONS)
-            .map(describe)
-            .collect();
         Err(StorageError::NotFound {
             name: query.into(),
             dir: self.dir().into(),
-            candidates: similar,
+            candidates: nearest(&entries, &wanted),
         })
     }
+}
+
+/// A title or query as compared: folded (see [`fold`]) with runs of spaces
+/// made one, so "Vale - first" is "Vale — first".
+fn comparable(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sessions whose title or file name is most like `wanted`, best first.
+fn nearest(entries: &[Entry], wanted: &str) -> Vec<String> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &Entry)> = entries
+        .iter()
+        .map(|e| {
+            let title = e
+                .session
+                .as_ref()
+                .map(|s| comparable(&s.title))
+                .unwrap_or_default();
+            let stem = comparable(&stem(e));
+            (likeness(wanted, &title).max(likeness(wanted, &stem)), e)
+        })
+        .filter(|(score, _)| *score >= SIMILAR)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, e)| describe(e))
+        .collect()
+}
+
+/// How like `name` the typed `wanted` is, from 0 to 1: as a whole, or word
+/// by word (each typed word against the nearest word of the name), so a
+/// few words with typos still find a long title.
+fn likeness(wanted: &str, name: &str) -> f64 {
+    let whole = strsim::jaro_winkler(wanted, name);
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let typed: Vec<&str> = wanted.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || typed.is_empty() {
+        return whole;
+    }
+    let each: f64 = typed
+        .iter()
+        .map(|t| {
+            words
+                .iter()
+                .map(|w| strsim::jaro_winkler(t, w))
+                .fold(0.0, f64::max)
+        })
+        .sum();
+    whole.max(each / typed.len() as f64)
 }
 
 fn stem(entry: &Entry) -> String {
@@ -142,14 +194,57 @@ mod tests {
     }
 
     #[test]
-    fn not_found_suggests_similar_sessions() {
+    fn titles_match_ignoring_case_accents_dashes_and_quotes() {
+        let (_tmp, archive) = archive_with(&[
+            ("Brindley Vale — first co-design session", 1),
+            ("Café “Open door” review", 2),
+        ]);
+        let vale = "2026-06-01-brindley-vale-first-co-design-session.ron";
+        assert_eq!(
+            found_name(&archive, "Brindley Vale - first co-design session"),
+            vale
+        );
+        assert_eq!(
+            found_name(&archive, "brindley  vale – FIRST co-design session"),
+            vale
+        );
+        assert_eq!(
+            found_name(&archive, "cafe \"open door\" review"),
+            "2026-06-02-cafe-open-door-review.ron"
+        );
+    }
+
+    #[test]
+    fn a_unique_part_of_a_title_is_enough() {
         let (_tmp, archive) = archive_with(&[("June review", 1), ("July review", 3), ("Kick-off", 2)]);
+        assert_eq!(found_name(&archive, "june"), "2026-06-01-june-review.ron");
+        assert_eq!(found_name(&archive, "KICK"), "2026-06-02-kick-off.ron");
         let err = archive.find("review").unwrap_err();
-        let StorageError::NotFound { candidates, .. } = &err else {
+        let StorageError::Ambiguous { candidates, .. } = &err else {
             panic!("{err:?}")
         };
         assert_eq!(candidates.len(), 2);
-        assert!(err.to_string().starts_with("no session called \"review\" in "));
+    }
+
+    #[test]
+    fn not_found_lists_the_nearest_titles() {
+        let (_tmp, archive) = archive_with(&[("June review", 1), ("July review", 3), ("Kick-off", 2)]);
+        let err = archive.find("jun reveiw").unwrap_err();
+        let StorageError::NotFound { candidates, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            candidates[0], "2026-06-01-june-review  (June review)",
+            "{candidates:?}"
+        );
+        assert!(
+            !candidates.iter().any(|c| c.contains("Kick-off")),
+            "{candidates:?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("no session called \"jun reveiw\" in ")
+        );
         assert!(
             archive
                 .find("nothing like it")

@@ -1,5 +1,5 @@
-//! The "save elsewhere" prompt: one line for the path, and why the last
-//! try failed.
+//! The "save elsewhere" prompt (and the same prompt for where to write the
+//! minutes): one line for the path, and why the last try failed.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,18 +10,33 @@ use unicode_width::UnicodeWidthStr;
 use super::popup;
 use super::recovery::popup_height;
 use crate::app::App;
-use crate::app::save_as::SaveAs;
+use crate::app::save_as::{Purpose, SaveAs};
 
 pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
     let theme = &app.theme;
     let width = 76u16.min(area.width.saturating_sub(2));
     let inner = usize::from(width.saturating_sub(4)).max(1);
     // The end of a long path matters most: show its tail.
-    let field = tail(&prompt.path, inner.saturating_sub(3));
-    let mut lines = vec![
-        Line::raw(
+    let path = app.shown(&prompt.path);
+    let field = tail(&crate::domain::clean_for_terminal(&path), inner.saturating_sub(3));
+    let (title, intro, enter) = match prompt.purpose {
+        Purpose::Session => (
+            " Save elsewhere ",
             "The session could not be saved where it is. Type where to save a copy (a new file); Roundtable keeps saving there.",
+            " save here    ",
         ),
+        Purpose::Minutes => (
+            " Write the minutes ",
+            "Type the folder to write the minutes to, as Markdown. It starts as the session's own folder.",
+            " write them here    ",
+        ),
+    };
+    let style = match prompt.purpose {
+        Purpose::Session => theme.warning(),
+        Purpose::Minutes => theme.key(),
+    };
+    let mut lines = vec![
+        Line::raw(intro),
         Line::raw(""),
         Line::from(vec![
             Span::styled("> ", theme.key()),
@@ -36,20 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key()),
-        Span::raw(" save here    "),
+        Span::raw(enter),
         Span::styled("Esc", theme.key()),
         Span::raw(" cancel"),
     ]));
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let title = Line::styled(" Save elsewhere ", theme.warning());
-    let (block, rect) = popup::open(
-        frame,
-        area,
-        width,
-        popup_height(&lines, rows),
-        title,
-        theme.warning(),
-    );
+    let title = Line::styled(title, style);
+    let (block, rect) = popup::open(frame, area, width, popup_height(&lines, rows), title, style);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         rect,

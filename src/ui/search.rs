@@ -86,39 +86,15 @@ fn result<'a>(
     [head, snippet(hit, width, theme)]
 }
 
-/// The snippet indented under its heading, the match bold and reversed.
-fn snippet<'a>(hit: &'a Hit, width: usize, theme: &Theme) -> Line<'a> {
-    let text = hit.snippet.as_str();
-    let range = hit.highlight.clone();
-    let (before, matched, after) = match (
-        text.get(..range.start),
-        text.get(range.clone()),
-        text.get(range.end..),
-    ) {
-        (Some(b), Some(m), Some(a)) => (b, m, a),
-        _ => (text, "", ""),
-    };
-    let room = width.saturating_sub(4);
-    // Keep the match in view on narrow screens: cut the text before it first.
-    let before = if before.chars().count() + matched.chars().count() > room / 2 {
-        let keep: String = before
-            .chars()
-            .rev()
-            .take(room / 3)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!("…{}", keep.trim_start())
-    } else {
-        before.to_string()
-    };
-    let after_room = room.saturating_sub(before.chars().count() + matched.chars().count());
+/// The snippet indented under its heading, the match bold and reversed,
+/// cut between words to fit (see `Hit::fitted`).
+fn snippet(hit: &Hit, width: usize, theme: &Theme) -> Line<'static> {
+    let (before, matched, after) = hit.fitted(width.saturating_sub(4));
     let mark = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
     Line::from(vec![
         Span::raw("    "),
         Span::styled(before, theme.muted()),
         Span::styled(matched, mark),
-        Span::styled(fit(after, after_room), theme.muted()),
+        Span::styled(after, theme.muted()),
     ])
 }
