@@ -62,7 +62,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         warn(&format!("hint: {}", crate::storage::FIX_HINT));
     }
     for hint in &tally.hints {
-        eprintln!("hint: {}", clean_for_terminal(hint));
+        warn(&format!("hint: {hint}"));
     }
     Ok(if tally.invalid == 0 {
         ExitCode::SUCCESS
