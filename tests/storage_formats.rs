@@ -96,7 +96,7 @@ fn an_upgraded_file_is_saved_in_the_current_format() {
     assert!(
         fs::read_to_string(&path)
             .unwrap()
-            .starts_with("(\n    format_version: 1,\n")
+            .starts_with(&format!("(\n    format_version: {FORMAT_VERSION},\n"))
     );
     assert_eq!(load(&path).unwrap(), s);
 }
@@ -112,7 +112,7 @@ fn a_newer_format_is_refused_and_left_alone() {
     assert!(matches!(err, StorageError::NewerFormat { version: 3, .. }));
     assert!(
         err.to_string().ends_with(
-            "written by a newer Roundtable, and this one reads up to format 1: update Roundtable to open it"
+            "written by a newer Roundtable, and this one reads up to format 2: update Roundtable to open it"
         ),
         "{err}"
     );

@@ -15,10 +15,15 @@
 //!   `created` or `updated` either.
 //! - 1: the first released format. Early builds wrote optional values as
 //!   `Some("…")`; those files are version 1 too and still load as they are.
+//! - 2: running the room: the session's plan and clock, go-rounds, dot votes,
+//!   consent checks and the step each item was captured in. Every new field
+//!   is optional, so a version 1 file only needs its number changed; the bump
+//!   keeps an older Roundtable from opening (and saving over) what it cannot
+//!   keep.
 //!
-//! To add version 2: bump `FORMAT_VERSION`, write `v1_to_v2` (rewrite the
-//! `format_version: 1` line to 2 in place, then change what changed) and
-//! append it to [`MIGRATIONS`]. Add golden files under `tests/formats/v2/`.
+//! To add version 3: bump `FORMAT_VERSION`, write `v2_to_v3` (rewrite the
+//! `format_version: 2` line to 3 in place, then change what changed) and
+//! append it to [`MIGRATIONS`]. Add golden files under `tests/formats/v3/`.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -32,7 +37,7 @@ use super::keys::{Seg, keys};
 use crate::domain::{FORMAT_VERSION, slug};
 
 /// `MIGRATIONS[n]` turns format `n` into format `n + 1`.
-const MIGRATIONS: [fn(&str) -> String; FORMAT_VERSION as usize] = [v0_to_v1];
+const MIGRATIONS: [fn(&str) -> String; FORMAT_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// The text of a file in the current format: borrowed when it already is.
 /// Text that does not even read as RON is returned unchanged, so the parser
@@ -101,6 +106,12 @@ fn v0_to_v1(text: &str) -> String {
     insert_fields(text, &fields)
 }
 
+/// Version 1 → 2: only the number changes; everything version 2 adds is
+/// optional and starts empty.
+fn v1_to_v2(text: &str) -> String {
+    set_version(text, 2).unwrap_or_else(|| text.to_string())
+}
+
 /// `text` with `fields` added just inside its opening `(`, on that line.
 fn insert_fields(text: String, fields: &[String]) -> String {
     match opening_paren(&text) {
@@ -157,7 +168,7 @@ mod tests {
         let upgraded = upgrade(text, Path::new("h.ron")).unwrap();
         assert_eq!(
             upgraded,
-            "// typed by hand\n( format_version: 1, id: \"2026-03-02-kick-off\", \
+            "// typed by hand\n( format_version: 2, id: \"2026-03-02-kick-off\", \
              created: \"2026-03-02T00:00:00+00:00\", updated: \"2026-03-02T00:00:00+00:00\", \n    \
              title: \"Kick-off\",\n    date: \"2026-03-02\",\n)\n"
         );
@@ -169,14 +180,14 @@ mod tests {
         let text = "(id: \"mine\", title: \"T\", date: \"2026-03-02\", created: \"2026-01-01T09:00:00Z\")";
         let upgraded = upgrade(text, Path::new("h.ron")).unwrap();
         assert!(
-            upgraded.starts_with("( format_version: 1, updated: \"2026-03-02T"),
+            upgraded.starts_with("( format_version: 2, updated: \"2026-03-02T"),
             "{upgraded}"
         );
     }
 
     #[test]
     fn current_files_are_borrowed_and_newer_ones_refused() {
-        let current = "(format_version: 1)";
+        let current = "(format_version: 2)";
         assert!(matches!(
             upgrade(current, Path::new("c.ron")),
             Ok(Cow::Borrowed(_))
@@ -184,7 +195,7 @@ mod tests {
         let err = upgrade("(format_version: 3)", Path::new("n.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "n.ron: format_version 3: written by a newer Roundtable, and this one reads up to format 1: \
+            "n.ron: format_version 3: written by a newer Roundtable, and this one reads up to format 2: \
              update Roundtable to open it"
         );
     }
@@ -201,7 +212,7 @@ mod tests {
         let text = "(\n  format_version:  0 ,\n  title: \"T\", date: \"2026-01-02\", id: \"x\",\n  \
                     created: \"2026-01-01T00:00:00Z\", updated: \"2026-01-01T00:00:00Z\")";
         let upgraded = upgrade(text, Path::new("z.ron")).unwrap();
-        assert_eq!(upgraded, text.replace("format_version:  0", "format_version:  1"));
+        assert_eq!(upgraded, text.replace("format_version:  0", "format_version:  2"));
         assert_eq!(
             set_version("(a: (format_version: 2), format_version: 7)", 8).unwrap(),
             "(a: (format_version: 2), format_version: 8)"
