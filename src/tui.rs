@@ -147,8 +147,10 @@ fn rescue(dir: &Path, path: &Path, session: &crate::domain::Session) -> String {
 }
 
 /// Prints a closing note to stderr. Unlike `eprintln!`, a terminal that is
-/// gone (its window closed) is no reason to panic on the way out.
+/// gone (its window closed) is no reason to panic on the way out. Notes name
+/// files and sessions, which anyone could have filled with escape codes, so
+/// they pass through the same cleaning as everything else printed.
 fn tell(note: &str) {
     use std::io::Write;
-    let _ = writeln!(io::stderr(), "{note}");
+    let _ = writeln!(io::stderr(), "{}", crate::domain::clean_lines(note));
 }

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::CliError;
-use crate::domain::{clean_for_terminal, needs_cleaning};
+use crate::domain::{clean_lines, needs_cleaning};
 
 /// Writes `text` to stdout, cleaned line by line. A closed pipe is not an
 /// error: the reader has all it wanted.
@@ -46,29 +46,6 @@ pub fn clap_message(e: &clap::Error) {
     } else {
         let _ = print(&plain);
     }
-}
-
-/// `text` with every line passed through [`clean_for_terminal`], the one
-/// cleaning pass the app uses too. Line ends (`\n`, `\r\n`) are kept; a
-/// lone `\r`, which would let a line overwrite itself, is not.
-pub fn clean_lines(text: &str) -> Cow<'_, str> {
-    let harmful = |c: char| c != '\n' && c != '\r' && needs_cleaning(c);
-    if !text.chars().any(harmful) && !text.replace("\r\n", "").contains('\r') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let (body, end) = if let Some(body) = line.strip_suffix("\r\n") {
-            (body, "\r\n")
-        } else if let Some(body) = line.strip_suffix('\n') {
-            (body, "\n")
-        } else {
-            (line, "")
-        };
-        out.push_str(&clean_for_terminal(body));
-        out.push_str(end);
-    }
-    Cow::Owned(out)
 }
 
 /// `value` as pretty JSON ending in a newline. serde_json leaves DEL, C1

@@ -8,6 +8,13 @@ pub fn fold(text: &str) -> String {
     folded(text).0.into_iter().collect()
 }
 
+/// A name or title as compared: folded (see [`fold`]) with runs of spaces
+/// made one, so "Vale - first" is "Vale — first" and "cafe  network" is
+/// "Café Network".
+pub fn comparable(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// [`fold`] as chars, with the index of the char of `text` each came from,
 /// so a match in the folded text can be shown in the original.
 pub(super) fn folded(text: &str) -> (Vec<char>, Vec<usize>) {

@@ -23,7 +23,7 @@ mod when;
 
 pub use content::*;
 pub use diff::differences;
-pub use fold::fold;
+pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use history::{
     ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
@@ -35,6 +35,6 @@ pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use slug::slug;
 pub use steps::*;
-pub use text::{REPLACEMENT, clean_for_terminal, needs_cleaning};
+pub use text::{REPLACEMENT, clean_for_terminal, clean_lines, needs_cleaning};
 pub use validate::{Problem, Severity};
 pub use when::{parse_date, parse_time};

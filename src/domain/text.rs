@@ -43,6 +43,29 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `text` with every line passed through [`clean_for_terminal`], the one
+/// cleaning pass the app uses too. Line ends (`\n`, `\r\n`) are kept; a
+/// lone `\r`, which would let a line overwrite itself, is not.
+pub fn clean_lines(text: &str) -> Cow<'_, str> {
+    let harmful = |c: char| c != '\n' && c != '\r' && needs_cleaning(c);
+    if !text.chars().any(harmful) && !text.replace("\r\n", "").contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = if let Some(body) = line.strip_suffix("\r\n") {
+            (body, "\r\n")
+        } else if let Some(body) = line.strip_suffix('\n') {
+            (body, "\n")
+        } else {
+            (line, "")
+        };
+        out.push_str(&clean_for_terminal(body));
+        out.push_str(end);
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::StorageError;
 use super::archive::{Archive, Entry};
-use crate::domain::fold;
+use crate::domain::comparable;
 
 /// At most this many similar sessions are suggested when nothing matches.
 const MAX_SUGGESTIONS: usize = 5;
@@ -64,12 +64,6 @@ impl Archive {
             candidates: nearest(&entries, &wanted),
         })
     }
-}
-
-/// A title or query as compared: folded (see [`fold`]) with runs of spaces
-/// made one, so "Vale - first" is "Vale — first".
-fn comparable(text: &str) -> String {
-    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The sessions whose title or file name is most like `wanted`, best first.

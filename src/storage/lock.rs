@@ -88,8 +88,8 @@ impl LockError {
     pub fn hint(&self) -> Option<String> {
         match self {
             LockError::Held { lock_file, .. } => Some(format!(
-                "ask them to close it, then open it again. If nobody has it open, delete {} \
-                 (beside the session file) to take it over",
+                "ask them to close it. If nobody has it open, delete {} beside the session \
+                 file to take it over",
                 lock_file.file_name().unwrap_or_default().to_string_lossy()
             )),
             LockError::Unreadable { lock_file } => Some(format!(

@@ -207,10 +207,7 @@ impl<'a> History<'a> {
 }
 
 fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::domain::comparable(name)
 }
 
 /// The session named by `previous`, when it is another session dated no
@@ -309,6 +306,21 @@ pub(crate) mod tests {
             Ok("Brindley Vale")
         );
         assert_eq!(h.find_series("nothing"), Err(vec![]));
+    }
+
+    #[test]
+    fn partnerships_are_found_ignoring_accents_and_dashes() {
+        let sessions = vec![
+            meeting("A", "Café Network – North", 9, 1),
+            meeting("B", "Brindley Vale", 10, 1),
+        ];
+        let h = History::new(&sessions);
+        let found = |typed: &str| h.find_series(typed).map(|s| s.name.clone());
+        assert_eq!(
+            found("cafe network - north"),
+            Ok("Café Network – North".to_string())
+        );
+        assert_eq!(found("CAFE"), Ok("Café Network – North".to_string()));
     }
 
     #[test]
