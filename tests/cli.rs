@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -13,14 +12,11 @@ use roundtable::storage::load;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod cli_support;
+use cli_support::roundtable;
+
 const FULL: &str = "tests/fixtures/full-session.ron";
 const MALFORMED: &str = "tests/fixtures/malformed.ron";
-
-fn roundtable(dir: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("roundtable");
-    cmd.env_remove("ROUNDTABLE_DIR").arg("--dir").arg(dir);
-    cmd
-}
 
 /// A new session through the CLI; returns the path it printed.
 fn new_session(dir: &Path, title: &str, date: &str) -> PathBuf {

@@ -3,39 +3,19 @@
 //! --partnership`, run as the real binary on a copy of the shipped examples.
 
 use std::fs;
-use std::path::Path;
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use roundtable::domain::ActionStatus;
 use roundtable::storage::load;
 use serde_json::Value;
-use tempfile::TempDir;
+
+mod cli_support;
+use cli_support::{archive, roundtable, stdout};
 
 const DECEMBER: &str = "2026-12-16-level-ground-december-check-in.ron";
 const NOVEMBER: &str = "2026-11-11-level-ground-november-data-review.ron";
-
-fn roundtable(dir: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("roundtable");
-    cmd.env_remove("ROUNDTABLE_DIR").arg("--dir").arg(dir);
-    cmd
-}
-
-/// A throwaway archive holding every example session.
-fn archive() -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    for entry in fs::read_dir("workshops").unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, tmp.path().join(path.file_name().unwrap())).unwrap();
-    }
-    tmp
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
 
 fn json(cmd: &mut Command) -> Vec<Value> {
     serde_json::from_str::<Value>(&stdout(cmd))

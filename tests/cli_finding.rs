@@ -6,17 +6,13 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use tempfile::TempDir;
 
-fn roundtable(dir: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("roundtable");
-    cmd.env_remove("ROUNDTABLE_DIR").arg("--dir").arg(dir);
-    cmd
-}
+mod cli_support;
+use cli_support::roundtable;
 
 fn new_session(dir: &Path, title: &str, date: &str) -> String {
     let out = roundtable(dir)

@@ -6,31 +6,13 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::str::contains;
 use tempfile::TempDir;
 
+mod cli_support;
+use cli_support::{archive, roundtable, stdout};
+
 const NORTH_COAST: &str = "2026-10-21-north-coast-food-justice-alliance-roles-and-awareness";
-
-fn roundtable(dir: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("roundtable");
-    cmd.env_remove("ROUNDTABLE_DIR").arg("--dir").arg(dir);
-    cmd
-}
-
-fn archive() -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    for entry in fs::read_dir("workshops").unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, tmp.path().join(path.file_name().unwrap())).unwrap();
-    }
-    tmp
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
 
 #[test]
 fn a_removed_session_is_out_of_list_search_actions_and_reports_until_restored() {
