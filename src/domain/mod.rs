@@ -11,6 +11,7 @@ mod history;
 mod ids;
 mod keys;
 mod participant;
+mod participation;
 mod records;
 mod rounds;
 mod search;
@@ -30,6 +31,7 @@ pub use history::{
     ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
 };
 pub use ids::new_item_id;
+pub use participation::{Heard, Participation, participation};
 pub use participant::{Attendance, Participant, Sector};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
 pub use rounds::{
