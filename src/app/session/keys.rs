@@ -179,7 +179,7 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         &[Key::ch('r')],
         B::Round,
         "go-round",
-        "Start a go-round on this step (choose the order and time each), or end the one running",
+        "Start a go-round on this step, in listed order or with lived experience and smaller organisations (community or voluntary sector, or the only one from theirs present) first, with an optional time each; or end the one running",
         false,
     ),
     b(&[Key::ch('s')], B::RoundNext, "next", "Go-round: they have spoken, call the next", false),
