@@ -43,7 +43,10 @@ fn a_go_round_in_progress_shows_speaker_countdown_next_passed_and_later() {
     assert_eq!(round.speaking.as_deref(), Some("Priya Shah"));
     screen.tick(now() + Duration::seconds(135));
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("round_in_progress_{w}x{h}"), draw(&screen, w, h).backend());
+        insta::assert_snapshot!(
+            format!("round_in_progress_{w}x{h}"),
+            draw(&screen, w, h).backend()
+        );
     }
 }
 
@@ -66,7 +69,12 @@ fn a_goal_added_in_a_turn_is_credited_to_the_speaker() {
     press(&mut screen, "a");
     press(&mut screen, "More youth clubs");
     code(&mut screen, KeyCode::Esc);
-    let goal = screen.session.goals.iter().find(|g| g.text == "More youth clubs").unwrap();
+    let goal = screen
+        .session
+        .goals
+        .iter()
+        .find(|g| g.text == "More youth clubs")
+        .unwrap();
     assert_eq!(goal.proposed_by, "Ann Lee");
     assert_eq!(screen.session.participants[0].contributions, before + 1);
     assert!(screen.message.as_deref().unwrap().contains("Credited to Ann Lee"));
@@ -77,7 +85,12 @@ fn a_goal_added_in_a_turn_is_credited_to_the_speaker() {
     press(&mut screen, "la");
     press(&mut screen, "Bus fares");
     code(&mut screen, KeyCode::Esc);
-    let parked = screen.session.parking_lot.iter().find(|p| p.text == "Bus fares").unwrap();
+    let parked = screen
+        .session
+        .parking_lot
+        .iter()
+        .find(|p| p.text == "Bus fares")
+        .unwrap();
     assert_eq!(parked.raised_by, "Sam Okafor");
 }
 

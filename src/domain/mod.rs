@@ -31,11 +31,12 @@ pub use history::{
     ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
 };
 pub use ids::new_item_id;
-pub use participation::{Heard, Participation, participation};
 pub use participant::{Attendance, Participant, Sector};
+pub use participation::{Heard, Participation, participation};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
 pub use rounds::{
-    GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation, speaking_order,
+    GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
+    speaking_order,
 };
 pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};

@@ -72,7 +72,9 @@ pub fn participation(s: &Session) -> Participation {
     }
     for sector in Sector::ALL {
         let mut heard = Heard::default();
-        s.present().filter(|p| p.sector == sector).for_each(|p| heard.add(p));
+        s.present()
+            .filter(|p| p.sector == sector)
+            .for_each(|p| heard.add(p));
         if heard.present > 0 {
             out.sectors.push((sector, heard));
         }

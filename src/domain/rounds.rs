@@ -82,10 +82,7 @@ fn is_zero(n: &u32) -> bool {
 /// community or voluntary sector, or one with a single person in the room.
 pub fn is_smaller_organisation(p: &Participant, present: &[&Participant]) -> bool {
     let org = p.organisation.trim();
-    let in_room = present
-        .iter()
-        .filter(|q| q.organisation.trim() == org)
-        .count();
+    let in_room = present.iter().filter(|q| q.organisation.trim() == org).count();
     matches!(p.sector, Sector::Community | Sector::Voluntary) || in_room <= 1
 }
 
@@ -160,9 +157,7 @@ impl GoRound {
                 names.push(&t.name);
             }
         }
-        names.retain(|n| {
-            self.turns.iter().rev().find(|t| t.name == *n).map(|t| t.outcome) == Some(outcome)
-        });
+        names.retain(|n| self.turns.iter().rev().find(|t| t.name == *n).map(|t| t.outcome) == Some(outcome));
         names
     }
 
@@ -186,7 +181,11 @@ impl GoRound {
     pub fn come_back_later(&mut self, participants: &[Participant], now: DateTime<Utc>) -> Option<String> {
         let name = self.speaking.clone()?;
         // Asked a second time: they pass rather than go round for ever.
-        if self.turns.iter().any(|t| t.name == name && t.outcome == TurnOutcome::Later) {
+        if self
+            .turns
+            .iter()
+            .any(|t| t.name == name && t.outcome == TurnOutcome::Later)
+        {
             return self.pass(participants, now);
         }
         self.later.push(name);
@@ -211,7 +210,12 @@ impl GoRound {
         name
     }
 
-    fn end_turn(&mut self, outcome: TurnOutcome, participants: &[Participant], now: DateTime<Utc>) -> Option<String> {
+    fn end_turn(
+        &mut self,
+        outcome: TurnOutcome,
+        participants: &[Participant],
+        now: DateTime<Utc>,
+    ) -> Option<String> {
         let name = self.speaking.take()?;
         self.turns.push(Turn {
             name: name.clone(),
@@ -278,7 +282,13 @@ impl Session {
     }
 
     /// Starts a go-round on `step`, ending any still running.
-    pub fn start_round(&mut self, step: Step, order: RoundOrder, seconds_each: Option<u32>, now: DateTime<Utc>) {
+    pub fn start_round(
+        &mut self,
+        step: Step,
+        order: RoundOrder,
+        seconds_each: Option<u32>,
+        now: DateTime<Utc>,
+    ) {
         self.end_round(now);
         let round = GoRound::start(step, &self.participants, order, seconds_each, now);
         self.rounds.push(round);
@@ -324,6 +334,21 @@ impl Session {
         round.turn_items += 1;
         self.count_contribution(&name);
         Some(name)
+    }
+
+    /// A participant's new name follows them into every round.
+    pub(super) fn rename_in_rounds(&mut self, old: &str, new: &str) {
+        let fix = |s: &mut String| {
+            if s == old {
+                *s = new.to_string();
+            }
+        };
+        for r in &mut self.rounds {
+            r.turns.iter_mut().for_each(|t| fix(&mut t.name));
+            r.speaking.iter_mut().for_each(fix);
+            r.queue.iter_mut().for_each(fix);
+            r.later.iter_mut().for_each(fix);
+        }
     }
 
     fn count_contribution(&mut self, name: &str) {

@@ -168,3 +168,17 @@ fn a_round_round_trips_and_a_session_without_rounds_writes_no_field() {
     let back: Session = ron::from_str(&text).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn a_renamed_participant_is_renamed_in_the_round() {
+    let mut s = session();
+    s.start_round(Step::Goals, RoundOrder::Listed, None, at(0));
+    s.move_round(RoundMove::Next, at(1));
+    s.rename_participant("Sam", "Samuel");
+    s.rename_participant("Priya", "Priya S");
+    s.rename_participant("Jo", "Joanna");
+    let r = s.open_round().unwrap();
+    assert_eq!(r.turns[0].name, "Samuel");
+    assert_eq!(r.speaking.as_deref(), Some("Priya S"));
+    assert_eq!(r.queue[0], "Joanna");
+}

@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Activity, AwarenessItem, Decision, GoRound, Goal, ParkedItem, Participant, Review, Roles, Step,
-    Vision, slug,
+    ActionItem, Activity, AwarenessItem, Decision, GoRound, Goal, ParkedItem, Participant, Review, Roles,
+    Step, Vision, slug,
 };
 
 /// The version of the session file format this build writes.
@@ -259,6 +259,7 @@ impl Session {
         self.review.next_steps.iter_mut().for_each(|n| fix(&mut n.owner));
         self.actions.iter_mut().for_each(|a| fix(&mut a.owner));
         self.parking_lot.iter_mut().for_each(|p| fix(&mut p.raised_by));
+        self.rename_in_rounds(old, new);
     }
 }
 

@@ -104,7 +104,11 @@ mod tests {
              - Go-rounds held: 1 on step 2 (Vision)."
         );
         s.shown_in_minutes.lived_experience = true;
-        assert!(summary(&s).join("\n").contains("- 1 of 2 people with lived experience spoke."));
+        assert!(
+            summary(&s)
+                .join("\n")
+                .contains("- 1 of 2 people with lived experience spoke.")
+        );
     }
 
     #[test]

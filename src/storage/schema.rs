@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, GoRound, Goal, Learning, Measure, NextStep,
-    ParkedItem, Participant, Reading, Review, Roles, RoundOrder, Session, Step, Turn, TurnOutcome, Vision, VisionDraft, Workstream,
+    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, GoRound, Goal, Learning, Measure,
+    NextStep, ParkedItem, Participant, Reading, Review, Roles, RoundOrder, Session, Step, Turn, TurnOutcome,
+    Vision, VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -69,7 +70,13 @@ pub(super) fn every_field() -> Session {
 
 /// A go-round caught mid-turn, with every optional value set.
 fn every_round_field() -> GoRound {
-    let mut round = GoRound::start(Step::Goals, &[], RoundOrder::Listed, Some(60), DateTime::default());
+    let mut round = GoRound::start(
+        Step::Goals,
+        &[],
+        RoundOrder::Listed,
+        Some(60),
+        DateTime::default(),
+    );
     round.ended = Some(DateTime::default());
     round.turns = vec![Turn {
         name: "x".into(),

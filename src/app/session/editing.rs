@@ -187,7 +187,11 @@ impl SessionScreen {
         match apply(&mut self.session, target, &v, blank) {
             Some(row) => self.nav.set_row(row),
             None => {
-                if let Target::Item { list, row, is_new: true } = target
+                if let Target::Item {
+                    list,
+                    row,
+                    is_new: true,
+                } = target
                     && let Some(name) = round::credit(&mut self.session, list, row)
                 {
                     credit = format!(" Credited to {name}.");

@@ -182,8 +182,20 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         "Start a go-round on this step, in listed order or with lived experience and smaller organisations (community or voluntary sector, or the only one from theirs present) first, with an optional time each; or end the one running",
         false,
     ),
-    b(&[Key::ch('s')], B::RoundNext, "next", "Go-round: they have spoken, call the next", false),
-    b(&[Key::ch('w')], B::RoundPass, "pass", "Go-round: they pass", false),
+    b(
+        &[Key::ch('s')],
+        B::RoundNext,
+        "next",
+        "Go-round: they have spoken, call the next",
+        false,
+    ),
+    b(
+        &[Key::ch('w')],
+        B::RoundPass,
+        "pass",
+        "Go-round: they pass",
+        false,
+    ),
     b(
         &[Key::ch('b')],
         B::RoundLater,

@@ -226,8 +226,16 @@ pub fn credit(s: &mut Session, list: ListRef, row: usize) -> Option<String> {
     };
     match list.kind {
         ListKind::Goals => s.goals.get_mut(row).map(|g| fill(&mut g.proposed_by, &name)),
-        ListKind::Drafts => s.vision.drafts.get_mut(row).map(|d| fill(&mut d.proposed_by, &name)),
-        ListKind::Consent => s.vision.consent.get_mut(row).map(|c| fill(&mut c.organisation, &org)),
+        ListKind::Drafts => s
+            .vision
+            .drafts
+            .get_mut(row)
+            .map(|d| fill(&mut d.proposed_by, &name)),
+        ListKind::Consent => s
+            .vision
+            .consent
+            .get_mut(row)
+            .map(|c| fill(&mut c.organisation, &org)),
         ListKind::Activities => s.activities.get_mut(row).map(|a| fill(&mut a.lead, &name)),
         ListKind::Measures => s
             .activities
@@ -240,9 +248,17 @@ pub fn credit(s: &mut Session, list: ListRef, row: usize) -> Option<String> {
             }
             fill(&mut w.lead, &name);
         }),
-        ListKind::Commitments => s.roles.commitments.get_mut(row).map(|c| fill(&mut c.organisation, &org)),
+        ListKind::Commitments => s
+            .roles
+            .commitments
+            .get_mut(row)
+            .map(|c| fill(&mut c.organisation, &org)),
         ListKind::Awareness => s.awareness.get_mut(row).map(|a| fill(&mut a.owner, &name)),
-        ListKind::NextSteps => s.review.next_steps.get_mut(row).map(|n| fill(&mut n.owner, &name)),
+        ListKind::NextSteps => s
+            .review
+            .next_steps
+            .get_mut(row)
+            .map(|n| fill(&mut n.owner, &name)),
         ListKind::Actions => s.actions.get_mut(row).map(|a| fill(&mut a.owner, &name)),
         ListKind::Parked => s.parking_lot.get_mut(row).map(|p| fill(&mut p.raised_by, &name)),
         // Readings, learnings and decisions name nobody: the count is all.

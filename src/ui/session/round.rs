@@ -45,7 +45,13 @@ pub fn strip(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Them
     rest
 }
 
-fn lines(s: &Session, round: &GoRound, screen: &SessionScreen, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn lines(
+    s: &Session,
+    round: &GoRound,
+    screen: &SessionScreen,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let org = |name: &str| {
         s.participants
             .iter()
@@ -134,10 +140,7 @@ pub fn setup(frame: &mut Frame, area: Rect, setup: &RoundSetup, theme: &Theme) {
     };
     let mut lines = vec![
         Line::styled(format!("Order ({}):", key(SetupAction::Order)), theme.title()),
-        Line::raw(format!(
-            "{} as listed",
-            mark(setup.order == RoundOrder::Listed)
-        )),
+        Line::raw(format!("{} as listed", mark(setup.order == RoundOrder::Listed))),
     ];
     lines.extend(wrap(
         &[Span::raw(format!(
@@ -164,10 +167,21 @@ pub fn setup(frame: &mut Frame, area: Rect, setup: &RoundSetup, theme: &Theme) {
         theme.muted(),
     ));
     let title = Line::styled(
-        format!(" Go-round on step {} · {} ", setup.step.number(), setup.step.short()),
+        format!(
+            " Go-round on step {} · {} ",
+            setup.step.number(),
+            setup.step.short()
+        ),
         theme.title(),
     );
-    let (block, rect) = popup::open(frame, area, width, lines.len() as u16 + 2, title, theme.focus_border());
+    let (block, rect) = popup::open(
+        frame,
+        area,
+        width,
+        lines.len() as u16 + 2,
+        title,
+        theme.focus_border(),
+    );
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines), inner);

@@ -27,7 +27,10 @@ pub fn summary(s: &Session, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     .collect();
     let lived = &heard.lived_experience;
     if lived.present > 0 {
-        parts.push(format!("lived experience: {} of {} heard", lived.spoke, lived.present));
+        parts.push(format!(
+            "lived experience: {} of {} heard",
+            lived.spoke, lived.present
+        ));
     }
     if heard.is_recorded() && !heard.organisations.is_empty() {
         parts.push(format!(
@@ -36,7 +39,11 @@ pub fn summary(s: &Session, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             heard.organisations.len()
         ));
     }
-    let mut lines = limit(wrap(&[Span::styled(parts.join(" · "), theme.muted())], width), 2, width);
+    let mut lines = limit(
+        wrap(&[Span::styled(parts.join(" · "), theme.muted())], width),
+        2,
+        width,
+    );
     let voices = if heard.not_heard.is_empty() {
         Span::styled("Everyone present has spoken.", theme.success())
     } else {
