@@ -9,7 +9,8 @@ use roundtable::domain::{RoundMove, RoundOrder, Session, Step};
 use roundtable::export::minutes;
 
 fn rich() -> Session {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/riverside-carers-first-session.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export/riverside-carers-first-session.ron");
     roundtable::storage::load(&path).unwrap()
 }
 

@@ -37,8 +37,14 @@ pub fn strip(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Them
     let block = Block::new()
         .borders(Borders::TOP | Borders::BOTTOM)
         .border_style(theme.focus_border())
-        .title(Line::styled(truncate(&title, width), theme.title()))
-        .title_bottom(Line::styled(truncate(&keys_hint(round), width), theme.key()).right_aligned());
+        .title(Line::styled(truncate(&title, width), theme.title()));
+    // Read-only, the round can be seen but not moved on.
+    let block = match screen.read_only {
+        Some(_) => block,
+        None => {
+            block.title_bottom(Line::styled(truncate(&keys_hint(round), width), theme.key()).right_aligned())
+        }
+    };
     let inner = block.inner(top);
     frame.render_widget(block, top);
     frame.render_widget(Paragraph::new(lines), inner);
