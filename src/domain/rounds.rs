@@ -2,7 +2,7 @@
 //! no voice depends on who is quickest to talk. The round in progress lives
 //! in the session too, so it survives a save, a crash or a reopening.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Attendance, Participant, Sector, Session, Step};
@@ -122,7 +122,7 @@ impl GoRound {
             step,
             order,
             seconds_each,
-            started: now,
+            started: now.trunc_subsecs(0),
             ended: None,
             turns: Vec::new(),
             speaking: None,
@@ -206,7 +206,7 @@ impl GoRound {
         self.turn_items = 0;
         self.queue.clear();
         self.later.clear();
-        self.ended = Some(now);
+        self.ended = Some(now.trunc_subsecs(0));
         name
     }
 
@@ -243,7 +243,8 @@ impl GoRound {
             };
             if here(&name) {
                 self.speaking = Some(name);
-                self.turn_started = Some(now);
+                // Whole seconds keep the file readable.
+                self.turn_started = Some(now.trunc_subsecs(0));
                 return;
             }
         }

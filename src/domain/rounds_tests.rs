@@ -182,3 +182,13 @@ fn a_renamed_participant_is_renamed_in_the_round() {
     assert_eq!(r.speaking.as_deref(), Some("Priya S"));
     assert_eq!(r.queue[0], "Joanna");
 }
+
+#[test]
+fn times_are_recorded_to_the_second() {
+    let mut s = session();
+    let t = at(0) + Duration::milliseconds(1_700);
+    s.start_round(Step::Goals, RoundOrder::Listed, Some(60), t);
+    s.end_round(t);
+    let r = &s.rounds[0];
+    assert_eq!((r.started, r.ended), (at(1), Some(at(1))));
+}
