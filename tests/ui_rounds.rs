@@ -50,6 +50,16 @@ fn a_go_round_in_progress_shows_speaker_countdown_next_passed_and_later() {
     }
 }
 
+/// The voices panel beside a round: Ann spoke, Sam passed, Priya has the
+/// floor, and Priya and Tomasz are still not heard.
+#[test]
+fn the_voices_panel_during_a_round() {
+    let mut all = keys("r");
+    all.push(KeyCode::Enter);
+    all.extend(keys("swp"));
+    check("voices_during_round", &all);
+}
+
 #[test]
 fn esc_closes_the_chooser_without_a_round() {
     let mut screen = screen_after(&keys("r"));
