@@ -174,6 +174,7 @@ fn rich_session_has_the_expected_headings_and_tables() {
         (3, "What we learned"),
         (3, "Next steps"),
         (2, "Decisions"),
+        (2, "Participation"),
         (2, "Actions"),
         (2, "Parking lot"),
     ];
@@ -339,7 +340,7 @@ fn pandoc_renders_the_tables_and_headings_when_installed() {
         return;
     };
     assert_eq!(html.matches("<table>").count(), 8, "{html}");
-    assert_eq!(html.matches("<h2").count(), 10, "{html}");
+    assert_eq!(html.matches("<h2").count(), 11, "{html}");
     assert_eq!(html.matches("<h3").count(), 18, "{html}");
     assert!(html.contains("<blockquote>"));
     let hostile = pandoc(&minutes(&load(HOSTILE))).unwrap();

@@ -248,6 +248,7 @@ fn session() -> impl Strategy<Value = Session> {
             // Both choices round-trip: the private default is left out of the file.
             shown_in_minutes: roundtable::domain::ShownInMinutes {
                 lived_experience: participants.len() % 2 == 1,
+                leave_out_participation: participants.len() % 3 == 1,
             },
             participants,
             goals,
@@ -260,6 +261,7 @@ fn session() -> impl Strategy<Value = Session> {
             decisions,
             actions,
             parking_lot,
+            rounds: Vec::new(),
             created,
             updated,
         },

@@ -222,7 +222,12 @@ impl App {
                 Screen::Actions(state) => state.paste(&text),
                 Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) => {}
             },
-            Action::Tick => autosave::tick(self, now),
+            Action::Tick => {
+                if let Screen::Session(screen) = &mut self.screen {
+                    screen.tick(now);
+                }
+                autosave::tick(self, now)
+            }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
             Action::Trash(a) => trash_view::update(self, a),

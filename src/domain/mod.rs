@@ -11,7 +11,9 @@ mod history;
 mod ids;
 mod keys;
 mod participant;
+mod participation;
 mod records;
+mod rounds;
 mod search;
 mod session;
 mod slug;
@@ -30,7 +32,12 @@ pub use history::{
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
+pub use participation::{Heard, Participation, participation};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use rounds::{
+    GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
+    speaking_order,
+};
 pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use slug::slug;

@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Activity, AwarenessItem, Decision, Goal, ParkedItem, Participant, Review, Roles, Step,
-    Vision, slug,
+    ActionItem, Activity, AwarenessItem, Decision, GoRound, Goal, ParkedItem, Participant, Review, Roles,
+    Step, Vision, slug,
 };
 
 /// The version of the session file format this build writes.
@@ -64,6 +64,9 @@ pub struct Session {
     pub actions: Vec<ActionItem>,
     #[serde(default)]
     pub parking_lot: Vec<ParkedItem>,
+    /// Go-rounds held, in the order they started; the last may be running.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<GoRound>,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -76,6 +79,10 @@ pub struct Session {
 pub struct ShownInMinutes {
     /// "(lived experience)" beside the names of those who bring it.
     pub lived_experience: bool,
+    /// The participation summary is left out of the minutes (it is shown
+    /// by default: counts only, nothing personal beyond attendance).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub leave_out_participation: bool,
 }
 
 impl ShownInMinutes {
@@ -128,6 +135,7 @@ impl Session {
             decisions: Vec::new(),
             actions: Vec::new(),
             parking_lot: Vec::new(),
+            rounds: Vec::new(),
             created: now,
             updated: now,
         }
@@ -251,6 +259,7 @@ impl Session {
         self.review.next_steps.iter_mut().for_each(|n| fix(&mut n.owner));
         self.actions.iter_mut().for_each(|a| fix(&mut a.owner));
         self.parking_lot.iter_mut().for_each(|p| fix(&mut p.raised_by));
+        self.rename_in_rounds(old, new);
     }
 }
 

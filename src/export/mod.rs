@@ -7,6 +7,7 @@ mod blocks;
 mod escape;
 mod header;
 mod pack;
+mod participation;
 mod plan;
 mod progress;
 mod records;
@@ -59,6 +60,7 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
         blocks.extend(steps::step_section(session, step, earlier));
     }
     blocks.extend(records::decisions(session));
+    blocks.extend(participation::summary(session));
     blocks.extend(records::actions(session, earlier));
     blocks.extend(records::parking_lot(session));
     blocks.push(FOOTER.to_string());

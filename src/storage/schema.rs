@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
-    ParkedItem, Participant, Reading, Review, Roles, Session, Step, Vision, VisionDraft, Workstream,
+    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, GoRound, Goal, Learning, Measure,
+    NextStep, ParkedItem, Participant, Reading, Review, Roles, RoundOrder, Session, Step, Turn, TurnOutcome,
+    Vision, VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -62,5 +63,29 @@ pub(super) fn every_field() -> Session {
         step: Some(Step::Goals),
         ..Default::default()
     }];
+    s.shown_in_minutes.leave_out_participation = true;
+    s.rounds = vec![every_round_field()];
     s
+}
+
+/// A go-round caught mid-turn, with every optional value set.
+fn every_round_field() -> GoRound {
+    let mut round = GoRound::start(
+        Step::Goals,
+        &[],
+        RoundOrder::Listed,
+        Some(60),
+        DateTime::default(),
+    );
+    round.ended = Some(DateTime::default());
+    round.turns = vec![Turn {
+        name: "x".into(),
+        outcome: TurnOutcome::Spoke,
+    }];
+    round.speaking = Some("x".into());
+    round.turn_started = Some(DateTime::default());
+    round.turn_items = 1;
+    round.queue = vec!["x".into()];
+    round.later = vec!["x".into()];
+    round
 }

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::BrowseAction as B;
 use super::section::{ListKind, Section};
 use super::{Outcome, SessionScreen, items};
-use crate::domain::{Attendance, SessionStatus, Step};
+use crate::domain::{Attendance, RoundMove, SessionStatus, Step};
 
 impl SessionScreen {
     /// Whether `action` means something where the facilitator is now, so
@@ -28,6 +28,11 @@ impl SessionScreen {
                 | B::Spoke
                 | B::Unspoke
                 | B::LivedExperience
+                | B::Participation
+                | B::Round
+                | B::RoundNext
+                | B::RoundPass
+                | B::RoundLater
                 | B::Notes
                 | B::Save
         );
@@ -42,7 +47,8 @@ impl SessionScreen {
             B::ToggleAgreed => list == ListKind::Goals && has_row,
             B::NextActivity | B::PrevActivity => list == ListKind::Measures,
             B::Spoke | B::Unspoke => list == ListKind::Participants && has_row,
-            B::LivedExperience => list == ListKind::Participants,
+            B::LivedExperience | B::Participation => list == ListKind::Participants,
+            B::RoundNext | B::RoundPass | B::RoundLater => self.round_running_with_speaker(),
             B::Notes | B::Guide => self.nav.section.step().is_some(),
             _ => true,
         }
@@ -82,6 +88,11 @@ impl SessionScreen {
             B::Spoke => self.count_voice(1, now),
             B::Unspoke => self.count_voice(-1, now),
             B::LivedExperience => self.toggle_lived_experience(now),
+            B::Participation => self.toggle_participation(now),
+            B::Round => self.start_or_end_round(now),
+            B::RoundNext => self.move_round(RoundMove::Next, now),
+            B::RoundPass => self.move_round(RoundMove::Pass, now),
+            B::RoundLater => self.move_round(RoundMove::Later, now),
             B::Guide => self.show_guide = !self.show_guide,
             B::Export => return Outcome::ExportMinutes,
             B::Save => return Outcome::Save,

@@ -10,7 +10,7 @@ use super::fields::{self, FieldKind};
 use super::keys::{EDIT, EditAction as E};
 use super::section::ListKind;
 use super::values::{self, Value};
-use super::{Outcome, SessionScreen, items};
+use super::{Outcome, SessionScreen, items, round};
 use crate::app::keys::lookup;
 use crate::domain::{Attendance, Session};
 
@@ -183,13 +183,25 @@ impl SessionScreen {
             } => format!("Added the {}.", list.kind.noun()),
             Target::Item { list, .. } => format!("Changed the {}.", list.kind.noun()),
         };
-        if let Some(row) = apply(&mut self.session, target, &v, blank) {
-            self.nav.set_row(row);
+        let mut credit = String::new();
+        match apply(&mut self.session, target, &v, blank) {
+            Some(row) => self.nav.set_row(row),
+            None => {
+                if let Target::Item {
+                    list,
+                    row,
+                    is_new: true,
+                } = target
+                    && let Some(name) = round::credit(&mut self.session, list, row)
+                {
+                    credit = format!(" Credited to {name}.");
+                }
+            }
         }
         if let Some(before) = self.before_edit.take()
             && self.changed(before, now)
         {
-            self.message = Some(format!("{done} Press u to undo."));
+            self.message = Some(format!("{done}{credit} Press u to undo."));
         }
         true
     }

@@ -35,6 +35,13 @@ pub enum BrowseAction {
     Unspoke,
     /// Show "(lived experience)" in the minutes, or not.
     LivedExperience,
+    /// Leave the participation summary out of the minutes, or not.
+    Participation,
+    /// Start a go-round, or end the one running.
+    Round,
+    RoundNext,
+    RoundPass,
+    RoundLater,
     Notes,
     Guide,
     Export,
@@ -159,6 +166,41 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::LivedExperience,
         "lived experience",
         "Show \"(lived experience)\" beside names in the minutes, or not: personal data, so only with their agreement",
+        false,
+    ),
+    b(
+        &[Key::ch('V')],
+        B::Participation,
+        "participation",
+        "Put the participation summary (who spoke, by organisation and sector) in the minutes, or leave it out",
+        false,
+    ),
+    b(
+        &[Key::ch('r')],
+        B::Round,
+        "go-round",
+        "Start a go-round on this step, in listed order or with lived experience and smaller organisations (community or voluntary sector, or the only one from theirs present) first, with an optional time each; or end the one running",
+        false,
+    ),
+    b(
+        &[Key::ch('s')],
+        B::RoundNext,
+        "next",
+        "Go-round: they have spoken, call the next",
+        false,
+    ),
+    b(
+        &[Key::ch('w')],
+        B::RoundPass,
+        "pass",
+        "Go-round: they pass",
+        false,
+    ),
+    b(
+        &[Key::ch('b')],
+        B::RoundLater,
+        "later",
+        "Go-round: they come back once the others have spoken",
         false,
     ),
     b(

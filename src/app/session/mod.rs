@@ -11,6 +11,7 @@ pub mod fields;
 pub mod items;
 pub mod keys;
 pub mod nav;
+pub mod round;
 pub mod section;
 mod undo;
 pub mod values;
@@ -64,10 +65,13 @@ pub struct SessionScreen {
     /// Why the session can be read but not changed (held open by someone
     /// else, or final), if so. Every key that would change it is disabled.
     pub read_only: Option<String>,
+    /// The go-round chooser and the time the countdown is drawn at.
+    pub round: round::RoundView,
 }
 
 impl SessionScreen {
     pub fn open(path: PathBuf, session: Session) -> SessionScreen {
+        let round = round::RoundView::new(session.updated);
         SessionScreen {
             path,
             session,
@@ -79,6 +83,7 @@ impl SessionScreen {
             undo: UndoStack::default(),
             before_edit: None,
             read_only: None,
+            round,
         }
     }
 
@@ -111,7 +116,10 @@ impl SessionScreen {
         if key.kind == KeyEventKind::Release {
             return Outcome::Stay;
         }
-        let outcome = if self.editor.is_some() {
+        self.round.now = now;
+        let outcome = if self.round.setup.is_some() {
+            self.setup_key(key, now)
+        } else if self.editor.is_some() {
             self.edit_key(key, now)
         } else {
             self.message = None;
@@ -133,6 +141,9 @@ impl SessionScreen {
 
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
+        if self.round.setup.is_some() {
+            return describe(round::SETUP);
+        }
         match &self.editor {
             Some(editor) => {
                 let table: Vec<_> = keys::EDIT

@@ -6,6 +6,7 @@ mod editor;
 mod guide;
 mod list;
 mod navigator;
+mod round;
 mod rows;
 mod section;
 mod voices;
@@ -37,9 +38,13 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
         .spacing(1)
         .areas(body);
     navigator::draw(frame, nav, screen, theme);
+    let main = round::strip(frame, main, screen, theme);
     section::draw(frame, main, screen, theme);
     if let Some(open) = &screen.editor {
         editor::draw(frame, body, open, theme);
+    }
+    if let Some(setup) = &screen.round.setup {
+        round::setup(frame, body, setup, theme);
     }
 }
 
