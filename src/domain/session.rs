@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Activity, AwarenessItem, Decision, Goal, ParkedItem, Participant, Review, Roles, Step,
+    ActionItem, Activity, AwarenessItem, ConsentCheck, Decision, DotVote, Goal, ParkedItem, Participant, Review, Roles, Step,
     Vision, slug,
 };
 
@@ -64,6 +64,12 @@ pub struct Session {
     pub actions: Vec<ActionItem>,
     #[serde(default)]
     pub parking_lot: Vec<ParkedItem>,
+    /// Dot votes held on the session's lists, in the order they were held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<DotVote>,
+    /// Consent checks on the vision and on decisions, in the order held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent_checks: Vec<ConsentCheck>,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -128,6 +134,8 @@ impl Session {
             decisions: Vec::new(),
             actions: Vec::new(),
             parking_lot: Vec::new(),
+            votes: Vec::new(),
+            consent_checks: Vec::new(),
             created: now,
             updated: now,
         }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
+    ActionItem, Activity, Answer, Ballot, ConsentCheck, DotVote, Resolution, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
     ParkedItem, Participant, Reading, Review, Roles, Session, Step, Vision, VisionDraft, Workstream,
 };
 
@@ -60,6 +60,16 @@ pub(super) fn every_field() -> Session {
     }];
     s.parking_lot = vec![ParkedItem {
         step: Some(Step::Goals),
+        ..Default::default()
+    }];
+    s.votes = vec![DotVote {
+        ballots: vec![Ballot::default()],
+        totals: vec![0],
+        ..Default::default()
+    }];
+    s.consent_checks = vec![ConsentCheck {
+        answers: vec![Answer::default()],
+        resolutions: vec![Resolution::default()],
         ..Default::default()
     }];
     s
