@@ -260,6 +260,8 @@ fn session() -> impl Strategy<Value = Session> {
             decisions,
             actions,
             parking_lot,
+            votes: Vec::new(),
+            consent_checks: Vec::new(),
             created,
             updated,
         },
