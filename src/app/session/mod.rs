@@ -5,6 +5,8 @@
 
 mod browse;
 mod complete;
+pub mod consent_check;
+pub mod dot_vote;
 mod editing;
 pub mod editor;
 pub mod fields;
@@ -64,6 +66,9 @@ pub struct SessionScreen {
     /// Why the session can be read but not changed (held open by someone
     /// else, or final), if so. Every key that would change it is disabled.
     pub read_only: Option<String>,
+    /// The open dot vote (`o`) or consent check (`c`), drawn over the section.
+    pub vote: Option<dot_vote::VoteScreen>,
+    pub consent: Option<consent_check::ConsentScreen>,
 }
 
 impl SessionScreen {
@@ -79,6 +84,8 @@ impl SessionScreen {
             undo: UndoStack::default(),
             before_edit: None,
             read_only: None,
+            vote: None,
+            consent: None,
         }
     }
 
@@ -111,7 +118,11 @@ impl SessionScreen {
         if key.kind == KeyEventKind::Release {
             return Outcome::Stay;
         }
-        let outcome = if self.editor.is_some() {
+        let outcome = if self.vote.is_some() {
+            self.vote_key(key, now)
+        } else if self.consent.is_some() {
+            self.consent_key(key, now)
+        } else if self.editor.is_some() {
             self.edit_key(key, now)
         } else {
             self.message = None;
@@ -133,6 +144,12 @@ impl SessionScreen {
 
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
+        if let Some(vote) = &self.vote {
+            return vote.bindings();
+        }
+        if let Some(consent) = &self.consent {
+            return consent.bindings();
+        }
         match &self.editor {
             Some(editor) => {
                 let table: Vec<_> = keys::EDIT

@@ -2,6 +2,8 @@
 //! left, the current section on the right and, when open, the item editor
 //! over them.
 
+mod consent_check;
+mod dot_vote;
 mod editor;
 mod guide;
 mod list;
@@ -40,6 +42,12 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     section::draw(frame, main, screen, theme);
     if let Some(open) = &screen.editor {
         editor::draw(frame, body, open, theme);
+    }
+    if let Some(vote) = &screen.vote {
+        dot_vote::draw(frame, body, vote, theme);
+    }
+    if let Some(check) = &screen.consent {
+        consent_check::draw(frame, body, check, theme);
     }
 }
 
