@@ -298,3 +298,7 @@ impl SessionScreen {
         self.message = Some(format!("Vote recorded; support set on {n} goals from their dots. Press u to take it back."));
     }
 }
+
+#[cfg(test)]
+#[path = "decide_tests.rs"]
+mod tests;
