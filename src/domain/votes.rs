@@ -24,6 +24,14 @@ impl Counting {
         }
     }
 
+    /// "One voice per person", to start a sentence.
+    pub fn title(self) -> &'static str {
+        match self {
+            Counting::PerPerson => "One voice per person",
+            Counting::PerOrganisation => "One voice per organisation",
+        }
+    }
+
     /// "organisations" or "people", for sentences in the minutes.
     pub fn nouns(self, n: usize) -> &'static str {
         match (self, n) {

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &VoteScreen, theme: &Theme) {
 
 /// "One voice per organisation · 3 dots each · hidden until revealed".
 fn settings(vote: &DotVote) -> String {
-    let mut parts = vec![capitalise(vote.counting.label())];
+    let mut parts = vec![vote.counting.title().to_string()];
     if vote.by_totals() {
         parts.push("totals counted in the room".into());
     } else {
@@ -55,14 +55,6 @@ fn settings(vote: &DotVote) -> String {
         parts.push(if vote.revealed { "revealed".into() } else { "hidden until revealed".into() });
     }
     parts.join(" · ")
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn cell(text: &str, style: Style) -> Span<'static> {
