@@ -20,12 +20,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
         Subject::Vision => " Consent check on the vision ",
         Subject::Decision => " Consent check on a decision ",
     };
-    let (block, rect) = popup::open(frame, area, 100, area.height, Line::styled(title, theme.title()), theme.focus_border());
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let width = inner.width as usize;
+    let width = (area.width.min(100) as usize).saturating_sub(4);
     let mut top = limit(wrap(&[Span::raw(format!("“{}”", check.proposal))], width), 3, width);
-    let how = format!("{} · {}", check.counting.label(), check.scale.label());
+    let how = format!("{} · {}", check.counting.title(), check.scale.label());
     top.push(Line::styled(truncate(&how, width), theme.muted()));
     top.push(Line::raw(""));
 
@@ -87,6 +84,10 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
         bottom.push(Line::raw(""));
     }
 
+    let wanted = top.len() + rows.len() + bottom.len() + usize::from(prompt.is_some()) + 2;
+    let (block, rect) = popup::open(frame, area, 100, wanted as u16, Line::styled(title, theme.title()), theme.focus_border());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
     let room = inner.height as usize;
     let rows_room = room.saturating_sub(top.len() + bottom.len() + usize::from(prompt.is_some()));
     let first = screen.row.saturating_sub(rows_room.saturating_sub(1));

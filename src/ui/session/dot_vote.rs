@@ -20,10 +20,8 @@ const CELL: usize = 4;
 pub fn draw(frame: &mut Frame, area: Rect, screen: &VoteScreen, theme: &Theme) {
     let vote = &screen.vote;
     let title = format!(" Dot vote on the {} ", vote.list.label());
-    let (block, rect) = popup::open(frame, area, 100, area.height, Line::styled(title, theme.title()), theme.focus_border());
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let width = inner.width as usize;
+    // Borders and padding take four columns.
+    let width = (area.width.min(100) as usize).saturating_sub(4);
     let mut lines = vec![Line::styled(truncate(&settings(vote), width), theme.muted()), Line::raw("")];
     match screen.stage {
         Stage::Entering => lines.extend(grid(screen, width, theme)),
@@ -32,6 +30,10 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &VoteScreen, theme: &Theme) {
             None => lines.push(Line::raw("The tally is hidden.")),
         },
     }
+    let wanted = lines.len() + usize::from(screen.error.is_some()) + 2;
+    let (block, rect) = popup::open(frame, area, 100, wanted as u16, Line::styled(title, theme.title()), theme.focus_border());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
     let room = inner.height as usize;
     let error = screen.error.as_ref().map(|e| Line::styled(truncate(&format!("⚠ {e}"), width), theme.error()));
     let keep = room.saturating_sub(usize::from(error.is_some()));
@@ -164,6 +166,6 @@ fn tally_lines(vote: &DotVote, tally: &Tally, width: usize, theme: &Theme) -> Ve
         Ok(_) => "d makes the top option a decision.".to_string(),
         Err(why) => why,
     };
-    out.push(Line::styled(truncate(&next, width), theme.muted()));
+    out.extend(limit(wrap(&[Span::styled(next, theme.muted())], width), 3, width));
     out
 }
