@@ -269,18 +269,20 @@ impl ConsentCheck {
         c
     }
 
-    /// The result in one honest sentence: "Agreed by 9 organisations; 1
+    /// The result in one honest sentence (no clock times: they are in the
+    /// file in UTC, and the minutes cannot know the room's time zone): "Agreed by 9 organisations; 1
     /// stood aside: Harbour Trust (no budget this year)." or "Not agreed:
     /// blocked by Harbour Trust: no budget this year."
     pub fn sentence(&self) -> String {
         let c = self.count();
         let nouns = |n: usize| self.counting.nouns(n);
-        let with_concerns = |list: &[(String, String)]| -> String {
+        // Blocks read "blocked by X: concern", stand-asides "X (reason)".
+        let listed = |list: &[(String, String)], open: &str, close: &str| -> String {
             let parts: Vec<String> = list
                 .iter()
                 .map(|(who, concern)| match concern.is_empty() {
                     true => who.clone(),
-                    false => format!("{who}: {concern}"),
+                    false => format!("{who}{open}{concern}{close}"),
                 })
                 .collect();
             parts.join("; ")
@@ -288,7 +290,7 @@ impl ConsentCheck {
         let mut out = match c.outcome {
             Outcome::Open => "No answers recorded yet".to_string(),
             Outcome::Agreed => format!("Agreed by {} {}", c.agreed.len(), nouns(c.agreed.len())),
-            Outcome::Blocked => format!("Not agreed: blocked by {}", with_concerns(&c.blocks)),
+            Outcome::Blocked => format!("Not agreed: blocked by {}", listed(&c.blocks, ": ", "")),
             Outcome::Amended | Outcome::Withdrawn => {
                 let r = self.resolutions.iter().rev().find(|r| r.how != Resolve::BlockLifted);
                 let what = if c.outcome == Outcome::Amended {
@@ -302,9 +304,6 @@ impl ConsentCheck {
                 if let Some(by) = by {
                     s.push_str(&format!(" by {by}"));
                 }
-                if let Some(r) = r {
-                    s.push_str(&format!(" at {}", r.when.format("%H:%M")));
-                }
                 if let Some(note) = note {
                     s.push_str(&format!(" ({note})"));
                 }
@@ -315,21 +314,16 @@ impl ConsentCheck {
             }
         };
         if !c.stood_aside.is_empty() && c.outcome != Outcome::Open {
-            out.push_str(&format!("; {} stood aside: {}", c.stood_aside.len(), with_concerns(&c.stood_aside)));
+            let who = listed(&c.stood_aside, " (", ")");
+            out.push_str(&format!("; {} stood aside: {who}", c.stood_aside.len()));
         }
         for (who, concern) in &c.lifted {
-            let when = self
-                .resolutions
-                .iter()
-                .find(|r| r.how == Resolve::BlockLifted && r.by == *who)
-                .map(|r| r.when.format(" at %H:%M").to_string())
-                .unwrap_or_default();
             let concern = if concern.is_empty() {
                 String::new()
             } else {
                 format!(" (concern: {concern})")
             };
-            out.push_str(&format!("; {who} lifted their block{when}{concern}"));
+            out.push_str(&format!("; {who} lifted their block{concern}"));
         }
         if !c.abstained.is_empty() && c.outcome != Outcome::Open {
             out.push_str(&format!("; no answer from {}", c.abstained.join(", ")));

@@ -53,7 +53,7 @@ fn agreed_with_a_stand_aside_says_who_and_why() {
     assert_eq!(c.count().outcome, Outcome::Agreed);
     assert_eq!(
         c.sentence(),
-        "Agreed by 2 organisations; 1 stood aside: Harbour Trust: no budget this year."
+        "Agreed by 2 organisations; 1 stood aside: Harbour Trust (no budget this year)."
     );
 }
 
@@ -82,7 +82,7 @@ fn a_lifted_block_is_recorded_with_who_and_when() {
     assert_eq!(c.count().outcome, Outcome::Agreed);
     let sentence = c.sentence();
     assert!(
-        sentence.starts_with("Agreed by 2 organisations; Harbour Trust lifted their block at 08:05 (concern: excludes rural areas)"),
+        sentence.starts_with("Agreed by 2 organisations; Harbour Trust lifted their block (concern: excludes rural areas)"),
         "{sentence}"
     );
     // Lifting someone else's block does not count.
@@ -100,7 +100,7 @@ fn amended_or_withdrawn_is_never_agreed() {
     answer(&mut c, "Harbour Trust", Response::Block, "too vague");
     c.resolve(Resolve::Amended, "Ann", "adds 'in every ward'", at(10));
     assert_eq!(c.count().outcome, Outcome::Amended);
-    assert!(c.sentence().starts_with("Not agreed: amended by Ann at 08:10 (adds 'in every ward'); the new wording needs its own check"));
+    assert!(c.sentence().starts_with("Not agreed: amended by Ann (adds 'in every ward'); the new wording needs its own check"));
     c.resolve(Resolve::Withdrawn, "Ann", "", at(12));
     assert_eq!(c.count().outcome, Outcome::Withdrawn);
 }

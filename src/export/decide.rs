@@ -3,7 +3,7 @@
 //! right under that decision (saying honestly when it was not agreed), and
 //! anything that belongs to neither after the decisions.
 
-use crate::domain::{ConsentCheck, Decision, DotVote, Session, Step, Subject};
+use crate::domain::{ConsentCheck, Decision, DotVote, Scale, Session, Step, Subject};
 
 use super::blocks::section;
 use super::escape;
@@ -29,16 +29,21 @@ pub fn vision_checks(session: &Session) -> Vec<String> {
     checks.into_iter().flat_map(|c| check(c, "Consent check")).collect()
 }
 
-/// The checks on `decision`, as lines under it: the first says whether it
-/// was agreed, in place of the usual "Agreed by consensus".
+/// The checks on `decision`, as lines under it in place of the usual
+/// "Agreed by consensus": how each was asked, then whether it was agreed.
 pub fn decision_results(session: &Session, decision: &Decision) -> Vec<String> {
+    let scale = |c: &ConsentCheck| match c.scale {
+        Scale::FistOfFive => "fist of five",
+        Scale::AgreeStandAsideBlock => "agree / stand aside / block",
+    };
     on_decision(session, decision)
-        .map(|c| {
-            let method = match c.scale {
-                crate::domain::Scale::FistOfFive => "fist of five",
-                crate::domain::Scale::AgreeStandAsideBlock => "consent check",
-            };
-            escape::line(&format!("{} ({method}, {})", c.sentence().trim_end_matches('.'), c.counting.label()))
+        .flat_map(|c| {
+            let asked = format!(
+                "Put to a consent check ({}, {}).",
+                scale(c),
+                c.counting.label()
+            );
+            [escape::line(&asked), escape::line(&c.sentence())]
         })
         .collect()
 }
@@ -119,7 +124,8 @@ fn vote(v: &DotVote) -> Vec<String> {
 fn check(c: &ConsentCheck, title: &str) -> Vec<String> {
     let mut body = vec![
         escape::line(&format!("On: “{}”", c.proposal)),
-        escape::line(&format!("{} ({}; {})", c.sentence().trim_end_matches('.'), c.counting.label(), c.scale.label())),
+        escape::line(&format!("Asked: {}; {}.", c.counting.label(), c.scale.label())),
+        escape::line(&c.sentence()),
     ];
     let rows: Vec<Vec<String>> = c
         .answers

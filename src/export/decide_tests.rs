@@ -78,7 +78,7 @@ fn a_blocked_decision_says_not_agreed_right_under_it() {
     s.consent_checks.push(c);
     let out = minutes(&s);
     assert!(out.contains(
-        "1. Meet monthly\n   - Put to a consent check.\n   - Not agreed: blocked by Harbour Trust: Too often for volunteers; no answer from Food Bank (consent check, one voice per organisation)"
+        "1. Meet monthly\n   - Put to a consent check (agree / stand aside / block, one voice per organisation).\n   - Not agreed: blocked by Harbour Trust: Too often for volunteers; no answer from Food Bank."
     ), "{out}");
     assert!(!out.contains("Agreed by consensus"), "{out}");
 }
@@ -102,7 +102,7 @@ fn the_vision_check_sits_in_step_2_with_stand_asides_and_concerns() {
     let check = out.find("### Consent check").unwrap();
     assert!(check > step2 && out.find("## Decisions").is_none_or(|d| d > check), "{out}");
     assert!(out.contains(
-        "Agreed by 1 organisation; 1 stood aside: Harbour Trust: No budget this year; Food Bank lifted their block at 08:04"
+        "Agreed by 1 organisation; 1 stood aside: Harbour Trust (No budget this year); Food Bank lifted their block"
     ), "{out}");
 }
 

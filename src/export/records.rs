@@ -47,8 +47,7 @@ fn decision_with(d: &Decision, results: &[String]) -> String {
         .unwrap_or_default();
     let mut how = vec![escape::line(&format!("{verb}{during}."))];
     if !results.is_empty() {
-        how = vec![escape::line(&format!("Put to a consent check{during}."))];
-        how.extend(results.iter().cloned());
+        how = results.to_vec();
     }
     let dissent = escape::list_item(&d.dissent);
     if !dissent.is_empty() {
