@@ -292,7 +292,11 @@ impl ConsentCheck {
             Outcome::Agreed => format!("Agreed by {} {}", c.agreed.len(), nouns(c.agreed.len())),
             Outcome::Blocked => format!("Not agreed: blocked by {}", listed(&c.blocks, ": ", "")),
             Outcome::Amended | Outcome::Withdrawn => {
-                let r = self.resolutions.iter().rev().find(|r| r.how != Resolve::BlockLifted);
+                let r = self
+                    .resolutions
+                    .iter()
+                    .rev()
+                    .find(|r| r.how != Resolve::BlockLifted);
                 let what = if c.outcome == Outcome::Amended {
                     "Not agreed: amended"
                 } else {

@@ -48,7 +48,12 @@ fn agreed_with_a_stand_aside_says_who_and_why() {
     let s = room();
     let mut c = ConsentCheck::start(&s, Subject::Vision, "x", at(0));
     answer(&mut c, "City Council", Response::Agree, "");
-    answer(&mut c, "Harbour Trust", Response::StandAside, "no budget this year");
+    answer(
+        &mut c,
+        "Harbour Trust",
+        Response::StandAside,
+        "no budget this year",
+    );
     answer(&mut c, "Food Bank", Response::Agree, "");
     assert_eq!(c.count().outcome, Outcome::Agreed);
     assert_eq!(
@@ -82,7 +87,9 @@ fn a_lifted_block_is_recorded_with_who_and_when() {
     assert_eq!(c.count().outcome, Outcome::Agreed);
     let sentence = c.sentence();
     assert!(
-        sentence.starts_with("Agreed by 2 organisations; Harbour Trust lifted their block (concern: excludes rural areas)"),
+        sentence.starts_with(
+            "Agreed by 2 organisations; Harbour Trust lifted their block (concern: excludes rural areas)"
+        ),
         "{sentence}"
     );
     // Lifting someone else's block does not count.
@@ -100,7 +107,9 @@ fn amended_or_withdrawn_is_never_agreed() {
     answer(&mut c, "Harbour Trust", Response::Block, "too vague");
     c.resolve(Resolve::Amended, "Ann", "adds 'in every ward'", at(10));
     assert_eq!(c.count().outcome, Outcome::Amended);
-    assert!(c.sentence().starts_with("Not agreed: amended by Ann (adds 'in every ward'); the new wording needs its own check"));
+    assert!(c.sentence().starts_with(
+        "Not agreed: amended by Ann (adds 'in every ward'); the new wording needs its own check"
+    ));
     c.resolve(Resolve::Withdrawn, "Ann", "", at(12));
     assert_eq!(c.count().outcome, Outcome::Withdrawn);
 }
@@ -123,7 +132,10 @@ fn abstentions_are_named_and_do_not_block() {
     let count = c.count();
     assert_eq!(count.outcome, Outcome::Agreed);
     assert_eq!(count.abstained, ["Harbour Trust"]);
-    assert_eq!(c.sentence(), "Agreed by 2 organisations; no answer from Harbour Trust.");
+    assert_eq!(
+        c.sentence(),
+        "Agreed by 2 organisations; no answer from Harbour Trust."
+    );
     let empty = ConsentCheck::start(&s, Subject::Vision, "x", at(0));
     assert_eq!(empty.count().outcome, Outcome::Open);
 }

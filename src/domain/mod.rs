@@ -24,7 +24,8 @@ mod votes;
 mod when;
 
 pub use consent::{
-    Answer, ConsentCheck, Count as ConsentCount, Outcome as ConsentOutcome, Position, Resolution, Resolve, Response, Scale, Subject, vision_wording,
+    Answer, ConsentCheck, Count as ConsentCount, Outcome as ConsentOutcome, Position, Resolution, Resolve,
+    Response, Scale, Subject, vision_wording,
 };
 pub use content::*;
 pub use diff::differences;

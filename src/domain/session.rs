@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Activity, AwarenessItem, ConsentCheck, Decision, DotVote, Goal, ParkedItem, Participant, Review, Roles, Step,
-    Vision, slug,
+    ActionItem, Activity, AwarenessItem, ConsentCheck, Decision, DotVote, Goal, ParkedItem, Participant,
+    Review, Roles, Step, Vision, slug,
 };
 
 /// The version of the session file format this build writes.

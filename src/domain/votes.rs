@@ -178,7 +178,10 @@ impl Tally {
 
     /// The options sharing first place, when first place is tied.
     pub fn tied_first(&self) -> Vec<&TallyRow> {
-        self.rows.iter().filter(|r| r.rank == 1 && r.tied && r.dots > 0).collect()
+        self.rows
+            .iter()
+            .filter(|r| r.rank == 1 && r.tied && r.dots > 0)
+            .collect()
     }
 }
 
@@ -207,7 +210,10 @@ impl DotVote {
         let n = self.options.len();
         self.ballots = voices(session, counting)
             .into_iter()
-            .map(|voter| Ballot { voter, dots: vec![0; n] })
+            .map(|voter| Ballot {
+                voter,
+                dots: vec![0; n],
+            })
             .collect();
         true
     }
@@ -222,7 +228,11 @@ impl DotVote {
         if self.dots_entered() > 0 {
             return false;
         }
-        self.totals = if totals { vec![0; self.options.len()] } else { Vec::new() };
+        self.totals = if totals {
+            vec![0; self.options.len()]
+        } else {
+            Vec::new()
+        };
         true
     }
 

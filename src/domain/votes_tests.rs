@@ -83,8 +83,14 @@ fn ties_share_a_rank_and_block_a_decision() {
     assert_eq!(tally.rows[0].text, "Peer support");
     assert!(tally.winner().is_none());
     let err = v.decision_text().unwrap_err();
-    assert!(err.contains("Tied at the top (Peer support · Transport)"), "{err}");
-    assert_eq!(v.tally_line(), "Peer support 2 (tied), Transport 2 (tied), Shorter waits 1");
+    assert!(
+        err.contains("Tied at the top (Peer support · Transport)"),
+        "{err}"
+    );
+    assert_eq!(
+        v.tally_line(),
+        "Peer support 2 (tied), Transport 2 (tied), Shorter waits 1"
+    );
 }
 
 #[test]

@@ -26,7 +26,10 @@ pub fn vision_checks(session: &Session) -> Vec<String> {
         .iter()
         .filter(|c| c.subject == Subject::Vision)
         .collect();
-    checks.into_iter().flat_map(|c| check(c, "Consent check")).collect()
+    checks
+        .into_iter()
+        .flat_map(|c| check(c, "Consent check"))
+        .collect()
 }
 
 /// The checks on `decision`, as lines under it in place of the usual
@@ -38,11 +41,7 @@ pub fn decision_results(session: &Session, decision: &Decision) -> Vec<String> {
     };
     on_decision(session, decision)
         .flat_map(|c| {
-            let asked = format!(
-                "Put to a consent check ({}, {}).",
-                scale(c),
-                c.counting.label()
-            );
+            let asked = format!("Put to a consent check ({}, {}).", scale(c), c.counting.label());
             [escape::line(&asked), escape::line(&c.sentence())]
         })
         .collect()
@@ -64,7 +63,11 @@ pub fn elsewhere(session: &Session) -> Vec<String> {
         .filter(|v| v.list.step().is_none())
         .flat_map(vote)
         .collect();
-    for c in session.consent_checks.iter().filter(|c| c.subject == Subject::Decision) {
+    for c in session
+        .consent_checks
+        .iter()
+        .filter(|c| c.subject == Subject::Decision)
+    {
         if !session.decisions.iter().any(|d| d.text.trim() == c.proposal) {
             body.extend(check(c, "Consent check on a proposal"));
         }
@@ -77,7 +80,11 @@ fn vote(v: &DotVote) -> Vec<String> {
     let title = format!("Dot vote on the {}", v.list.label());
     let tally = v.tally();
     let mut how = if v.by_totals() {
-        format!("{}; totals counted in the room; {} dots given.", v.counting.title(), tally.dots_cast)
+        format!(
+            "{}; totals counted in the room; {} dots given.",
+            v.counting.title(),
+            tally.dots_cast
+        )
     } else {
         format!(
             "{}, {} dots each; {} dots given by {} of {} {}",
@@ -108,7 +115,11 @@ fn vote(v: &DotVote) -> Vec<String> {
             .rows
             .iter()
             .map(|r| {
-                let rank = if r.tied { format!("{} (tied)", r.rank) } else { r.rank.to_string() };
+                let rank = if r.tied {
+                    format!("{} (tied)", r.rank)
+                } else {
+                    r.rank.to_string()
+                };
                 vec![rank, r.text.clone(), r.dots.to_string()]
             })
             .collect();

@@ -14,7 +14,12 @@ fn at(minute: i64) -> chrono::DateTime<chrono::Utc> {
 
 fn room() -> Session {
     let mut s = Session::for_tests("Votes", "Eastside", "2026-12-03");
-    for (name, org) in [("Ann", "Council"), ("Bea", "Council"), ("Dev", "Harbour Trust"), ("Eve", "Food Bank")] {
+    for (name, org) in [
+        ("Ann", "Council"),
+        ("Bea", "Council"),
+        ("Dev", "Harbour Trust"),
+        ("Eve", "Food Bank"),
+    ] {
         s.participants.push(Participant {
             name: name.into(),
             organisation: org.into(),
@@ -61,7 +66,10 @@ fn a_hidden_tally_never_revealed_is_not_in_the_minutes() {
     v.revealed = true;
     s.votes = vec![v];
     let out = minutes(&s);
-    assert!(out.contains("hidden until revealed") && out.contains("| Rank"), "{out}");
+    assert!(
+        out.contains("hidden until revealed") && out.contains("| Rank"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -100,7 +108,10 @@ fn the_vision_check_sits_in_step_2_with_stand_asides_and_concerns() {
     let out = minutes(&s);
     let step2 = out.find("## 2. Single vision").unwrap();
     let check = out.find("### Consent check").unwrap();
-    assert!(check > step2 && out.find("## Decisions").is_none_or(|d| d > check), "{out}");
+    assert!(
+        check > step2 && out.find("## Decisions").is_none_or(|d| d > check),
+        "{out}"
+    );
     assert!(out.contains(
         "Agreed by 1 organisation; 1 stood aside: Harbour Trust (No budget this year); Food Bank lifted their block"
     ), "{out}");
@@ -113,5 +124,8 @@ fn a_check_on_a_decision_since_reworded_still_appears() {
     c.answers[0].response = Response::Agree;
     s.consent_checks.push(c);
     let out = minutes(&s);
-    assert!(out.contains("## Votes and consent checks\n\n### Consent check on a proposal\n\nOn: “Meet weekly”"), "{out}");
+    assert!(
+        out.contains("## Votes and consent checks\n\n### Consent check on a proposal\n\nOn: “Meet weekly”"),
+        "{out}"
+    );
 }

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, Answer, Ballot, ConsentCheck, DotVote, Resolution, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
-    ParkedItem, Participant, Reading, Review, Roles, Session, Step, Vision, VisionDraft, Workstream,
+    ActionItem, Activity, Answer, AwarenessItem, Ballot, Commitment, Consent, ConsentCheck, Decision,
+    DotVote, Goal, Learning, Measure, NextStep, ParkedItem, Participant, Reading, Resolution, Review, Roles,
+    Session, Step, Vision, VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {

@@ -56,25 +56,104 @@ use ConsentAction as C;
 use KeyCode::*;
 
 pub const KEYS: &[Binding<ConsentAction>] = &[
-    b(&[Key::ch('a')], C::Agree, "agree", "The selected voice agrees", true),
-    b(&[Key::ch('s')], C::StandAside, "stand aside", "The selected voice stands aside (then type why)", true),
-    b(&[Key::ch('b')], C::Block, "block", "The selected voice blocks (then type the concern)", true),
     b(
-        &[Key::ch('0'), Key::ch('1'), Key::ch('2'), Key::ch('3'), Key::ch('4'), Key::ch('5')],
+        &[Key::ch('a')],
+        C::Agree,
+        "agree",
+        "The selected voice agrees",
+        true,
+    ),
+    b(
+        &[Key::ch('s')],
+        C::StandAside,
+        "stand aside",
+        "The selected voice stands aside (then type why)",
+        true,
+    ),
+    b(
+        &[Key::ch('b')],
+        C::Block,
+        "block",
+        "The selected voice blocks (then type the concern)",
+        true,
+    ),
+    b(
+        &[
+            Key::ch('0'),
+            Key::ch('1'),
+            Key::ch('2'),
+            Key::ch('3'),
+            Key::ch('4'),
+            Key::ch('5'),
+        ],
         C::Fingers,
         "fingers",
         "Fingers shown, 0–5: 0–1 block, 2 stand aside, 3–5 agree",
         true,
     ),
-    b(&[Key::ch('w')], C::Concern, "concern", "Write the selected voice's concern", true),
-    b(&[Key::plain(Up), Key::ch('k')], C::Up, "up", "Select the previous voice", false),
-    b(&[Key::plain(Down), Key::ch('j')], C::Down, "down", "Select the next voice", false),
-    b(&[Key::ch('m')], C::Counting, "per person/org", "Ask each person, or each organisation once (before any answers)", false),
-    b(&[Key::ch('f')], C::Scale, "fist of five", "Switch between agree / stand aside / block and fist of five (before any answers)", false),
-    b(&[Key::ch('l')], C::Lift, "lift block", "The selected voice lifts their block (recorded with the time)", true),
-    b(&[Key::ch('A')], C::Amend, "amended", "Record that the proposal was amended (then type the new wording)", false),
-    b(&[Key::ch('W')], C::Withdraw, "withdrawn", "Record that the proposal was withdrawn", false),
-    b(&[Key::plain(Esc), Key::plain(Enter)], C::Close, "close", "Close the check, keeping it in the session when anyone answered", true),
+    b(
+        &[Key::ch('w')],
+        C::Concern,
+        "concern",
+        "Write the selected voice's concern",
+        true,
+    ),
+    b(
+        &[Key::plain(Up), Key::ch('k')],
+        C::Up,
+        "up",
+        "Select the previous voice",
+        false,
+    ),
+    b(
+        &[Key::plain(Down), Key::ch('j')],
+        C::Down,
+        "down",
+        "Select the next voice",
+        false,
+    ),
+    b(
+        &[Key::ch('m')],
+        C::Counting,
+        "per person/org",
+        "Ask each person, or each organisation once (before any answers)",
+        false,
+    ),
+    b(
+        &[Key::ch('f')],
+        C::Scale,
+        "fist of five",
+        "Switch between agree / stand aside / block and fist of five (before any answers)",
+        false,
+    ),
+    b(
+        &[Key::ch('l')],
+        C::Lift,
+        "lift block",
+        "The selected voice lifts their block (recorded with the time)",
+        true,
+    ),
+    b(
+        &[Key::ch('A')],
+        C::Amend,
+        "amended",
+        "Record that the proposal was amended (then type the new wording)",
+        false,
+    ),
+    b(
+        &[Key::ch('W')],
+        C::Withdraw,
+        "withdrawn",
+        "Record that the proposal was withdrawn",
+        false,
+    ),
+    b(
+        &[Key::plain(Esc), Key::plain(Enter)],
+        C::Close,
+        "close",
+        "Close the check, keeping it in the session when anyone answered",
+        true,
+    ),
     help_binding(&[Key::plain(F(1)), Key::ch('?')], C::Help),
 ];
 
@@ -92,7 +171,10 @@ impl ConsentScreen {
     }
 
     fn answered(&self) -> bool {
-        self.check.answers.iter().any(|a| a.response != Response::NoAnswer)
+        self.check
+            .answers
+            .iter()
+            .any(|a| a.response != Response::NoAnswer)
     }
 
     fn available(&self, action: C) -> bool {
@@ -113,7 +195,11 @@ impl ConsentScreen {
         if self.writing.is_some() {
             return describe(WRITING_KEYS);
         }
-        let table: Vec<_> = KEYS.iter().filter(|b| self.available(b.action)).copied().collect();
+        let table: Vec<_> = KEYS
+            .iter()
+            .filter(|b| self.available(b.action))
+            .copied()
+            .collect();
         let mut help = describe(&table);
         for h in help.iter_mut().filter(|h| h.keys.starts_with("0/1/2")) {
             h.keys = "0–5".into();
@@ -168,17 +254,27 @@ impl SessionScreen {
             Some(Subject::Vision) => (ConsentCheck::start_on_vision(&self.session, now), None),
             Some(Subject::Decision) => {
                 let row = self.nav.row();
-                let text = self.session.decisions.get(row).map(|d| d.text.clone()).unwrap_or_default();
-                (ConsentCheck::start(&self.session, Subject::Decision, &text, now), Some(row))
+                let text = self
+                    .session
+                    .decisions
+                    .get(row)
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default();
+                (
+                    ConsentCheck::start(&self.session, Subject::Decision, &text, now),
+                    Some(row),
+                )
             }
             None => return,
         };
         if check.proposal.is_empty() {
-            self.message = Some("There is no wording to check yet: write the proposal first, then press c.".into());
+            self.message =
+                Some("There is no wording to check yet: write the proposal first, then press c.".into());
             return;
         }
         if check.answers.is_empty() {
-            self.message = Some("Nobody is marked present: mark who is in the room (p) before a consent check.".into());
+            self.message =
+                Some("Nobody is marked present: mark who is in the room (p) before a consent check.".into());
             return;
         }
         self.consent = Some(ConsentScreen {
@@ -235,11 +331,18 @@ impl SessionScreen {
                 }
             }
             C::Lift => {
-                let who = screen.check.answers.get(screen.row).map(|a| a.who.clone()).unwrap_or_default();
+                let who = screen
+                    .check
+                    .answers
+                    .get(screen.row)
+                    .map(|a| a.who.clone())
+                    .unwrap_or_default();
                 screen.check.resolve(Resolve::BlockLifted, &who, "", now);
             }
             C::Amend => screen.writing = Some((Writing::Resolution(Resolve::Amended), LineField::default())),
-            C::Withdraw => screen.writing = Some((Writing::Resolution(Resolve::Withdrawn), LineField::default())),
+            C::Withdraw => {
+                screen.writing = Some((Writing::Resolution(Resolve::Withdrawn), LineField::default()))
+            }
             C::Close => self.close_consent(now),
             C::Help => return Outcome::Help,
         }
@@ -249,7 +352,11 @@ impl SessionScreen {
     /// Who amends or withdraws a proposal: the facilitator, for the room.
     fn who_resolves(&self) -> String {
         let name = self.session.facilitator.trim();
-        if name.is_empty() { "the facilitator".into() } else { name.to_string() }
+        if name.is_empty() {
+            "the facilitator".into()
+        } else {
+            name.to_string()
+        }
     }
 
     /// Keeps the check (when anyone answered) and says the result; a

@@ -50,7 +50,7 @@ fn digits_go_down_the_voices_and_d_makes_a_decision_with_goal_support() {
     typed(&mut s, "1o");
     assert!(s.vote.is_some());
     // Ann: 2 on the first goal, 1 on the second, 0 on the third; then Bea…
-    typed(&mut s, "210" );
+    typed(&mut s, "210");
     typed(&mut s, "300");
     typed(&mut s, "012");
     typed(&mut s, "v");
@@ -58,7 +58,11 @@ fn digits_go_down_the_voices_and_d_makes_a_decision_with_goal_support() {
     assert!(s.vote.is_none());
     let d = s.session.decisions.last().unwrap();
     assert_eq!(d.method, DecisionMethod::Vote);
-    assert!(d.text.starts_with("Shorter waits (chosen by dot vote"), "{}", d.text);
+    assert!(
+        d.text.starts_with("Shorter waits (chosen by dot vote"),
+        "{}",
+        d.text
+    );
     let support: Vec<u32> = s.session.goals.iter().map(|g| g.support).collect();
     assert_eq!(support, [5, 2, 2]);
     assert_eq!(s.session.votes.len(), 1);
@@ -97,10 +101,23 @@ fn esc_keeps_a_vote_with_dots_and_drops_an_empty_one() {
 fn the_vote_footer_comes_from_its_key_table() {
     let mut s = screen();
     typed(&mut s, "1o");
-    let labels: Vec<&str> = s.bindings().iter().filter(|b| b.in_footer).map(|b| b.label).collect();
-    assert!(labels.contains(&"reveal tally") && !labels.contains(&"make decision"), "{labels:?}");
+    let labels: Vec<&str> = s
+        .bindings()
+        .iter()
+        .filter(|b| b.in_footer)
+        .map(|b| b.label)
+        .collect();
+    assert!(
+        labels.contains(&"reveal tally") && !labels.contains(&"make decision"),
+        "{labels:?}"
+    );
     typed(&mut s, "1v");
-    let labels: Vec<&str> = s.bindings().iter().filter(|b| b.in_footer).map(|b| b.label).collect();
+    let labels: Vec<&str> = s
+        .bindings()
+        .iter()
+        .filter(|b| b.in_footer)
+        .map(|b| b.label)
+        .collect();
     assert!(labels.contains(&"make decision"), "{labels:?}");
 }
 
@@ -119,7 +136,12 @@ fn a_block_with_its_concern_keeps_a_decision_from_being_agreed_until_lifted() {
     assert_eq!(check.count().outcome, ConsentOutcome::Blocked);
     assert_eq!(check.answers[1].concern, "Too often for volunteers");
     assert_eq!(s.session.decisions[0].method, DecisionMethod::Consensus);
-    assert!(s.message.as_deref().unwrap_or("").starts_with("Not agreed: blocked by Harbour Trust"));
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Not agreed: blocked by Harbour Trust")
+    );
 
     // A second check, where the block is lifted: now agreed, by consent.
     typed(&mut s, "c");
@@ -152,7 +174,10 @@ fn fist_of_five_on_the_vision_and_amending_a_blocked_proposal() {
     let check = &s.session.consent_checks[0];
     assert_eq!(check.count().outcome, ConsentOutcome::Amended);
     let r = &check.resolutions[0];
-    assert_eq!((r.by.as_str(), r.note.as_str()), ("Sam", "Everyone in town and village eats well"));
+    assert_eq!(
+        (r.by.as_str(), r.note.as_str()),
+        ("Sam", "Everyone in town and village eats well")
+    );
 }
 
 #[test]

@@ -67,22 +67,118 @@ const DIGITS: &[Key] = &[
 ];
 
 pub const KEYS: &[Binding<VoteAction>] = &[
-    b(DIGITS, V::Digit, "dots", "Type the dots this voice gives the option under the cursor (totals: type the count)", true),
-    b(&[Key::plain(Backspace)], V::Clear, "clear", "Clear the dots under the cursor", false),
-    b(&[Key::plain(Left)], V::Left, "previous option", "Move to the previous option", false),
-    b(&[Key::plain(Right), Key::plain(Tab)], V::Right, "next option", "Move to the next option", false),
-    b(&[Key::plain(Up)], V::Up, "previous voice", "Move to the previous voice", false),
-    b(&[Key::plain(Down), Key::plain(Enter)], V::Down, "next voice", "Move to the next voice", false),
-    b(&[Key::ch('m')], V::Counting, "per person/org", "Switch between one voice per person and one per organisation (before any dots)", true),
-    b(&[Key::ch('+')], V::MoreDots, "more dots", "Give each voice one more dot", false),
-    b(&[Key::ch('-')], V::FewerDots, "fewer dots", "Give each voice one dot fewer", false),
-    b(&[Key::ch('t')], V::Totals, "totals", "Enter totals counted in the room instead of voice by voice (before any dots)", false),
-    b(&[Key::ch('h')], V::Hide, "hide", "Keep the tally hidden until it is revealed, or not", true),
-    b(&[Key::ch('v')], V::Reveal, "reveal tally", "Reveal the ranked tally", true),
-    b(&[Key::ch('d')], V::Decide, "make decision", "Record the vote and turn the top option into a decision (for goals, also set their support from the dots)", true),
-    b(&[Key::ch('s')], V::Support, "set support", "Record the vote and set each goal's support from its dots", true),
-    b(&[Key::ch('e')], V::BackToEntering, "enter votes", "Go back to entering votes", true),
-    b(&[Key::plain(Esc)], V::Close, "close", "Close the vote, keeping it in the session when any dots were given", true),
+    b(
+        DIGITS,
+        V::Digit,
+        "dots",
+        "Type the dots this voice gives the option under the cursor (totals: type the count)",
+        true,
+    ),
+    b(
+        &[Key::plain(Backspace)],
+        V::Clear,
+        "clear",
+        "Clear the dots under the cursor",
+        false,
+    ),
+    b(
+        &[Key::plain(Left)],
+        V::Left,
+        "previous option",
+        "Move to the previous option",
+        false,
+    ),
+    b(
+        &[Key::plain(Right), Key::plain(Tab)],
+        V::Right,
+        "next option",
+        "Move to the next option",
+        false,
+    ),
+    b(
+        &[Key::plain(Up)],
+        V::Up,
+        "previous voice",
+        "Move to the previous voice",
+        false,
+    ),
+    b(
+        &[Key::plain(Down), Key::plain(Enter)],
+        V::Down,
+        "next voice",
+        "Move to the next voice",
+        false,
+    ),
+    b(
+        &[Key::ch('m')],
+        V::Counting,
+        "per person/org",
+        "Switch between one voice per person and one per organisation (before any dots)",
+        true,
+    ),
+    b(
+        &[Key::ch('+')],
+        V::MoreDots,
+        "more dots",
+        "Give each voice one more dot",
+        false,
+    ),
+    b(
+        &[Key::ch('-')],
+        V::FewerDots,
+        "fewer dots",
+        "Give each voice one dot fewer",
+        false,
+    ),
+    b(
+        &[Key::ch('t')],
+        V::Totals,
+        "totals",
+        "Enter totals counted in the room instead of voice by voice (before any dots)",
+        false,
+    ),
+    b(
+        &[Key::ch('h')],
+        V::Hide,
+        "hide",
+        "Keep the tally hidden until it is revealed, or not",
+        true,
+    ),
+    b(
+        &[Key::ch('v')],
+        V::Reveal,
+        "reveal tally",
+        "Reveal the ranked tally",
+        true,
+    ),
+    b(
+        &[Key::ch('d')],
+        V::Decide,
+        "make decision",
+        "Record the vote and turn the top option into a decision (for goals, also set their support from the dots)",
+        true,
+    ),
+    b(
+        &[Key::ch('s')],
+        V::Support,
+        "set support",
+        "Record the vote and set each goal's support from its dots",
+        true,
+    ),
+    b(
+        &[Key::ch('e')],
+        V::BackToEntering,
+        "enter votes",
+        "Go back to entering votes",
+        true,
+    ),
+    b(
+        &[Key::plain(Esc)],
+        V::Close,
+        "close",
+        "Close the vote, keeping it in the session when any dots were given",
+        true,
+    ),
     help_binding(&[Key::plain(F(1)), Key::ch('?')], V::Help),
 ];
 
@@ -121,7 +217,11 @@ impl VoteScreen {
     }
 
     pub fn bindings(&self) -> Vec<KeyHelp> {
-        let table: Vec<_> = KEYS.iter().filter(|b| self.available(b.action)).copied().collect();
+        let table: Vec<_> = KEYS
+            .iter()
+            .filter(|b| self.available(b.action))
+            .copied()
+            .collect();
         let mut help = describe(&table);
         for h in help.iter_mut().filter(|h| h.keys.starts_with("0/1/2")) {
             h.keys = "0–9".into();
@@ -144,7 +244,9 @@ impl VoteScreen {
         if self.vote.by_totals() {
             // Totals can pass 9: digits build the number.
             let now = self.vote.totals.get(self.col).copied().unwrap_or(0);
-            let _ = self.vote.set_dots(0, self.col, now.saturating_mul(10).saturating_add(n).min(9999));
+            let _ = self
+                .vote
+                .set_dots(0, self.col, now.saturating_mul(10).saturating_add(n).min(9999));
             return;
         }
         match self.vote.set_dots(self.row, self.col, n) {
@@ -157,7 +259,9 @@ impl VoteScreen {
         let most = self.vote.ballots.iter().map(|b| b.total()).max().unwrap_or(0);
         let wanted = self.vote.dots_each.saturating_add_signed(delta).clamp(1, 9);
         if wanted < most {
-            self.error = Some(format!("Someone already gave {most} dots: clear some before giving fewer."));
+            self.error = Some(format!(
+                "Someone already gave {most} dots: clear some before giving fewer."
+            ));
         } else {
             self.vote.dots_each = wanted;
         }
@@ -183,7 +287,10 @@ impl SessionScreen {
         };
         let mut vote = DotVote::start(&self.session, list, Default::default(), now);
         if vote.options.len() < 2 {
-            self.message = Some(format!("A dot vote needs at least two {}: add them first.", list.label()));
+            self.message = Some(format!(
+                "A dot vote needs at least two {}: add them first.",
+                list.label()
+            ));
             return;
         }
         if vote.ballots.is_empty() {
@@ -283,7 +390,8 @@ impl SessionScreen {
         });
         self.session.votes.push(screen.vote);
         self.changed(before, now);
-        self.message = Some("Decision recorded from the vote (see Decisions, d). Press u to take it back.".into());
+        self.message =
+            Some("Decision recorded from the vote (see Decisions, d). Press u to take it back.".into());
     }
 
     /// `s` on a goals tally: records the vote and sets goal support.
@@ -295,7 +403,9 @@ impl SessionScreen {
         let n = screen.vote.set_goal_support(&mut self.session);
         self.session.votes.push(screen.vote);
         self.changed(before, now);
-        self.message = Some(format!("Vote recorded; support set on {n} goals from their dots. Press u to take it back."));
+        self.message = Some(format!(
+            "Vote recorded; support set on {n} goals from their dots. Press u to take it back."
+        ));
     }
 }
 

@@ -21,12 +21,22 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
         Subject::Decision => " Consent check on a decision ",
     };
     let width = (area.width.min(100) as usize).saturating_sub(4);
-    let mut top = limit(wrap(&[Span::raw(format!("“{}”", check.proposal))], width), 3, width);
+    let mut top = limit(
+        wrap(&[Span::raw(format!("“{}”", check.proposal))], width),
+        3,
+        width,
+    );
     let how = format!("{} · {}", check.counting.title(), check.scale.label());
     top.push(Line::styled(truncate(&how, width), theme.muted()));
     top.push(Line::raw(""));
 
-    let name_width = check.answers.iter().map(|a| a.who.width()).max().unwrap_or(6).clamp(6, 24);
+    let name_width = check
+        .answers
+        .iter()
+        .map(|a| a.who.width())
+        .max()
+        .unwrap_or(6)
+        .clamp(6, 24);
     let mut rows = Vec::new();
     for (i, a) in check.answers.iter().enumerate() {
         let here = i == screen.row;
@@ -38,7 +48,10 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
             _ => Style::new(),
         };
         let lifted = if position == Position::Block
-            && check.resolutions.iter().any(|r| r.how == Resolve::BlockLifted && r.by == a.who)
+            && check
+                .resolutions
+                .iter()
+                .any(|r| r.how == Resolve::BlockLifted && r.by == a.who)
         {
             " (lifted)"
         } else {
@@ -67,13 +80,21 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
         _ => theme.error(),
     };
     let mut bottom = vec![Line::raw("")];
-    bottom.extend(limit(wrap(&[Span::styled(check.sentence(), result_style)], width), 3, width));
+    bottom.extend(limit(
+        wrap(&[Span::styled(check.sentence(), result_style)], width),
+        3,
+        width,
+    ));
     if let Some(e) = &screen.error {
         bottom.push(Line::styled(truncate(&format!("⚠ {e}"), width), theme.error()));
     }
     let prompt = match &screen.writing {
         Some((Writing::Concern, _)) => {
-            let who = check.answers.get(screen.row).map(|a| a.who.as_str()).unwrap_or("");
+            let who = check
+                .answers
+                .get(screen.row)
+                .map(|a| a.who.as_str())
+                .unwrap_or("");
             Some(format!("Concern of {who}: "))
         }
         Some((Writing::Resolution(Resolve::Amended), _)) => Some("Amended wording: ".into()),
@@ -85,7 +106,14 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
     }
 
     let wanted = top.len() + rows.len() + bottom.len() + usize::from(prompt.is_some()) + 2;
-    let (block, rect) = popup::open(frame, area, 100, wanted as u16, Line::styled(title, theme.title()), theme.focus_border());
+    let (block, rect) = popup::open(
+        frame,
+        area,
+        100,
+        wanted as u16,
+        Line::styled(title, theme.title()),
+        theme.focus_border(),
+    );
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let room = inner.height as usize;
@@ -103,11 +131,17 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
     {
         let y = inner.y + used;
         let label_width = (label.width() as u16).min(inner.width / 2);
-        frame.render_widget(Paragraph::new(Line::styled(label, theme.title())), Rect::new(inner.x, y, label_width, 1));
+        frame.render_widget(
+            Paragraph::new(Line::styled(label, theme.title())),
+            Rect::new(inner.x, y, label_width, 1),
+        );
         let mut editor = field.editor().clone();
         editor.set_cursor_line_style(Style::new());
         editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
         editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        frame.render_widget(&editor, Rect::new(inner.x + label_width, y, inner.width - label_width, 1));
+        frame.render_widget(
+            &editor,
+            Rect::new(inner.x + label_width, y, inner.width - label_width, 1),
+        );
     }
 }

@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &VoteScreen, theme: &Theme) {
     let title = format!(" Dot vote on the {} ", vote.list.label());
     // Borders and padding take four columns.
     let width = (area.width.min(100) as usize).saturating_sub(4);
-    let mut lines = vec![Line::styled(truncate(&settings(vote), width), theme.muted()), Line::raw("")];
+    let mut lines = vec![
+        Line::styled(truncate(&settings(vote), width), theme.muted()),
+        Line::raw(""),
+    ];
     match screen.stage {
         Stage::Entering => lines.extend(grid(screen, width, theme)),
         Stage::Tally => match vote.shown_tally() {
@@ -31,11 +34,21 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &VoteScreen, theme: &Theme) {
         },
     }
     let wanted = lines.len() + usize::from(screen.error.is_some()) + 2;
-    let (block, rect) = popup::open(frame, area, 100, wanted as u16, Line::styled(title, theme.title()), theme.focus_border());
+    let (block, rect) = popup::open(
+        frame,
+        area,
+        100,
+        wanted as u16,
+        Line::styled(title, theme.title()),
+        theme.focus_border(),
+    );
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let room = inner.height as usize;
-    let error = screen.error.as_ref().map(|e| Line::styled(truncate(&format!("⚠ {e}"), width), theme.error()));
+    let error = screen
+        .error
+        .as_ref()
+        .map(|e| Line::styled(truncate(&format!("⚠ {e}"), width), theme.error()));
     let keep = room.saturating_sub(usize::from(error.is_some()));
     lines.truncate(keep);
     if let Some(error) = error {
@@ -54,7 +67,11 @@ fn settings(vote: &DotVote) -> String {
         parts.push(format!("{} dots each", vote.dots_each));
     }
     if vote.hidden {
-        parts.push(if vote.revealed { "revealed".into() } else { "hidden until revealed".into() });
+        parts.push(if vote.revealed {
+            "revealed".into()
+        } else {
+            "hidden until revealed".into()
+        });
     }
     parts.join(" · ")
 }
@@ -98,7 +115,10 @@ fn grid(screen: &VoteScreen, width: usize, theme: &Theme) -> Vec<Line<'static>> 
                 (n, false) => n.to_string(),
             };
             if here && col == screen.col {
-                spans.push(Span::styled(format!("{:>width$}", format!("[{shown}]"), width = CELL), theme.selected()));
+                spans.push(Span::styled(
+                    format!("{:>width$}", format!("[{shown}]"), width = CELL),
+                    theme.selected(),
+                ));
             } else {
                 spans.push(cell(&shown, Style::new()));
             }
@@ -123,8 +143,15 @@ fn grid(screen: &VoteScreen, width: usize, theme: &Theme) -> Vec<Line<'static>> 
     }
     out.push(Line::raw(""));
     for (i, option) in vote.options.iter().enumerate() {
-        let style = if i == screen.col { theme.title() } else { Style::new() };
-        out.push(Line::styled(truncate(&format!("{:>2}. {option}", i + 1), width), style));
+        let style = if i == screen.col {
+            theme.title()
+        } else {
+            Style::new()
+        };
+        out.push(Line::styled(
+            truncate(&format!("{:>2}. {option}", i + 1), width),
+            style,
+        ));
     }
     out
 }
@@ -134,13 +161,24 @@ fn tally_lines(vote: &DotVote, tally: &Tally, width: usize, theme: &Theme) -> Ve
     let most = tally.rows.first().map(|r| r.dots).unwrap_or(0).max(1);
     let bar_room = 12usize.min(width / 5);
     let mut out = vec![Line::styled(
-        format!("{:<6}{:>4}  {:bar_room$}  Option   (= marks a tie)", "Rank", "Dots", ""),
+        format!(
+            "{:<6}{:>4}  {:bar_room$}  Option   (= marks a tie)",
+            "Rank", "Dots", ""
+        ),
         theme.muted(),
     )];
     for r in &tally.rows {
-        let rank = if r.tied { format!("={}", r.rank) } else { r.rank.to_string() };
+        let rank = if r.tied {
+            format!("={}", r.rank)
+        } else {
+            r.rank.to_string()
+        };
         let bar = "●".repeat((r.dots as usize * bar_room).div_ceil(most as usize).min(bar_room));
-        let style = if r.rank == 1 && r.dots > 0 { theme.title() } else { Style::new() };
+        let style = if r.rank == 1 && r.dots > 0 {
+            theme.title()
+        } else {
+            Style::new()
+        };
         let text_room = width.saturating_sub(12 + bar_room + 2);
         out.push(Line::from(vec![
             Span::styled(format!("{rank:<6}{:>4}  ", r.dots), style),
