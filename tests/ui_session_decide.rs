@@ -48,3 +48,12 @@ fn consent_check_with_a_block() {
 fn consent_check_writing_a_concern() {
     check("consent_concern", &then("dc", &[], "asToo soon for the trustees"));
 }
+
+/// After the check, the decision's row says it is not agreed while the
+/// block stands.
+#[test]
+fn a_blocked_decision_in_the_list() {
+    let mut all = keys("dcabNot this year");
+    all.extend([Enter, KeyCode::Esc]);
+    check("decision_blocked", &all);
+}

@@ -337,6 +337,19 @@ impl ConsentCheck {
     }
 }
 
+impl Session {
+    /// The latest check on `proposal` when a block on it still stands, so
+    /// `c` reopens it to lift the block, amend or withdraw.
+    pub fn standing_block(&self, subject: Subject, proposal: &str) -> Option<usize> {
+        let proposal = proposal.trim();
+        let i = self
+            .consent_checks
+            .iter()
+            .rposition(|c| c.subject == subject && c.proposal == proposal)?;
+        (self.consent_checks[i].count().outcome == Outcome::Blocked).then_some(i)
+    }
+}
+
 /// The wording a vision check is on: the final wording, or the last draft.
 pub fn vision_wording(vision: &Vision) -> String {
     let final_wording = vision.final_wording.trim();

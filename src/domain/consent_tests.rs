@@ -115,6 +115,19 @@ fn amended_or_withdrawn_is_never_agreed() {
 }
 
 #[test]
+fn a_standing_block_is_found_until_resolved() {
+    let mut s = room();
+    let mut c = ConsentCheck::start(&s, Subject::Decision, "Meet monthly", at(0));
+    answer(&mut c, "Harbour Trust", Response::Block, "too often");
+    s.consent_checks.push(c.clone());
+    assert_eq!(s.standing_block(Subject::Decision, "Meet monthly"), Some(0));
+    assert_eq!(s.standing_block(Subject::Vision, "Meet monthly"), None);
+    c.resolve(Resolve::Withdrawn, "Ann", "", at(3));
+    s.consent_checks.push(c);
+    assert_eq!(s.standing_block(Subject::Decision, "Meet monthly"), None);
+}
+
+#[test]
 fn fist_of_five_maps_fingers_to_positions() {
     let positions: Vec<Position> = (0..=5).map(|n| Response::Fingers(n).position()).collect();
     use Position::*;

@@ -28,6 +28,8 @@ pub struct ConsentScreen {
     pub check: ConsentCheck,
     /// The decision checked, by index, to mark it taken by consent.
     pub decision: Option<usize>,
+    /// The recorded check reopened because its block still stands.
+    pub reopened: Option<usize>,
     pub row: usize,
     /// A line being typed, and what it is for.
     pub writing: Option<(Writing, LineField)>,
@@ -272,6 +274,17 @@ impl SessionScreen {
                 Some("There is no wording to check yet: write the proposal first, then press c.".into());
             return;
         }
+        let reopened = self.session.standing_block(check.subject, &check.proposal);
+        let check = match reopened.and_then(|i| self.session.consent_checks.get(i)) {
+            Some(blocked) => blocked.clone(),
+            None => check,
+        };
+        let row = check
+            .answers
+            .iter()
+            .position(|a| a.response.position() == Position::Block)
+            .filter(|_| reopened.is_some())
+            .unwrap_or(0);
         if check.answers.is_empty() {
             self.message =
                 Some("Nobody is marked present: mark who is in the room (p) before a consent check.".into());
@@ -280,7 +293,8 @@ impl SessionScreen {
         self.consent = Some(ConsentScreen {
             check,
             decision,
-            row: 0,
+            reopened,
+            row,
             writing: None,
             error: None,
         });
@@ -377,7 +391,13 @@ impl SessionScreen {
         {
             d.method = DecisionMethod::Consent;
         }
-        self.session.consent_checks.push(screen.check);
+        match screen
+            .reopened
+            .and_then(|i| self.session.consent_checks.get_mut(i))
+        {
+            Some(slot) => *slot = screen.check,
+            None => self.session.consent_checks.push(screen.check),
+        }
         self.changed(before, now);
         self.message = Some(format!("{sentence} Recorded for the minutes; u takes it back."));
     }
