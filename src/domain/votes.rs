@@ -105,8 +105,13 @@ impl VoteList {
             VoteList::Activities => session.activities.iter().map(|a| a.title.as_str()).collect(),
             VoteList::ParkedPoints => session.parking_lot.iter().map(|p| p.text.as_str()).collect(),
         };
-        texts.into_iter().map(|t| t.trim().to_string()).collect()
+        texts.into_iter().map(one_line).collect()
     }
+}
+
+/// An option as one line: a goal typed on two lines is still one option.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One voice's dots, one number per option.
@@ -359,7 +364,7 @@ impl DotVote {
         let tally = self.tally();
         let mut changed = 0;
         for row in &tally.rows {
-            for goal in session.goals.iter_mut().filter(|g| g.text.trim() == row.text) {
+            for goal in session.goals.iter_mut().filter(|g| one_line(&g.text) == row.text) {
                 goal.support = row.dots;
                 changed += 1;
             }

@@ -21,7 +21,7 @@ fn room() -> Session {
             ..Default::default()
         });
     }
-    for text in ["Shorter waits", "Peer support", "Transport"] {
+    for text in ["Shorter waits", "Peer support", "Transport\nfor all"] {
         s.goals.push(Goal {
             text: text.into(),
             ..Default::default()
@@ -84,12 +84,12 @@ fn ties_share_a_rank_and_block_a_decision() {
     assert!(tally.winner().is_none());
     let err = v.decision_text().unwrap_err();
     assert!(
-        err.contains("Tied at the top (Peer support · Transport)"),
+        err.contains("Tied at the top (Peer support · Transport for all)"),
         "{err}"
     );
     assert_eq!(
         v.tally_line(),
-        "Peer support 2 (tied), Transport 2 (tied), Shorter waits 1"
+        "Peer support 2 (tied), Transport for all 2 (tied), Shorter waits 1"
     );
 }
 
@@ -102,7 +102,7 @@ fn a_clear_winner_becomes_a_decision_with_its_tally() {
     let text = v.decision_text().unwrap();
     assert_eq!(
         text,
-        "Transport (chosen by dot vote, one voice per organisation: Transport 3, Shorter waits 1, Peer support 0)"
+        "Transport for all (chosen by dot vote, one voice per organisation: Transport for all 3, Shorter waits 1, Peer support 0)"
     );
 }
 
