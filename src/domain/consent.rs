@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{ConsentLevel, Counting, Session, Vision, voices};
+use super::{Consent, ConsentLevel, Counting, Session, Vision, voices};
 
 /// What the check is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -200,6 +200,41 @@ impl ConsentCheck {
             }
         }
         check
+    }
+
+    /// Whether the check is asked the way the vision's consent list is
+    /// kept: on the vision, per organisation, agree / stand aside / block.
+    pub fn mirrors_vision(&self) -> bool {
+        self.subject == Subject::Vision
+            && self.counting == Counting::PerOrganisation
+            && self.scale == Scale::AgreeStandAsideBlock
+    }
+
+    /// Keeps the vision's own consent list (one line per organisation,
+    /// agree / can live with it / block) in step with a check asked that
+    /// way, so the two never disagree; other checks leave it alone.
+    pub fn write_to_vision(&self, vision: &mut Vision) -> bool {
+        if !self.mirrors_vision() {
+            return false;
+        }
+        for a in &self.answers {
+            let level = match a.response.position() {
+                Position::Agree => ConsentLevel::Agree,
+                Position::Block if !self.lifted_by(&a.who) => ConsentLevel::Block,
+                Position::StandAside | Position::Block => ConsentLevel::CanLiveWithIt,
+                Position::Abstain => continue,
+            };
+            let line = Consent {
+                organisation: a.who.clone(),
+                level,
+                concern: a.concern.clone(),
+            };
+            match vision.consent.iter_mut().find(|c| c.organisation.trim() == a.who) {
+                Some(slot) => *slot = line,
+                None => vision.consent.push(line),
+            }
+        }
+        true
     }
 
     /// Changes who is asked; only while nobody has answered.

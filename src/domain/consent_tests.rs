@@ -128,6 +128,37 @@ fn a_standing_block_is_found_until_resolved() {
 }
 
 #[test]
+fn a_vision_check_by_organisation_keeps_the_vision_consent_list_in_step() {
+    let mut s = room();
+    s.vision.consent.push(Consent {
+        organisation: "Food Bank".into(),
+        level: crate::domain::ConsentLevel::Agree,
+        concern: "".into(),
+    });
+    let mut c = ConsentCheck::start_on_vision(&s, at(0));
+    answer(&mut c, "Harbour Trust", Response::StandAside, "timing");
+    answer(&mut c, "Food Bank", Response::Block, "cost");
+    assert!(c.write_to_vision(&mut s.vision));
+    let levels: Vec<(&str, crate::domain::ConsentLevel, &str)> = s
+        .vision
+        .consent
+        .iter()
+        .map(|c| (c.organisation.as_str(), c.level, c.concern.as_str()))
+        .collect();
+    use crate::domain::ConsentLevel::*;
+    // City Council gave no answer, so it gains no line.
+    assert_eq!(
+        levels,
+        [
+            ("Food Bank", Block, "cost"),
+            ("Harbour Trust", CanLiveWithIt, "timing")
+        ]
+    );
+    c.scale = Scale::FistOfFive;
+    assert!(!c.write_to_vision(&mut s.vision));
+}
+
+#[test]
 fn fist_of_five_maps_fingers_to_positions() {
     let positions: Vec<Position> = (0..=5).map(|n| Response::Fingers(n).position()).collect();
     use Position::*;

@@ -143,7 +143,10 @@ fn check(c: &ConsentCheck, title: &str) -> Vec<String> {
         .iter()
         .map(|a| vec![a.who.clone(), a.response.label(), a.concern.clone()])
         .collect();
-    body.extend(table(&["Who", "Answer", "Concern"], &rows));
+    // A vision check kept in the vision's consent list is tabled there.
+    if !c.mirrors_vision() {
+        body.extend(table(&["Who", "Answer", "Concern"], &rows));
+    }
     section(3, title, body)
 }
 

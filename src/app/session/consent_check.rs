@@ -391,6 +391,7 @@ impl SessionScreen {
         {
             d.method = DecisionMethod::Consent;
         }
+        screen.check.write_to_vision(&mut self.session.vision);
         match screen
             .reopened
             .and_then(|i| self.session.consent_checks.get_mut(i))

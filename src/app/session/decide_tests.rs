@@ -188,3 +188,25 @@ fn nothing_answered_records_nothing() {
     assert!(s.session.consent_checks.is_empty());
     assert!(!s.is_dirty());
 }
+
+#[test]
+fn a_vision_check_updates_the_vision_consent_list() {
+    let mut s = screen();
+    s.session.vision.final_wording = "Everyone eats well".into();
+    typed(&mut s, "2ca");
+    typed(&mut s, "sTiming");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Esc);
+    let list: Vec<(&str, &str)> = s
+        .session
+        .vision
+        .consent
+        .iter()
+        .map(|c| (c.organisation.as_str(), c.level.label()))
+        .collect();
+    assert_eq!(
+        list,
+        [("Council", "Agree"), ("Harbour Trust", "Can live with it")]
+    );
+    assert_eq!(s.session.vision.consent[1].concern, "Timing");
+}
