@@ -348,10 +348,9 @@ impl DotVote {
         if tied.is_empty() {
             return Err("No dots yet: enter the votes before turning them into a decision.".into());
         }
-        let names: Vec<&str> = tied.iter().map(|r| r.text.as_str()).collect();
         Err(format!(
-            "Tied at the top ({}): break the tie first, with another round or by the room deciding.",
-            names.join(" · ")
+            "{} options tied at the top (ranked =1): break the tie first, with another round or by the room deciding.",
+            tied.len()
         ))
     }
 

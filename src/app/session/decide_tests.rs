@@ -81,7 +81,12 @@ fn a_tie_at_the_top_is_not_turned_into_a_decision() {
     typed(&mut s, "300003v");
     typed(&mut s, "d");
     let vote = s.vote.as_ref().expect("still open");
-    assert!(vote.error.as_deref().unwrap_or("").starts_with("Tied at the top"));
+    assert!(
+        vote.error
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2 options tied at the top")
+    );
     assert_eq!(s.session.decisions.len(), 1);
 }
 
