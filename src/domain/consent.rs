@@ -315,9 +315,9 @@ impl ConsentCheck {
         let listed = |list: &[(String, String)], open: &str, close: &str| -> String {
             let parts: Vec<String> = list
                 .iter()
-                .map(|(who, concern)| match concern.is_empty() {
-                    true => who.clone(),
-                    false => format!("{who}{open}{concern}{close}"),
+                .map(|(who, concern)| match concern.trim_end_matches('.') {
+                    "" => who.clone(),
+                    concern => format!("{who}{open}{concern}{close}"),
                 })
                 .collect();
             parts.join("; ")
@@ -357,6 +357,7 @@ impl ConsentCheck {
             out.push_str(&format!("; {} stood aside: {who}", c.stood_aside.len()));
         }
         for (who, concern) in &c.lifted {
+            let concern = concern.trim_end_matches('.');
             let concern = if concern.is_empty() {
                 String::new()
             } else {

@@ -67,7 +67,8 @@ fn one_block_stops_agreement_however_many_agree() {
     let s = room();
     let mut c = ConsentCheck::start(&s, Subject::Vision, "x", at(0));
     answer(&mut c, "City Council", Response::Agree, "");
-    answer(&mut c, "Harbour Trust", Response::Block, "excludes rural areas");
+    // A concern typed as a sentence does not end the result twice.
+    answer(&mut c, "Harbour Trust", Response::Block, "excludes rural areas.");
     answer(&mut c, "Food Bank", Response::Agree, "");
     assert_eq!(c.count().outcome, Outcome::Blocked);
     assert_eq!(

@@ -82,11 +82,12 @@ fn a_tie_at_the_top_is_not_turned_into_a_decision() {
     typed(&mut s, "d");
     let vote = s.vote.as_ref().expect("still open");
     assert!(
-        vote.error
-            .as_deref()
-            .unwrap_or("")
+        vote.vote
+            .decision_text()
+            .unwrap_err()
             .starts_with("2 options tied at the top")
     );
+    assert!(!s.bindings().iter().any(|b| b.label == "make decision"));
     assert_eq!(s.session.decisions.len(), 1);
 }
 

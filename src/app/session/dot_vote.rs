@@ -209,7 +209,8 @@ impl VoteScreen {
             V::Counting | V::Totals => entering && nothing_yet,
             V::MoreDots | V::FewerDots => entering && !self.vote.by_totals(),
             V::Reveal => entering,
-            V::Decide => self.stage == Stage::Tally,
+            // A tie or no dots: the tally says why instead.
+            V::Decide => self.stage == Stage::Tally && self.vote.tally().winner().is_some(),
             V::Support => self.stage == Stage::Tally && self.vote.list == VoteList::Goals,
             V::BackToEntering => self.stage == Stage::Tally,
             V::Close | V::Help => true,
