@@ -262,6 +262,8 @@ fn session() -> impl Strategy<Value = Session> {
             actions,
             parking_lot,
             rounds: Vec::new(),
+            votes: Vec::new(),
+            consent_checks: Vec::new(),
             created,
             updated,
         },

@@ -45,6 +45,7 @@ pub struct Consent {
 pub enum ConsentLevel {
     #[default]
     Agree,
+    /// Read as a stand-aside by consent checks (`Response::from_level`).
     CanLiveWithIt,
     Block,
 }

@@ -3,6 +3,7 @@
 //! Nothing here touches the terminal or the file system: "now" is always
 //! passed in, so tests (and snapshot output) stay deterministic.
 
+mod consent;
 mod content;
 mod diff;
 mod fold;
@@ -21,8 +22,13 @@ mod snippet;
 mod steps;
 mod text;
 mod validate;
+mod votes;
 mod when;
 
+pub use consent::{
+    Answer, ConsentCheck, Count as ConsentCount, Outcome as ConsentOutcome, Position, Resolution, Resolve,
+    Response, Scale, Subject, vision_wording,
+};
 pub use content::*;
 pub use diff::differences;
 pub use fold::{comparable, fold};
@@ -44,4 +50,5 @@ pub use slug::slug;
 pub use steps::*;
 pub use text::{REPLACEMENT, clean_for_terminal, clean_lines, needs_cleaning};
 pub use validate::{Problem, Severity};
+pub use votes::{Ballot, Counting, DotVote, Tally, TallyRow, VoteList, voices};
 pub use when::{parse_date, parse_time};

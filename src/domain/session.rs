@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Activity, AwarenessItem, Decision, GoRound, Goal, ParkedItem, Participant, Review, Roles,
-    Step, Vision, slug,
+    ActionItem, Activity, AwarenessItem, ConsentCheck, Decision, DotVote, GoRound, Goal, ParkedItem,
+    Participant, Review, Roles, Step, Vision, slug,
 };
 
 /// The version of the session file format this build writes.
@@ -67,6 +67,12 @@ pub struct Session {
     /// Go-rounds held, in the order they started; the last may be running.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<GoRound>,
+    /// Dot votes held on the session's lists, in the order they were held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<DotVote>,
+    /// Consent checks on the vision and on decisions, in the order held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent_checks: Vec<ConsentCheck>,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -136,6 +142,8 @@ impl Session {
             actions: Vec::new(),
             parking_lot: Vec::new(),
             rounds: Vec::new(),
+            votes: Vec::new(),
+            consent_checks: Vec::new(),
             created: now,
             updated: now,
         }

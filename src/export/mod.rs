@@ -4,6 +4,7 @@
 //! Pure: no terminal, no file system, no clock.
 
 mod blocks;
+mod decide;
 mod escape;
 mod header;
 mod pack;
@@ -60,6 +61,7 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
         blocks.extend(steps::step_section(session, step, earlier));
     }
     blocks.extend(records::decisions(session));
+    blocks.extend(decide::elsewhere(session));
     blocks.extend(participation::summary(session));
     blocks.extend(records::actions(session, earlier));
     blocks.extend(records::parking_lot(session));

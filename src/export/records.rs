@@ -16,7 +16,7 @@ pub fn decisions(session: &Session) -> Vec<String> {
         .decisions
         .iter()
         .filter(|d| !d.text.trim().is_empty() || !d.dissent.trim().is_empty())
-        .map(decision)
+        .map(|d| decision_with(d, &super::decide::decision_results(session, d)))
         .collect();
     section(2, "Decisions", numbered(&items))
 }
@@ -24,6 +24,12 @@ pub fn decisions(session: &Session) -> Vec<String> {
 /// The wording as the item's text, then how it was taken and any dissent as
 /// a short list under it: readable raw, and no hard line breaks.
 pub(super) fn decision(d: &Decision) -> String {
+    decision_with(d, &[])
+}
+
+/// A decision with the results of the consent checks put to it (escaped
+/// lines), which then say whether it was agreed instead of its method.
+fn decision_with(d: &Decision, results: &[String]) -> String {
     let text = escape::list_item(&d.text);
     let text = if text.is_empty() {
         "(No wording was recorded.)".to_string()
@@ -40,6 +46,9 @@ pub(super) fn decision(d: &Decision) -> String {
         .map(|s| format!(" during {}", step_ref(s)))
         .unwrap_or_default();
     let mut how = vec![escape::line(&format!("{verb}{during}."))];
+    if !results.is_empty() {
+        how = results.to_vec();
+    }
     let dissent = escape::list_item(&d.dissent);
     if !dissent.is_empty() {
         how.push(format!("Dissent: {dissent}"));

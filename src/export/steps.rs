@@ -21,6 +21,7 @@ pub fn step_section(session: &Session, step: Step, earlier: Option<&Earlier>) ->
         Step::Awareness => plan::awareness(session),
         Step::NextSteps => review::review(session, earlier),
     });
+    body.extend(super::decide::step_votes(session, step));
     section(2, &step_title(step), body)
 }
 
@@ -87,6 +88,7 @@ fn vision(session: &Session) -> Vec<String> {
         consent.insert(0, consent_summary(session));
     }
     out.extend(section(3, "Consent", consent));
+    out.extend(super::decide::vision_checks(session));
 
     let drafts: Vec<String> = v
         .drafts

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, GoRound, Goal, Learning, Measure,
-    NextStep, ParkedItem, Participant, Reading, Review, Roles, RoundOrder, Session, Step, Turn, TurnOutcome,
-    Vision, VisionDraft, Workstream,
+    ActionItem, Activity, Answer, AwarenessItem, Ballot, Commitment, Consent, ConsentCheck, Decision,
+    DotVote, GoRound, Goal, Learning, Measure, NextStep, ParkedItem, Participant, Reading, Resolution,
+    Review, Roles, RoundOrder, Session, Step, Turn, TurnOutcome, Vision, VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -65,6 +65,16 @@ pub(super) fn every_field() -> Session {
     }];
     s.shown_in_minutes.leave_out_participation = true;
     s.rounds = vec![every_round_field()];
+    s.votes = vec![DotVote {
+        ballots: vec![Ballot::default()],
+        totals: vec![0],
+        ..Default::default()
+    }];
+    s.consent_checks = vec![ConsentCheck {
+        answers: vec![Answer::default()],
+        resolutions: vec![Resolution::default()],
+        ..Default::default()
+    }];
     s
 }
 

@@ -24,6 +24,8 @@ impl SessionScreen {
                 | B::MoveUp
                 | B::MoveDown
                 | B::ToggleAgreed
+                | B::DotVote
+                | B::ConsentCheck
                 | B::Status
                 | B::Spoke
                 | B::Unspoke
@@ -45,6 +47,8 @@ impl SessionScreen {
             B::Edit => has_row,
             B::Delete | B::MoveUp | B::MoveDown => has_row && !list.is_fixed(),
             B::ToggleAgreed => list == ListKind::Goals && has_row,
+            B::DotVote => self.vote_list().is_some() && has_row,
+            B::ConsentCheck => self.consent_subject().is_some(),
             B::NextActivity | B::PrevActivity => list == ListKind::Measures,
             B::Spoke | B::Unspoke => list == ListKind::Participants && has_row,
             B::LivedExperience | B::Participation => list == ListKind::Participants,
@@ -84,6 +88,8 @@ impl SessionScreen {
             B::MoveUp => self.move_row(-1, now),
             B::MoveDown => self.move_row(1, now),
             B::ToggleAgreed => self.toggle_agreed(now),
+            B::DotVote => self.open_vote(now),
+            B::ConsentCheck => self.open_consent(now),
             B::Status => self.toggle_final(now),
             B::Spoke => self.count_voice(1, now),
             B::Unspoke => self.count_voice(-1, now),

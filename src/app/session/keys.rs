@@ -29,6 +29,10 @@ pub enum BrowseAction {
     MoveUp,
     MoveDown,
     ToggleAgreed,
+    /// Hold a dot vote on the current list.
+    DotVote,
+    /// Check consent on the vision or the selected decision.
+    ConsentCheck,
     /// Mark the session in progress, or its minutes final.
     Status,
     Spoke,
@@ -78,7 +82,7 @@ const fn alt(code: KeyCode) -> Key {
     }
 }
 
-const fn b<A>(
+pub(super) const fn b<A>(
     keys: &'static [Key],
     action: A,
     label: &'static str,
@@ -146,6 +150,20 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         "agreed",
         "Mark the selected goal as agreed, or not",
         true,
+    ),
+    b(
+        &[Key::ch('o')],
+        B::DotVote,
+        "dot vote",
+        "Hold a dot vote on this list (goals, vision drafts, activities, parked points)",
+        false,
+    ),
+    b(
+        &[Key::ch('c')],
+        B::ConsentCheck,
+        "consent check",
+        "Check consent on the vision, or on the selected decision",
+        false,
     ),
     b(
         &[Key::ch('+')],

@@ -5,6 +5,8 @@
 
 mod browse;
 mod complete;
+pub mod consent_check;
+pub mod dot_vote;
 mod editing;
 pub mod editor;
 pub mod fields;
@@ -67,6 +69,9 @@ pub struct SessionScreen {
     pub read_only: Option<String>,
     /// The go-round chooser and the time the countdown is drawn at.
     pub round: round::RoundView,
+    /// The open dot vote (`o`) or consent check (`c`), drawn over the section.
+    pub vote: Option<dot_vote::VoteScreen>,
+    pub consent: Option<consent_check::ConsentScreen>,
 }
 
 impl SessionScreen {
@@ -84,6 +89,8 @@ impl SessionScreen {
             before_edit: None,
             read_only: None,
             round,
+            vote: None,
+            consent: None,
         }
     }
 
@@ -119,6 +126,10 @@ impl SessionScreen {
         self.round.now = now;
         let outcome = if self.round.setup.is_some() {
             self.setup_key(key, now)
+        } else if self.vote.is_some() {
+            self.vote_key(key, now)
+        } else if self.consent.is_some() {
+            self.consent_key(key, now)
         } else if self.editor.is_some() {
             self.edit_key(key, now)
         } else {
@@ -143,6 +154,12 @@ impl SessionScreen {
     pub fn bindings(&self) -> Vec<KeyHelp> {
         if self.round.setup.is_some() {
             return describe(round::SETUP);
+        }
+        if let Some(vote) = &self.vote {
+            return vote.bindings();
+        }
+        if let Some(consent) = &self.consent {
+            return consent.bindings();
         }
         match &self.editor {
             Some(editor) => {

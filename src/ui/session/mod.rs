@@ -2,6 +2,8 @@
 //! left, the current section on the right and, when open, the item editor
 //! over them.
 
+mod consent_check;
+mod dot_vote;
 mod editor;
 mod guide;
 mod list;
@@ -45,6 +47,12 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     }
     if let Some(setup) = &screen.round.setup {
         round::setup(frame, body, setup, theme);
+    }
+    if let Some(vote) = &screen.vote {
+        dot_vote::draw(frame, body, vote, theme);
+    }
+    if let Some(check) = &screen.consent {
+        consent_check::draw(frame, body, check, theme);
     }
 }
 

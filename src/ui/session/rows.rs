@@ -260,7 +260,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
         ListKind::Decisions => s.decisions.get(row).map_or_else(Vec::new, |x| {
             let mut item = vec![vec![
                 r.plain(or(&x.text, "(no text)")),
-                r.detail(&[x.method.label().into(), step_label(x.step)]),
+                r.detail(&[decision_how(s, x), step_label(x.step)]),
             ]];
             if !x.dissent.trim().is_empty() {
                 item.push(vec![
@@ -316,5 +316,13 @@ pub fn empty_hint(s: &Session, kind: ListKind) -> String {
             "No {} yet. Press a to add the first one.",
             kind.title().to_lowercase()
         ),
+    }
+}
+
+/// How a decision was taken, or that a consent block keeps it unagreed.
+fn decision_how(s: &Session, d: &crate::domain::Decision) -> String {
+    match s.standing_block(crate::domain::Subject::Decision, &d.text) {
+        Some(_) => "NOT AGREED: blocked".into(),
+        None => d.method.label().into(),
     }
 }
