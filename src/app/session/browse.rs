@@ -30,6 +30,7 @@ impl SessionScreen {
                 | B::LivedExperience
                 | B::Notes
                 | B::Save
+                | B::Capture
         );
         if changes && self.read_only.is_some() {
             return false;
@@ -83,6 +84,8 @@ impl SessionScreen {
             B::Unspoke => self.count_voice(-1, now),
             B::LivedExperience => self.toggle_lived_experience(now),
             B::Guide => self.show_guide = !self.show_guide,
+            B::Capture => self.open_capture(),
+            B::Present => self.presenter = Some(Default::default()),
             B::Export => return Outcome::ExportMinutes,
             B::Save => return Outcome::Save,
             B::Help => return Outcome::Help,

@@ -4,7 +4,10 @@
 //! can take back.
 
 mod browse;
+pub mod capture;
+pub mod capture_line;
 mod complete;
+mod presenting;
 mod editing;
 pub mod editor;
 pub mod fields;
@@ -64,6 +67,10 @@ pub struct SessionScreen {
     /// Why the session can be read but not changed (held open by someone
     /// else, or final), if so. Every key that would change it is disabled.
     pub read_only: Option<String>,
+    /// The open quick-capture line, if any.
+    pub capture: Option<capture::Capture>,
+    /// The presenter view, when shown instead of the screen.
+    pub presenter: Option<crate::app::presenter::Presenter>,
 }
 
 impl SessionScreen {
@@ -79,6 +86,8 @@ impl SessionScreen {
             undo: UndoStack::default(),
             before_edit: None,
             read_only: None,
+            capture: None,
+            presenter: None,
         }
     }
 
@@ -111,7 +120,11 @@ impl SessionScreen {
         if key.kind == KeyEventKind::Release {
             return Outcome::Stay;
         }
-        let outcome = if self.editor.is_some() {
+        let outcome = if self.presenter.is_some() {
+            self.presenter_key(key)
+        } else if self.capture.is_some() {
+            self.capture_key(key, now)
+        } else if self.editor.is_some() {
             self.edit_key(key, now)
         } else {
             self.message = None;
@@ -129,10 +142,17 @@ impl SessionScreen {
         if let Some(editor) = &mut self.editor {
             editor.paste(text);
         }
+        self.capture_paste(text);
     }
 
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
+        if self.presenter.is_some() {
+            return describe(crate::app::presenter::KEYS);
+        }
+        if self.capture.is_some() {
+            return describe(capture::KEYS);
+        }
         match &self.editor {
             Some(editor) => {
                 let table: Vec<_> = keys::EDIT

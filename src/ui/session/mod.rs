@@ -2,6 +2,7 @@
 //! left, the current section on the right and, when open, the item editor
 //! over them.
 
+mod capture;
 mod editor;
 mod guide;
 mod list;
@@ -40,6 +41,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     section::draw(frame, main, screen, theme);
     if let Some(open) = &screen.editor {
         editor::draw(frame, body, open, theme);
+    }
+    if let Some(line) = &screen.capture {
+        capture::draw(frame, body, line, screen.nav.last_step, theme);
     }
 }
 
