@@ -41,6 +41,7 @@ mod schema;
 mod settings;
 mod special;
 mod trash;
+mod watch;
 mod unknown;
 mod whoami;
 
@@ -56,3 +57,4 @@ pub use recovery::{
 };
 pub use settings::{AppState, STATE_ENV, read_state, state_file, write_state};
 pub use trash::{TRASH, TrashError};
+pub use watch::FileWatch;
