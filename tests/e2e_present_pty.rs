@@ -51,7 +51,11 @@ fn present_follows_an_edit_and_leaves_the_folder_alone() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["2026-12-03-steering-group.ron"], "nothing written beside it");
+    assert_eq!(
+        names,
+        ["2026-12-03-steering-group.ron"],
+        "nothing written beside it"
+    );
 
     window.send("q");
     assert!(window.wait_for_exit());

@@ -63,14 +63,20 @@ fn tab_and_tags_choose_the_kind() {
     type_text(&mut s, "Rotate the chair every six months");
     press(&mut s, KeyCode::Enter);
     let d = s.session.decisions.last().unwrap();
-    assert_eq!((d.text.as_str(), d.step), ("Rotate the chair every six months", Some(Step::Roles)));
+    assert_eq!(
+        (d.text.as_str(), d.step),
+        ("Rotate the chair every six months", Some(Step::Roles))
+    );
 
     press(&mut s, KeyCode::Char('i'));
     type_text(&mut s, "#park Can volunteers claim bus fares? @Tomasz Nowak");
     press(&mut s, KeyCode::Enter);
     let p = s.session.parking_lot.last().unwrap();
     assert_eq!(p.text, "Can volunteers claim bus fares?");
-    assert_eq!((p.raised_by.as_str(), p.step), ("Tomasz Nowak", Some(Step::Roles)));
+    assert_eq!(
+        (p.raised_by.as_str(), p.step),
+        ("Tomasz Nowak", Some(Step::Roles))
+    );
     assert_eq!(s.session.decisions.len(), decisions + 1);
     assert_eq!(s.session.parking_lot.len(), parked + 1);
 }
@@ -82,7 +88,13 @@ fn empty_lines_and_esc_add_nothing() {
     press(&mut s, KeyCode::Char('i'));
     press(&mut s, KeyCode::Enter);
     let capture = s.capture.as_ref().unwrap();
-    assert!(capture.problem.as_deref().unwrap().contains("Type the action first"));
+    assert!(
+        capture
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("Type the action first")
+    );
     type_text(&mut s, "Something");
     s.handle_paste(" pasted\ntoo");
     assert_eq!(s.capture.as_ref().unwrap().field.value(), "Something pasted too");

@@ -2,7 +2,7 @@
 //! The presenter view (`S` or F5): what the room looks at, readable from the
 //! back at 80×24, and private things only when the facilitator chooses.
 
-#[macro_use]
+#[allow(unused_macros)]
 mod ui_session_fixture;
 
 use ratatui::Terminal;
@@ -62,16 +62,25 @@ fn goals_with_support() {
 fn vision_and_consent_without_names() {
     let screen = screen_after(&keys("2S"));
     let text = render(&screen, 80, 24).to_string();
-    assert!(!text.contains("City Council"), "who dissented stays private: {text}");
+    assert!(
+        !text.contains("City Council"),
+        "who dissented stays private: {text}"
+    );
     snap("presenter_vision", &screen);
 }
 
 #[test]
 fn private_notes_and_concerns_when_chosen() {
     let mut screen = screen_after(&keys("2S"));
-    screen.session.set_note(roundtable::domain::Step::Vision, "Check with Sam before the vote".into());
+    screen.session.set_note(
+        roundtable::domain::Step::Vision,
+        "Check with Sam before the vote".into(),
+    );
     press(&mut screen, KeyCode::Char('p'));
     let text = render(&screen, 80, 24).to_string();
-    assert!(text.contains("PRIVATE NOTES SHOWN") && text.contains("City Council"), "{text}");
+    assert!(
+        text.contains("PRIVATE NOTES SHOWN") && text.contains("City Council"),
+        "{text}"
+    );
     snap("presenter_private", &screen);
 }

@@ -134,9 +134,18 @@ pub fn consent(session: &Session, step: Step) -> Option<Panel> {
         return None;
     }
     let count = |level| session.vision.consent.iter().filter(|c| c.level == level).count();
-    let orgs = |n: usize| if n == 1 { "1 organisation".to_string() } else { format!("{n} organisations") };
+    let orgs = |n: usize| {
+        if n == 1 {
+            "1 organisation".to_string()
+        } else {
+            format!("{n} organisations")
+        }
+    };
     let mut parts = vec![format!("Agreed by {}", orgs(count(ConsentLevel::Agree)))];
-    for (level, words) in [(ConsentLevel::CanLiveWithIt, "can live with it"), (ConsentLevel::Block, "blocked")] {
+    for (level, words) in [
+        (ConsentLevel::CanLiveWithIt, "can live with it"),
+        (ConsentLevel::Block, "blocked"),
+    ] {
         let n = count(level);
         if n > 0 {
             parts.push(format!("{n} {words}"));
@@ -157,7 +166,7 @@ fn goals(s: &Session) -> Panel {
         })
         .collect();
     // Most supported first, as the room reads them; equal support keeps order.
-    lines.sort_by(|a, b| b.support.cmp(&a.support));
+    lines.sort_by_key(|g| std::cmp::Reverse(g.support));
     Panel::Goals(lines)
 }
 
@@ -176,7 +185,10 @@ fn vision(s: &Session) -> Panel {
         .map(|d| d.text.trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
-    Panel::Vision { lines, is_final: false }
+    Panel::Vision {
+        lines,
+        is_final: false,
+    }
 }
 
 /// Dissent in the step's decisions and concerns in its consent list.

@@ -98,8 +98,10 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
 }
 
 fn terminal_failed(e: io::Error) -> CliError {
-    CliError::new(format!("the presenter window stopped because the terminal failed: {e}"))
-        .with_hint("run `roundtable present` again; the session was not touched")
+    CliError::new(format!(
+        "the presenter window stopped because the terminal failed: {e}"
+    ))
+    .with_hint("run `roundtable present` again; the session was not touched")
 }
 
 fn follow(terminal: &mut DefaultTerminal, window: &mut Window, watch: &FileWatch) -> io::Result<()> {
@@ -107,7 +109,9 @@ fn follow(terminal: &mut DefaultTerminal, window: &mut Window, watch: &FileWatch
     let keys = describe(KEYS);
     loop {
         terminal.draw(|frame| {
-            let step = window.step.unwrap_or_else(|| presenter::likely_step(&window.session));
+            let step = window
+                .step
+                .unwrap_or_else(|| presenter::likely_step(&window.session));
             let slide = presenter::slide(&window.session, step, window.show);
             let status = match &window.problem {
                 Some(problem) => problem.clone(),
@@ -150,6 +154,8 @@ fn reload(window: &mut Window) {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

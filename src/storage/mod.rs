@@ -41,8 +41,8 @@ mod schema;
 mod settings;
 mod special;
 mod trash;
-mod watch;
 mod unknown;
+mod watch;
 mod whoami;
 
 pub use archive::{Archive, Entry};

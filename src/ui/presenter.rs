@@ -43,7 +43,10 @@ pub fn draw(frame: &mut Frame, area: Rect, slide: &Slide, keys: &[KeyHelp], stat
     let body = body_area.inner(ratatui::layout::Margin::new(1, 0));
     let lines = limit(lines, usize::from(body.height), width);
     frame.render_widget(Paragraph::new(lines), body);
-    frame.render_widget(Paragraph::new(footer(slide, keys, status, width, theme)), foot_area);
+    frame.render_widget(
+        Paragraph::new(footer(slide, keys, status, width, theme)),
+        foot_area,
+    );
 }
 
 /// "2 Vision" in big letters when they fit, else in bold capitals.
@@ -71,7 +74,11 @@ fn heading(frame: &mut Frame, area: Rect, slide: &Slide, theme: &Theme) {
             frame.render_widget(big_text, big);
         }
         None => {
-            let line = format!("STEP {}: {}", slide.step.number(), slide.step.short().to_uppercase());
+            let line = format!(
+                "STEP {}: {}",
+                slide.step.number(),
+                slide.step.short().to_uppercase()
+            );
             frame.render_widget(Paragraph::new(Line::styled(line, style).centered()), big);
         }
     }
@@ -130,7 +137,10 @@ fn footer(slide: &Slide, keys: &[KeyHelp], status: &str, width: usize, theme: &T
     let mut spans = Vec::new();
     if slide.private {
         // Said in words, so it shows on a projector without colour.
-        spans.push(Span::styled(" PRIVATE NOTES SHOWN ", theme.warning().add_modifier(Modifier::REVERSED)));
+        spans.push(Span::styled(
+            " PRIVATE NOTES SHOWN ",
+            theme.warning().add_modifier(Modifier::REVERSED),
+        ));
     }
     for key in keys.iter().filter(|k| k.in_footer) {
         spans.push(Span::styled(format!(" {}", key.keys), theme.key()));

@@ -39,7 +39,13 @@ pub enum CaptureAction {
 use CaptureAction as C;
 
 pub const KEYS: &[Binding<CaptureAction>] = &[
-    b(&[Key::plain(KeyCode::Enter)], C::Add, "add", "Add the item to the step you are on", true),
+    b(
+        &[Key::plain(KeyCode::Enter)],
+        C::Add,
+        "add",
+        "Add the item to the step you are on",
+        true,
+    ),
     b(
         &[Key::plain(KeyCode::Tab)],
         C::NextKind,
@@ -47,7 +53,13 @@ pub const KEYS: &[Binding<CaptureAction>] = &[
         "Switch between action, decision and parked point (or start the line with #action, #agreed or #park)",
         true,
     ),
-    b(&[Key::plain(KeyCode::BackTab)], C::PrevKind, "kind back", "Switch the kind back", false),
+    b(
+        &[Key::plain(KeyCode::BackTab)],
+        C::PrevKind,
+        "kind back",
+        "Switch the kind back",
+        false,
+    ),
     b(
         &[Key::ctrl('n')],
         C::Complete,
@@ -56,8 +68,20 @@ pub const KEYS: &[Binding<CaptureAction>] = &[
         true,
     ),
     undo_typing_binding(C::Undo),
-    b(&[Key::plain(KeyCode::Esc)], C::Cancel, "cancel", "Close the line without adding anything", true),
-    b(&[Key::plain(KeyCode::F(1))], C::Help, "help", "Show every key (? types a question mark here)", false),
+    b(
+        &[Key::plain(KeyCode::Esc)],
+        C::Cancel,
+        "cancel",
+        "Close the line without adding anything",
+        true,
+    ),
+    b(
+        &[Key::plain(KeyCode::F(1))],
+        C::Help,
+        "help",
+        "Show every key (? types a question mark here)",
+        false,
+    ),
 ];
 
 impl Capture {

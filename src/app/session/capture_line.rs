@@ -111,8 +111,14 @@ mod tests {
 
     #[test]
     fn tags_choose_the_kind() {
-        assert_eq!(take_tag("#action Book the hall"), Some((Kind::Action, "Book the hall")));
-        assert_eq!(take_tag("  #AGREED  Adopt it"), Some((Kind::Decision, "Adopt it")));
+        assert_eq!(
+            take_tag("#action Book the hall"),
+            Some((Kind::Action, "Book the hall"))
+        );
+        assert_eq!(
+            take_tag("  #AGREED  Adopt it"),
+            Some((Kind::Decision, "Adopt it"))
+        );
         assert_eq!(take_tag("#park Expenses?"), Some((Kind::Parked, "Expenses?")));
         assert_eq!(take_tag("#parking"), None);
         assert_eq!(take_tag("#park"), None, "the space after the tag confirms it");
@@ -133,12 +139,21 @@ mod tests {
     #[test]
     fn what_does_not_fit_stays_in_the_text() {
         let p = parse(Kind::Action, "Go by bus @Sam");
-        assert_eq!((p.text.as_str(), p.person.as_str(), p.due), ("Go by bus", "Sam", None));
+        assert_eq!(
+            (p.text.as_str(), p.person.as_str(), p.due),
+            ("Go by bus", "Sam", None)
+        );
         let p = parse(Kind::Action, "Write to info@eastside.org");
-        assert_eq!((p.text.as_str(), p.person.as_str()), ("Write to info@eastside.org", ""));
+        assert_eq!(
+            (p.text.as_str(), p.person.as_str()),
+            ("Write to info@eastside.org", "")
+        );
         let p = parse(Kind::Decision, "Meet @ the library by 3/1/2027");
         assert_eq!(p.text, "Meet @ the library by 3/1/2027");
         let p = parse(Kind::Parked, "Can volunteers be paid? @Tomasz");
-        assert_eq!((p.text.as_str(), p.person.as_str()), ("Can volunteers be paid?", "Tomasz"));
+        assert_eq!(
+            (p.text.as_str(), p.person.as_str()),
+            ("Can volunteers be paid?", "Tomasz")
+        );
     }
 }

@@ -128,7 +128,7 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::Capture,
         "capture",
         "Quick capture: an action, decision or parked point for this step, in one line (Tab or #action/#agreed/#park for the kind; an action: text @Owner by 10/12/2026)",
-        true,
+        false,
     ),
     b(
         &[Key::ch('S'), Key::plain(F(5))],

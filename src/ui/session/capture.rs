@@ -45,7 +45,8 @@ pub fn draw(frame: &mut Frame, area: Rect, capture: &Capture, step: Step, theme:
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [line_area, note_area] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let [line_area, note_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     let mut editor = capture.field.editor().clone();
     editor.set_cursor_line_style(Style::new());
     editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
@@ -73,7 +74,11 @@ fn note(capture: &Capture, width: usize, theme: &Theme) -> Line<'static> {
         .to_string()
     } else {
         let mut parts = vec![format!("{}: {}", capture.kind.label(), p.text)];
-        let who = if capture.kind == Kind::Action { "owner" } else { "raised by" };
+        let who = if capture.kind == Kind::Action {
+            "owner"
+        } else {
+            "raised by"
+        };
         if !p.person.is_empty() {
             parts.push(format!("{who} {}", p.person));
         }
