@@ -129,3 +129,21 @@ fn the_capture_line() {
     check("capture_action", &k);
     check("capture_names", &keys("pi#park Bus fares @"));
 }
+
+#[test]
+fn a_name_nobody_has_is_kept_and_said_so() {
+    let mut s = screen_after(&[]);
+    press(&mut s, KeyCode::Char('i'));
+    type_text(&mut s, "Phone the vicar @Zed");
+    ctrl(&mut s, 'n');
+    let capture = s.capture.as_ref().unwrap();
+    assert!(
+        capture
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("No participant matches \"Zed\"")
+    );
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.session.actions.last().unwrap().owner, "Zed");
+}

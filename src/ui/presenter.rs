@@ -98,8 +98,13 @@ fn panel_lines(panel: &Panel, width: usize, bold: Style, theme: &Theme) -> Vec<L
         }
         Panel::Goals(goals) => {
             out.push(label("Goals, most supported first"));
+            let digits = goals
+                .iter()
+                .map(|g| g.support.to_string().len())
+                .max()
+                .unwrap_or(1);
             for goal in goals {
-                out.extend(goal_line(goal, width, bold));
+                out.extend(goal_line(goal, digits, width, bold));
             }
         }
         Panel::Tally(rows) => {
@@ -126,10 +131,11 @@ fn panel_lines(panel: &Panel, width: usize, bold: Style, theme: &Theme) -> Vec<L
     out
 }
 
-/// "  5  Halve the wait … (agreed)": the count first, so the order reads.
-fn goal_line(goal: &GoalLine, width: usize, bold: Style) -> Vec<Line<'static>> {
+/// "5   Halve the wait … (agreed)": the count first, so the order reads;
+/// counts are padded on the right, as wrapping drops leading spaces.
+fn goal_line(goal: &GoalLine, digits: usize, width: usize, bold: Style) -> Vec<Line<'static>> {
     let agreed = if goal.agreed { " (agreed)" } else { "" };
-    let text = format!("{:>3}  {}{agreed}", goal.support, goal.text);
+    let text = format!("{:<digits$}  {}{agreed}", goal.support, goal.text);
     limit(wrap(&[Span::styled(text, bold)], width), 2, width)
 }
 

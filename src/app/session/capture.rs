@@ -114,6 +114,10 @@ impl Capture {
         };
         let found: Vec<String> = self.suggestions().iter().map(|s| s.to_string()).collect();
         if found.is_empty() {
+            let typed = line[at + 1..].trim();
+            self.problem = Some(format!(
+                "No participant matches \"{typed}\": keep it as typed, or add them under p first."
+            ));
             return;
         }
         let typed = match &self.completion {
