@@ -30,6 +30,8 @@ pub enum Panel {
     Vision { lines: Vec<String>, is_final: bool },
     /// Goals with the support each has (`agreed` said in words).
     Goals(Vec<GoalLine>),
+    /// Decisions taken in this step (dissent is private: see `Concerns`).
+    Agreed(Vec<String>),
     /// A ranked tally: label and count, highest first. Hook: `tally`.
     Tally(Vec<(String, u32)>),
     /// A consent result in one sentence, e.g. "Agreed by 9 organisations;
@@ -72,6 +74,7 @@ pub fn slide(session: &Session, step: Step, show: Presenter) -> Slide {
     }
     panels.extend(tally(session, step));
     panels.extend(consent(session, step));
+    panels.push(agreed(session, step));
     if show.private {
         panels.extend(concerns(session, step));
         let notes = session.note(step).trim();
@@ -191,6 +194,16 @@ fn vision(s: &Session) -> Panel {
     }
 }
 
+fn agreed(s: &Session, step: Step) -> Panel {
+    let texts = s.decisions.iter().filter(|d| d.step == Some(step));
+    Panel::Agreed(
+        texts
+            .map(|d| d.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+    )
+}
+
 /// Dissent in the step's decisions and concerns in its consent list.
 fn concerns(s: &Session, step: Step) -> Option<Panel> {
     let mut lines: Vec<String> = s
@@ -219,7 +232,7 @@ fn is_empty(panel: &Panel) -> bool {
         Panel::Vision { lines, .. } => lines.is_empty(),
         Panel::Goals(g) => g.is_empty(),
         Panel::Tally(t) => t.is_empty(),
-        Panel::Concerns(c) => c.is_empty(),
+        Panel::Concerns(c) | Panel::Agreed(c) => c.is_empty(),
         Panel::Clock(t) | Panel::Consent(t) | Panel::Notes(t) => t.trim().is_empty(),
     }
 }

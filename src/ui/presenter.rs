@@ -107,6 +107,12 @@ fn panel_lines(panel: &Panel, width: usize, bold: Style, theme: &Theme) -> Vec<L
                 out.extend(goal_line(goal, digits, width, bold));
             }
         }
+        Panel::Agreed(texts) => {
+            out.push(label("Agreed in this step"));
+            for text in texts {
+                out.extend(para(&format!("• {text}"), bold));
+            }
+        }
         Panel::Tally(rows) => {
             out.push(label("Result of the vote"));
             for (text, count) in rows {

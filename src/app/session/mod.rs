@@ -148,7 +148,11 @@ impl SessionScreen {
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
         if self.presenter.is_some() {
-            return describe(crate::app::presenter::KEYS);
+            let mut help = describe(crate::app::presenter::KEYS);
+            help.iter_mut()
+                .filter(|h| h.keys == "1/2/3/4/5/6")
+                .for_each(|h| h.keys = "1–6".into());
+            return help;
         }
         if self.capture.is_some() {
             return describe(capture::KEYS);
