@@ -84,3 +84,31 @@ fn private_notes_and_concerns_when_chosen() {
     );
     snap("presenter_private", &screen);
 }
+
+/// How the hooks the clock, votes and consent checks will fill are drawn,
+/// from a slide built by hand (the session records none of them yet).
+#[test]
+fn clock_tally_and_consent_panels() {
+    use presenter::{Panel, Slide};
+    let slide = Slide {
+        title: "Eastside partnership — second session".into(),
+        step: roundtable::domain::Step::Activities,
+        question: "Which activities should we start first?".into(),
+        panels: vec![
+            Panel::Clock("4 min over · 38 min left in the session".into()),
+            Panel::Tally(vec![
+                ("Saturday drop-in".into(), 9),
+                ("Translated leaflets".into(), 6),
+                ("School gate stall".into(), 6),
+            ]),
+            Panel::Consent("Agreed by 9 organisations; 1 stood aside".into()),
+        ],
+        private: false,
+    };
+    let keys = describe(presenter::KEYS);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| roundtable::ui::presenter::draw(f, f.area(), &slide, &keys, "", &Theme::plain()))
+        .unwrap();
+    insta::assert_snapshot!("presenter_hooks_80x24", terminal.backend());
+}

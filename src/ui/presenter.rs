@@ -115,8 +115,9 @@ fn panel_lines(panel: &Panel, width: usize, bold: Style, theme: &Theme) -> Vec<L
         }
         Panel::Tally(rows) => {
             out.push(label("Result of the vote"));
+            let digits = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
             for (text, count) in rows {
-                out.extend(para(&format!("{count:>3}  {text}"), bold));
+                out.extend(para(&format!("{count:<digits$}  {text}"), bold));
             }
         }
         Panel::Consent(text) => {
