@@ -42,6 +42,7 @@ fn hostile_archive() -> TempDir {
             owner: format!("Owner {EVIL}"),
             due: NaiveDate::from_ymd_opt(2026, 5, 1),
             status: ActionStatus::InProgress,
+            step: None,
         });
         // An empty action text: `check` warns, quoting nothing but the file.
         s.actions.push(ActionItem {

@@ -186,6 +186,7 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
             owner,
             due,
             status,
+            step: None,
         });
     let parked = (text(), text(), step()).prop_map(|(text, raised_by, step)| ParkedItem {
         text,

@@ -129,6 +129,7 @@ fn full_session() -> Session {
         owner: "Helen Marsh".into(),
         due: day(1, 15),
         status: ActionStatus::InProgress,
+        step: None,
     });
     s.parking_lot.push(ParkedItem {
         text: "Transport for rural families".into(),

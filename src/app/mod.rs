@@ -20,6 +20,7 @@ pub mod measures_view;
 pub mod message;
 mod minutes_to;
 pub mod next_session;
+pub mod presenter;
 pub mod recovery;
 pub mod review;
 pub mod save_as;

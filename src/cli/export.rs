@@ -39,7 +39,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
 }
 
 /// A path to an existing file is used as is, without touching the archive.
-fn find(session: &str, dir: Option<&Path>) -> Result<PathBuf, CliError> {
+pub(super) fn find(session: &str, dir: Option<&Path>) -> Result<PathBuf, CliError> {
     let direct = Path::new(session);
     if direct.is_file() {
         return Ok(direct.to_path_buf());

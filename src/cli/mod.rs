@@ -13,6 +13,7 @@ mod new;
 mod open;
 mod output;
 mod pack;
+mod present;
 mod remove;
 mod restore;
 mod search;
@@ -57,6 +58,8 @@ enum Command {
     Search(search::Args),
     /// List actions across sessions, or mark one done
     Actions(actions::Args),
+    /// Show a session on a second screen for the room, following it live (read-only)
+    Present(present::Args),
     /// Move a session to the archive's trash folder (nothing is deleted)
     Remove(remove::Args),
     /// List the sessions in the trash
@@ -97,6 +100,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Check(args)) => check::run(args, dir),
         Some(Command::Search(args)) => search::run(args, dir),
         Some(Command::Actions(args)) => actions::run(args, dir),
+        Some(Command::Present(args)) => present::run(args, dir),
         Some(Command::Remove(args)) => remove::run(args, dir),
         Some(Command::Trash(args)) => trash::run(args, dir),
         Some(Command::Restore(args)) => restore::run(args, dir),

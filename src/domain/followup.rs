@@ -124,6 +124,7 @@ mod tests {
             owner: "Ann".into(),
             due: Some(day(10, 1)),
             status,
+            step: None,
         }
     }
 

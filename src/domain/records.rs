@@ -50,6 +50,10 @@ pub struct ActionItem {
     pub owner: String,
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
+    /// The step it was agreed in, if any (quick capture fills it in). Left
+    /// out of the file when unknown, so older files keep their bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
 }
 
 impl ActionItem {

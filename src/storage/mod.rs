@@ -42,6 +42,7 @@ mod settings;
 mod special;
 mod trash;
 mod unknown;
+mod watch;
 mod whoami;
 
 pub use archive::{Archive, Entry};
@@ -56,3 +57,4 @@ pub use recovery::{
 };
 pub use settings::{AppState, STATE_ENV, read_state, state_file, write_state};
 pub use trash::{TRASH, TrashError};
+pub use watch::FileWatch;

@@ -57,6 +57,7 @@ pub(super) fn every_field() -> Session {
     }];
     s.actions = vec![ActionItem {
         due: Some(day),
+        step: Some(Step::Goals),
         ..Default::default()
     }];
     s.parking_lot = vec![ParkedItem {

@@ -13,6 +13,7 @@ mod measures_chart;
 mod measures_view;
 mod next_session;
 mod popup;
+pub mod presenter;
 mod recovery;
 mod sanitize;
 mod save_as;
@@ -45,6 +46,13 @@ fn draw(app: &App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
+    }
+    // The presenter view takes the whole window, for the room.
+    if let Screen::Session(screen) = &app.screen
+        && let Some(slide) = screen.slide()
+    {
+        let keys = crate::app::keys::describe(crate::app::presenter::KEYS);
+        return presenter::draw(frame, area, &slide, &keys, "", &app.theme);
     }
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(1),

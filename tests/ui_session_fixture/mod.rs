@@ -309,6 +309,7 @@ pub fn session() -> Session {
             owner: "Ann Lee".into(),
             due: day(12, 10),
             status: ActionStatus::Open,
+            step: None,
         },
         ActionItem {
             id: "a-act002".into(),
@@ -316,6 +317,7 @@ pub fn session() -> Session {
             owner: "Dev Patel".into(),
             due: day(1, 20),
             status: ActionStatus::InProgress,
+            step: None,
         },
         ActionItem {
             id: "a-act003".into(),
@@ -323,6 +325,7 @@ pub fn session() -> Session {
             owner: "Sam Okafor".into(),
             due: None,
             status: ActionStatus::Done,
+            step: None,
         },
     ];
     s.parking_lot = vec![

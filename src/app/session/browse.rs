@@ -37,6 +37,7 @@ impl SessionScreen {
                 | B::RoundLater
                 | B::Notes
                 | B::Save
+                | B::Capture
         );
         if changes && self.read_only.is_some() {
             return false;
@@ -100,6 +101,8 @@ impl SessionScreen {
             B::RoundPass => self.move_round(RoundMove::Pass, now),
             B::RoundLater => self.move_round(RoundMove::Later, now),
             B::Guide => self.show_guide = !self.show_guide,
+            B::Capture => self.open_capture(),
+            B::Present => self.presenter = Some(Default::default()),
             B::Export => return Outcome::ExportMinutes,
             B::Save => return Outcome::Save,
             B::Help => return Outcome::Help,

@@ -53,6 +53,10 @@ pub enum BrowseAction {
     Help,
     Back,
     Quit,
+    /// `i`: the one-line quick capture.
+    Capture,
+    /// `S`/F5: the presenter view for the room.
+    Present,
     /// `q`: says how to quit, as a stray key must not close the session.
     QuitHint,
 }
@@ -129,6 +133,20 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         "undo",
         "Undo the last change: add, edit, delete or move",
         true,
+    ),
+    b(
+        &[Key::ch('i')],
+        B::Capture,
+        "capture",
+        "Quick capture: an action, decision or parked point for this step, in one line (Tab or #action/#agreed/#park for the kind; an action: text @Owner by 10/12/2026)",
+        false,
+    ),
+    b(
+        &[Key::ch('S'), Key::plain(F(5))],
+        B::Present,
+        "present",
+        "Presenter view for the room: large text, the step's question and what to look at now",
+        false,
     ),
     b(
         &[Key::plain(Tab)],

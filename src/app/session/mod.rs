@@ -4,6 +4,8 @@
 //! can take back.
 
 mod browse;
+pub mod capture;
+pub mod capture_line;
 mod complete;
 pub mod consent_check;
 pub mod dot_vote;
@@ -13,6 +15,7 @@ pub mod fields;
 pub mod items;
 pub mod keys;
 pub mod nav;
+mod presenting;
 pub mod round;
 pub mod section;
 mod undo;
@@ -72,6 +75,10 @@ pub struct SessionScreen {
     /// The open dot vote (`o`) or consent check (`c`), drawn over the section.
     pub vote: Option<dot_vote::VoteScreen>,
     pub consent: Option<consent_check::ConsentScreen>,
+    /// The open quick-capture line, if any.
+    pub capture: Option<capture::Capture>,
+    /// The presenter view, when shown instead of the screen.
+    pub presenter: Option<crate::app::presenter::Presenter>,
 }
 
 impl SessionScreen {
@@ -91,6 +98,8 @@ impl SessionScreen {
             round,
             vote: None,
             consent: None,
+            capture: None,
+            presenter: None,
         }
     }
 
@@ -124,7 +133,11 @@ impl SessionScreen {
             return Outcome::Stay;
         }
         self.round.now = now;
-        let outcome = if self.round.setup.is_some() {
+        let outcome = if self.presenter.is_some() {
+            self.presenter_key(key)
+        } else if self.capture.is_some() {
+            self.capture_key(key, now)
+        } else if self.round.setup.is_some() {
             self.setup_key(key, now)
         } else if self.vote.is_some() {
             self.vote_key(key, now)
@@ -148,10 +161,21 @@ impl SessionScreen {
         if let Some(editor) = &mut self.editor {
             editor.paste(text);
         }
+        self.capture_paste(text);
     }
 
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
+        if self.presenter.is_some() {
+            let mut help = describe(crate::app::presenter::KEYS);
+            help.iter_mut()
+                .filter(|h| h.keys == "1/2/3/4/5/6")
+                .for_each(|h| h.keys = "1–6".into());
+            return help;
+        }
+        if self.capture.is_some() {
+            return describe(capture::KEYS);
+        }
         if self.round.setup.is_some() {
             return describe(round::SETUP);
         }

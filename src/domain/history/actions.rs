@@ -131,6 +131,7 @@ mod tests {
             owner: owner.into(),
             due: due.and_then(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d)),
             status,
+            step: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! left, the current section on the right and, when open, the item editor
 //! over them.
 
+mod capture;
 mod consent_check;
 mod dot_vote;
 mod editor;
@@ -53,6 +54,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     }
     if let Some(check) = &screen.consent {
         consent_check::draw(frame, body, check, theme);
+    }
+    if let Some(line) = &screen.capture {
+        capture::draw(frame, body, line, screen.nav.last_step, theme);
     }
 }
 
