@@ -3,6 +3,7 @@
 //! Nothing here touches the terminal or the file system: "now" is always
 //! passed in, so tests (and snapshot output) stay deterministic.
 
+mod clock;
 mod content;
 mod diff;
 mod fold;
@@ -11,6 +12,7 @@ mod history;
 mod ids;
 mod keys;
 mod participant;
+mod plan;
 mod records;
 mod search;
 mod session;
@@ -21,6 +23,7 @@ mod text;
 mod validate;
 mod when;
 
+pub use clock::{EXTEND_MINUTES, Face, Jump, MAX_GAP, duration_words, left_words};
 pub use content::*;
 pub use diff::differences;
 pub use fold::fold;
@@ -30,6 +33,7 @@ pub use history::{
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
+pub use plan::{MAX_MINUTES, Part, Plan, Slot};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
 pub use search::{Hit, Section, search};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Activity, AwarenessItem, Decision, Goal, ParkedItem, Participant, Review, Roles, Step,
+    ActionItem, Activity, AwarenessItem, Decision, Goal, ParkedItem, Participant, Plan, Review, Roles, Step,
     Vision, slug,
 };
 
@@ -64,6 +64,9 @@ pub struct Session {
     pub actions: Vec<ActionItem>,
     #[serde(default)]
     pub parking_lot: Vec<ParkedItem>,
+    /// The time box of each part of the meeting and the time spent on it.
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -128,6 +131,7 @@ impl Session {
             decisions: Vec::new(),
             actions: Vec::new(),
             parking_lot: Vec::new(),
+            plan: Plan::default(),
             created: now,
             updated: now,
         }
