@@ -11,8 +11,9 @@ impl Session {
     /// goals, the open actions with their ids and status, the activities and
     /// their measures with the same ids, and the parking lot.
     ///
-    /// Readings, notes, decisions, roles and the awareness plan belong to the
-    /// meeting they were recorded in and start empty; earlier readings stay
+    /// Readings, notes, decisions, roles, the awareness plan and the meeting's
+    /// plan and clock belong to the meeting they were recorded in and start
+    /// empty (the app gives the new meeting the follow-up plan); earlier readings stay
     /// visible through [`super::History`], which follows measures by id.
     pub fn follow_up(&self, title: &str, date: NaiveDate, now: DateTime<Utc>) -> Session {
         let mut next = Session::new(title, &self.partnership, date, now);

@@ -34,7 +34,15 @@ impl Part {
         Some(part)
     }
 
-    /// A short name for the clock and the plan screen: "Opening", "3 Activities".
+    /// The shortest name, for the clock in the header: "Step 3", "Break".
+    pub fn short(self) -> String {
+        match self {
+            Part::Step(step) => format!("Step {}", step.number()),
+            other => other.label(),
+        }
+    }
+
+    /// A short name for the plan screen and messages: "Opening", "3 Goals".
     pub fn label(self) -> String {
         match self {
             Part::Opening => "Opening".into(),
@@ -205,6 +213,19 @@ impl Plan {
             .map(|(i, _)| i)
     }
 
+    /// The plan after undoing a change: `earlier` (the plan in the undone
+    /// snapshot) when the change was to the plan itself, with the time
+    /// recorded in `self` kept; otherwise `self` unchanged, so undoing an
+    /// edit of a goal never takes back clock time or a plan made later.
+    pub fn after_undo(&self, mut earlier: Plan) -> Plan {
+        let layout = |p: &Plan| p.slots.iter().map(|s| (s.part, s.minutes)).collect::<Vec<_>>();
+        if earlier.slots.is_empty() || layout(&earlier) == layout(self) {
+            return self.clone();
+        }
+        earlier.keep_time_from(self);
+        earlier
+    }
+
     /// Undo restores an earlier plan but never earlier time: the time
     /// recorded in `from` (the plan before the undo) is kept, part by part.
     pub fn keep_time_from(&mut self, from: &Plan) {
@@ -293,5 +314,20 @@ mod tests {
         assert_eq!(undone.slots[2].spent, 60, "the first break is still the first");
         assert_eq!(undone.current, Some(2));
         assert_eq!(undone.running_since, Some(t0()));
+    }
+
+    #[test]
+    fn undoing_another_edit_leaves_the_plan_and_its_time_alone() {
+        let mut now = plan();
+        now.slots[0].spent = 120;
+        now.current = Some(0);
+        assert_eq!(now.after_undo(Plan::default()), now, "a plan made after the edit stays");
+        let mut same = plan();
+        same.slots[0].spent = 5;
+        assert_eq!(now.after_undo(same), now, "clock time is not taken back");
+        let mut longer = plan();
+        longer.change_minutes(1, 5);
+        let undone = longer.after_undo(plan());
+        assert_eq!(undone.slots[1].minutes, 20);
     }
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
     ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
-    ParkedItem, Participant, Reading, Review, Roles, Session, Step, Vision, VisionDraft, Workstream,
+    ParkedItem, Part, Participant, Plan, Reading, Review, Roles, Session, Slot, Step, Vision, VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -62,5 +62,14 @@ pub(super) fn every_field() -> Session {
         step: Some(Step::Goals),
         ..Default::default()
     }];
+    s.plan = Plan {
+        slots: vec![Slot {
+            extended: 5,
+            spent: 1,
+            ..Slot::new(Part::Step(Step::Goals), 1)
+        }],
+        current: Some(0),
+        running_since: Some(DateTime::default()),
+    };
     s
 }

@@ -30,6 +30,8 @@ impl SessionScreen {
                 | B::LivedExperience
                 | B::Notes
                 | B::Save
+                | B::Clock
+                | B::Extend
         );
         if changes && self.read_only.is_some() {
             return false;
@@ -83,6 +85,9 @@ impl SessionScreen {
             B::Unspoke => self.count_voice(-1, now),
             B::LivedExperience => self.toggle_lived_experience(now),
             B::Guide => self.show_guide = !self.show_guide,
+            B::Clock => self.toggle_clock(now),
+            B::Extend => self.extend_clock(now),
+            B::Plan => self.open_plan(now),
             B::Export => return Outcome::ExportMinutes,
             B::Save => return Outcome::Save,
             B::Help => return Outcome::Help,
@@ -106,10 +111,13 @@ impl SessionScreen {
         }
     }
 
-    fn undo(&mut self) {
+    pub(super) fn undo(&mut self) {
         match self.undo.pop() {
             Some(snapshot) => {
+                // The plan may go back; time recorded since never does.
+                let plan = self.session.plan.clone();
                 self.session = snapshot.session;
+                self.session.plan = plan.after_undo(std::mem::take(&mut self.session.plan));
                 self.nav = snapshot.nav;
                 self.dirty = true;
                 self.message = Some(format!("Undone: {}.", snapshot.what));

@@ -11,7 +11,9 @@ pub mod fields;
 pub mod items;
 pub mod keys;
 pub mod nav;
+pub mod plan_view;
 pub mod section;
+mod timing;
 mod undo;
 pub mod values;
 
@@ -64,10 +66,17 @@ pub struct SessionScreen {
     /// Why the session can be read but not changed (held open by someone
     /// else, or final), if so. Every key that would change it is disabled.
     pub read_only: Option<String>,
+    /// The plan screen, when open over the session.
+    pub plan_view: Option<plan_view::PlanView>,
+    /// When the clock was last looked at, to notice a computer that slept.
+    last_look: Option<DateTime<Utc>>,
 }
 
 impl SessionScreen {
-    pub fn open(path: PathBuf, session: Session) -> SessionScreen {
+    pub fn open(path: PathBuf, mut session: Session) -> SessionScreen {
+        // A clock still running in the file was left so by a stop without
+        // a pause: it counts up to the last save (see `domain::clock`).
+        session.plan.stop_left_running(session.updated);
         SessionScreen {
             path,
             session,
@@ -79,6 +88,8 @@ impl SessionScreen {
             undo: UndoStack::default(),
             before_edit: None,
             read_only: None,
+            plan_view: None,
+            last_look: None,
         }
     }
 
@@ -111,8 +122,11 @@ impl SessionScreen {
         if key.kind == KeyEventKind::Release {
             return Outcome::Stay;
         }
+        let section = self.nav.section;
         let outcome = if self.editor.is_some() {
             self.edit_key(key, now)
+        } else if self.plan_view.is_some() {
+            self.plan_key(key, now)
         } else {
             self.message = None;
             match lookup(keys::BROWSE, &key) {
@@ -121,6 +135,10 @@ impl SessionScreen {
             }
         };
         self.nav.clamp(&self.session);
+        self.follow_step(section, now);
+        if matches!(outcome, Outcome::Back | Outcome::Quit) {
+            self.pause_clock(now);
+        }
         outcome
     }
 
@@ -133,6 +151,9 @@ impl SessionScreen {
 
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
+        if self.editor.is_none() && self.plan_view.is_some() {
+            return self.plan_bindings();
+        }
         match &self.editor {
             Some(editor) => {
                 let table: Vec<_> = keys::EDIT
