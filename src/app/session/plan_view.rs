@@ -53,8 +53,8 @@ use PlanAction as A;
 pub const KEYS: &[Binding<PlanAction>] = &[
     b(&[Key::plain(Down), Key::ch('j')], A::Down, "down", "Select the next part", false),
     b(&[Key::plain(Up), Key::ch('k')], A::Up, "up", "Select the previous part", false),
-    b(&[Key::ch('+'), Key::ch('=')], A::More, "5 min more", "Five more minutes for the selected part", true),
-    b(&[Key::ch('-')], A::Less, "5 min less", "Five minutes less for the selected part", true),
+    b(&[Key::ch('+'), Key::ch('=')], A::More, "more", "Five more minutes for the selected part", true),
+    b(&[Key::ch('-')], A::Less, "less", "Five minutes less for the selected part", true),
     b(&[Key::ch(']')], A::OneMore, "1 min more", "One more minute for the selected part", false),
     b(&[Key::ch('[')], A::OneLess, "1 min less", "One minute less for the selected part", false),
     b(&[Key::ch('b')], A::AddBreak, "add break", "Add a ten-minute break after the selected part", true),
@@ -74,12 +74,12 @@ pub const KEYS: &[Binding<PlanAction>] = &[
         "Mark the selected part as the one on now (the opening, a break, the close)",
         true,
     ),
-    b(&[Key::ch('t')], A::Clock, "clock", "Start or pause the meeting clock", true),
+    b(&[Key::ch('t')], A::Clock, "clock", "Start or pause the meeting clock", false),
     b(&[Key::ch('T')], A::Extend, "+5 min now", "Give the part on now five more minutes", false),
     b(&[Key::ch('u')], A::Undo, "undo", "Undo the last change to the plan (or anything else)", false),
     b(&[Key::ctrl('s')], A::Save, "save", "Save the session now", false),
     help_binding(&[Key::ch('?'), Key::plain(F(1))], A::Help),
-    b(&[Key::plain(Esc), Key::ch('P'), Key::ch('q')], A::Close, "back", "Back to the session", true),
+    b(&[Key::plain(Esc), Key::ch('P')], A::Close, "back", "Back to the session", true),
 ];
 
 impl SessionScreen {

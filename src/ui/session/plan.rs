@@ -12,7 +12,10 @@ use crate::domain::{duration_words, left_words};
 use crate::ui::table::{cell, right};
 use crate::ui::theme::Theme;
 
-const HEADINGS: [&str; 4] = ["Planned", "Spent", "Left", ""];
+const HEADINGS: [&str; 3] = ["Planned", "Spent", "Left"];
+
+/// Each number column, two spaces before it included.
+const COLUMN: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, now: DateTime<Utc>, theme: &Theme) {
     let plan = &screen.session.plan;
@@ -42,12 +45,12 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, now: DateTime
 
     let width = usize::from(table.width);
     // Marker, name, then four right-aligned columns.
-    let name_width = width.saturating_sub(2 + 4 * 11 + 1).max(8);
+    let name_width = width.saturating_sub(2 + 3 * COLUMN + 2 + 9).clamp(8, 30);
     let mut lines = vec![Line::styled(
         format!(
             "  {}{}",
             cell("Part", name_width),
-            HEADINGS.iter().map(|h| right(h, 11)).collect::<String>()
+            HEADINGS.iter().map(|h| right(h, COLUMN)).collect::<String>()
         ),
         theme.title(),
     )];
@@ -75,9 +78,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, now: DateTime
         let text = format!(
             "{marker}{}{}{}{}  {}",
             cell(&slot.part.label(), name_width),
-            right(&planned, 11),
-            right(&spent, 11),
-            right(&left, 11),
+            right(&planned, COLUMN),
+            right(&spent, COLUMN),
+            right(&left, COLUMN),
             cell(state, 9),
         );
         let over = is_current && slot.allowed() <= plan.spent_at(i, now);
