@@ -260,6 +260,7 @@ fn session() -> impl Strategy<Value = Session> {
             decisions,
             actions,
             parking_lot,
+            plan: Default::default(),
             created,
             updated,
         },

@@ -56,7 +56,11 @@ fn a_new_session_has_the_two_hour_plan_and_the_clock_waits_for_t() {
     let (_dir, app) = new_session();
     let plan = &screen(&app).session.plan;
     assert_eq!(plan.total_minutes(), 120);
-    assert!(header(&app).contains("2 h 00 planned · t starts the clock"), "{}", header(&app));
+    assert!(
+        header(&app).contains("2 h 00 planned · t starts the clock"),
+        "{}",
+        header(&app)
+    );
 }
 
 #[test]
@@ -66,7 +70,11 @@ fn clock_running_and_overrunning_in_the_header() {
     for s in 1..=424 {
         tick_at(&mut app, s);
     }
-    assert!(header(&app).contains("▶ Opening 2:56 left · 1 h 53 left in all"), "{}", header(&app));
+    assert!(
+        header(&app).contains("▶ Opening 2:56 left · 1 h 53 left in all"),
+        "{}",
+        header(&app)
+    );
     snap_both("clock_running", &app);
     // Ticks a minute apart or less: meeting time, not sleep.
     for s in (425..=(14 * 60 + 10)).step_by(60) {
@@ -74,7 +82,10 @@ fn clock_running_and_overrunning_in_the_header() {
     }
     tick_at(&mut app, 14 * 60 + 10);
     let head = header(&app);
-    assert!(head.contains("▶ Opening 4 min over"), "in words, not only colour: {head}");
+    assert!(
+        head.contains("▶ Opening 4 min over"),
+        "in words, not only colour: {head}"
+    );
     snap_both("clock_overrunning", &app);
 }
 
@@ -101,7 +112,13 @@ fn moving_to_a_step_times_it_and_a_break_is_chosen_on_the_plan() {
     assert!(header(&app).contains("▶ Step 3 19:00 left"), "{}", header(&app));
     key_at(&mut app, KeyCode::Char('P'), 700);
     let row = screen(&app).plan_view.unwrap().row;
-    let brk = screen(&app).session.plan.slots.iter().position(|s| s.part == Part::Break).unwrap();
+    let brk = screen(&app)
+        .session
+        .plan
+        .slots
+        .iter()
+        .position(|s| s.part == Part::Break)
+        .unwrap();
     for _ in brk..row {
         key_at(&mut app, KeyCode::Up, 700);
     }
@@ -111,7 +128,11 @@ fn moving_to_a_step_times_it_and_a_break_is_chosen_on_the_plan() {
     key_at(&mut app, KeyCode::Char('T'), 720);
     assert!(header(&app).contains("▶ Break 15:00 left"), "{}", header(&app));
     key_at(&mut app, KeyCode::Char('t'), 780);
-    assert!(header(&app).contains("paused · Break 14:00 left"), "{}", header(&app));
+    assert!(
+        header(&app).contains("paused · Break 14:00 left"),
+        "{}",
+        header(&app)
+    );
     let plan = &screen(&app).session.plan;
     assert_eq!(plan.slots[plan.slot_of(Step::Activities).unwrap()].spent, 120);
     assert_eq!(plan.slots[brk].spent, 60);
@@ -149,7 +170,10 @@ fn a_computer_asleep_is_not_meeting_time() {
     assert!(!s.session.plan.is_running());
     assert_eq!(s.session.plan.slots[0].spent, 1, "the long gaps are not counted");
     let text = render(&app, 120, 40).to_string();
-    assert!(text.contains("The clock is paused: the computer was asleep"), "{text}");
+    assert!(
+        text.contains("The clock is paused: the computer was asleep"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -159,7 +183,10 @@ fn the_plan_and_the_time_spent_survive_saving_and_opening_again() {
     key_at(&mut app, KeyCode::Char('2'), 300);
     key_at(&mut app, KeyCode::Char('T'), 310);
     key_at(&mut app, KeyCode::Char('t'), 400);
-    app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)), at(400));
+    app.handle_event(
+        &Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        at(400),
+    );
     let s = screen(&app);
     let on_disk = roundtable::storage::load(&s.path).unwrap();
     assert_eq!(on_disk.plan, s.session.plan);
@@ -172,7 +199,10 @@ fn the_plan_and_the_time_spent_survive_saving_and_opening_again() {
     running.plan.running_since = Some(running.updated - TimeDelta::seconds(30));
     let path = s.path.clone();
     roundtable::storage::save(&path, &running).unwrap();
-    let reopened = roundtable::app::session::SessionScreen::open(path.clone(), roundtable::storage::load(&path).unwrap());
+    let reopened = roundtable::app::session::SessionScreen::open(
+        path.clone(),
+        roundtable::storage::load(&path).unwrap(),
+    );
     assert!(!reopened.session.plan.is_running());
     assert_eq!(reopened.session.plan.slots[2].spent, 130);
 }

@@ -311,7 +311,11 @@ mod tests {
         assert_eq!(jump, Some(Jump::Asleep(TimeDelta::seconds(3600))));
         assert!(!p.is_running());
         assert_eq!(p.slots[0].spent, 220, "the hour asleep is not counted");
-        assert_eq!(p.look(t(3820), t(9000)), None, "a paused clock has nothing to lose");
+        assert_eq!(
+            p.look(t(3820), t(9000)),
+            None,
+            "a paused clock has nothing to lose"
+        );
     }
 
     #[test]

@@ -119,7 +119,12 @@ impl Plan {
             if line.is_empty() {
                 continue;
             }
-            let wrong = || format!("line {}: expected a part and minutes, e.g. \"goals 20\", found \"{line}\"", n + 1);
+            let wrong = || {
+                format!(
+                    "line {}: expected a part and minutes, e.g. \"goals 20\", found \"{line}\"",
+                    n + 1
+                )
+            };
             let (word, minutes) = line.rsplit_once(' ').ok_or_else(wrong)?;
             let part = Part::parse(word).ok_or_else(wrong)?;
             let minutes: u32 = minutes.trim().parse().map_err(|_| wrong())?;
@@ -239,7 +244,10 @@ impl Plan {
                 self.slots[here].extended = from.slots[i].extended;
             }
         }
-        self.current = from.current.and_then(|c| from.occurrence(c)).and_then(|key| self.find(key));
+        self.current = from
+            .current
+            .and_then(|c| from.occurrence(c))
+            .and_then(|key| self.find(key));
         self.running_since = self.current.and(from.running_since);
     }
 }
@@ -321,7 +329,11 @@ mod tests {
         let mut now = plan();
         now.slots[0].spent = 120;
         now.current = Some(0);
-        assert_eq!(now.after_undo(Plan::default()), now, "a plan made after the edit stays");
+        assert_eq!(
+            now.after_undo(Plan::default()),
+            now,
+            "a plan made after the edit stays"
+        );
         let mut same = plan();
         same.slots[0].spent = 5;
         assert_eq!(now.after_undo(same), now, "clock time is not taken back");

@@ -41,8 +41,16 @@ fn row(slot: &Slot) -> Vec<String> {
             other => other.label(),
         },
         planned_words(slot.minutes, slot.extended),
-        if spent == 0 { "not reached".into() } else { duration_words(spent) },
-        if spent == 0 { String::new() } else { difference(slot.allowed(), spent) },
+        if spent == 0 {
+            "not reached".into()
+        } else {
+            duration_words(spent)
+        },
+        if spent == 0 {
+            String::new()
+        } else {
+            difference(slot.allowed(), spent)
+        },
     ]
 }
 
@@ -69,7 +77,9 @@ fn difference(allowed: i64, spent: i64) -> String {
 fn note(plan: &Plan) -> Option<String> {
     let mut text = "*Times from the meeting clock; pauses are not counted.".to_string();
     if plan.is_running() {
-        text.push_str(" The clock was still running, so the part on now is counted up to its last pause or change.");
+        text.push_str(
+            " The clock was still running, so the part on now is counted up to its last pause or change.",
+        );
     }
     text.push('*');
     Some(text)

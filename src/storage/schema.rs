@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
     ActionItem, Activity, AwarenessItem, Commitment, Consent, Decision, Goal, Learning, Measure, NextStep,
-    ParkedItem, Part, Participant, Plan, Reading, Review, Roles, Session, Slot, Step, Vision, VisionDraft, Workstream,
+    ParkedItem, Part, Participant, Plan, Reading, Review, Roles, Session, Slot, Step, Vision, VisionDraft,
+    Workstream,
 };
 
 pub(super) fn every_field() -> Session {

@@ -37,7 +37,13 @@ pub enum PlanAction {
     Close,
 }
 
-const fn b(keys: &'static [Key], action: PlanAction, label: &'static str, help: &'static str, in_footer: bool) -> Binding<PlanAction> {
+const fn b(
+    keys: &'static [Key],
+    action: PlanAction,
+    label: &'static str,
+    help: &'static str,
+    in_footer: bool,
+) -> Binding<PlanAction> {
     Binding {
         keys,
         action,
@@ -51,13 +57,55 @@ use KeyCode::*;
 use PlanAction as A;
 
 pub const KEYS: &[Binding<PlanAction>] = &[
-    b(&[Key::plain(Down), Key::ch('j')], A::Down, "down", "Select the next part", false),
-    b(&[Key::plain(Up), Key::ch('k')], A::Up, "up", "Select the previous part", false),
-    b(&[Key::ch('+'), Key::ch('=')], A::More, "more", "Five more minutes for the selected part", true),
-    b(&[Key::ch('-')], A::Less, "less", "Five minutes less for the selected part", true),
-    b(&[Key::ch(']')], A::OneMore, "1 min more", "One more minute for the selected part", false),
-    b(&[Key::ch('[')], A::OneLess, "1 min less", "One minute less for the selected part", false),
-    b(&[Key::ch('b')], A::AddBreak, "add break", "Add a ten-minute break after the selected part", true),
+    b(
+        &[Key::plain(Down), Key::ch('j')],
+        A::Down,
+        "down",
+        "Select the next part",
+        false,
+    ),
+    b(
+        &[Key::plain(Up), Key::ch('k')],
+        A::Up,
+        "up",
+        "Select the previous part",
+        false,
+    ),
+    b(
+        &[Key::ch('+'), Key::ch('=')],
+        A::More,
+        "more",
+        "Five more minutes for the selected part",
+        true,
+    ),
+    b(
+        &[Key::ch('-')],
+        A::Less,
+        "less",
+        "Five minutes less for the selected part",
+        true,
+    ),
+    b(
+        &[Key::ch(']')],
+        A::OneMore,
+        "1 min more",
+        "One more minute for the selected part",
+        false,
+    ),
+    b(
+        &[Key::ch('[')],
+        A::OneLess,
+        "1 min less",
+        "One minute less for the selected part",
+        false,
+    ),
+    b(
+        &[Key::ch('b')],
+        A::AddBreak,
+        "add break",
+        "Add a ten-minute break after the selected part",
+        true,
+    ),
     b(
         &[Key::ch('x'), Key::plain(Delete)],
         A::RemoveBreak,
@@ -65,8 +113,20 @@ pub const KEYS: &[Binding<PlanAction>] = &[
         "Remove the selected break (steps stay: give them 0 minutes instead)",
         false,
     ),
-    b(&[Key::ch('J')], A::MoveDown, "move down", "Move the selected part later", false),
-    b(&[Key::ch('K')], A::MoveUp, "move up", "Move the selected part earlier", false),
+    b(
+        &[Key::ch('J')],
+        A::MoveDown,
+        "move down",
+        "Move the selected part later",
+        false,
+    ),
+    b(
+        &[Key::ch('K')],
+        A::MoveUp,
+        "move up",
+        "Move the selected part earlier",
+        false,
+    ),
     b(
         &[Key::plain(Enter)],
         A::Now,
@@ -74,12 +134,36 @@ pub const KEYS: &[Binding<PlanAction>] = &[
         "Mark the selected part as the one on now (the opening, a break, the close)",
         true,
     ),
-    b(&[Key::ch('t')], A::Clock, "clock", "Start or pause the meeting clock", false),
-    b(&[Key::ch('T')], A::Extend, "+5 min now", "Give the part on now five more minutes", false),
-    b(&[Key::ch('u')], A::Undo, "undo", "Undo the last change to the plan (or anything else)", false),
+    b(
+        &[Key::ch('t')],
+        A::Clock,
+        "clock",
+        "Start or pause the meeting clock",
+        false,
+    ),
+    b(
+        &[Key::ch('T')],
+        A::Extend,
+        "+5 min now",
+        "Give the part on now five more minutes",
+        false,
+    ),
+    b(
+        &[Key::ch('u')],
+        A::Undo,
+        "undo",
+        "Undo the last change to the plan (or anything else)",
+        false,
+    ),
     b(&[Key::ctrl('s')], A::Save, "save", "Save the session now", false),
     help_binding(&[Key::ch('?'), Key::plain(F(1))], A::Help),
-    b(&[Key::plain(Esc), Key::ch('P')], A::Close, "back", "Back to the session", true),
+    b(
+        &[Key::plain(Esc), Key::ch('P')],
+        A::Close,
+        "back",
+        "Back to the session",
+        true,
+    ),
 ];
 
 impl SessionScreen {
@@ -93,7 +177,11 @@ impl SessionScreen {
 
     /// The plan screen's keys, without those that change a read-only session.
     pub(super) fn plan_bindings(&self) -> Vec<KeyHelp> {
-        let table: Vec<_> = KEYS.iter().filter(|b| self.plan_available(b.action)).copied().collect();
+        let table: Vec<_> = KEYS
+            .iter()
+            .filter(|b| self.plan_available(b.action))
+            .copied()
+            .collect();
         describe(&table)
     }
 
@@ -140,14 +228,26 @@ impl SessionScreen {
             A::MoveDown | A::MoveUp => {
                 let delta = if action == A::MoveDown { 1 } else { -1 };
                 let mut to = row;
-                self.edit_plan("move a part", now, |p| to = p.move_slot(row, delta).unwrap_or(row));
+                self.edit_plan("move a part", now, |p| {
+                    to = p.move_slot(row, delta).unwrap_or(row)
+                });
                 select(self, to);
             }
             A::Now => {
                 self.session.plan.switch_to(row, now);
                 self.clock_changed(now);
-                let part = self.session.plan.slots.get(row).map(|s| s.part.label()).unwrap_or_default();
-                let hint = if self.session.plan.is_running() { "" } else { " (t starts the clock)" };
+                let part = self
+                    .session
+                    .plan
+                    .slots
+                    .get(row)
+                    .map(|s| s.part.label())
+                    .unwrap_or_default();
+                let hint = if self.session.plan.is_running() {
+                    ""
+                } else {
+                    " (t starts the clock)"
+                };
                 self.message = Some(format!("On now: {part}{hint}."));
             }
             A::Clock => self.toggle_clock(now),

@@ -40,7 +40,10 @@ pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Th
         return;
     }
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(header(screen, head.width as usize, theme, now)), head);
+    frame.render_widget(
+        Paragraph::new(header(screen, head.width as usize, theme, now)),
+        head,
+    );
     let nav_width = navigator::WIDTH.min(body.width / 3 + 2);
     let [nav, main] = Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
         .spacing(1)
@@ -88,7 +91,8 @@ fn header(screen: &SessionScreen, width: usize, theme: &Theme, now: DateTime<Utc
     // The clock comes before the head count and is never cut: the title
     // gives way first.
     let clock = clock::spans(&s.plan, now, theme).unwrap_or_default();
-    let clock_width: usize = clock.iter().map(|c| c.content.width()).sum::<usize>() + 2 * usize::from(!clock.is_empty());
+    let clock_width: usize =
+        clock.iter().map(|c| c.content.width()).sum::<usize>() + 2 * usize::from(!clock.is_empty());
     let title = truncate(
         &parts.join(" · "),
         width.saturating_sub(right.width() + clock_width),
@@ -99,15 +103,13 @@ fn header(screen: &SessionScreen, width: usize, theme: &Theme, now: DateTime<Utc
         spans.push(Span::raw("  "));
         spans.extend(clock);
     }
-    spans.extend([
-        Span::styled(
-            right,
-            if screen.read_only.is_some() || s.status == SessionStatus::Final {
-                theme.warning()
-            } else {
-                theme.muted()
-            },
-        ),
-    ]);
+    spans.extend([Span::styled(
+        right,
+        if screen.read_only.is_some() || s.status == SessionStatus::Final {
+            theme.warning()
+        } else {
+            theme.muted()
+        },
+    )]);
     Line::from(spans)
 }

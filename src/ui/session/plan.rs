@@ -27,12 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, now: DateTime
         .title(Span::styled(" Plan ", theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [intro, table, totals] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-        Constraint::Length(2),
-    ])
-    .areas(inner);
+    let [intro, table, totals] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
     let hint = if plan.is_running() {
         "The clock counts for the part on now. Moving to a step in the session puts that step on now; Enter here puts the opening, a break or the close on."
     } else {
@@ -73,7 +69,11 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, now: DateTime
             (true, false) => "on now",
             _ => "",
         };
-        let spent = if spent == 0 { String::new() } else { duration_words(spent) };
+        let spent = if spent == 0 {
+            String::new()
+        } else {
+            duration_words(spent)
+        };
         let marker = if i == selected { "› " } else { "  " };
         let text = format!(
             "{marker}{}{}{}{}  {}",
