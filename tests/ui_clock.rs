@@ -218,3 +218,25 @@ fn leaving_the_session_pauses_its_clock_and_saves_the_time() {
     assert!(!on_disk.plan.is_running());
     assert_eq!(on_disk.plan.slots[0].spent, 90);
 }
+
+/// The terminal loop draws after a tick only when `on_screen` changed: a
+/// running clock changes it once a second, a paused or hidden one never.
+#[test]
+fn the_screen_changes_each_second_only_while_a_clock_runs_in_view() {
+    let (_dir, mut app) = new_session();
+    let before = app.on_screen(at(1));
+    tick_at(&mut app, 1);
+    tick_at(&mut app, 2);
+    assert_eq!(app.on_screen(at(3)), before, "nothing runs: nothing to draw");
+    key_at(&mut app, KeyCode::Char('t'), 3);
+    let running = app.on_screen(at(4));
+    assert_eq!(app.on_screen(at(4)), running);
+    assert_ne!(app.on_screen(at(5)), running, "the displayed second moved");
+    key_at(&mut app, KeyCode::Char('t'), 5);
+    let paused = app.on_screen(at(5));
+    assert_eq!(app.on_screen(at(65)), paused, "a paused clock stands still");
+    key_at(&mut app, KeyCode::Char('t'), 65);
+    key_at(&mut app, KeyCode::Esc, 66);
+    let home = app.on_screen(at(66));
+    assert_eq!(app.on_screen(at(99)), home, "no clock on the home screen");
+}
