@@ -240,3 +240,22 @@ fn the_screen_changes_each_second_only_while_a_clock_runs_in_view() {
     let home = app.on_screen(at(66));
     assert_eq!(app.on_screen(at(99)), home, "no clock on the home screen");
 }
+
+/// Sessions made before plans existed (or by `roundtable new`) get the
+/// default plan for their kind when the clock or the plan is first opened.
+#[test]
+fn a_session_without_a_plan_gets_the_follow_up_plan_on_t_when_it_follows_another() {
+    let (_dir, archive) = empty_archive();
+    let mut s = roundtable::domain::Session::new("Review", "Eastside", now().date_naive(), now());
+    s.previous = "2026-11-05-first-co-design-session".into();
+    let path = archive.dir().join(format!("{}.ron", s.id));
+    roundtable::storage::save(&path, &s).unwrap();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).session.plan.is_empty());
+    assert!(!header(&app).contains("planned"), "no clock without a plan");
+    key_at(&mut app, KeyCode::Char('t'), 0);
+    let plan = &screen(&app).session.plan;
+    assert_eq!(plan.total_minutes(), 90);
+    assert!(plan.is_running());
+}
