@@ -259,3 +259,18 @@ fn a_session_without_a_plan_gets_the_follow_up_plan_on_t_when_it_follows_another
     assert_eq!(plan.total_minutes(), 90);
     assert!(plan.is_running());
 }
+
+#[test]
+fn ctrl_q_quits_from_the_plan_screen_and_saves_the_time() {
+    let (_dir, mut app) = new_session();
+    key_at(&mut app, KeyCode::Char('t'), 0);
+    key_at(&mut app, KeyCode::Char('P'), 30);
+    let path = screen(&app).path.clone();
+    app.handle_event(
+        &Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+        at(45),
+    );
+    assert!(app.quit);
+    let on_disk = roundtable::storage::load(&path).unwrap();
+    assert_eq!(on_disk.plan.slots[0].spent, 45);
+}

@@ -188,6 +188,8 @@ mod tests {
     fn a_follow_up_carries_what_lasts_and_starts_the_rest_afresh() {
         let mut sept = september();
         sept.shown_in_minutes.lived_experience = true;
+        sept.plan = super::super::Plan::parse("opening 10\ngoals 20\n").unwrap_or_default();
+        sept.plan.slots[0].spent = 600;
         let next = sept.follow_up("November review", day(11, 11), at(1_790_000_000));
         assert_eq!(next.id, "2026-11-11-november-review");
         assert!(next.shown_in_minutes.lived_experience, "the choice carries over");
@@ -217,6 +219,10 @@ mod tests {
         );
         assert_eq!(next.parking_lot, sept.parking_lot);
         assert!(next.review.readings.is_empty() && next.notes.is_empty() && next.decisions.is_empty());
+        assert!(
+            next.plan.is_empty(),
+            "time spent belongs to the meeting it was spent in"
+        );
         assert_eq!(
             (next.created, next.updated),
             (at(1_790_000_000), at(1_790_000_000))

@@ -35,6 +35,7 @@ pub enum PlanAction {
     Save,
     Help,
     Close,
+    Quit,
 }
 
 const fn b(
@@ -158,6 +159,13 @@ pub const KEYS: &[Binding<PlanAction>] = &[
     b(&[Key::ctrl('s')], A::Save, "save", "Save the session now", false),
     help_binding(&[Key::ch('?'), Key::plain(F(1))], A::Help),
     b(
+        &[Key::ctrl('q'), Key::ctrl('c')],
+        A::Quit,
+        "quit",
+        "Save and quit Roundtable",
+        false,
+    ),
+    b(
         &[Key::plain(Esc), Key::ch('P')],
         A::Close,
         "back",
@@ -186,7 +194,7 @@ impl SessionScreen {
     }
 
     fn plan_available(&self, action: PlanAction) -> bool {
-        let changes = !matches!(action, A::Down | A::Up | A::Help | A::Close);
+        let changes = !matches!(action, A::Down | A::Up | A::Help | A::Close | A::Quit);
         if changes && self.read_only.is_some() {
             return false;
         }
@@ -259,6 +267,7 @@ impl SessionScreen {
             A::Save => return Outcome::Save,
             A::Help => return Outcome::Help,
             A::Close => self.plan_view = None,
+            A::Quit => return Outcome::Quit,
         }
         Outcome::Stay
     }
