@@ -199,12 +199,28 @@ fn the_plan_and_the_time_spent_survive_saving_and_opening_again() {
     running.plan.running_since = Some(running.updated - TimeDelta::seconds(30));
     let path = s.path.clone();
     roundtable::storage::save(&path, &running).unwrap();
-    let reopened = roundtable::app::session::SessionScreen::open(
-        path.clone(),
-        roundtable::storage::load(&path).unwrap(),
+    let folder = app.archive.dir().to_path_buf();
+    drop(app); // releases the lock, as quitting would
+    let mut app = ui_support::app(roundtable::storage::Archive::open(folder).unwrap());
+    press(&mut app, KeyCode::Enter);
+    tick_at(&mut app, 5000);
+    let plan = &screen(&app).session.plan;
+    assert!(!plan.is_running());
+    assert_eq!(plan.slots[2].spent, 130);
+    // A change over the file as it was read: it saves, with no complaint
+    // that another program changed the file.
+    app.handle_event(
+        &Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        at(5001),
     );
-    assert!(!reopened.session.plan.is_running());
-    assert_eq!(reopened.session.plan.slots[2].spent, 130);
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.text.starts_with("Saved")),
+        "{:?}",
+        app.message
+    );
+    let on_disk = roundtable::storage::load(&path).unwrap();
+    assert!(!on_disk.plan.is_running());
+    assert_eq!(on_disk.plan.slots[2].spent, 130);
 }
 
 #[test]

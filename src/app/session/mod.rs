@@ -73,10 +73,7 @@ pub struct SessionScreen {
 }
 
 impl SessionScreen {
-    pub fn open(path: PathBuf, mut session: Session) -> SessionScreen {
-        // A clock still running in the file was left so by a stop without
-        // a pause: it counts up to the last save (see `domain::clock`).
-        session.plan.stop_left_running(session.updated);
+    pub fn open(path: PathBuf, session: Session) -> SessionScreen {
         SessionScreen {
             path,
             session,
@@ -121,6 +118,9 @@ impl SessionScreen {
     pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Outcome {
         if key.kind == KeyEventKind::Release {
             return Outcome::Stay;
+        }
+        if self.last_look.is_none() {
+            self.look_at_clock(now);
         }
         let section = self.nav.section;
         let outcome = if self.editor.is_some() {

@@ -73,16 +73,26 @@ impl SessionScreen {
         }
     }
 
-    /// Called on every tick: notices a wall clock that jumped (see
-    /// `domain::clock`) and says what was done about it.
+    /// Called on every tick (and before the first key): notices a wall
+    /// clock that jumped (see `domain::clock`) and says what was done.
+    /// The first look after opening stops a clock the file says is running
+    /// (the app stopped without pausing it): it counts up to the last
+    /// save. Done here rather than on opening, so the change is saved as
+    /// a change over the file as it was read.
     pub fn look_at_clock(&mut self, now: DateTime<Utc>) {
         let last = self.last_look.replace(now);
-        let Some(last) = last else {
-            return;
-        };
         if self.read_only.is_some() {
             return;
         }
+        let Some(last) = last else {
+            if self.session.plan.running_since.is_some() {
+                let saved = self.session.updated;
+                self.session.plan.stop_left_running(saved);
+                self.clock_changed(now);
+                self.message = Some("The clock was left running when Roundtable stopped: it counted up to the last save and is paused. Press t to start it again.".into());
+            }
+            return;
+        };
         match self.session.plan.look(last, now) {
             None => {}
             Some(Jump::Backwards) => {
