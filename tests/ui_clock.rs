@@ -171,7 +171,7 @@ fn a_computer_asleep_is_not_meeting_time() {
     assert_eq!(s.session.plan.slots[0].spent, 1, "the long gaps are not counted");
     let text = render(&app, 120, 40).to_string();
     assert!(
-        text.contains("The clock is paused: the computer was asleep"),
+        text.contains("Clock paused: the computer slept 5 min (not counted)"),
         "{text}"
     );
 }

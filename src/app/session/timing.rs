@@ -89,7 +89,10 @@ impl SessionScreen {
                 let saved = self.session.updated;
                 self.session.plan.stop_left_running(saved);
                 self.clock_changed(now);
-                self.message = Some("The clock was left running when Roundtable stopped: it counted up to the last save and is paused. Press t to start it again.".into());
+                self.message = Some(
+                    "Clock left running when Roundtable stopped: counted to the last save; t restarts it."
+                        .into(),
+                );
             }
             return;
         };
@@ -103,7 +106,7 @@ impl SessionScreen {
             Some(Jump::Asleep(gap)) => {
                 self.clock_changed(now);
                 self.message = Some(format!(
-                    "The clock is paused: the computer was asleep for {} (not counted). Press t to start it again.",
+                    "Clock paused: the computer slept {} (not counted). t starts it again.",
                     duration_words(gap.num_seconds())
                 ));
             }
