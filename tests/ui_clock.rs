@@ -290,3 +290,17 @@ fn ctrl_q_quits_from_the_plan_screen_and_saves_the_time() {
     let on_disk = roundtable::storage::load(&path).unwrap();
     assert_eq!(on_disk.plan.slots[0].spent, 45);
 }
+
+#[test]
+fn the_next_session_gets_the_ninety_minute_follow_up_plan() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('N'));
+    assert!(matches!(app.screen, Screen::NextSession(_)), "{:?}", app.message);
+    ctrl(&mut app, 's');
+    let plan = &screen(&app).session.plan;
+    assert_eq!(plan.total_minutes(), 90);
+    assert!(plan.slots.iter().all(|s| s.spent == 0) && plan.current.is_none());
+    let saved = roundtable::storage::load(&screen(&app).path).unwrap();
+    assert_eq!(&saved.plan, plan, "written with the new file");
+}
