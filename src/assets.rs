@@ -1,8 +1,9 @@
 //! Guidance shipped with the binary: one Markdown file per step in
 //! `assets/steps/`, with `## Purpose`, `## Ask the room`, `## Capture` and
-//! `## Watch for` sections; and the example sessions in `workshops/`.
+//! `## Watch for` sections; the default plans in `assets/plans/`; and the
+//! example sessions in `workshops/`.
 
-use crate::domain::Step;
+use crate::domain::{Plan, Step};
 
 /// A step's guidance, split into what the step screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +65,37 @@ fn parse(text: &str) -> Guide {
         }
     }
     guide
+}
+
+/// Which default plan a new session gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanKind {
+    /// A partnership's first meeting: two hours.
+    First,
+    /// A meeting that follows on from an earlier one: 90 minutes.
+    FollowUp,
+}
+
+impl PlanKind {
+    /// The plan for a session that follows `previous` (an id; empty for a
+    /// first meeting).
+    pub fn for_previous(previous: &str) -> PlanKind {
+        if previous.trim().is_empty() {
+            PlanKind::First
+        } else {
+            PlanKind::FollowUp
+        }
+    }
+}
+
+/// The default plan of `kind`, shipped in `assets/plans/`.
+pub fn plan(kind: PlanKind) -> Plan {
+    let text = match kind {
+        PlanKind::First => include_str!("../assets/plans/first.txt"),
+        PlanKind::FollowUp => include_str!("../assets/plans/follow-up.txt"),
+    };
+    // The shipped files are checked by a test, so this never falls back.
+    Plan::parse(text).unwrap_or_default()
 }
 
 /// Embeds each example session under its file name, so the list and the
@@ -158,6 +190,24 @@ mod tests {
             embedded, on_disk,
             "list every file in workshops/ in examples(), oldest first"
         );
+    }
+
+    #[test]
+    fn default_plans_parse_and_fill_their_time_with_every_step_once() {
+        for (kind, minutes) in [(PlanKind::First, 120), (PlanKind::FollowUp, 90)] {
+            let text = match kind {
+                PlanKind::First => include_str!("../assets/plans/first.txt"),
+                PlanKind::FollowUp => include_str!("../assets/plans/follow-up.txt"),
+            };
+            let p = Plan::parse(text).unwrap();
+            assert_eq!(p.total_minutes(), minutes, "{kind:?}");
+            for step in Step::ALL {
+                assert!(p.slot_of(step).is_some(), "{kind:?} has no time for {step:?}");
+            }
+            assert_eq!(p, plan(kind));
+        }
+        assert_eq!(PlanKind::for_previous(""), PlanKind::First);
+        assert_eq!(PlanKind::for_previous("2026-10-08-x"), PlanKind::FollowUp);
     }
 
     #[test]

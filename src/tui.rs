@@ -19,7 +19,8 @@ use crate::storage::Archive;
 use crate::ui::{self, theme::Theme};
 
 /// How often the loop wakes without input: for autosave, the recovery
-/// journal, signals, and clocks on screen.
+/// journal, signals, and the meeting clock. Waking costs next to nothing;
+/// drawing is done only when what is on screen changed.
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the interactive app on `archive` until the user quits. Returns
@@ -60,6 +61,9 @@ pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<bool> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     let had_terminal = io::stdin().is_terminal();
+    // What the last drawing showed that can change without a key; `None`
+    // forces a drawing (at the start and after every input).
+    let mut drawn: Option<crate::app::clock::OnScreen> = None;
     while !app.quit {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -71,11 +75,18 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             return Ok(());
         }
         let step = (|| {
-            terminal.draw(|frame| ui::view(app, frame))?;
+            // Only when something changed: an input, or a tick that saved,
+            // showed a message or moved the clock's displayed second.
+            let now = app.on_screen(app.now);
+            if drawn.as_ref() != Some(&now) {
+                terminal.draw(|frame| ui::view(app, frame))?;
+                drawn = Some(now);
+            }
             // A resize is an event too and leads to a redraw at the new size.
             if event::poll(TICK)? {
                 let event = event::read()?;
                 app.handle_event(&event, Utc::now());
+                drawn = None;
             }
             Ok(())
         })();

@@ -265,6 +265,7 @@ fn session() -> impl Strategy<Value = Session> {
             rounds: Vec::new(),
             votes: Vec::new(),
             consent_checks: Vec::new(),
+            plan: Default::default(),
             created,
             updated,
         },

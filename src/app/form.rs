@@ -237,6 +237,7 @@ impl FormState {
         session.location = self.value(Field::Location).trim().to_string();
         session.facilitator = self.value(Field::Facilitator).trim().to_string();
         session.status = SessionStatus::InProgress;
+        session.plan = crate::assets::plan(crate::assets::PlanKind::First);
         Some(session)
     }
 }

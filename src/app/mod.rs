@@ -6,6 +6,7 @@ pub mod across;
 pub mod action_edit;
 pub mod actions_view;
 mod autosave;
+pub mod clock;
 pub mod confirm;
 pub mod examples;
 pub mod files;
@@ -93,6 +94,9 @@ pub struct App {
     /// The local time zone, for "Saved 10:42" and today's date.
     pub offset: FixedOffset,
     pub theme: Theme,
+    /// The moment of the last update, for the clock on screen (drawing
+    /// never reads the system clock, so snapshots are stable).
+    pub now: DateTime<Utc>,
     /// The archive folder as shown to the user (tests set a fixed one).
     pub display_dir: String,
     /// The open session's lock and save state.
@@ -123,6 +127,7 @@ impl App {
             today: now.with_timezone(&offset).date_naive(),
             offset,
             theme,
+            now,
             guard: guard::Guard::default(),
             offers: VecDeque::new(),
             save_as: None,
@@ -184,6 +189,7 @@ impl App {
     /// The one place state changes.
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) {
         self.today = self.local_date(now);
+        self.now = now;
         let input = matches!(action, Action::Session(_) | Action::Paste(_));
         if self.examples.is_some() && examples::writes(&action) {
             return examples::refuse(self);
@@ -227,7 +233,8 @@ impl App {
                 if let Screen::Session(screen) = &mut self.screen {
                     screen.tick(now);
                 }
-                autosave::tick(self, now)
+                clock::tick(self, now);
+                autosave::tick(self, now);
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),

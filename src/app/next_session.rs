@@ -170,7 +170,10 @@ impl NextState {
                 ),
             ));
         }
-        Ok(self.previous.follow_up(&title, date, now))
+        let mut next = self.previous.follow_up(&title, date, now);
+        // A follow-up gets the follow-up plan, not the last meeting's time.
+        next.plan = crate::assets::plan(crate::assets::PlanKind::FollowUp);
+        Ok(next)
     }
 }
 

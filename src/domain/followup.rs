@@ -11,8 +11,9 @@ impl Session {
     /// goals, the open actions with their ids and status, the activities and
     /// their measures with the same ids, and the parking lot.
     ///
-    /// Readings, notes, decisions, roles and the awareness plan belong to the
-    /// meeting they were recorded in and start empty; earlier readings stay
+    /// Readings, notes, decisions, roles, the awareness plan and the meeting's
+    /// plan and clock belong to the meeting they were recorded in and start
+    /// empty (the app gives the new meeting the follow-up plan); earlier readings stay
     /// visible through [`super::History`], which follows measures by id.
     pub fn follow_up(&self, title: &str, date: NaiveDate, now: DateTime<Utc>) -> Session {
         let mut next = Session::new(title, &self.partnership, date, now);
@@ -188,6 +189,8 @@ mod tests {
     fn a_follow_up_carries_what_lasts_and_starts_the_rest_afresh() {
         let mut sept = september();
         sept.shown_in_minutes.lived_experience = true;
+        sept.plan = super::super::Plan::parse("opening 10\ngoals 20\n").unwrap_or_default();
+        sept.plan.slots[0].spent = 600;
         let next = sept.follow_up("November review", day(11, 11), at(1_790_000_000));
         assert_eq!(next.id, "2026-11-11-november-review");
         assert!(next.shown_in_minutes.lived_experience, "the choice carries over");
@@ -217,6 +220,10 @@ mod tests {
         );
         assert_eq!(next.parking_lot, sept.parking_lot);
         assert!(next.review.readings.is_empty() && next.notes.is_empty() && next.decisions.is_empty());
+        assert!(
+            next.plan.is_empty(),
+            "time spent belongs to the meeting it was spent in"
+        );
         assert_eq!(
             (next.created, next.updated),
             (at(1_790_000_000), at(1_790_000_000))

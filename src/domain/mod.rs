@@ -3,6 +3,7 @@
 //! Nothing here touches the terminal or the file system: "now" is always
 //! passed in, so tests (and snapshot output) stay deterministic.
 
+mod clock;
 mod consent;
 mod content;
 mod diff;
@@ -13,6 +14,7 @@ mod ids;
 mod keys;
 mod participant;
 mod participation;
+mod plan;
 mod records;
 mod rounds;
 mod search;
@@ -25,6 +27,7 @@ mod validate;
 mod votes;
 mod when;
 
+pub use clock::{EXTEND_MINUTES, Face, Jump, MAX_GAP, duration_words, left_words};
 pub use consent::{
     Answer, ConsentCheck, Count as ConsentCount, Outcome as ConsentOutcome, Position, Resolution, Resolve,
     Response, Scale, Subject, vision_wording,
@@ -39,6 +42,7 @@ pub use history::{
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use participation::{Heard, Participation, participation};
+pub use plan::{MAX_MINUTES, Part, Plan, Slot};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
 pub use rounds::{
     GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ActionItem, Activity, AwarenessItem, ConsentCheck, Decision, DotVote, GoRound, Goal, ParkedItem,
-    Participant, Review, Roles, Step, Vision, slug,
+    Participant, Plan, Review, Roles, Step, Vision, slug,
 };
 
 /// The version of the session file format this build writes.
@@ -73,6 +73,9 @@ pub struct Session {
     /// Consent checks on the vision and on decisions, in the order held.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consent_checks: Vec<ConsentCheck>,
+    /// The time box of each part of the meeting and the time spent on it.
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -144,6 +147,7 @@ impl Session {
             rounds: Vec::new(),
             votes: Vec::new(),
             consent_checks: Vec::new(),
+            plan: Plan::default(),
             created: now,
             updated: now,
         }

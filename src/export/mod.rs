@@ -16,6 +16,7 @@ mod review;
 mod spreadsheet;
 mod steps;
 mod table;
+mod timing;
 
 use crate::domain::{History, Session, Step};
 
@@ -56,6 +57,7 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
     let mut blocks = vec![blocks::heading(1, title)];
     blocks.extend(header::details(session));
     blocks.extend(header::attendance(session));
+    blocks.extend(timing::plan_against_time(session));
     blocks.extend(progress::progress(session, earlier));
     for step in Step::ALL {
         blocks.extend(steps::step_section(session, step, earlier));

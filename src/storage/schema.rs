@@ -7,8 +7,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
     ActionItem, Activity, Answer, AwarenessItem, Ballot, Commitment, Consent, ConsentCheck, Decision,
-    DotVote, GoRound, Goal, Learning, Measure, NextStep, ParkedItem, Participant, Reading, Resolution,
-    Review, Roles, RoundOrder, Session, Step, Turn, TurnOutcome, Vision, VisionDraft, Workstream,
+    DotVote, GoRound, Goal, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan, Reading,
+    Resolution, Review, Roles, RoundOrder, Session, Slot, Step, Turn, TurnOutcome, Vision, VisionDraft,
+    Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -76,6 +77,15 @@ pub(super) fn every_field() -> Session {
         resolutions: vec![Resolution::default()],
         ..Default::default()
     }];
+    s.plan = Plan {
+        slots: vec![Slot {
+            extended: 5,
+            spent: 1,
+            ..Slot::new(Part::Step(Step::Goals), 1)
+        }],
+        current: Some(0),
+        running_since: Some(DateTime::default()),
+    };
     s
 }
 

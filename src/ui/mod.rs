@@ -64,7 +64,7 @@ fn draw(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Home(home) => home::draw(frame, body, home, app),
         Screen::NewSession(form) => form::draw(frame, body, form, &app.theme),
-        Screen::Session(screen) => session::draw(frame, body, screen, &app.theme),
+        Screen::Session(screen) => session::draw_at(frame, body, screen, &app.theme, app.now),
         Screen::Search(state) => search::draw(frame, body, state, app),
         Screen::Actions(state) => actions_view::draw(frame, body, state, app),
         Screen::Measures(state) => measures_view::draw(frame, body, state, &app.theme),

@@ -38,6 +38,8 @@ impl SessionScreen {
                 | B::Notes
                 | B::Save
                 | B::Capture
+                | B::Clock
+                | B::Extend
         );
         if changes && self.read_only.is_some() {
             return false;
@@ -103,6 +105,9 @@ impl SessionScreen {
             B::Guide => self.show_guide = !self.show_guide,
             B::Capture => self.open_capture(),
             B::Present => self.presenter = Some(Default::default()),
+            B::Clock => self.toggle_clock(now),
+            B::Extend => self.extend_clock(now),
+            B::Plan => self.open_plan(now),
             B::Export => return Outcome::ExportMinutes,
             B::Save => return Outcome::Save,
             B::Help => return Outcome::Help,
@@ -126,10 +131,13 @@ impl SessionScreen {
         }
     }
 
-    fn undo(&mut self) {
+    pub(super) fn undo(&mut self) {
         match self.undo.pop() {
             Some(snapshot) => {
+                // The plan may go back; time recorded since never does.
+                let plan = self.session.plan.clone();
                 self.session = snapshot.session;
+                self.session.plan = plan.after_undo(std::mem::take(&mut self.session.plan));
                 self.nav = snapshot.nav;
                 self.dirty = true;
                 self.message = Some(format!("Undone: {}.", snapshot.what));

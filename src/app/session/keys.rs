@@ -47,6 +47,12 @@ pub enum BrowseAction {
     RoundPass,
     RoundLater,
     Notes,
+    /// Start or pause the meeting clock.
+    Clock,
+    /// Give the current part five more minutes.
+    Extend,
+    /// Open the plan screen.
+    Plan,
     Guide,
     Export,
     Save,
@@ -343,6 +349,27 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::MoveUp,
         "move up",
         "Move the selected item up",
+        false,
+    ),
+    b(
+        &[Key::ch('t')],
+        B::Clock,
+        "clock",
+        "Start or pause the meeting clock (moving to a step starts that step's time)",
+        false,
+    ),
+    b(
+        &[Key::ch('T')],
+        B::Extend,
+        "+5 min",
+        "Give the current part five more minutes",
+        false,
+    ),
+    b(
+        &[Key::ch('P')],
+        B::Plan,
+        "plan",
+        "The plan: minutes per part, breaks, and which part is on now",
         false,
     ),
     b(

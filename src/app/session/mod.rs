@@ -15,9 +15,11 @@ pub mod fields;
 pub mod items;
 pub mod keys;
 pub mod nav;
+pub mod plan_view;
 mod presenting;
 pub mod round;
 pub mod section;
+mod timing;
 mod undo;
 pub mod values;
 
@@ -79,6 +81,10 @@ pub struct SessionScreen {
     pub capture: Option<capture::Capture>,
     /// The presenter view, when shown instead of the screen.
     pub presenter: Option<crate::app::presenter::Presenter>,
+    /// The plan screen, when open over the session.
+    pub plan_view: Option<plan_view::PlanView>,
+    /// When the clock was last looked at, to notice a computer that slept.
+    last_look: Option<DateTime<Utc>>,
 }
 
 impl SessionScreen {
@@ -100,6 +106,8 @@ impl SessionScreen {
             consent: None,
             capture: None,
             presenter: None,
+            plan_view: None,
+            last_look: None,
         }
     }
 
@@ -133,6 +141,10 @@ impl SessionScreen {
             return Outcome::Stay;
         }
         self.round.now = now;
+        if self.last_look.is_none() {
+            self.look_at_clock(now);
+        }
+        let section = self.nav.section;
         let outcome = if self.presenter.is_some() {
             self.presenter_key(key)
         } else if self.capture.is_some() {
@@ -145,6 +157,8 @@ impl SessionScreen {
             self.consent_key(key, now)
         } else if self.editor.is_some() {
             self.edit_key(key, now)
+        } else if self.plan_view.is_some() {
+            self.plan_key(key, now)
         } else {
             self.message = None;
             match lookup(keys::BROWSE, &key) {
@@ -153,6 +167,10 @@ impl SessionScreen {
             }
         };
         self.nav.clamp(&self.session);
+        self.follow_step(section, now);
+        if matches!(outcome, Outcome::Back | Outcome::Quit) {
+            self.pause_clock(now);
+        }
         outcome
     }
 
@@ -184,6 +202,9 @@ impl SessionScreen {
         }
         if let Some(consent) = &self.consent {
             return consent.bindings();
+        }
+        if self.editor.is_none() && self.plan_view.is_some() {
+            return self.plan_bindings();
         }
         match &self.editor {
             Some(editor) => {

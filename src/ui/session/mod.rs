@@ -3,18 +3,21 @@
 //! over them.
 
 mod capture;
+mod clock;
 mod consent_check;
 mod dot_vote;
 mod editor;
 mod guide;
 mod list;
 mod navigator;
+mod plan;
 mod round;
 mod rows;
 mod section;
 mod voices;
 pub(crate) mod wrap;
 
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -27,15 +30,24 @@ use crate::domain::SessionStatus;
 use wrap::truncate;
 
 /// Draws the session screen's body into `area`; the app draws the footer,
-/// messages and help overlay around it.
+/// messages and help overlay around it. A running clock shows the time as
+/// of the session's last change: `draw_at` gives it the real moment.
 pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
+    draw_at(frame, area, screen, theme, screen.session.updated);
+}
+
+/// Draws the session screen with its clock as of `now`.
+pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme, now: DateTime<Utc>) {
     if area.width < 20 || area.height < 6 {
         let text = "Make the window larger to see the session.";
         frame.render_widget(Paragraph::new(text).style(theme.warning()), area);
         return;
     }
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(header(screen, head.width as usize, theme)), head);
+    frame.render_widget(
+        Paragraph::new(header(screen, head.width as usize, theme, now)),
+        head,
+    );
     let nav_width = navigator::WIDTH.min(body.width / 3 + 2);
     let [nav, main] = Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
         .spacing(1)
@@ -43,6 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     navigator::draw(frame, nav, screen, theme);
     let main = round::strip(frame, main, screen, theme);
     section::draw(frame, main, screen, theme);
+    if screen.plan_view.is_some() {
+        plan::draw(frame, body, screen, now, theme);
+    }
     if let Some(open) = &screen.editor {
         editor::draw(frame, body, open, theme);
     }
@@ -64,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
 /// Thu 3 Dec 2026, 10:00 · Hall B   5 of 6 present". The app's own header
 /// already names the session, so the partnership is shown here instead
 /// (the title when there is no partnership).
-fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> {
+fn header(screen: &SessionScreen, width: usize, theme: &Theme, now: DateTime<Utc>) -> Line<'static> {
     let s = &screen.session;
     let present = s.present().count();
     // Final shows the moment F is pressed, not only on the next opening.
@@ -90,18 +105,28 @@ fn header(screen: &SessionScreen, width: usize, theme: &Theme) -> Line<'static> 
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    let title = truncate(&parts.join(" · "), width.saturating_sub(right.width()));
-    let pad = width.saturating_sub(title.width() + right.width());
-    Line::from(vec![
-        Span::styled(title, theme.title()),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(
-            right,
-            if screen.read_only.is_some() || s.status == SessionStatus::Final {
-                theme.warning()
-            } else {
-                theme.muted()
-            },
-        ),
-    ])
+    // The clock comes before the head count and is never cut: the title
+    // gives way first.
+    let clock = clock::spans(&s.plan, now, theme).unwrap_or_default();
+    let clock_width: usize =
+        clock.iter().map(|c| c.content.width()).sum::<usize>() + 2 * usize::from(!clock.is_empty());
+    let title = truncate(
+        &parts.join(" · "),
+        width.saturating_sub(right.width() + clock_width),
+    );
+    let pad = width.saturating_sub(title.width() + right.width() + clock_width);
+    let mut spans = vec![Span::styled(title, theme.title()), Span::raw(" ".repeat(pad))];
+    if !clock.is_empty() {
+        spans.push(Span::raw("  "));
+        spans.extend(clock);
+    }
+    spans.extend([Span::styled(
+        right,
+        if screen.read_only.is_some() || s.status == SessionStatus::Final {
+            theme.warning()
+        } else {
+            theme.muted()
+        },
+    )]);
+    Line::from(spans)
 }
