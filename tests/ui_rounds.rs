@@ -105,6 +105,26 @@ fn a_goal_added_in_a_turn_is_credited_to_the_speaker() {
 }
 
 #[test]
+fn an_action_captured_with_i_in_a_turn_is_the_speakers() {
+    let mut screen = screen_after(&keys("r"));
+    code(&mut screen, KeyCode::Enter);
+    let before = screen.session.participants[0].contributions;
+    press(&mut screen, "i");
+    code(&mut screen, KeyCode::Tab);
+    press(&mut screen, "#action Book the hall");
+    code(&mut screen, KeyCode::Enter);
+    let action = screen
+        .session
+        .actions
+        .iter()
+        .find(|a| a.text == "Book the hall")
+        .unwrap();
+    assert_eq!(action.owner, "Ann Lee", "the speaker owns what they offered");
+    assert_eq!(screen.session.participants[0].contributions, before + 1);
+    assert!(screen.message.as_deref().unwrap().contains("Credited to Ann Lee"));
+}
+
+#[test]
 fn r_ends_the_round_and_the_record_keeps_the_turns() {
     let mut screen = screen_after(&keys("2r"));
     code(&mut screen, KeyCode::Enter);

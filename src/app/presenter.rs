@@ -4,15 +4,18 @@
 //! exactly the same thing. Private notes and who dissented are left out
 //! unless the facilitator chooses (`p`).
 //!
-//! Hooks for features the session does not record yet — the clock, the
-//! latest vote tally, a consent check — are the functions `clock`, `tally`
-//! and `consent` below: each returns nothing for now, and the view already
-//! draws the `Panel` it would return.
+//! The clock, the latest revealed dot-vote tally and the latest consent
+//! result come from what the session records (`clock`, `tally`, `consent`
+//! below). Names and concerns in a consent result count as private: the
+//! room sees the counts unless the facilitator chooses otherwise.
 
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyCode;
+
+use crate::app::clock::clock_text;
 use crate::app::keys::{Binding, Key};
 use crate::assets::guide;
-use crate::domain::{ConsentLevel, Session, Step};
-use ratatui::crossterm::event::KeyCode;
+use crate::domain::{ConsentCheck, ConsentLevel, ConsentOutcome, Part, Session, Step, Subject};
 
 /// What the facilitator chose to show beyond the public view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,17 +66,17 @@ pub struct Slide {
     pub private: bool,
 }
 
-/// The slide for `step` of `session`.
-pub fn slide(session: &Session, step: Step, show: Presenter) -> Slide {
+/// The slide for `step` of `session`, with the clock as it reads at `now`.
+pub fn slide(session: &Session, step: Step, show: Presenter, now: DateTime<Utc>) -> Slide {
     let question = guide(step).prompts.first().cloned().unwrap_or_default();
-    let mut panels: Vec<Panel> = clock(session, step).into_iter().collect();
+    let mut panels: Vec<Panel> = clock(session, now).into_iter().collect();
     match step {
         Step::Goals => panels.push(goals(session)),
         Step::Vision => panels.push(vision(session)),
         _ => {}
     }
     panels.extend(tally(session, step));
-    panels.extend(consent(session, step));
+    panels.extend(consent(session, step, show));
     panels.push(agreed(session, step));
     if show.private {
         panels.extend(concerns(session, step));
@@ -115,24 +118,68 @@ pub fn likely_step(session: &Session) -> Step {
     })
 }
 
-/// Hook for the clock: the step whose clock is running. Nothing yet.
-pub fn step_in_progress(_session: &Session) -> Option<Step> {
-    None
+/// The step the clock is counting for, when it is on a step.
+pub fn step_in_progress(session: &Session) -> Option<Step> {
+    let slot = session.plan.slots.get(session.plan.current?)?;
+    match slot.part {
+        Part::Step(step) => Some(step),
+        _ => None,
+    }
 }
 
-/// Hook for the clock: time left in `step`, in words. Nothing yet.
-pub fn clock(_session: &Session, _step: Step) -> Option<Panel> {
-    None
+/// Time left in the part on now and in the meeting, once the clock has
+/// been started ("▶ Step 2 4 min over · 1 h 10 left in all").
+pub fn clock(session: &Session, now: DateTime<Utc>) -> Option<Panel> {
+    session.plan.current?;
+    let text = clock_text(&session.plan, now)?;
+    Some(Panel::Clock(format!("{} · {}", text.part, text.session)))
 }
 
-/// Hook for dot votes: the latest tally taken in `step`. Nothing yet.
-pub fn tally(_session: &Session, _step: Step) -> Option<Panel> {
-    None
+/// The latest dot vote on this step's list whose tally may be shown (a
+/// hidden tally stays hidden until revealed).
+pub fn tally(session: &Session, step: Step) -> Option<Panel> {
+    let vote = session.votes.iter().rev().find(|v| v.list.step() == Some(step))?;
+    let tally = vote.shown_tally()?;
+    let rows = tally.rows.into_iter().map(|r| (r.text, r.dots)).collect();
+    Some(Panel::Tally(rows))
 }
 
-/// Hook for consent checks: the latest result in `step`. Until consent
-/// checks are recorded, the vision's consent list gives it.
-pub fn consent(session: &Session, step: Step) -> Option<Panel> {
+/// The latest consent check on the vision (step 2) or on one of this
+/// step's decisions: counts for the room, names and concerns only when the
+/// facilitator shows private things.
+fn consent_check(session: &Session, step: Step, show: Presenter) -> Option<Panel> {
+    let in_step = |c: &&ConsentCheck| match c.subject {
+        Subject::Vision => step == Step::Vision,
+        Subject::Decision => session
+            .decisions
+            .iter()
+            .any(|d| d.step == Some(step) && d.text.trim() == c.proposal.trim()),
+    };
+    let check = session.consent_checks.iter().rev().find(in_step)?;
+    if show.private {
+        return Some(Panel::Consent(check.sentence()));
+    }
+    let c = check.count();
+    let n = |k: usize| format!("{k} {}", check.counting.nouns(k));
+    let mut text = match c.outcome {
+        ConsentOutcome::Open => return None,
+        ConsentOutcome::Agreed => format!("Agreed by {}", n(c.agreed.len())),
+        ConsentOutcome::Blocked => format!("Not agreed yet: {} blocked", n(c.blocks.len())),
+        ConsentOutcome::Amended => "Amended: the new wording needs its own check".to_string(),
+        ConsentOutcome::Withdrawn => "Withdrawn".to_string(),
+    };
+    if !c.stood_aside.is_empty() {
+        text.push_str(&format!("; {} stood aside", c.stood_aside.len()));
+    }
+    Some(Panel::Consent(text))
+}
+
+/// The consent result for `step`: the latest consent check, else (for the
+/// vision) the consent list recorded by organisation.
+pub fn consent(session: &Session, step: Step, show: Presenter) -> Option<Panel> {
+    if let Some(panel) = consent_check(session, step, show) {
+        return Some(panel);
+    }
     if step != Step::Vision || session.vision.consent.is_empty() {
         return None;
     }
@@ -319,7 +366,7 @@ mod tests {
 
     #[test]
     fn goals_come_most_supported_first() {
-        let slide = slide(&session(), Step::Goals, Presenter::default());
+        let slide = slide(&session(), Step::Goals, Presenter::default(), at(0));
         let Some(Panel::Goals(goals)) = slide.panels.first() else {
             panic!("{:?}", slide.panels);
         };
@@ -330,14 +377,90 @@ mod tests {
     #[test]
     fn private_things_only_when_chosen() {
         let s = session();
-        let public = slide(&s, Step::Vision, Presenter::default());
+        let public = slide(&s, Step::Vision, Presenter::default(), at(0));
         let text = format!("{public:?}");
         assert!(text.contains("Nobody waits alone.") && text.contains("1 can live with it"));
         assert!(!text.contains("City Council") && !text.contains("Ask Sam"));
-        let private = slide(&s, Step::Vision, Presenter { private: true });
+        let private = slide(&s, Step::Vision, Presenter { private: true }, at(0));
         let text = format!("{private:?}");
         assert!(text.contains("City Council: Can live with it (Early needs a measure)"));
         assert!(text.contains("Ask Sam privately"));
+    }
+
+    fn at(minutes: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_796_292_000 + minutes * 60, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_clock_shows_once_started_and_names_the_step_in_progress() {
+        let mut s = session();
+        s.plan = crate::domain::Plan::parse("opening 5\nvision 10\nclose 5").unwrap();
+        assert_eq!(clock(&s, at(0)), None, "a clock never started shows nothing");
+        assert_eq!(step_in_progress(&s), None);
+        s.plan.current = Some(1);
+        s.plan.running_since = Some(at(0));
+        assert_eq!(step_in_progress(&s), Some(Step::Vision));
+        let Some(Panel::Clock(text)) = clock(&s, at(12)) else {
+            panic!("no clock panel");
+        };
+        assert!(text.contains("2 min over"), "{text}");
+        assert_eq!(likely_step(&s), Step::Vision);
+    }
+
+    #[test]
+    fn a_hidden_tally_stays_off_the_slide_until_revealed() {
+        let mut s = session();
+        s.votes = vec![crate::domain::DotVote {
+            list: crate::domain::VoteList::Goals,
+            options: vec!["Share data".into(), "Halve the wait".into()],
+            totals: vec![3, 7],
+            hidden: true,
+            ..Default::default()
+        }];
+        assert_eq!(tally(&s, Step::Goals), None);
+        assert_eq!(tally(&s, Step::Vision), None);
+        s.votes[0].revealed = true;
+        assert_eq!(
+            tally(&s, Step::Goals),
+            Some(Panel::Tally(vec![
+                ("Halve the wait".into(), 7),
+                ("Share data".into(), 3)
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_consent_check_shows_counts_to_the_room_and_names_only_in_private() {
+        use crate::domain::{Answer, Response};
+        let mut s = session();
+        let answer = |who: &str, response, concern: &str| Answer {
+            who: who.into(),
+            response,
+            concern: concern.into(),
+        };
+        s.consent_checks = vec![ConsentCheck {
+            subject: Subject::Vision,
+            proposal: "Nobody waits alone.".into(),
+            answers: vec![
+                answer("Eastside Carers", Response::Agree, ""),
+                answer("City Council", Response::Block, "No budget named"),
+                answer("Northway Trust", Response::StandAside, "Too vague"),
+            ],
+            ..Default::default()
+        }];
+        let public = consent(&s, Step::Vision, Presenter::default());
+        let Some(Panel::Consent(text)) = public else {
+            panic!("{public:?}");
+        };
+        assert!(text.starts_with("Not agreed yet: 1 "), "{text}");
+        assert!(text.ends_with("; 1 stood aside"), "{text}");
+        assert!(
+            !text.contains("City Council") && !text.contains("budget"),
+            "{text}"
+        );
+        let private = consent(&s, Step::Vision, Presenter { private: true });
+        assert!(format!("{private:?}").contains("blocked by City Council: No budget named"));
+        assert_eq!(consent(&s, Step::Goals, Presenter::default()), None);
     }
 
     #[test]

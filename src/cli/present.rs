@@ -112,7 +112,7 @@ fn follow(terminal: &mut DefaultTerminal, window: &mut Window, watch: &FileWatch
             let step = window
                 .step
                 .unwrap_or_else(|| presenter::likely_step(&window.session));
-            let slide = presenter::slide(&window.session, step, window.show);
+            let slide = presenter::slide(&window.session, step, window.show, chrono::Utc::now());
             let status = match &window.problem {
                 Some(problem) => problem.clone(),
                 None => format!("read-only · {}", file_name(&window.path)),

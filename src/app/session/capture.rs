@@ -7,7 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::capture_line::{self, Kind, Parsed};
 use super::complete::{Completion, matches};
+use super::items::ListRef;
 use super::keys::b;
+use super::section::ListKind;
 use super::{Outcome, SessionScreen};
 use crate::app::keys::{Binding, Key, lookup, undo_typing_binding};
 use crate::app::line_field::LineField;
@@ -197,11 +199,16 @@ impl SessionScreen {
         }
         let step = self.nav.last_step;
         let before = self.snapshot(format!("capture the {}", noun(kind)));
-        add(&mut self.session, kind, parsed, step, now);
+        let list = add(&mut self.session, kind, parsed, step, now);
+        // In a go-round, what is captured in a turn is the speaker's.
+        let row = list_len(&self.session, list.kind).saturating_sub(1);
+        let credit = super::round::credit(&mut self.session, list, row)
+            .map(|name| format!(" Credited to {name}."))
+            .unwrap_or_default();
         self.capture = None;
         if self.changed(before, now) {
             self.message = Some(format!(
-                "{} added to step {} · {}. Press u to undo.",
+                "{} added to step {} · {}.{credit} Press u to undo.",
                 kind.label(),
                 step.number(),
                 step.short()
@@ -218,7 +225,17 @@ fn noun(kind: Kind) -> &'static str {
     }
 }
 
-fn add(s: &mut crate::domain::Session, kind: Kind, p: Parsed, step: Step, now: DateTime<Utc>) {
+fn list_len(s: &crate::domain::Session, kind: ListKind) -> usize {
+    match kind {
+        ListKind::Actions => s.actions.len(),
+        ListKind::Decisions => s.decisions.len(),
+        _ => s.parking_lot.len(),
+    }
+}
+
+/// Adds the item and says which list it went into.
+fn add(s: &mut crate::domain::Session, kind: Kind, p: Parsed, step: Step, now: DateTime<Utc>) -> ListRef {
+    let list = |kind| ListRef { kind, parent: 0 };
     match kind {
         Kind::Action => {
             let id = new_item_id("a", now, &s.item_ids());
@@ -230,16 +247,23 @@ fn add(s: &mut crate::domain::Session, kind: Kind, p: Parsed, step: Step, now: D
                 step: Some(step),
                 ..Default::default()
             });
+            list(ListKind::Actions)
         }
-        Kind::Decision => s.decisions.push(Decision {
-            text: p.text,
-            step: Some(step),
-            ..Default::default()
-        }),
-        Kind::Parked => s.parking_lot.push(ParkedItem {
-            text: p.text,
-            raised_by: p.person,
-            step: Some(step),
-        }),
+        Kind::Decision => {
+            s.decisions.push(Decision {
+                text: p.text,
+                step: Some(step),
+                ..Default::default()
+            });
+            list(ListKind::Decisions)
+        }
+        Kind::Parked => {
+            s.parking_lot.push(ParkedItem {
+                text: p.text,
+                raised_by: p.person,
+                step: Some(step),
+            });
+            list(ListKind::Parked)
+        }
     }
 }

@@ -30,6 +30,11 @@ impl SessionScreen {
     /// is on (the last one visited).
     pub fn slide(&self) -> Option<Slide> {
         let show = self.presenter?;
-        Some(presenter::slide(&self.session, self.nav.last_step, show))
+        Some(presenter::slide(
+            &self.session,
+            self.nav.last_step,
+            show,
+            self.round.now,
+        ))
     }
 }
