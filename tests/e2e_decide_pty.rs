@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used)]
-//! The real binary in a pseudo-terminal: a dot vote on the goals turned into
-//! a decision, then a consent check on that decision with a block, and both
-//! found in the session file and the minutes.
+//! The real binary in a pseudo-terminal: a go-round on the goals, a dot vote
+//! turned into a decision, then a consent check on that decision with a
+//! block, all found in the session file and the minutes.
 
 mod pty;
 
@@ -33,7 +33,7 @@ fn session() -> Session {
 }
 
 #[test]
-fn a_dot_vote_and_a_consent_check_reach_the_file_and_the_minutes() {
+fn a_go_round_a_dot_vote_and_a_consent_check_reach_the_file_and_the_minutes() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("spring.ron");
     roundtable::storage::save(&file, &session()).unwrap();
@@ -42,7 +42,17 @@ fn a_dot_vote_and_a_consent_check_reach_the_file_and_the_minutes() {
     app.send("\r");
     app.wait_for("Shared goals");
 
-    app.send("1o");
+    app.send("1r");
+    app.wait_for("Go-round on step 1");
+    app.send("\r");
+    app.wait_for("Speaking: Ann Lee");
+    app.send("s"); // Ann has spoken
+    app.wait_for("Speaking: Sam Okafor");
+    app.send("w"); // Sam passes
+    app.send("r");
+    app.wait_for("Go-round ended and recorded");
+
+    app.send("o");
     app.wait_for("Dot vote on the goals");
     app.send("21"); // Ann: two dots to the first goal, one to the second
     app.send("30"); // Sam: three to the first
@@ -73,6 +83,16 @@ fn a_dot_vote_and_a_consent_check_reach_the_file_and_the_minutes() {
     assert!(app.wait_for_exit(), "the app should exit cleanly");
 
     let s = roundtable::storage::load(&file).unwrap();
+    assert_eq!(s.rounds.len(), 1);
+    let turns: Vec<(&str, String)> = s.rounds[0]
+        .turns
+        .iter()
+        .map(|t| (t.name.as_str(), format!("{:?}", t.outcome)))
+        .collect();
+    assert_eq!(
+        turns,
+        [("Ann Lee", "Spoke".into()), ("Sam Okafor", "Passed".into())]
+    );
     assert_eq!(s.votes.len(), 1);
     assert_eq!(s.goals[0].support, 5);
     let decision = s.decisions.last().unwrap();
@@ -82,6 +102,10 @@ fn a_dot_vote_and_a_consent_check_reach_the_file_and_the_minutes() {
     assert_eq!(s.consent_checks[0].count().outcome, ConsentOutcome::Blocked);
 
     let minutes = std::fs::read_to_string(dir.path().join("spring.md")).unwrap();
+    assert!(
+        minutes.contains("Go-rounds held: 1 on step 1 (Goals)."),
+        "{minutes}"
+    );
     assert!(minutes.contains("### Dot vote on the goals"), "{minutes}");
     assert!(
         minutes.contains("Not agreed: blocked by City Council: Not in this budget year."),
