@@ -12,7 +12,7 @@ use crate::domain::{Attendance, RoundMove, SessionStatus, Step};
 impl SessionScreen {
     /// Whether `action` means something where the facilitator is now, so
     /// help and footer only list keys that work.
-    pub(super) fn browse_available(&self, action: B) -> bool {
+    pub(crate) fn browse_available(&self, action: B) -> bool {
         let list = self.nav.list();
         let has_row = items::len(&self.session, self.nav.current()) > 0;
         let changes = matches!(

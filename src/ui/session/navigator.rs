@@ -1,6 +1,7 @@
 //! The step navigator on the left: the six steps, then what runs through
 //! them, each with the key that goes there and how many items it holds;
-//! then the keys for the session as a whole (minutes, final).
+//! then the keys for the session as a whole and for running the room
+//! (minutes, final, clock, plan, presenter, capture, go-round, vote, consent).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,20 +63,57 @@ fn row(screen: &SessionScreen, section: Section, width: usize, theme: &Theme) ->
     ])
 }
 
-/// A key for the whole session, e.g. "m minutes", as the footer writes it.
-fn session_key(
-    action: BrowseAction,
-    label: Option<&str>,
-    width: usize,
-    theme: &Theme,
-) -> Option<Line<'static>> {
-    let (key, own) = browse_key(action)?;
-    let label = truncate(label.unwrap_or(own), width.saturating_sub(key.width() + 3));
-    Some(Line::from(vec![
-        Span::raw("  "),
-        Span::styled(key, theme.key()),
-        Span::raw(format!(" {label}")),
-    ]))
+/// The keys for the whole session and for running the room, in the order
+/// a facilitator reaches for them. The footer keeps to the selected item,
+/// so these are shown here, each only where it works right now.
+const SESSION_KEYS: [BrowseAction; 9] = [
+    BrowseAction::Export,
+    BrowseAction::Status,
+    BrowseAction::Clock,
+    BrowseAction::Plan,
+    BrowseAction::Present,
+    BrowseAction::Capture,
+    BrowseAction::Round,
+    BrowseAction::DotVote,
+    BrowseAction::ConsentCheck,
+];
+
+/// "m minutes", "F mark final"…: each key with its label from the key table.
+fn session_keys(screen: &SessionScreen) -> Vec<(String, String)> {
+    SESSION_KEYS
+        .iter()
+        .filter(|a| screen.browse_available(**a))
+        .filter_map(|a| {
+            let (key, label) = browse_key(*a)?;
+            let label = match a {
+                BrowseAction::Status if screen.session.status == SessionStatus::Final => "back in progress",
+                BrowseAction::ConsentCheck => "consent",
+                _ => label,
+            };
+            Some((key, label.to_string()))
+        })
+        .collect()
+}
+
+/// Packs `keys` into as few lines as fit `width`, two spaces apart.
+fn packed(keys: Vec<(String, String)>, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut used = usize::MAX;
+    for (key, label) in keys {
+        let label = truncate(&label, width.saturating_sub(key.width() + 3));
+        let need = 2 + key.width() + 1 + label.width();
+        if used.saturating_add(need) > width {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.spans.push(Span::raw("  "));
+            line.spans.push(Span::styled(key, theme.key()));
+            line.spans.push(Span::raw(format!(" {label}")));
+        }
+        used += need;
+    }
+    lines
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme) {
@@ -91,16 +129,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     for section in &Section::ALL[6..] {
         lines.push(row(screen, *section, width, theme));
     }
-    // The keys that act on the whole session, where the footer (which
-    // keeps to the selected item) does not show them.
-    let mut session: Vec<Line> = session_key(BrowseAction::Export, None, width, theme)
-        .into_iter()
-        .collect();
-    if screen.read_only.is_none() {
-        let is_final = screen.session.status == SessionStatus::Final;
-        let label = is_final.then_some("back in progress");
-        session.extend(session_key(BrowseAction::Status, label, width, theme));
-    }
+    let session = packed(session_keys(screen), width, theme);
     if inner.height as usize >= lines.len() + 2 + session.len() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(" Session", theme.title()));
