@@ -27,7 +27,7 @@ pub use diff::differences;
 pub use fold::fold;
 pub use followup::ActionChange;
 pub use history::{
-    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
+    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
