@@ -10,7 +10,7 @@ use divan::{Bencher, black_box};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::App;
-use roundtable::domain::{ActionFilter, History, search};
+use roundtable::domain::{ActionFilter, History, SearchIndex};
 use roundtable::ui::{self, theme::Theme};
 use support::{archive, now, sessions, sizes};
 
@@ -49,12 +49,26 @@ fn first_frame(bencher: Bencher, n: usize) {
 }
 
 /// Search as a person types "partners", one letter at a time: each
-/// benchmark is the work of one more letter.
+/// benchmark is the work of one more letter, as the search screen does it
+/// (narrowing what the letters before it found).
 #[divan::bench(args = sizes(), consts = [1, 2, 4, 8], sample_count = 10)]
 fn search_keystroke<const LETTERS: usize>(bencher: Bencher, n: usize) {
     let sessions = sessions(n);
+    let mut typed = SearchIndex::new(&sessions);
+    for end in 1..LETTERS {
+        typed.search(&sessions, &"partners"[..end]);
+    }
     let query = &"partners"[..LETTERS];
-    bencher.bench(|| search(black_box(&sessions), black_box(query)));
+    bencher
+        .with_inputs(|| typed.clone())
+        .bench_local_refs(|index| index.search(black_box(&sessions), black_box(query)));
+}
+
+/// Opening search: the archive's text folded into an index once.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_open(bencher: Bencher, n: usize) {
+    let sessions = sessions(n);
+    bencher.bench(|| SearchIndex::new(black_box(&sessions)));
 }
 
 /// The actions and measures screens: the partnership history, every open

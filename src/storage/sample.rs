@@ -12,6 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use rayon::prelude::*;
 
 use super::format::{parse, try_to_ron};
 use super::paths::file_name;
@@ -193,7 +194,7 @@ pub fn big_session(items: usize, seed: u64) -> Session {
 /// Plain writes, not atomic ones: for throwaway folders only.
 pub fn write(dir: &Path, sessions: &[Session]) -> io::Result<Vec<PathBuf>> {
     sessions
-        .iter()
+        .par_iter()
         .map(|s| {
             let path = dir.join(file_name(s, 1));
             let text = try_to_ron(s).map_err(|e| io::Error::other(e.to_string()))?;
