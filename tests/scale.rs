@@ -1,6 +1,7 @@
 //! Ten thousand sessions: the archive loads whole, broken files still listed,
 //! search and the partnership history still find what they should. Checks
-//! behaviour only; the benchmarks in `benches/` measure time.
+//! behaviour only; the benchmarks in `benches/` measure time, on full-size
+//! sessions. (Light ones here keep a debug build's run to seconds.)
 #![allow(clippy::unwrap_used)]
 
 use std::collections::HashSet;
@@ -13,7 +14,7 @@ const N: usize = 10_000;
 
 #[test]
 fn ten_thousand_sessions_load_search_and_link_up() {
-    let sessions = sample::sessions(N, 2026);
+    let sessions = sample::light_sessions(N, 2026);
     let dir = tempfile::tempdir().unwrap();
     let paths = sample::write(dir.path(), &sessions).unwrap();
     assert_eq!(paths.iter().collect::<HashSet<_>>().len(), N, "one file each");

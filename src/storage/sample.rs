@@ -88,6 +88,27 @@ pub fn sessions(n: usize, seed: u64) -> Vec<Session> {
     out
 }
 
+/// Like [`sessions`], with the same partnerships, links, carried actions
+/// and readings, but only a little of each meeting's text (about a fifth
+/// of the size): for tests that check behaviour at scale in a debug build.
+pub fn light_sessions(n: usize, seed: u64) -> Vec<Session> {
+    let mut all = sessions(n, seed);
+    for s in &mut all {
+        s.notes.clear();
+        s.vision.drafts.clear();
+        s.vision.consent.clear();
+        s.awareness.clear();
+        s.review.learnings.clear();
+        s.review.next_steps.clear();
+        s.roles = Default::default();
+        s.goals.truncate(2);
+        s.participants.truncate(3);
+        s.decisions.truncate(2);
+        s.parking_lot.truncate(1);
+    }
+    all
+}
+
 /// One partnership's meetings, appended to `out`.
 fn series(bases: &[Session], rng: &mut Rng, number: usize, length: usize, out: &mut Vec<Session>) {
     let name = format!(
