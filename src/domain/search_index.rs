@@ -9,6 +9,9 @@ use super::Session;
 use super::fold::fold;
 use super::search::{Hit, Section, fields, matching, ranked};
 
+/// A searchable text with where it lives, as `search::fields` gives it.
+type Text = (Section, usize, String);
+
 /// One searchable field of one session, folded.
 #[derive(Debug, Clone)]
 struct Field {
@@ -86,7 +89,8 @@ impl SearchIndex {
         // Where each (session, section, item) already is in `hits`: a
         // field found twice keeps its best score, in constant time.
         let mut at: HashMap<(usize, Section, usize), usize> = HashMap::new();
-        let mut texts: Option<(usize, Vec<(Section, usize, String)>)> = None;
+        // The texts of the session being looked at: found fields come session by session.
+        let mut texts: Option<(usize, Vec<Text>)> = None;
         for field in found.iter().map(|&i| &self.fields[i]) {
             let Some(session) = sessions.get(field.session) else {
                 continue;
