@@ -210,6 +210,13 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_examples_take_the_one_parse_road() {
+        for (name, text) in crate::assets::examples() {
+            assert!(parse_clean(text).is_some(), "{name}");
+        }
+    }
+
+    #[test]
     fn round_trips_exactly() {
         let s = sample();
         let text = to_ron(&s);
