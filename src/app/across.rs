@@ -3,6 +3,7 @@
 //! screen's doors into them.
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use super::actions_view::ActionsState;
 use super::measures_view::MeasuresState;
@@ -11,7 +12,7 @@ use super::next_session::NextState;
 use super::search::SearchState;
 use super::timeline::Group;
 use super::{App, Screen, files};
-use crate::domain::{History, Session, slug};
+use crate::domain::{History, Session, Shape, slug};
 use crate::export::{Period, trustee_pack};
 use crate::storage::{Archive, Entry};
 
@@ -21,6 +22,9 @@ use crate::storage::{Archive, Entry};
 pub struct Loaded {
     pub paths: Vec<PathBuf>,
     pub sessions: Vec<Session>,
+    /// How the sessions hang together, worked out on first use and kept:
+    /// the actions and measures screens draw from it every frame.
+    shape: OnceLock<Arc<Shape>>,
 }
 
 impl Loaded {
@@ -41,7 +45,8 @@ impl Loaded {
     }
 
     pub fn history(&self) -> History<'_> {
-        History::new(&self.sessions)
+        let shape = self.shape.get_or_init(|| History::new(&self.sessions).shape());
+        History::with_shape(&self.sessions, shape)
     }
 
     pub fn index_of(&self, path: &std::path::Path) -> Option<usize> {

@@ -10,7 +10,7 @@ use super::line_field::LineField;
 use super::review::{self, Focus};
 use super::session::section::{ListKind, Section as Place};
 use super::{App, Screen};
-use crate::domain::{Hit, Section, Step, search};
+use crate::domain::{Hit, SearchIndex, Section, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -67,12 +67,15 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub back: Back,
+    /// The archive's text folded once, narrowed as the query grows.
+    index: SearchIndex,
 }
 
 impl SearchState {
     pub fn new(loaded: Loaded, back: Back) -> SearchState {
         SearchState {
             query: LineField::default(),
+            index: SearchIndex::new(&loaded.sessions),
             loaded,
             hits: Vec::new(),
             selected: 0,
@@ -96,7 +99,7 @@ impl SearchState {
     }
 
     fn refresh(&mut self) {
-        self.hits = search(&self.loaded.sessions, &self.text());
+        self.hits = self.index.search(&self.loaded.sessions, &self.text());
         self.selected = 0;
     }
 

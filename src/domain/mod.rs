@@ -18,6 +18,7 @@ mod plan;
 mod records;
 mod rounds;
 mod search;
+mod search_index;
 mod session;
 mod slug;
 mod snippet;
@@ -37,7 +38,7 @@ pub use diff::differences;
 pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use history::{
-    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, sparkline,
+    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
@@ -49,6 +50,7 @@ pub use rounds::{
     speaking_order,
 };
 pub use search::{Hit, Section, search};
+pub use search_index::SearchIndex;
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use slug::slug;
 pub use steps::*;

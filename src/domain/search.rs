@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::fold::folded;
+use super::search_index::SearchIndex;
 use super::snippet::snippet;
 use super::{Session, Step};
 
@@ -39,7 +40,7 @@ impl Section {
         }
     }
 
-    fn weight(self) -> u32 {
+    pub(super) fn weight(self) -> u32 {
         match self {
             Section::Title => 50,
             Section::Step(Step::Vision) | Section::Decisions => 40,
@@ -74,29 +75,11 @@ pub struct Hit {
 /// Every field of every session that holds all the words of `query`, best
 /// first, then newest session first. An empty query finds nothing.
 pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
-    let words: Vec<Vec<char>> = query.split_whitespace().map(|w| folded(w).0).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let phrase = folded(&query.split_whitespace().collect::<Vec<_>>().join(" ")).0;
-    let mut hits: Vec<Hit> = Vec::new();
-    for (index, session) in sessions.iter().enumerate() {
-        for (section, item, raw) in fields(session) {
-            let Some(hit) = matching(&raw, &words, &phrase) else {
-                continue;
-            };
-            let (text, snippet, highlight, score) = hit;
-            let score = score + section.weight();
-            let same = hits
-                .iter_mut()
-                .find(|h| (h.session, h.section, h.item) == (index, section, item));
-            match same {
-                Some(h) if h.score >= score => {}
-                Some(h) => *h = make(index, section, item, text, snippet, highlight, score),
-                None => hits.push(make(index, section, item, text, snippet, highlight, score)),
-            }
-        }
-    }
+    SearchIndex::new(sessions).search(sessions, query)
+}
+
+/// `hits` best first, then newest session first, each carried action once.
+pub(super) fn ranked(sessions: &[Session], mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| {
         let date = |h: &Hit| sessions[h.session].date;
         b.score
@@ -117,26 +100,6 @@ pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
     hits
 }
 
-fn make(
-    session: usize,
-    section: Section,
-    item: usize,
-    text: String,
-    snippet: String,
-    highlight: Range<usize>,
-    score: u32,
-) -> Hit {
-    Hit {
-        session,
-        section,
-        item,
-        text,
-        snippet,
-        highlight,
-        score,
-    }
-}
-
 fn find(haystack: &[char], needle: &[char]) -> Option<usize> {
     if needle.is_empty() || needle.len() > haystack.len() {
         return None;
@@ -148,7 +111,7 @@ type Matched = (String, String, Range<usize>, u32);
 
 /// The text on one line, its snippet, the highlight and the phrase boost,
 /// when `raw` holds every word.
-fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> {
+pub(super) fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars: Vec<char> = text.chars().collect();
     let (low, origin) = folded(&text);
@@ -174,7 +137,7 @@ fn joined(parts: &[&str], sep: &str) -> String {
 }
 
 /// Every searchable text in a session with where it lives.
-fn fields(s: &Session) -> Vec<(Section, usize, String)> {
+pub(super) fn fields(s: &Session) -> Vec<(Section, usize, String)> {
     let mut out: Vec<(Section, usize, String)> = vec![(Section::Title, 0, s.title.clone())];
     for (i, p) in s.participants.iter().enumerate() {
         let who = joined(&[&p.name, &p.role, &p.organisation], ", ");

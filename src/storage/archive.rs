@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
+use rayon::prelude::*;
 
 use super::StorageError;
 use super::atomic::create_atomic;
@@ -104,12 +105,16 @@ impl Archive {
     /// Every session file, newest first, or why the folder cannot be read.
     pub fn scan(&self) -> Result<Vec<Entry>, StorageError> {
         let read = fs::read_dir(&self.dir).map_err(|e| StorageError::io("read the folder", &self.dir, e))?;
-        let mut entries: Vec<Entry> = read
+        let paths: Vec<PathBuf> = read
             .flatten()
             .map(|e| e.path())
             // Folders, pipes and broken links named *.ron too: they are
             // listed as unreadable, saying what they are, not skipped.
             .filter(|p| is_session_file(p))
+            .collect();
+        // Files parse independently: on every core at once.
+        let mut entries: Vec<Entry> = paths
+            .into_par_iter()
             .map(|path| Entry {
                 session: load(&path),
                 path,

@@ -37,7 +37,11 @@ pub fn load_all(path: &Path) -> (Option<Session>, Vec<StorageError>) {
 /// folder is not re-created: that could silently write to the mount point
 /// of an unplugged drive, where nobody would look for the file.
 pub fn save(path: &Path, session: &Session) -> Result<(), StorageError> {
-    ensure_replaceable(path)?;
+    replaceable(path, &load(path))?;
+    write(path, session)
+}
+
+fn write(path: &Path, session: &Session) -> Result<(), StorageError> {
     let text = try_to_ron(session)?;
     write_atomic(path, text.as_bytes()).map_err(|e| not_saved(path, e))
 }
@@ -72,17 +76,23 @@ fn not_saved(path: &Path, e: StorageError) -> StorageError {
 /// `last_saved` (what Roundtable loaded or last wrote there): someone changed
 /// it in another program meanwhile, and their edit would be lost.
 pub fn save_over(path: &Path, session: &Session, last_saved: &Session) -> Result<(), StorageError> {
-    match load(path) {
-        Ok(on_disk) if on_disk != *last_saved => Err(StorageError::WontOverwrite {
+    // Read once: the same reading answers both questions.
+    let on_disk = load(path);
+    match &on_disk {
+        Ok(on_disk) if on_disk != last_saved => Err(StorageError::WontOverwrite {
             path: path.into(),
             reason: "it was changed by another program since Roundtable opened it".into(),
         }),
-        _ => save(path, session),
+        _ => {
+            replaceable(path, &on_disk)?;
+            write(path, session)
+        }
     }
 }
 
-fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
-    match load(path) {
+/// Whether a file that loaded as `on_disk` may be replaced.
+fn replaceable(path: &Path, on_disk: &Result<Session, StorageError>) -> Result<(), StorageError> {
+    match on_disk {
         Err(StorageError::NewerFormat { version, .. }) => Err(StorageError::WontOverwrite {
             path: path.into(),
             reason: format!(
@@ -100,7 +110,7 @@ fn ensure_replaceable(path: &Path) -> Result<(), StorageError> {
         // A folder, a named pipe, a link to nothing: not Roundtable's to replace.
         Err(StorageError::NotAFile { what, .. }) => Err(StorageError::WontOverwrite {
             path: path.into(),
-            reason: what,
+            reason: what.clone(),
         }),
         // Missing or unreadable: the write itself will succeed or say why.
         _ => Ok(()),

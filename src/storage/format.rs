@@ -65,6 +65,14 @@ pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageErro
         Ok(text) => text,
         Err(e) => return (None, vec![e]),
     };
+    // Nearly every file is current and well formed: one typed parse settles
+    // it. Anything else takes the slow, thorough road below, which finds
+    // every problem and says where.
+    if migrate::is_current(original)
+        && let Some(session) = parse_clean(original)
+    {
+        return (Some(session), Vec::new());
+    }
     let text = match migrate::upgrade(original, path) {
         Ok(text) => text,
         Err(e) => return (None, vec![e]),
@@ -117,6 +125,17 @@ fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StorageError> {
         });
     }
     Ok(text)
+}
+
+/// The session, when the text reads as one without a single field unknown
+/// to it; `None` otherwise (the reasons are found by [`parse_all`]'s slow
+/// road). The unknown fields are noticed during the one typed parse.
+fn parse_clean(text: &str) -> Option<Session> {
+    let mut de = ron::Deserializer::from_str_with_options(text, &options()).ok()?;
+    let mut unknown = false;
+    let session: Session = serde_ignored::deserialize(&mut de, |_| unknown = true).ok()?;
+    de.end().ok()?;
+    (!unknown).then_some(session)
 }
 
 /// Text in the current format as a session, with the parser's error put into words.
@@ -172,6 +191,29 @@ mod tests {
         let text = try_to_ron(&s).unwrap();
         assert!(text.contains("St Mary's hall, the partners' room"), "{text}");
         assert_eq!(parse(text.as_bytes(), Path::new("x.ron")).unwrap(), s);
+    }
+
+    #[test]
+    fn one_typed_parse_settles_a_clean_file_and_notices_an_unknown_field() {
+        let text = to_ron(&sample());
+        assert_eq!(parse_clean(&text), Some(sample()));
+        let misspelt = text.replace("    location:", "    locaton:");
+        assert_eq!(parse_clean(&misspelt), None, "the slow road reports it");
+        let nested = text.replace(
+            "            role:",
+            "            shoe_size: 9,\n            role:",
+        );
+        assert_eq!(parse_clean(&nested), None);
+        assert_eq!(parse_clean(&format!("{text} (")), None, "trailing text");
+        let (session, problems) = parse_all(misspelt.as_bytes(), Path::new("m.ron"));
+        assert!(session.is_some() && problems.len() == 1, "{problems:?}");
+    }
+
+    #[test]
+    fn the_shipped_examples_take_the_one_parse_road() {
+        for (name, text) in crate::assets::examples() {
+            assert!(parse_clean(text).is_some(), "{name}");
+        }
     }
 
     #[test]

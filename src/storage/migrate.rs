@@ -59,6 +59,26 @@ pub(super) fn upgrade<'a>(text: &'a str, path: &Path) -> Result<Cow<'a, str>, St
     Ok(text)
 }
 
+/// Whether the file says it is in the current format in its first field, as
+/// Roundtable writes it (`(\n    format_version: 2,`): a glance at the first
+/// few bytes, not a parse. `false` sends the file through [`upgrade`].
+pub(super) fn is_current(text: &str) -> bool {
+    let Some(open) = opening_paren(text) else {
+        return false;
+    };
+    let rest = text[open + 1..].trim_start();
+    let Some(rest) = rest.strip_prefix("format_version") else {
+        return false;
+    };
+    let Some(rest) = rest.trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start();
+    rest[..digits].parse() == Ok(FORMAT_VERSION) && (after.starts_with(',') || after.starts_with(')'))
+}
+
 /// The file's format; 0 when it has none; `None` if it cannot be read at all.
 fn version_of(text: &str) -> Option<u32> {
     #[derive(Deserialize)]
@@ -160,6 +180,22 @@ mod tests {
         assert_eq!(version_of("(format_version: 7, shiny_new_field: [1])"), Some(7));
         assert_eq!(version_of("(format_version: \"one\")"), None);
         assert_eq!(version_of("(title: "), None);
+    }
+
+    #[test]
+    fn the_current_format_is_seen_at_a_glance() {
+        assert!(is_current("// c\n(\n    format_version: 2,\n    id: \"x\")"));
+        assert!(is_current("(format_version:2)"));
+        for other in [
+            "(format_version: 1, title: \"x\")",
+            "(format_version: 20)",
+            "(format_version: 2x)",
+            "(title: \"x\", format_version: 2)",
+            "Session(format_version: 2)",
+            "",
+        ] {
+            assert!(!is_current(other), "{other}");
+        }
     }
 
     #[test]

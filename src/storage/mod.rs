@@ -37,6 +37,7 @@ mod lock;
 mod migrate;
 mod paths;
 mod recovery;
+pub mod sample;
 mod schema;
 mod settings;
 mod special;

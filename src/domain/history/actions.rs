@@ -60,7 +60,7 @@ impl<'a> History<'a> {
     /// between sessions, so each copy stands alone.
     pub fn actions(&self) -> Vec<ActionRecord<'a>> {
         let mut out: Vec<ActionRecord<'a>> = Vec::new();
-        for series in &self.series {
+        for series in self.series() {
             let mut seen: HashMap<&str, usize> = HashMap::new();
             for &index in &series.sessions {
                 let session = self.sessions[index];

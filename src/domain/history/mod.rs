@@ -27,6 +27,7 @@ mod actions;
 mod measures;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Session;
 
@@ -47,14 +48,51 @@ pub struct Series {
 #[derive(Debug, Clone)]
 pub struct History<'a> {
     sessions: Vec<&'a Session>,
+    shape: Arc<Shape>,
+}
+
+/// How the sessions of a history hang together, worked out once (in one
+/// pass, with an index by id) and shared: a screen keeps it while the
+/// archive is unchanged rather than working it out again on every draw.
+#[derive(Debug, Clone, Default)]
+pub struct Shape {
     series: Vec<Series>,
     /// For each session, the index of its series.
     series_of: Vec<usize>,
+    /// For each session, the session its `previous` names (see [`linked_previous`]).
+    linked: Vec<Option<usize>>,
+}
+
+impl Shape {
+    /// Whether this shape was worked out for these `sessions` (same count).
+    fn fits(&self, sessions: &[&Session]) -> bool {
+        self.series_of.len() == sessions.len()
+    }
 }
 
 impl<'a> History<'a> {
     pub fn new(sessions: &'a [Session]) -> History<'a> {
         History::from_refs(sessions.iter().collect())
+    }
+
+    /// A history of `sessions` with a shape worked out before for the very
+    /// same sessions (see [`History::shape`]); worked out afresh if it does
+    /// not fit them.
+    pub fn with_shape(sessions: &'a [Session], shape: &Arc<Shape>) -> History<'a> {
+        let refs: Vec<&Session> = sessions.iter().collect();
+        if shape.fits(&refs) {
+            History {
+                sessions: refs,
+                shape: Arc::clone(shape),
+            }
+        } else {
+            History::from_refs(refs)
+        }
+    }
+
+    /// The shape, to keep beside the sessions for [`History::with_shape`].
+    pub fn shape(&self) -> Arc<Shape> {
+        Arc::clone(&self.shape)
     }
 
     /// Sessions that belong together are those of the same partnership
@@ -76,11 +114,13 @@ impl<'a> History<'a> {
                 }
             }
         }
-        for i in 0..n {
-            if let Some(p) = linked_previous(&sessions, i) {
+        let linked = links(&sessions);
+        for (i, p) in linked.iter().enumerate() {
+            if let Some(p) = *p {
                 union(&mut parent, p, i);
             }
         }
+        let depths = depths(&linked);
         let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
         for i in 0..n {
             groups.entry(root(&mut parent, i)).or_default().push(i);
@@ -90,13 +130,7 @@ impl<'a> History<'a> {
             .map(|mut members| {
                 members.sort_by_cached_key(|&i| {
                     let s = sessions[i];
-                    (
-                        s.date,
-                        depth(&sessions, i),
-                        s.start_time,
-                        s.title.to_lowercase(),
-                        i,
-                    )
+                    (s.date, depths[i], s.start_time, s.title.to_lowercase(), i)
                 });
                 let name = members
                     .iter()
@@ -120,8 +154,11 @@ impl<'a> History<'a> {
         }
         History {
             sessions,
-            series,
-            series_of,
+            shape: Arc::new(Shape {
+                series,
+                series_of,
+                linked,
+            }),
         }
     }
 
@@ -136,12 +173,15 @@ impl<'a> History<'a> {
 
     /// Every series, by partnership name.
     pub fn series(&self) -> &[Series] {
-        &self.series
+        &self.shape.series
     }
 
     /// The series a session belongs to.
     pub fn series_of(&self, index: usize) -> Option<&Series> {
-        self.series_of.get(index).and_then(|&k| self.series.get(k))
+        self.shape
+            .series_of
+            .get(index)
+            .and_then(|&k| self.shape.series.get(k))
     }
 
     /// The series whose name is `partnership` (ignoring case), or else the
@@ -149,10 +189,11 @@ impl<'a> History<'a> {
     /// contain it, and is empty when none does.
     pub fn find_series(&self, partnership: &str) -> Result<&Series, Vec<String>> {
         let key = name_key(partnership);
-        if let Some(exact) = self.series.iter().find(|s| name_key(&s.name) == key) {
+        if let Some(exact) = self.shape.series.iter().find(|s| name_key(&s.name) == key) {
             return Ok(exact);
         }
         let partial: Vec<&Series> = self
+            .shape
             .series
             .iter()
             .filter(|s| !key.is_empty() && name_key(&s.name).contains(&key))
@@ -166,7 +207,7 @@ impl<'a> History<'a> {
     /// The meeting before this one: the session its `previous` names, or
     /// else the one before it in its series.
     pub fn previous(&self, index: usize) -> Option<usize> {
-        if let Some(p) = linked_previous(&self.sessions, index) {
+        if let Some(p) = self.shape.linked.get(index).copied().flatten() {
             return Some(p);
         }
         let series = self.series_of(index)?;
@@ -188,14 +229,14 @@ impl<'a> History<'a> {
             .sessions
             .iter()
             .position(|s| !session.previous.is_empty() && s.id == session.previous)
-            .map(|i| self.series_of[i]);
+            .map(|i| self.shape.series_of[i]);
         let mut refs: Vec<&'b Session> = self
             .sessions
             .iter()
             .enumerate()
             .filter(|(i, s)| {
                 let same = (!key.is_empty() && name_key(&s.partnership) == key)
-                    || linked == Some(self.series_of[*i]);
+                    || linked == Some(self.shape.series_of[*i]);
                 same && s.id != session.id && s.date <= session.date
             })
             .map(|(_, s)| *s)
@@ -210,35 +251,66 @@ fn name_key(name: &str) -> String {
     crate::domain::comparable(name)
 }
 
-/// The session named by `previous`, when it is another session dated no
-/// later than this one (a link forward in time is a mistake and ignored).
-fn linked_previous(sessions: &[&Session], index: usize) -> Option<usize> {
-    let s = sessions.get(index)?;
-    let id = s.previous.trim();
-    if id.is_empty() {
-        return None;
+/// For each session, the session named by its `previous`, when that is
+/// another session dated no later than it (a link forward in time is a
+/// mistake and ignored); the latest such when several share the id. One
+/// pass with an index by id.
+fn links(sessions: &[&Session]) -> Vec<Option<usize>> {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in sessions.iter().enumerate() {
+        by_id.entry(s.id.as_str()).or_default().push(i);
     }
     sessions
         .iter()
         .enumerate()
-        .filter(|(i, p)| *i != index && p.id == id && p.date <= s.date)
-        .max_by_key(|(i, p)| (p.date, *i))
-        .map(|(i, _)| i)
+        .map(|(index, s)| {
+            let id = s.previous.trim();
+            if id.is_empty() {
+                return None;
+            }
+            by_id
+                .get(id)?
+                .iter()
+                .map(|&i| (i, sessions[i]))
+                .filter(|(i, p)| *i != index && p.date <= s.date)
+                .max_by_key(|(i, p)| (p.date, *i))
+                .map(|(i, _)| i)
+        })
+        .collect()
 }
 
-/// How many `previous` links lead back from a session, so a follow-up on the
-/// same day sorts after the meeting it follows.
-fn depth(sessions: &[&Session], index: usize) -> usize {
-    let mut at = index;
-    let mut steps = 0;
-    while let Some(p) = linked_previous(sessions, at) {
-        steps += 1;
-        at = p;
-        if steps > sessions.len() {
-            break; // a loop of links: stop rather than spin
+/// How many `previous` links lead back from each session, so a follow-up
+/// on the same day sorts after the meeting it follows. Each chain is walked
+/// once; a loop of links stops rather than spins.
+fn depths(linked: &[Option<usize>]) -> Vec<usize> {
+    let n = linked.len();
+    let mut depth: Vec<Option<usize>> = vec![None; n];
+    let mut on_chain = vec![false; n];
+    for start in 0..n {
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        // The depth of whatever the chain ends on: a session already known,
+        // no link at all, or a loop (as deep as can be).
+        let end = loop {
+            match at {
+                None => break None,
+                Some(i) if depth[i].is_some() => break depth[i],
+                Some(i) if on_chain[i] => break Some(n),
+                Some(i) => {
+                    on_chain[i] = true;
+                    chain.push(i);
+                    at = linked[i];
+                }
+            }
+        };
+        let mut d = end.map_or(0, |e| (e + 1).min(n + 1));
+        for &i in chain.iter().rev() {
+            on_chain[i] = false;
+            depth[i] = Some(d);
+            d = (d + 1).min(n + 1);
         }
     }
-    steps
+    depth.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -331,6 +403,33 @@ pub(crate) mod tests {
         let sessions = vec![second, first];
         let h = History::new(&sessions);
         assert_eq!(h.series()[0].sessions, [1, 0]);
+    }
+
+    #[test]
+    fn depths_follow_each_chain_once_and_stop_at_loops() {
+        assert_eq!(depths(&[None, Some(0), Some(1), Some(1)]), [0, 1, 2, 2]);
+        assert_eq!(depths(&[Some(2), Some(0), None]), [1, 2, 0]);
+        assert_eq!(
+            depths(&[Some(1), Some(0), Some(0)]),
+            [4, 4, 4],
+            "as deep as can be"
+        );
+    }
+
+    #[test]
+    fn a_kept_shape_gives_the_same_history_and_a_stale_one_is_redone() {
+        let sessions = crate::storage::sample::sessions(50, 4);
+        let fresh = History::new(&sessions);
+        let kept = History::with_shape(&sessions, &fresh.shape());
+        assert_eq!(kept.series(), fresh.series());
+        let fewer = &sessions[..10];
+        assert_eq!(
+            History::with_shape(fewer, &fresh.shape()).series(),
+            History::new(fewer).series()
+        );
+        for i in 0..sessions.len() {
+            assert_eq!(kept.previous(i), fresh.previous(i));
+        }
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! The archive at 1,000 and 10,000 sessions: loading it, the list, search
+//! letter by letter and the cross-session history.
+//!
+//! `cargo bench --bench archive`; `cargo test` runs each once on a small archive.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use roundtable::app::App;
+use roundtable::domain::{ActionFilter, History, SearchIndex};
+use roundtable::ui::{self, theme::Theme};
+use support::{archive, now, sessions, sizes};
+
+fn main() {
+    divan::main();
+}
+
+/// Scanning and parsing every file, as the app and every command start.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn load(bencher: Bencher, n: usize) {
+    let archive = archive(n);
+    bencher.bench(|| {
+        let entries = archive.scan().unwrap();
+        assert_eq!(entries.len(), n);
+        entries
+    });
+}
+
+/// What `list` works out for each file once loaded: problems and whether broken.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn list_summary(bencher: Bencher, n: usize) {
+    let entries = archive(n).list();
+    bencher.bench(|| entries.iter().filter(|e| e.is_broken()).count());
+}
+
+/// The app starting on the home screen and drawing its first frame at 120×40.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn first_frame(bencher: Bencher, n: usize) {
+    let archive = archive(n);
+    bencher.bench(|| {
+        let app = App::new(archive.clone(), Theme::plain(), now());
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+        terminal
+    });
+}
+
+/// Search as a person types "partners", one letter at a time: each
+/// benchmark is the work of one more letter, as the search screen does it
+/// (narrowing what the letters before it found).
+#[divan::bench(args = sizes(), consts = [1, 2, 4, 8], sample_count = 10)]
+fn search_keystroke<const LETTERS: usize>(bencher: Bencher, n: usize) {
+    let sessions = sessions(n);
+    let mut typed = SearchIndex::new(&sessions);
+    for end in 1..LETTERS {
+        typed.search(&sessions, &"partners"[..end]);
+    }
+    let query = &"partners"[..LETTERS];
+    bencher
+        .with_inputs(|| typed.clone())
+        .bench_local_refs(|index| index.search(black_box(&sessions), black_box(query)));
+}
+
+/// Opening search: the archive's text folded into an index once.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_open(bencher: Bencher, n: usize) {
+    let sessions = sessions(n);
+    bencher.bench(|| SearchIndex::new(black_box(&sessions)));
+}
+
+/// The actions and measures screens: the partnership history, every open
+/// action and each series' measures.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn history(bencher: Bencher, n: usize) {
+    let sessions = sessions(n);
+    let today = now().date_naive();
+    bencher.bench(|| {
+        let history = History::new(&sessions);
+        let actions = history.actions_matching(&ActionFilter::default(), today).len();
+        let measures: usize = history.series().iter().map(|s| history.measures(s).len()).sum();
+        actions + measures
+    });
+}
