@@ -1,9 +1,10 @@
-//! The session screen's two key tables: browsing the items, and editing one.
+//! The session screen's key table for browsing the items (the item
+//! editor's is in `edit_keys`).
 //! The same tables drive key handling, the footer and the help overlay.
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::app::keys::{Binding, Key, undo_typing_binding};
+use crate::app::keys::{Binding, Key};
 
 /// What a key does while browsing a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,24 +66,6 @@ pub enum BrowseAction {
     Present,
     /// `q`: says how to quit, as a stray key must not close the session.
     QuitHint,
-}
-
-/// What a key does while the item editor is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditAction {
-    NextField,
-    PrevField,
-    FieldDown,
-    FieldUp,
-    Enter,
-    ChoiceNext,
-    ChoicePrev,
-    Complete,
-    Undo,
-    Save,
-    Done,
-    Help,
-    Quit,
 }
 
 const fn alt(code: KeyCode) -> Key {
@@ -438,92 +421,4 @@ pub fn browse_key(action: BrowseAction) -> Option<(String, &'static str)> {
         .and_then(|b| Some((b.keys.first()?.label(), b.label)))
 }
 
-use EditAction as E;
-
-pub const EDIT: &[Binding<EditAction>] = &[
-    b(
-        &[Key::plain(Enter)],
-        E::Enter,
-        "next",
-        "Go to the next field; on the last field, finish",
-        true,
-    ),
-    b(
-        &[Key::plain(Tab)],
-        E::NextField,
-        "next field",
-        "Go to the next field",
-        true,
-    ),
-    b(
-        &[Key::plain(BackTab)],
-        E::PrevField,
-        "previous field",
-        "Go to the previous field",
-        false,
-    ),
-    b(
-        &[Key::plain(Down)],
-        E::FieldDown,
-        "next field",
-        "Go to the next field (in long text, moves down a line)",
-        false,
-    ),
-    b(
-        &[Key::plain(Up)],
-        E::FieldUp,
-        "previous field",
-        "Go to the previous field (in long text, moves up a line)",
-        false,
-    ),
-    b(
-        &[Key::plain(Right), Key::ch(' ')],
-        E::ChoiceNext,
-        "change",
-        "Choose the next option",
-        true,
-    ),
-    b(
-        &[Key::plain(Left)],
-        E::ChoicePrev,
-        "change back",
-        "Choose the previous option",
-        false,
-    ),
-    b(
-        &[Key::ctrl('n')],
-        E::Complete,
-        "fill name",
-        "Fill in the next matching name",
-        true,
-    ),
-    undo_typing_binding(E::Undo),
-    b(
-        &[Key::ctrl('s')],
-        E::Save,
-        "save",
-        "Keep the changes and save the session",
-        true,
-    ),
-    b(
-        &[Key::plain(Esc)],
-        E::Done,
-        "done",
-        "Close the editor, keeping what was typed",
-        true,
-    ),
-    b(
-        &[Key::plain(F(1))],
-        E::Help,
-        "help",
-        "Show every key (? types a question mark here)",
-        false,
-    ),
-    b(
-        &[Key::ctrl('q'), Key::ctrl('c')],
-        E::Quit,
-        "quit",
-        "Keep the changes, save and quit Roundtable",
-        false,
-    ),
-];
+pub use super::edit_keys::{EDIT, EditAction};

@@ -9,6 +9,7 @@ pub mod capture_line;
 mod complete;
 pub mod consent_check;
 pub mod dot_vote;
+mod edit_keys;
 mod editing;
 pub mod editor;
 pub mod fields;
