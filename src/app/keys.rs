@@ -116,8 +116,31 @@ pub const fn undo_typing_binding<A>(action: A) -> Binding<A> {
 
 impl<A> Binding<A> {
     /// All the binding's keys as one label, e.g. `↑/k`.
+    /// "Ctrl-S", "↑/k"; a run of three or more digits reads "1–6".
     pub fn keys_label(&self) -> String {
-        self.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+        let labels: Vec<String> = self.keys.iter().map(Key::label).collect();
+        let digit = |l: &String| match l.as_bytes() {
+            [d] if d.is_ascii_digit() => Some(*d),
+            _ => None,
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < labels.len() {
+            let mut end = i;
+            while let (Some(a), Some(b)) = (digit(&labels[end]), labels.get(end + 1).and_then(digit)) {
+                if b != a + 1 {
+                    break;
+                }
+                end += 1;
+            }
+            if end >= i + 2 {
+                parts.push(format!("{}–{}", labels[i], labels[end]));
+            } else {
+                parts.extend(labels[i..=end].iter().cloned());
+            }
+            i = end + 1;
+        }
+        parts.join("/")
     }
 }
 
@@ -139,8 +162,14 @@ pub struct KeyHelp {
 }
 
 pub fn describe<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
+    describe_where(table, |_| true)
+}
+
+/// [`describe`] for the bindings whose action `works` right now.
+pub fn describe_where<A>(table: &[Binding<A>], works: impl Fn(&A) -> bool) -> Vec<KeyHelp> {
     table
         .iter()
+        .filter(|b| works(&b.action))
         .map(|b| KeyHelp {
             keys: b.keys_label(),
             label: b.label,
@@ -158,6 +187,30 @@ mod tests {
     enum Act {
         Save,
         Up,
+    }
+
+    #[test]
+    fn a_run_of_digits_reads_as_a_range() {
+        const KEYS: &[Key] = &[
+            Key::ch('1'),
+            Key::ch('2'),
+            Key::ch('3'),
+            Key::ch('5'),
+            Key::ch('k'),
+        ];
+        let b = Binding {
+            keys: KEYS,
+            action: Act::Up,
+            label: "",
+            help: "",
+            in_footer: false,
+        };
+        assert_eq!(b.keys_label(), "1–3/5/k");
+        let two = Binding {
+            keys: &KEYS[..2],
+            ..b
+        };
+        assert_eq!(two.keys_label(), "1/2");
     }
 
     const TABLE: &[Binding<Act>] = &[

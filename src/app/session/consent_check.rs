@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::b;
 use super::section::{ListKind, Section};
 use super::{Outcome, SessionScreen};
-use crate::app::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup};
+use crate::app::keys::{Binding, Key, KeyHelp, describe, describe_where, help_binding, lookup};
 use crate::app::line_field::LineField;
 use crate::domain::{
     ConsentCheck, ConsentOutcome, DecisionMethod, Position, Resolve, Response, Scale, Step, Subject,
@@ -197,16 +197,7 @@ impl ConsentScreen {
         if self.writing.is_some() {
             return describe(WRITING_KEYS);
         }
-        let table: Vec<_> = KEYS
-            .iter()
-            .filter(|b| self.available(b.action))
-            .copied()
-            .collect();
-        let mut help = describe(&table);
-        for h in help.iter_mut().filter(|h| h.keys.starts_with("0/1/2")) {
-            h.keys = "0–5".into();
-        }
-        help
+        describe_where(KEYS, |a| self.available(*a))
     }
 
     /// Gives the selected voice `response`; a stand-aside or block opens

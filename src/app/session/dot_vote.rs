@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::b;
 use super::section::ListKind;
 use super::{Outcome, SessionScreen};
-use crate::app::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup};
+use crate::app::keys::{Binding, Key, KeyHelp, describe_where, help_binding, lookup};
 use crate::domain::{Decision, DecisionMethod, DotVote, VoteList};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,16 +218,7 @@ impl VoteScreen {
     }
 
     pub fn bindings(&self) -> Vec<KeyHelp> {
-        let table: Vec<_> = KEYS
-            .iter()
-            .filter(|b| self.available(b.action))
-            .copied()
-            .collect();
-        let mut help = describe(&table);
-        for h in help.iter_mut().filter(|h| h.keys.starts_with("0/1/2")) {
-            h.keys = "0–9".into();
-        }
-        help
+        describe_where(KEYS, |a| self.available(*a))
     }
 
     /// Moves the cursor on one cell, down to the next voice after the last

@@ -32,7 +32,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::keys::{KeyHelp, describe, lookup};
+use super::keys::{KeyHelp, describe, describe_where, lookup};
 use crate::domain::Session;
 use editor::Editor;
 use nav::Nav;
@@ -186,11 +186,7 @@ impl SessionScreen {
     /// The keys that work right now (they change while an editor is open).
     pub fn bindings(&self) -> Vec<KeyHelp> {
         if self.presenter.is_some() {
-            let mut help = describe(crate::app::presenter::KEYS);
-            help.iter_mut()
-                .filter(|h| h.keys == "1/2/3/4/5/6")
-                .for_each(|h| h.keys = "1–6".into());
-            return help;
+            return describe(crate::app::presenter::KEYS);
         }
         if self.capture.is_some() {
             return describe(capture::KEYS);
@@ -209,12 +205,7 @@ impl SessionScreen {
         }
         match &self.editor {
             Some(editor) => {
-                let table: Vec<_> = keys::EDIT
-                    .iter()
-                    .filter(|b| editing::available(editor, b.action))
-                    .copied()
-                    .collect();
-                let mut help = describe(&table);
+                let mut help = describe_where(keys::EDIT, |a| editing::available(editor, *a));
                 for h in &mut help {
                     if h.label == "next" && editor.on_last_field() {
                         h.label = "finish";
@@ -222,20 +213,7 @@ impl SessionScreen {
                 }
                 help
             }
-            None => {
-                let table: Vec<_> = keys::BROWSE
-                    .iter()
-                    .filter(|b| self.browse_available(b.action))
-                    .copied()
-                    .collect();
-                let mut help = describe(&table);
-                for h in &mut help {
-                    if h.keys == "1/2/3/4/5/6" {
-                        h.keys = "1–6".into();
-                    }
-                }
-                help
-            }
+            None => describe_where(keys::BROWSE, |a| self.browse_available(*a)),
         }
     }
 
