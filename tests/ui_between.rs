@@ -30,7 +30,7 @@ fn selected_title(app: &roundtable::app::App) -> String {
     let home = app.home().unwrap();
     home.selected_entry()
         .unwrap()
-        .session
+        .card
         .as_ref()
         .unwrap()
         .title

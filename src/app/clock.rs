@@ -57,6 +57,8 @@ pub struct OnScreen {
     clock: Option<ClockText>,
     today: NaiveDate,
     offers: usize,
+    /// The archive's list and how far its check has got.
+    library: (u64, Option<(usize, usize)>),
 }
 
 impl App {
@@ -73,6 +75,7 @@ impl App {
             clock,
             today: self.today,
             offers: self.offers.len(),
+            library: (self.library.generation, self.library.checking),
         }
     }
 }

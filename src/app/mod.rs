@@ -16,6 +16,7 @@ pub mod help;
 pub mod home;
 mod in_session;
 pub mod keys;
+pub mod library;
 pub mod line_field;
 pub mod measures_view;
 pub mod message;
@@ -83,6 +84,8 @@ pub enum Action {
 
 pub struct App {
     pub archive: Archive,
+    /// The archive's files as cards, kept between screens.
+    pub library: library::Library,
     pub screen: Screen,
     pub help_open: bool,
     pub help_scroll: u16,
@@ -112,10 +115,24 @@ pub struct App {
 }
 
 impl App {
+    /// The app on `archive`, read in full now.
     pub fn new(archive: Archive, theme: Theme, now: DateTime<Utc>) -> App {
+        let library = library::Library::now(&archive);
+        App::with_library(archive, library, theme, now)
+    }
+
+    /// The app on `archive` as `library` holds it (the terminal passes one
+    /// drawn from remembered cards and checked in the background).
+    pub fn with_library(
+        archive: Archive,
+        library: library::Library,
+        theme: Theme,
+        now: DateTime<Utc>,
+    ) -> App {
         let offset = Utc.fix();
-        let home = HomeState::load(&archive, None);
+        let home = HomeState::new(&library, None, archive.trash_len());
         App {
+            library,
             display_dir: archive.dir().display().to_string(),
             archive,
             screen: Screen::Home(home),
@@ -235,6 +252,11 @@ impl App {
                 }
                 clock::tick(self, now);
                 autosave::tick(self, now);
+                if self.library.poll()
+                    && let Screen::Home(home) = &mut self.screen
+                {
+                    home.renew(&self.library);
+                }
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
@@ -277,9 +299,21 @@ impl App {
         }
     }
 
-    /// Shows the list of sessions, read afresh from the archive folder.
+    /// Shows the list of sessions as the library holds it, asking it to
+    /// check the folder again (at once, or in the background). The session
+    /// to select, often one just saved, is read again first so it shows as
+    /// it now is.
     pub fn go_home(&mut self, select: Option<&Path>) {
-        self.screen = Screen::Home(HomeState::load(&self.archive, select));
+        if self.library.dir() != self.archive.dir() {
+            self.library = self.library.reopen(&self.archive);
+        } else {
+            if let Some(path) = select {
+                self.library.reread(path);
+            }
+            self.library.refresh();
+        }
+        let home = HomeState::new(&self.library, select, self.archive.trash_len());
+        self.screen = Screen::Home(home);
     }
 
     pub fn home(&self) -> Option<&HomeState> {
