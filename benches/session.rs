@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::{App, Screen};
-use roundtable::domain::{Session, Step};
+use roundtable::domain::{Session, SessionStatus, Step};
 use roundtable::storage::{self, Archive, sample};
 use roundtable::ui::{self, theme::Theme};
 use support::{ITEMS, SEED, now};
@@ -24,14 +24,18 @@ fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// The long session opened in an app at 200×60, as the facilitator sees it.
-fn opened(session: &Session) -> (App, Terminal<TestBackend>, tempfile::TempDir) {
+/// The long session opened for editing in an app at 200×60, as the
+/// facilitator running it sees it (locked, so every key is also checked
+/// against the file for autosave).
+fn opened(mut session: Session) -> (App, Terminal<TestBackend>, tempfile::TempDir) {
+    session.status = SessionStatus::InProgress;
     let dir = tempfile::tempdir().unwrap();
     let archive = Archive::open(dir.path().to_path_buf()).unwrap();
-    archive.create(session).unwrap();
+    archive.create(&session).unwrap();
     let mut app = App::new(archive, Theme::plain(), now());
     app.handle_event(&key(KeyCode::Enter), now());
     assert!(matches!(app.screen, Screen::Session(_)), "{:?}", app.message);
+    assert!(app.guard.is_locked(), "open for editing");
     let terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     (app, terminal, dir)
 }
@@ -39,7 +43,7 @@ fn opened(session: &Session) -> (App, Terminal<TestBackend>, tempfile::TempDir) 
 /// Moving down a row in the long session, then drawing the frame.
 #[divan::bench(sample_count = 20)]
 fn keystroke(bencher: Bencher) {
-    let (mut app, mut terminal, _dir) = opened(&sample::big_session(ITEMS, SEED));
+    let (mut app, mut terminal, _dir) = opened(sample::big_session(ITEMS, SEED));
     let (down, up) = (key(KeyCode::Down), key(KeyCode::Up));
     let mut step = 0u32;
     bencher.bench_local(|| {
@@ -76,7 +80,7 @@ fn long_note() -> String {
 fn typing_in_long_note(bencher: Bencher) {
     let mut session = sample::big_session(ITEMS, SEED);
     session.set_note(Step::Goals, long_note());
-    let (mut app, mut terminal, _dir) = opened(&session);
+    let (mut app, mut terminal, _dir) = opened(session);
     app.handle_event(&key(KeyCode::Char('n')), now());
     let Screen::Session(screen) = &app.screen else {
         unreachable!()
