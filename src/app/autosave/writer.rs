@@ -19,12 +19,13 @@ use super::super::{App, Screen};
 use crate::domain::Session;
 use crate::storage::{self, StorageError};
 
+// Boxed: a session is large, and these go through a channel.
 enum Work {
     Save {
-        pending: Session,
-        before: Option<Session>,
+        pending: Box<Session>,
+        before: Option<Box<Session>>,
     },
-    Journal(Session),
+    Journal(Box<Session>),
 }
 
 struct Job {
@@ -35,7 +36,7 @@ struct Job {
 enum Done {
     Saved {
         path: PathBuf,
-        written: Session,
+        written: Box<Session>,
         result: Result<(), StorageError>,
     },
     Journal {
@@ -94,7 +95,7 @@ fn run(job: Job, shared: &Shared) -> Done {
     match job.work {
         Work::Save { pending, before } => {
             let result = if current {
-                super::write(&job.path, &pending, before.as_ref())
+                super::write(&job.path, &pending, before.as_deref())
             } else {
                 Err(StorageError::NotSaved {
                     path: job.path.clone(),
@@ -130,10 +131,13 @@ pub(super) fn save_later(app: &mut App, now: DateTime<Utc>) -> bool {
     }
     let mut pending = screen.pending_session();
     pending.touch(now);
-    let before = app.guard.last_saved.clone();
+    let before = app.guard.last_saved.clone().map(Box::new);
     let job = Job {
         path: path.clone(),
-        work: Work::Save { pending, before },
+        work: Work::Save {
+            pending: Box::new(pending),
+            before,
+        },
     };
     writer.saving = writer.send(job);
     if writer.saving {
@@ -151,7 +155,7 @@ pub(super) fn journal_later(app: &mut App, session: Session) -> bool {
     };
     let job = Job {
         path: path.clone(),
-        work: Work::Journal(session),
+        work: Work::Journal(Box::new(session)),
     };
     writer.send(job)
 }
@@ -225,7 +229,7 @@ fn finished(app: &mut App, done: Done, now: DateTime<Utc>) {
             }
             let due = app.guard.journal_due;
             let at = written.updated;
-            app.guard.saved(written, at);
+            app.guard.saved(*written, at);
             app.guard.journal_due = due;
             if again {
                 super::auto(app, now);
