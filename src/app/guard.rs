@@ -119,15 +119,22 @@ impl Guard {
 
     /// Records that the session's file now holds `saved`.
     pub(super) fn saved(&mut self, saved: Session, now: DateTime<Utc>) {
-        self.last_saved = Some(saved);
-        self.saved_at = Some(now);
+        self.file_holds(saved, now);
         self.unsaved = false;
         self.journal_due = false;
-        if let Ok(mut shared) = self.shared.state.lock() {
-            shared.unsaved = None;
-            if shared.path.is_some() {
-                shared.last_saved = self.last_saved.clone();
-            }
+        self.share(None);
+    }
+
+    /// Records that the file now holds `saved`, written at `at`, while what
+    /// is on screen has moved on since (typing during a save on the
+    /// autosave thread): it stays unsaved, and shared as such.
+    pub(super) fn file_holds(&mut self, saved: Session, at: DateTime<Utc>) {
+        self.last_saved = Some(saved);
+        self.saved_at = Some(at);
+        if let Ok(mut shared) = self.shared.state.lock()
+            && shared.path.is_some()
+        {
+            shared.last_saved = self.last_saved.clone();
         }
     }
 

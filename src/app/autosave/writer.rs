@@ -213,10 +213,11 @@ fn finished(app: &mut App, done: Done, now: DateTime<Utc>) {
     }
     match result {
         Ok(()) => {
+            // Typing may have gone on meanwhile: only what was written
+            // counts as saved.
+            let mut same = true;
             if let Screen::Session(screen) = &mut app.screen {
-                // Typing may have gone on meanwhile: only what was written
-                // counts as saved.
-                let same = match &screen.editor {
+                same = match &screen.editor {
                     None => same_content(&written, &mut screen.session),
                     Some(_) => same_content(&written, &mut screen.pending_session()),
                 };
@@ -227,10 +228,14 @@ fn finished(app: &mut App, done: Done, now: DateTime<Utc>) {
                     screen.mark_saved();
                 }
             }
-            let due = app.guard.journal_due;
             let at = written.updated;
-            app.guard.saved(*written, at);
-            app.guard.journal_due = due;
+            if same {
+                let due = app.guard.journal_due;
+                app.guard.saved(*written, at);
+                app.guard.journal_due = due;
+            } else {
+                app.guard.file_holds(*written, at);
+            }
             if again {
                 super::auto(app, now);
             }
