@@ -53,7 +53,7 @@ impl Section {
 }
 
 /// Added when the field holds the query as one phrase.
-const PHRASE_BOOST: u32 = 25;
+pub(super) const PHRASE_BOOST: u32 = 25;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -78,26 +78,9 @@ pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
     SearchIndex::new(sessions).search(sessions, query)
 }
 
-/// `hits` best first, then newest session first, each carried action once.
-pub(super) fn ranked(sessions: &[Session], mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by(|a, b| {
-        let date = |h: &Hit| sessions[h.session].date;
-        b.score
-            .cmp(&a.score)
-            .then(date(b).cmp(&date(a)))
-            .then((a.session, a.section, a.item).cmp(&(b.session, b.section, b.item)))
-    });
-    // An action carried from session to session is one action: show it once,
-    // in its latest session (which sorts first among equal scores).
-    let mut seen = std::collections::HashSet::new();
-    hits.retain(|h| {
-        let id = (h.section == Section::Actions)
-            .then(|| sessions[h.session].actions.get(h.item).map(|a| a.id.as_str()))
-            .flatten()
-            .filter(|id| !id.is_empty());
-        id.is_none_or(|id| seen.insert(id))
-    });
-    hits
+/// `raw` on one line, each run of spaces and line breaks made one space.
+pub(super) fn one_line(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn find(haystack: &[char], needle: &[char]) -> Option<usize> {
@@ -112,7 +95,7 @@ type Matched = (String, String, Range<usize>, u32);
 /// The text on one line, its snippet, the highlight and the phrase boost,
 /// when `raw` holds every word.
 pub(super) fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_line(raw);
     let chars: Vec<char> = text.chars().collect();
     let (low, origin) = folded(&text);
     let firsts: Vec<usize> = words.iter().map(|w| find(&low, w)).collect::<Option<_>>()?;
