@@ -19,6 +19,9 @@ use super::search::{Hit, PHRASE_BOOST, Section, fields, matching, one_line};
 /// few enough that their folded texts never pile up before being shared.
 const CHUNK: usize = 256;
 
+/// A searchable text with where it lives, as `search::fields` gives it.
+type Text = (Section, usize, String);
+
 /// An action with no id, which is never merged with another.
 const NO_GROUP: u32 = u32::MAX;
 
@@ -316,7 +319,7 @@ impl Found {
         let mut order: Vec<usize> = (0..self.hits.len()).collect();
         order.sort_by_key(|&i| session(i));
         let mut made: Vec<Option<Hit>> = vec![None; self.hits.len()];
-        let mut texts: Option<(u32, Vec<(Section, usize, String)>)> = None;
+        let mut texts: Option<(u32, Vec<Text>)> = None;
         for i in order {
             let Some(s) = session(i) else { continue };
             if texts.as_ref().is_none_or(|(at, _)| *at != s) {
@@ -333,7 +336,7 @@ impl Found {
     }
 
     /// The `i`th result, given its session's texts.
-    fn made(&self, index: &SearchIndex, texts: &[(Section, usize, String)], i: usize) -> Option<Hit> {
+    fn made(&self, index: &SearchIndex, texts: &[Text], i: usize) -> Option<Hit> {
         let &(f, score) = self.hits.get(i)?;
         let field = index.fields.get(f as usize)?;
         let (section, item, raw) = texts.get(field.nth as usize)?;
