@@ -6,21 +6,13 @@
 //! The index is lean: each distinct folded text is kept once (carried goals,
 //! actions and the vision repeat from session to session), in one buffer.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
-
-use rayon::prelude::*;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use super::Session;
 use super::fold::fold;
-use super::search::{Hit, PHRASE_BOOST, Section, fields, matching, one_line};
-
-/// Sessions folded in parallel at a time: enough to keep every core busy,
-/// few enough that their folded texts never pile up before being shared.
-const CHUNK: usize = 256;
-
-/// A searchable text with where it lives, as `search::fields` gives it.
-type Text = (Section, usize, String);
+use super::search::{Hit, PHRASE_BOOST, Section, Text, fields, matching, one_line};
 
 /// An action with no id, which is never merged with another.
 const NO_GROUP: u32 = u32::MAX;
@@ -84,23 +76,56 @@ impl SearchIndex {
         order.sort_by(|&a, &b| sessions[b].date.cmp(&sessions[a].date).then(a.cmp(&b)));
         let mut index = SearchIndex::default();
         index.group_actions(sessions);
-        // Each distinct text by its hash; a rare clash only keeps a text twice.
-        let state = RandomState::new();
-        let mut ids: HashMap<u64, u32> = HashMap::new();
-        for chunk in order.chunks(CHUNK) {
-            let folded: Vec<Vec<(Field, String)>> = chunk
-                .par_iter()
-                .map(|&s| folded_fields(s, &sessions[s]))
-                .collect();
-            for (field, text) in folded.into_iter().flatten() {
-                let text = index.intern(&text, &state, &mut ids);
-                index.fields.push(Field { text, ..field });
+        // Each text seen, so one repeated from session to session is folded
+        // once; and each folded text by its hash (a rare clash keeps one twice).
+        let mut seen: HashMap<Cow<str>, Option<u32>, Quickly> = HashMap::default();
+        let mut ids: HashMap<u64, u32, Quickly> = HashMap::default();
+        for &s in &order {
+            let first = index.fields.len();
+            for (nth, (section, item, raw)) in fields(&sessions[s]).into_iter().enumerate() {
+                let text = match seen.get(raw.as_ref()) {
+                    Some(&text) => text,
+                    None => {
+                        let text = index.add(&raw, &mut ids);
+                        seen.insert(raw, text);
+                        text
+                    }
+                };
+                let Some(text) = text else { continue };
+                index.fields.push(Field {
+                    session: small(s),
+                    text,
+                    item: small(item),
+                    nth: small(nth),
+                    section,
+                });
             }
+            // Each place's fields side by side, in the order of places.
+            index.fields[first..].sort_by_key(|f| (f.section, f.item, f.nth));
         }
         index.folded.shrink_to_fit();
         index.ends.shrink_to_fit();
         index.fields.shrink_to_fit();
         index
+    }
+
+    /// The id of `raw` folded on one line, kept if new; none for a blank.
+    fn add(&mut self, raw: &str, ids: &mut HashMap<u64, u32, Quickly>) -> Option<u32> {
+        let text = folded_line(raw);
+        if text.trim().is_empty() {
+            return None;
+        }
+        let hash = Quickly::default().hash_one(&text);
+        if let Some(&id) = ids.get(&hash)
+            && self.text(id) == text
+        {
+            return Some(id);
+        }
+        let id = small(self.ends.len());
+        self.folded.push_str(&text);
+        self.ends.push(self.folded.len());
+        ids.entry(hash).or_insert(id);
+        Some(id)
     }
 
     /// Every action's group: actions with the same id are one carried action.
@@ -118,21 +143,6 @@ impl SearchIndex {
             }
         }
         self.group_count = named.len();
-    }
-
-    /// The id of `text`, added if it is new.
-    fn intern(&mut self, text: &str, state: &RandomState, ids: &mut HashMap<u64, u32>) -> u32 {
-        let hash = state.hash_one(text);
-        if let Some(&id) = ids.get(&hash)
-            && self.text(id) == text
-        {
-            return id;
-        }
-        let id = small(self.ends.len());
-        self.folded.push_str(text);
-        self.ends.push(self.folded.len());
-        ids.entry(hash).or_insert(id);
-        id
     }
 
     fn text(&self, id: u32) -> &str {
@@ -206,7 +216,7 @@ impl SearchIndex {
             let f = &self.fields[f as usize];
             (f.session, f.section, f.item)
         };
-        let mut best: Vec<(u32, u32)> = Vec::new();
+        let mut best: Vec<(u32, u32)> = Vec::with_capacity(fields.len());
         for &f in fields {
             let field = &self.fields[f as usize];
             let boost = if marks[field.text as usize] == 2 {
@@ -225,69 +235,88 @@ impl SearchIndex {
                 _ => best.push((f, score)),
             }
         }
-        // Best first, keeping index order among equals: a bucket per score.
-        let mut scores: Vec<u32> = best.iter().map(|h| h.1).collect();
-        scores.sort_unstable_by(|a, b| b.cmp(a));
-        scores.dedup();
-        let mut buckets: Vec<Vec<(u32, u32)>> = vec![Vec::new(); scores.len()];
-        for hit in best {
-            if let Ok(i) = scores.binary_search_by(|s| hit.1.cmp(s)) {
-                buckets[i].push(hit);
-            }
+        // Best first, keeping index order among equals: counted per score, then placed.
+        let top = best.iter().map(|h| h.1).max().unwrap_or(0);
+        let rank = |score: u32| (top - score) as usize;
+        let mut at = vec![0usize; rank(0) + 1];
+        for h in &best {
+            at[rank(h.1)] += 1;
+        }
+        let mut total = 0;
+        for slot in &mut at {
+            (*slot, total) = (total, total + *slot);
+        }
+        let mut ranked = vec![(0, 0); best.len()];
+        for h in best {
+            ranked[at[rank(h.1)]] = h;
+            at[rank(h.1)] += 1;
         }
         // An action carried from session to session is one action: show it
         // once, in its latest session (which comes first among equals).
         let mut seen = vec![false; self.group_count];
-        buckets
-            .into_iter()
-            .flatten()
-            .filter(|&(f, _)| {
-                let field = &self.fields[f as usize];
-                if field.section != Section::Actions {
-                    return true;
-                }
-                match seen.get_mut(self.group(field) as usize) {
-                    Some(seen) => !std::mem::replace(seen, true),
-                    None => true,
-                }
-            })
-            .collect()
+        ranked.retain(|&(f, _)| {
+            let field = &self.fields[f as usize];
+            if field.section != Section::Actions {
+                return true;
+            }
+            match seen.get_mut(self.group(field) as usize) {
+                Some(seen) => !std::mem::replace(seen, true),
+                None => true,
+            }
+        });
+        ranked
     }
-}
-
-/// A session's fields that hold something, folded on one line, each place's
-/// side by side.
-fn folded_fields(session: usize, s: &Session) -> Vec<(Field, String)> {
-    let mut out: Vec<(Field, String)> = fields(s)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(nth, (section, item, raw))| {
-            let folded = folded_line(&raw);
-            let field = Field {
-                session: small(session),
-                text: 0,
-                item: small(item),
-                nth: small(nth),
-                section,
-            };
-            (!folded.trim().is_empty()).then_some((field, folded))
-        })
-        .collect();
-    out.sort_by_key(|(f, _)| (f.section, f.item, f.nth));
-    out
 }
 
 /// `raw` on one line and folded, as `search::matching` compares it; most
 /// text is ASCII, where folding is lower case alone.
 fn folded_line(raw: &str) -> String {
-    let mut line = one_line(raw);
-    if line.is_ascii() {
-        line.make_ascii_lowercase();
-        line
-    } else {
-        fold(&line)
+    let line = one_line(raw);
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line.as_str();
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        out.extend(rest[..ascii].bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        rest = &rest[ascii..];
+        // Each char folds alone, so one at a time is the same as all at once.
+        if let Some(c) = rest.chars().next() {
+            out.push_str(&fold(&rest[..c.len_utf8()]));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// A quick hash for spotting repeated texts: the archive is the user's own,
+/// so there is no one flooding the table to fear.
+#[derive(Debug, Default, Clone, Copy)]
+struct Quick(u64);
+
+impl Quick {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
+
+impl Hasher for Quick {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(word);
+            self.add(u64::from_le_bytes(eight));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+}
+
+type Quickly = BuildHasherDefault<Quick>;
 
 impl Found {
     pub fn len(&self) -> usize {
@@ -319,7 +348,7 @@ impl Found {
         let mut order: Vec<usize> = (0..self.hits.len()).collect();
         order.sort_by_key(|&i| session(i));
         let mut made: Vec<Option<Hit>> = vec![None; self.hits.len()];
-        let mut texts: Option<(u32, Vec<Text>)> = None;
+        let mut texts: Option<(u32, Vec<Text<'_>>)> = None;
         for i in order {
             let Some(s) = session(i) else { continue };
             if texts.as_ref().is_none_or(|(at, _)| *at != s) {
@@ -336,7 +365,7 @@ impl Found {
     }
 
     /// The `i`th result, given its session's texts.
-    fn made(&self, index: &SearchIndex, texts: &[Text], i: usize) -> Option<Hit> {
+    fn made(&self, index: &SearchIndex, texts: &[Text<'_>], i: usize) -> Option<Hit> {
         let &(f, score) = self.hits.get(i)?;
         let field = index.fields.get(f as usize)?;
         let (section, item, raw) = texts.get(field.nth as usize)?;
