@@ -52,7 +52,7 @@ pub use rounds::{
     speaking_order,
 };
 pub use search::{Hit, Section, search};
-pub use search_index::SearchIndex;
+pub use search_index::{Found, SearchIndex};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use slug::slug;
 pub use steps::*;
