@@ -166,6 +166,7 @@ mod tests {
             step: Some(Step::Vision),
             method: DecisionMethod::Vote,
             dissent: "Aid: too vague\nwants a review".into(),
+            review_date: None,
         });
         s.decisions.push(Decision::default());
         let out = decisions(&s).join("\n\n");
