@@ -68,6 +68,9 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period, today: N
     blocks.extend(purpose(&upto));
     blocks.extend(section(2, "Sessions", sessions_table(&sessions, today)));
     blocks.extend(section(2, "Decisions", decisions(&sessions)));
+    if let Some(series) = within.series().first() {
+        blocks.extend(super::follow::for_pack(&within, series, as_of));
+    }
     blocks.extend(section(2, "Actions", actions(&within, as_of)));
     let measures = within
         .series()
@@ -142,8 +145,9 @@ fn purpose(sessions: &[&Session]) -> Vec<String> {
     out
 }
 
-/// Date | Session | Status | Present | Apologies | Decisions. A session
-/// still to come shows as planned, with no attendance yet.
+/// Date | Session | Status | Minutes | Present | Apologies | Decisions. A
+/// session still to come shows as planned, with no attendance yet; Minutes
+/// says which were approved (and when), circulated or still a draft.
 fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
     let rows: Vec<Vec<String>> = sessions
         .iter()
@@ -162,6 +166,7 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
                 short_date(Some(s.date)),
                 s.title.clone(),
                 if planned { "Planned" } else { s.status.label() }.to_string(),
+                super::signoff::cell(&s.minutes),
                 count(Attendance::Present),
                 count(Attendance::Apologies),
                 s.decisions.len().to_string(),
@@ -169,7 +174,7 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
         })
         .collect();
     table(
-        &["Date", "Session", "Status", "Present", "Apologies", "Decisions"],
+        &["Date", "Session", "Status", "Minutes", "Present", "Apologies", "Decisions"],
         &rows,
     )
 }
@@ -214,7 +219,8 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
         .iter()
         .map(|r| {
             let agreed = history.session(r.first_session).map(|s| short_date(Some(s.date)));
-            let status = status_on(r.action, as_of);
+            let flags = history.flags(r.action, r.session);
+            let status = super::follow::status_with_flags(status_on(r.action, as_of), &flags);
             vec![
                 r.action.text.clone(),
                 r.action.owner.clone(),
@@ -255,8 +261,15 @@ mod tests {
         });
         july.decisions.push(Decision {
             text: "Start".into(),
+            review_date: Some(day(9, 1)),
             ..Default::default()
         });
+        july.minutes
+            .apply(crate::domain::SignOffMove::Circulate(crate::domain::Circulation {
+                to: "all partners".into(),
+                on: day(7, 20),
+            }))
+            .unwrap();
         july.actions.push(ActionItem {
             id: "a-1".into(),
             text: "Book rooms".into(),
@@ -265,6 +278,7 @@ mod tests {
         });
         let sept = july.follow_up("September", day(9, 16), now);
         let nov = sept.follow_up("November", day(11, 11), now);
+        july.approve_minutes_at(&sept, crate::domain::ApprovedBy::Consent).unwrap();
         let sessions = vec![july, sept, nov];
         let h = History::new(&sessions);
         let period = Period {
@@ -286,7 +300,20 @@ mod tests {
             "{pack}"
         );
         assert!(
-            pack.contains("| Book rooms | —     | 1 Aug 2026 | Open (overdue) | 8 Jul 2026     |"),
+            pack.contains(
+                "| Book rooms | —     | 1 Aug 2026 | Open (overdue); carried once; no owner | 8 Jul 2026     |"
+            ),
+            "{pack}"
+        );
+        assert!(
+            pack.contains("| 8 Jul 2026  | Launch    | Draft  | Approved 16 Sep 2026 |"),
+            "the pack says which minutes are approved: {pack}"
+        );
+        assert!(pack.contains("| 16 Sep 2026 | September | Draft  | Draft                |"), "{pack}");
+        assert!(
+            pack.contains(
+                "## Decisions due for review\n\n1. Start\n   - Taken on 8 July 2026 at \"Launch\"; review due 1 September 2026."
+            ),
             "{pack}"
         );
         assert!(!pack.contains("November"));
