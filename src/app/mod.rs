@@ -27,6 +27,7 @@ pub mod review;
 pub mod save_as;
 pub mod search;
 pub mod session;
+pub mod sign_off_write;
 mod theme;
 pub mod timeline;
 pub mod trash_view;
