@@ -166,7 +166,7 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
                 short_date(Some(s.date)),
                 s.title.clone(),
                 if planned { "Planned" } else { s.status.label() }.to_string(),
-                super::signoff::cell(&s.minutes),
+                if planned { String::new() } else { super::signoff::cell(&s.minutes) },
                 count(Attendance::Present),
                 count(Attendance::Apologies),
                 s.decisions.len().to_string(),
@@ -203,6 +203,13 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
     if records.is_empty() {
         return Vec::new();
     }
+    // Flags are judged at the last meeting held by `as_of`: a planned one
+    // has carried nothing yet and nobody is absent from it.
+    let held = |i: usize| history.session(i).is_some_and(|s| s.date <= as_of);
+    let last_held = history
+        .series()
+        .first()
+        .and_then(|s| s.sessions.iter().rev().copied().find(|&i| held(i)));
     let count = |s: ActionStatus| records.iter().filter(|r| r.action.status == s).count();
     let overdue = records.iter().filter(|r| r.is_overdue(as_of)).count();
     let summary = format!(
@@ -219,7 +226,8 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
         .iter()
         .map(|r| {
             let agreed = history.session(r.first_session).map(|s| short_date(Some(s.date)));
-            let flags = history.flags(r.action, r.session);
+            let at = if held(r.session) { Some(r.session) } else { last_held };
+            let flags = at.map(|at| history.flags(r.action, at)).unwrap_or_default();
             let status = super::follow::status_with_flags(status_on(r.action, as_of), &flags);
             vec![
                 r.action.text.clone(),
