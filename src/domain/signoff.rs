@@ -240,14 +240,18 @@ impl super::Session {
     /// Records that the minutes of this session were approved at `at`, a
     /// later meeting. Refused when `at` is this meeting or an earlier one.
     pub fn approve_minutes_at(&mut self, at: &super::Session, how: ApprovedBy) -> Result<(), Refusal> {
-        if at.id == self.id || at.date < self.date {
-            return Err(Refusal::NotLater);
-        }
-        self.minutes.apply(Move::Approve(Approval {
+        let mv = Move::Approve(Approval {
             at: at.id.clone(),
             on: at.date,
             how,
-        }))
+        });
+        // Where the minutes stand comes first: minutes nobody saw cannot be
+        // approved anywhere.
+        self.minutes.check(&mv)?;
+        if at.id == self.id || at.date < self.date {
+            return Err(Refusal::NotLater);
+        }
+        self.minutes.apply(mv)
     }
 }
 
