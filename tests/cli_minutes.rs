@@ -126,3 +126,28 @@ fn status_in_words() {
         .code(1)
         .stderr(contains("error:"));
 }
+
+#[test]
+fn actions_as_json_carry_their_follow_through_flags() {
+    let tmp = archive();
+    let all: Value = serde_json::from_str(&stdout(roundtable(tmp.path()).args([
+        "actions",
+        "--json",
+        "--partnership",
+        "level",
+        "--today",
+        "2026-11-24",
+    ])))
+    .unwrap();
+    let flags_of = |text: &str| -> Vec<String> {
+        let found = all.as_array().unwrap().iter().find(|a| a["text"].as_str().unwrap().starts_with(text));
+        found.unwrap()["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(flags_of("Write Kinfolk’s safety checklist"), ["carried 2 times"]);
+    assert!(flags_of("Train all Ledger advisers").is_empty(), "done actions are not flagged");
+}
