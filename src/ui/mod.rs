@@ -17,6 +17,7 @@ pub mod presenter;
 mod recovery;
 mod sanitize;
 mod save_as;
+mod sign_off;
 mod search;
 pub mod session;
 mod table;
@@ -77,6 +78,9 @@ fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(offer) = app.offers.front() {
         recovery::draw(frame, body, offer, app);
+    }
+    if let Some(form) = &app.sign_off {
+        sign_off::draw(frame, body, form, app);
     }
     if let Some(prompt) = &app.save_as {
         save_as::draw(frame, body, prompt, app);
