@@ -42,7 +42,7 @@ fn approving_at_the_next_session_is_recorded_on_the_minutes_file() {
     let out = stdout(roundtable(tmp.path()).args([
         "minutes", NOVEMBER, "approve", "--at", DECEMBER, "--proposer", "Marcus Bell", "--seconder", "Leanne Moss",
     ]));
-    assert!(out.contains("approved on 2026-12-16 proposed by Marcus Bell"), "{out}");
+    assert!(out.contains("approved on 2026-12-16, proposed by Marcus Bell"), "{out}");
     let nov = load(&tmp.path().join(format!("{NOVEMBER}.ron"))).unwrap();
     assert_eq!(nov.minutes.stage(), Stage::Approved);
     assert_eq!(

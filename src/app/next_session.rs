@@ -1,7 +1,8 @@
 //! "Next session": a short form (title and date) that starts a
 //! partnership's next meeting from its latest one with `Session::follow_up`
 //! (people, agreed goals and vision, open actions, measures, parking lot),
-//! saves it as a new file linked to the last and opens it.
+//! saves it as a new file linked to the last and opens it, offering to
+//! approve the last minutes as its first item (`M`, see `sign_off`).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -11,6 +12,7 @@ use super::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_ty
 use super::line_field::LineField;
 use super::message::{Message, count};
 use super::session::SessionScreen;
+use super::sign_off::Note;
 use super::{App, Screen};
 use crate::domain::{Session, parse_date};
 use crate::storage;
@@ -222,11 +224,18 @@ fn create(app: &mut App, now: DateTime<Utc>) {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let first = if state.previous.minutes.approved.is_none() {
+                " First item: approve the last minutes (M)."
+            } else {
+                ""
+            };
             app.message = Some(Message::success(format!(
-                "Created {name}, following on from “{}”; {carried} carried over.",
+                "Created {name}, following on from “{}”; {carried} carried over.{first}",
                 state.previous.title
             )));
-            app.screen = Screen::Session(Box::new(SessionScreen::open(path, session)));
+            let mut screen = SessionScreen::open(path, session);
+            screen.sign_off = Note::from(state.previous_path.clone(), &state.previous);
+            app.screen = Screen::Session(Box::new(screen));
         }
         Err(e) => {
             app.message = Some(Message::error(format!(

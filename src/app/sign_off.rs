@@ -133,7 +133,7 @@ pub fn status_text(s: &SessionScreen) -> Option<String> {
     let own = match s.session.minutes.stage() {
         Stage::Draft => None,
         Stage::Circulated => Some(format!("Minutes {}", s.session.minutes.summary())),
-        Stage::Approved => Some(format!("Minutes {}: locked, A to amend", s.session.minutes.summary())),
+        Stage::Approved => Some(format!("Minutes locked, A to amend: {}", s.session.minutes.summary())),
     };
     let last = s.sign_off.last.as_ref().map(|l| match &l.minutes.approved {
         Some(a) if a.at == s.session.id => format!("Last minutes approved here, {}", a.how.words()),

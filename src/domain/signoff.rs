@@ -219,11 +219,11 @@ impl SignOff {
     }
 
     /// One line for screens and listings: "draft", "circulated on
-    /// 2026-09-20 to all partners", "approved on 2026-11-11 by consent
+    /// 2026-09-20 to all partners", "approved on 2026-11-11, by consent
     /// (1 amendment)".
     pub fn summary(&self) -> String {
         let mut out = match (&self.approved, self.circulated.last()) {
-            (Some(a), _) => format!("approved on {} {}", a.on, a.how.words()),
+            (Some(a), _) => format!("approved on {}, {}", a.on, a.how.words()),
             (None, Some(c)) => format!("circulated on {} to {}", c.on, c.to),
             (None, None) => "draft, not yet circulated".into(),
         };

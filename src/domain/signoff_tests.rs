@@ -58,7 +58,7 @@ fn draft_minutes_are_circulated_then_approved_then_locked() {
     assert_eq!((s.stage(), s.is_locked()), (Stage::Approved, true));
     assert_eq!(
         s.summary(),
-        "approved on 2026-11-11 proposed by Ann Lee, seconded by Bo Chan"
+        "approved on 2026-11-11, proposed by Ann Lee, seconded by Bo Chan"
     );
 }
 
@@ -116,7 +116,7 @@ fn an_amendment_after_approval_is_recorded_with_who_when_and_what() {
         }]
     );
     assert_eq!(s.stage(), Stage::Approved, "amended minutes stay approved");
-    assert_eq!(s.summary(), "approved on 2026-11-11 by consent (1 amendment)");
+    assert_eq!(s.summary(), "approved on 2026-11-11, by consent (1 amendment)");
     assert_eq!(s.apply(amend("", "x")), Err(Refusal::Missing("who is amending them")));
     assert_eq!(s.apply(amend("Ann", " ")), Err(Refusal::Missing("what the amendment says")));
     assert_eq!(s.amendments.len(), 1);

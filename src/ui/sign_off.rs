@@ -14,12 +14,12 @@ use crate::app::{App, Screen};
 pub fn draw(frame: &mut Frame, area: Rect, form: &Form, app: &App) {
     let theme = &app.theme;
     let (title, about) = words(form, app);
-    let height = 6 + 3 * form.fields.len() as u16;
+    let height = 7 + 3 * form.fields.len() as u16;
     let title = Line::styled(title, theme.title());
     let (block, rect) = popup::open(frame, area, 84, height, title, theme.focus_border());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut rows = vec![Constraint::Length(3)];
+    let mut rows = vec![Constraint::Length(4)];
     rows.extend(form.fields.iter().map(|_| Constraint::Length(3)));
     let areas = Layout::vertical(rows).split(inner);
     let text = Line::from(vec![Span::raw(about)]);
