@@ -102,3 +102,30 @@ fn draft_minutes_are_marked_circulated_from_the_help_key() {
     assert_eq!(dec.minutes.circulated[0].to, "all partners");
     assert!(!keys(&app).contains(&"circulated".to_string()) || dec.minutes.approved.is_none());
 }
+
+#[test]
+fn a_new_next_session_offers_approval_of_the_last_minutes_first() {
+    let (_dir, mut app) = workshops_app();
+    let december = file(&app, "2026-12-16");
+    select(&mut app, &december);
+    press(&mut app, KeyCode::Char('N'));
+    ctrl(&mut app, 's');
+    assert_eq!(app.screen_name(), "Session", "{}", message(&app));
+    assert!(message(&app).ends_with("First item: approve the last minutes (M)."), "{}", message(&app));
+    let Screen::Session(screen) = &app.screen else { panic!() };
+    let lines = roundtable::app::sign_off::status_lines(screen);
+    assert_eq!(lines[0], "First item: approve the minutes of 16 Dec 2026 (M)");
+    assert!(
+        lines[1].starts_with("Due for review since 1 Nov 2026: Open Hand acts as secretariat"),
+        "{lines:?}"
+    );
+    // December's minutes were never circulated: approving them is refused.
+    press(&mut app, KeyCode::Char('M'));
+    ctrl(&mut app, 's');
+    let error = app.sign_off.as_ref().and_then(|f| f.error.clone()).map(|e| e.1);
+    assert_eq!(
+        error.as_deref(),
+        Some("These minutes were never circulated, so nobody has seen them to approve them: circulate them first")
+    );
+    assert!(load(&december).unwrap().minutes.approved.is_none());
+}

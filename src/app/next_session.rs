@@ -12,7 +12,6 @@ use super::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_ty
 use super::line_field::LineField;
 use super::message::{Message, count};
 use super::session::SessionScreen;
-use super::sign_off::Note;
 use super::{App, Screen};
 use crate::domain::{Session, parse_date};
 use crate::storage;
@@ -233,9 +232,9 @@ fn create(app: &mut App, now: DateTime<Utc>) {
                 "Created {name}, following on from “{}”; {carried} carried over.{first}",
                 state.previous.title
             )));
-            let mut screen = SessionScreen::open(path, session);
-            screen.sign_off = Note::from(state.previous_path.clone(), &state.previous);
-            app.screen = Screen::Session(Box::new(screen));
+            // The screen finds the last minutes (and decisions due for
+            // review) itself after this update: see `sign_off::refresh`.
+            app.screen = Screen::Session(Box::new(SessionScreen::open(path, session)));
         }
         Err(e) => {
             app.message = Some(Message::error(format!(

@@ -19,7 +19,6 @@ use super::session::SessionScreen;
 use super::sign_off_write::{SignOffError, sign_off};
 use super::{App, Screen, autosave};
 use crate::domain::{Amendment, ApprovedBy, Circulation, Session, SignOff, SignOffMove, Stage};
-use crate::storage;
 
 /// Why approved minutes open read-only; also how the app recognises them.
 pub const APPROVED_REASON: &str = "these minutes are approved and locked. Press A to record an amendment";
@@ -64,12 +63,15 @@ pub struct LastMinutes {
     pub minutes: SignOff,
 }
 
-/// What the session screen knows of the last session's minutes: looked up
-/// once when the session opens.
+/// What the session screen knows of the partnership's earlier sessions:
+/// looked up once when the session opens.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Note {
     pub looked: bool,
     pub last: Option<LastMinutes>,
+    /// Decisions of earlier sessions due for review at this one: wording
+    /// and review date.
+    pub due: Vec<(String, NaiveDate)>,
 }
 
 impl Note {
@@ -82,6 +84,7 @@ impl Note {
                 date: last.date,
                 minutes: last.minutes.clone(),
             }),
+            due: Vec::new(),
         }
     }
 }
@@ -127,9 +130,10 @@ pub fn keys(s: &SessionScreen) -> Vec<KeyHelp> {
     describe_where(KEYS, |a| available(s, *a))
 }
 
-/// The minutes' status in words for the session screen: where these
-/// minutes stand, and the first item when the last minutes await approval.
-pub fn status_text(s: &SessionScreen) -> Option<String> {
+/// The minutes' status in words for the session screen, a line each: where
+/// these minutes stand, the first item when the last minutes await
+/// approval, and decisions due for review.
+pub fn status_lines(s: &SessionScreen) -> Vec<String> {
     let own = match s.session.minutes.stage() {
         Stage::Draft => None,
         Stage::Circulated => Some(format!("Minutes {}", s.session.minutes.summary())),
@@ -140,8 +144,14 @@ pub fn status_text(s: &SessionScreen) -> Option<String> {
         Some(_) => "Last minutes already approved".to_string(),
         None => format!("First item: approve the minutes of {} (M)", l.date.format("%-d %b %Y")),
     });
-    let parts: Vec<String> = [own, last].into_iter().flatten().collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    let due = s.sign_off.due.first().map(|(text, on)| {
+        let more = match s.sign_off.due.len() {
+            1 => String::new(),
+            n => format!(" (+{} more, listed in the minutes)", n - 1),
+        };
+        format!("Due for review since {}: {}{more}", on.format("%-d %b %Y"), text.trim())
+    });
+    [own, last, due].into_iter().flatten().collect()
 }
 
 /// Finds the last session's minutes once for the open session.
@@ -153,17 +163,27 @@ pub fn refresh(app: &mut App) {
         return;
     }
     screen.sign_off.looked = true;
+    let loaded = super::across::Loaded::read(&app.archive);
+    let history = loaded.history();
     let previous = screen.session.previous.trim();
-    if previous.is_empty() {
-        return;
-    }
-    let found = app.archive.find(previous).ok().and_then(|path| {
-        let last = storage::load(&path).ok()?;
-        (last.id == previous).then(|| Note::from(path, &last))
-    });
-    if let Some(note) = found {
-        screen.sign_off = note;
-    }
+    let last = loaded
+        .sessions
+        .iter()
+        .position(|s| !previous.is_empty() && s.id == previous)
+        .map(|i| Note::from(loaded.paths[i].clone(), &loaded.sessions[i]));
+    let (then, me) = history.as_of(&screen.session);
+    let due = then
+        .series_of(me)
+        .map(|series| then.due_for_review(series, screen.session.date))
+        .unwrap_or_default()
+        .iter()
+        .map(|d| (d.decision.text.clone(), d.review_date()))
+        .collect();
+    screen.sign_off = Note {
+        due,
+        ..last.unwrap_or_default()
+    };
+    screen.sign_off.looked = true;
 }
 
 /// The form for one sign-off move.
@@ -384,7 +404,10 @@ fn done(app: &App, kind: Action) -> String {
         return String::new();
     };
     match kind {
-        Action::ApproveLast => status_text(s).unwrap_or_default() + ", recorded in the last session's file.",
+        Action::ApproveLast => match &s.sign_off.last.as_ref().and_then(|l| l.minutes.approved.as_ref()) {
+            Some(a) => format!("Last minutes approved here, {}: recorded in the last session's file.", a.how.words()),
+            None => String::new(),
+        },
         _ => format!("Minutes {}. Saved.", s.session.minutes.summary()),
     }
 }

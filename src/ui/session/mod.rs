@@ -43,9 +43,9 @@ pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Th
         frame.render_widget(Paragraph::new(text).style(theme.warning()), area);
         return;
     }
-    // Where the minutes stand, on a line of its own when there is news.
-    let minutes = crate::app::sign_off::status_text(screen);
-    let strip = u16::from(minutes.is_some());
+    // Where the minutes stand, a line each when there is news.
+    let minutes = crate::app::sign_off::status_lines(screen);
+    let strip = minutes.len() as u16;
     let [head, status, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(strip),
@@ -56,10 +56,11 @@ pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Th
         Paragraph::new(header(screen, head.width as usize, theme, now)),
         head,
     );
-    if let Some(text) = minutes {
-        let text = truncate(&text, status.width as usize);
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), status);
-    }
+    let lines: Vec<Line> = minutes
+        .iter()
+        .map(|text| Line::styled(truncate(text, status.width as usize), theme.muted()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), status);
     let nav_width = navigator::WIDTH.min(body.width / 3 + 2);
     let [nav, main] = Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
         .spacing(1)
