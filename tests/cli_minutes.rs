@@ -151,3 +151,16 @@ fn actions_as_json_carry_their_follow_through_flags() {
     assert_eq!(flags_of("Write Kinfolk’s safety checklist"), ["carried 2 times"]);
     assert!(flags_of("Train all Ledger advisers").is_empty(), "done actions are not flagged");
 }
+
+#[test]
+fn list_as_json_says_where_each_sessions_minutes_stand() {
+    let tmp = archive();
+    let all: Value = serde_json::from_str(&stdout(roundtable(tmp.path()).args(["list", "--json"]))).unwrap();
+    let stage = |id: &str| -> String {
+        let entry = all.as_array().unwrap().iter().find(|e| e["id"] == id);
+        entry.unwrap()["minutes"].as_str().unwrap().to_string()
+    };
+    assert_eq!(stage(SEPTEMBER), "approved");
+    assert_eq!(stage(NOVEMBER), "circulated");
+    assert_eq!(stage(DECEMBER), "draft");
+}
