@@ -32,7 +32,10 @@ fn status_as_json_tells_the_stage_approval_and_amendments() {
     assert_eq!(v["circulated"][0]["on"], "2026-09-23");
     let draft = stdout(roundtable(tmp.path()).args(["minutes", DECEMBER, "status", "--json"]));
     let v: Value = serde_json::from_str(&draft).unwrap();
-    assert_eq!((v["stage"].as_str(), v["approved"].is_null()), (Some("draft"), true));
+    assert_eq!(
+        (v["stage"].as_str(), v["approved"].is_null()),
+        (Some("draft"), true)
+    );
     assert_eq!(v["circulated"].as_array().map(Vec::len), Some(0));
 }
 
@@ -40,9 +43,20 @@ fn status_as_json_tells_the_stage_approval_and_amendments() {
 fn approving_at_the_next_session_is_recorded_on_the_minutes_file() {
     let tmp = archive();
     let out = stdout(roundtable(tmp.path()).args([
-        "minutes", NOVEMBER, "approve", "--at", DECEMBER, "--proposer", "Marcus Bell", "--seconder", "Leanne Moss",
+        "minutes",
+        NOVEMBER,
+        "approve",
+        "--at",
+        DECEMBER,
+        "--proposer",
+        "Marcus Bell",
+        "--seconder",
+        "Leanne Moss",
     ]));
-    assert!(out.contains("approved on 2026-12-16, proposed by Marcus Bell"), "{out}");
+    assert!(
+        out.contains("approved on 2026-12-16, proposed by Marcus Bell"),
+        "{out}"
+    );
     let nov = load(&tmp.path().join(format!("{NOVEMBER}.ron"))).unwrap();
     assert_eq!(nov.minutes.stage(), Stage::Approved);
     assert_eq!(
@@ -66,22 +80,42 @@ fn approving_draft_minutes_is_refused_and_says_to_circulate_first() {
     let file = tmp.path().join(format!("{DECEMBER}.ron"));
     let before = fs::read(&file).unwrap();
     roundtable(tmp.path())
-        .args(["minutes", DECEMBER, "approve", "--at", DECEMBER, "--by", "consent"])
+        .args([
+            "minutes", DECEMBER, "approve", "--at", DECEMBER, "--by", "consent",
+        ])
         .assert()
         .code(1)
         .stderr(contains("never circulated"))
         .stderr(contains("circulate --to WHO"));
     assert_eq!(fs::read(&file).unwrap(), before, "nothing written");
-    stdout(roundtable(tmp.path()).args(["minutes", DECEMBER, "circulate", "--to", "all partners", "--on", "2026-12-20"]));
+    stdout(roundtable(tmp.path()).args([
+        "minutes",
+        DECEMBER,
+        "circulate",
+        "--to",
+        "all partners",
+        "--on",
+        "2026-12-20",
+    ]));
     let dec = load(&file).unwrap();
     assert_eq!(dec.minutes.circulated[0].to, "all partners");
     roundtable(tmp.path())
-        .args(["minutes", DECEMBER, "approve", "--at", NOVEMBER, "--by", "consent"])
+        .args([
+            "minutes", DECEMBER, "approve", "--at", NOVEMBER, "--by", "consent",
+        ])
         .assert()
         .code(1)
         .stderr(contains("later meeting"));
     roundtable(tmp.path())
-        .args(["minutes", DECEMBER, "approve", "--at", NOVEMBER, "--by", "show of hands"])
+        .args([
+            "minutes",
+            DECEMBER,
+            "approve",
+            "--at",
+            NOVEMBER,
+            "--by",
+            "show of hands",
+        ])
         .assert()
         .code(1)
         .stderr(contains("--proposer NAME --seconder NAME"));
@@ -91,13 +125,23 @@ fn approving_draft_minutes_is_refused_and_says_to_circulate_first() {
 fn approved_minutes_take_amendments_and_refuse_a_second_approval() {
     let tmp = archive();
     let out = stdout(roundtable(tmp.path()).args([
-        "minutes", SEPTEMBER, "amend", "--by", "Priti Shah", "--text", "Ledger, not Ledger Trust", "--on", "2026-11-20",
+        "minutes",
+        SEPTEMBER,
+        "amend",
+        "--by",
+        "Priti Shah",
+        "--text",
+        "Ledger, not Ledger Trust",
+        "--on",
+        "2026-11-20",
     ]));
     assert!(out.contains("(2 amendments)"), "{out}");
     let sept = load(&tmp.path().join(format!("{SEPTEMBER}.ron"))).unwrap();
     assert_eq!(sept.minutes.amendments[1].by, "Priti Shah");
     roundtable(tmp.path())
-        .args(["minutes", SEPTEMBER, "approve", "--at", DECEMBER, "--by", "consent"])
+        .args([
+            "minutes", SEPTEMBER, "approve", "--at", DECEMBER, "--by", "consent",
+        ])
         .assert()
         .code(1)
         .stderr(contains("already approved"))
@@ -140,7 +184,11 @@ fn actions_as_json_carry_their_follow_through_flags() {
     ])))
     .unwrap();
     let flags_of = |text: &str| -> Vec<String> {
-        let found = all.as_array().unwrap().iter().find(|a| a["text"].as_str().unwrap().starts_with(text));
+        let found = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["text"].as_str().unwrap().starts_with(text));
         found.unwrap()["flags"]
             .as_array()
             .unwrap()
@@ -149,7 +197,10 @@ fn actions_as_json_carry_their_follow_through_flags() {
             .collect()
     };
     assert_eq!(flags_of("Write Kinfolk’s safety checklist"), ["carried 2 times"]);
-    assert!(flags_of("Train all Ledger advisers").is_empty(), "done actions are not flagged");
+    assert!(
+        flags_of("Train all Ledger advisers").is_empty(),
+        "done actions are not flagged"
+    );
 }
 
 #[test]

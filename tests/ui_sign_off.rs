@@ -33,7 +33,11 @@ fn keys(app: &roundtable::app::App) -> Vec<String> {
 fn the_next_session_offers_to_approve_the_last_minutes_and_records_it_there() {
     let (_dir, mut app) = workshops_app();
     open(&mut app, "2026-12-16");
-    assert!(keys(&app).contains(&"approve last minutes".to_string()), "{:?}", keys(&app));
+    assert!(
+        keys(&app).contains(&"approve last minutes".to_string()),
+        "{:?}",
+        keys(&app)
+    );
     snap_both("december_offers_approval", &app);
     press(&mut app, KeyCode::Char('M'));
     type_text(&mut app, "Marcus Bell");
@@ -52,8 +56,15 @@ fn the_next_session_offers_to_approve_the_last_minutes_and_records_it_there() {
             seconder: "Leanne Moss".into()
         }
     );
-    assert!(message(&app).contains("Last minutes approved here, proposed by Marcus Bell"), "{}", message(&app));
-    assert!(!keys(&app).contains(&"approve last minutes".to_string()), "offered once");
+    assert!(
+        message(&app).contains("Last minutes approved here, proposed by Marcus Bell"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        !keys(&app).contains(&"approve last minutes".to_string()),
+        "offered once"
+    );
 }
 
 #[test]
@@ -61,8 +72,16 @@ fn approved_minutes_open_locked_refuse_edits_and_take_amendments() {
     let (_dir, mut app) = workshops_app();
     let path = open(&mut app, "2026-09-16");
     let before = std::fs::read(&path).unwrap();
-    let Screen::Session(screen) = &app.screen else { panic!() };
-    assert!(screen.read_only.as_deref().unwrap_or("").contains("approved and locked"));
+    let Screen::Session(screen) = &app.screen else {
+        panic!()
+    };
+    assert!(
+        screen
+            .read_only
+            .as_deref()
+            .unwrap_or("")
+            .contains("approved and locked")
+    );
     // An edit key does nothing: approved minutes change only by amendment.
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Char('x'));
@@ -73,7 +92,10 @@ fn approved_minutes_open_locked_refuse_edits_and_take_amendments() {
     type_text(&mut app, "Readings corrected");
     ctrl(&mut app, 's');
     let form = app.sign_off.as_ref().expect("refused, so the form stays open");
-    assert_eq!(form.error.as_ref().map(|e| e.1.as_str()), Some("Who is amending them is required: fill it in and try again"));
+    assert_eq!(
+        form.error.as_ref().map(|e| e.1.as_str()),
+        Some("Who is amending them is required: fill it in and try again")
+    );
     snap_both("amend_refused_without_a_name", &app);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Priti Shah");
@@ -81,7 +103,10 @@ fn approved_minutes_open_locked_refuse_edits_and_take_amendments() {
     assert!(app.sign_off.is_none());
     let sept = load(&path).unwrap();
     let last = sept.minutes.amendments.last().unwrap();
-    assert_eq!((last.by.as_str(), last.text.as_str()), ("Priti Shah", "Readings corrected"));
+    assert_eq!(
+        (last.by.as_str(), last.text.as_str()),
+        ("Priti Shah", "Readings corrected")
+    );
     assert_eq!(last.on, now().date_naive());
     snap_both("september_approved_and_amended", &app);
 }
@@ -91,8 +116,15 @@ fn draft_minutes_are_marked_circulated_from_the_help_key() {
     let (_dir, mut app) = workshops_app();
     let path = open(&mut app, "2026-12-16");
     press(&mut app, KeyCode::Char('?'));
-    let help: Vec<String> = app.help_sections()[0].keys.iter().map(|k| k.help.to_string()).collect();
-    assert!(help.iter().any(|h| h.contains("circulated, and to whom")), "{help:?}");
+    let help: Vec<String> = app.help_sections()[0]
+        .keys
+        .iter()
+        .map(|k| k.help.to_string())
+        .collect();
+    assert!(
+        help.iter().any(|h| h.contains("circulated, and to whom")),
+        "{help:?}"
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('C'));
     snap_both("circulate_form", &app);
@@ -111,8 +143,14 @@ fn a_new_next_session_offers_approval_of_the_last_minutes_first() {
     press(&mut app, KeyCode::Char('N'));
     ctrl(&mut app, 's');
     assert_eq!(app.screen_name(), "Session", "{}", message(&app));
-    assert!(message(&app).ends_with("First item: approve the last minutes (M)."), "{}", message(&app));
-    let Screen::Session(screen) = &app.screen else { panic!() };
+    assert!(
+        message(&app).ends_with("First item: approve the last minutes (M)."),
+        "{}",
+        message(&app)
+    );
+    let Screen::Session(screen) = &app.screen else {
+        panic!()
+    };
     let lines = roundtable::app::sign_off::status_lines(screen);
     assert_eq!(lines[0], "First item: approve the minutes of 16 Dec 2026 (M)");
     assert!(
@@ -125,7 +163,9 @@ fn a_new_next_session_offers_approval_of_the_last_minutes_first() {
     let error = app.sign_off.as_ref().and_then(|f| f.error.clone()).map(|e| e.1);
     assert_eq!(
         error.as_deref(),
-        Some("These minutes were never circulated, so nobody has seen them to approve them: circulate them first")
+        Some(
+            "These minutes were never circulated, so nobody has seen them to approve them: circulate them first"
+        )
     );
     assert!(load(&december).unwrap().minutes.approved.is_none());
 }

@@ -28,6 +28,7 @@ pub mod save_as;
 pub mod search;
 pub mod session;
 pub mod sign_off;
+pub mod sign_off_form;
 pub mod sign_off_write;
 mod theme;
 pub mod timeline;

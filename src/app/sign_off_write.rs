@@ -78,7 +78,10 @@ mod tests {
             to: "all partners".into(),
             on: NaiveDate::from_ymd_opt(2026, 9, 20).unwrap_or_default(),
         };
-        sign_off(&path, s.created, |s| s.minutes.apply(SignOffMove::Circulate(circulation))).unwrap();
+        sign_off(&path, s.created, |s| {
+            s.minutes.apply(SignOffMove::Circulate(circulation))
+        })
+        .unwrap();
         assert_eq!(load(&path).unwrap().minutes.circulated.len(), 1);
     }
 }

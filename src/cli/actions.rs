@@ -274,7 +274,11 @@ fn json(
             path: loaded.paths[r.session].display().to_string(),
             session_id: id(r.session),
             first_session_id: id(r.first_session),
-            flags: history.flags(r.action, r.session).iter().map(|f| f.words()).collect(),
+            flags: history
+                .flags(r.action, r.session)
+                .iter()
+                .map(|f| f.words())
+                .collect(),
         })
         .collect();
     super::output::json(&all)

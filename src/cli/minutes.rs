@@ -12,9 +12,7 @@ use super::CliError;
 use super::export::find;
 use super::output::print;
 use crate::app::sign_off_write::{SignOffError, sign_off};
-use crate::domain::{
-    Amendment, ApprovedBy, Circulation, Refusal, Session, SignOffMove as Move, parse_date,
-};
+use crate::domain::{Amendment, ApprovedBy, Circulation, Refusal, Session, SignOffMove as Move, parse_date};
 use crate::storage::load;
 
 #[derive(Debug, clap::Args)]
@@ -78,7 +76,11 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let saved = match args.step {
         Step::Status { json } => {
             let session = load(&path)?;
-            let text = if json { status_json(&session, &path)? } else { status_text(&session) };
+            let text = if json {
+                status_json(&session, &path)?
+            } else {
+                status_text(&session)
+            };
             print(&text)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -119,11 +121,18 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn approved_by(by: Option<String>, proposer: Option<String>, seconder: Option<String>) -> Result<ApprovedBy, CliError> {
+fn approved_by(
+    by: Option<String>,
+    proposer: Option<String>,
+    seconder: Option<String>,
+) -> Result<ApprovedBy, CliError> {
     match (by, proposer, seconder) {
         (Some(by), _, _) if by.trim().eq_ignore_ascii_case("consent") => Ok(ApprovedBy::Consent),
-        (Some(by), _, _) => Err(CliError::new(format!("\"{}\" is not a way of approving minutes", by.trim()))
-            .with_hint("use --by consent, or name who moved it with --proposer NAME --seconder NAME")),
+        (Some(by), _, _) => Err(CliError::new(format!(
+            "\"{}\" is not a way of approving minutes",
+            by.trim()
+        ))
+        .with_hint("use --by consent, or name who moved it with --proposer NAME --seconder NAME")),
         (None, Some(proposer), Some(seconder)) => Ok(ApprovedBy::Proposed { proposer, seconder }),
         _ => Err(CliError::new("say how the minutes were approved")
             .with_hint("use --by consent, or --proposer NAME --seconder NAME")),
@@ -158,7 +167,12 @@ fn refused(e: SignOffError, session: &str) -> CliError {
 
 fn status_text(session: &Session) -> String {
     let m = &session.minutes;
-    let mut out = format!("Minutes of \"{}\" ({}): {}\n", session.title.trim(), session.date, m.stage().label());
+    let mut out = format!(
+        "Minutes of \"{}\" ({}): {}\n",
+        session.title.trim(),
+        session.date,
+        m.stage().label()
+    );
     for c in &m.circulated {
         out += &format!("  circulated on {} to {}\n", c.on, c.to);
     }
@@ -202,7 +216,9 @@ fn status_json(session: &Session, path: &Path) -> Result<String, CliError> {
     let approved = m.approved.as_ref().map(|a| {
         let (how, proposer, seconder) = match &a.how {
             ApprovedBy::Consent => ("consent", None, None),
-            ApprovedBy::Proposed { proposer, seconder } => ("proposed", Some(proposer.as_str()), Some(seconder.as_str())),
+            ApprovedBy::Proposed { proposer, seconder } => {
+                ("proposed", Some(proposer.as_str()), Some(seconder.as_str()))
+            }
         };
         JsonApproval {
             at: &a.at,

@@ -16,10 +16,10 @@ mod participant;
 mod participation;
 mod plan;
 mod records;
+mod review;
 mod rounds;
 mod search;
 mod search_index;
-mod review;
 mod session;
 mod signoff;
 mod slug;
@@ -46,8 +46,8 @@ pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use participation::{Heard, Participation, participation};
 pub use plan::{MAX_MINUTES, Part, Plan, Slot};
-pub use review::DueReview;
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use review::DueReview;
 pub use rounds::{
     GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
     speaking_order,
@@ -55,7 +55,9 @@ pub use rounds::{
 pub use search::{Hit, Section, search};
 pub use search_index::SearchIndex;
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
-pub use signoff::{Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage};
+pub use signoff::{
+    Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage,
+};
 pub use slug::slug;
 pub use steps::*;
 pub use text::{REPLACEMENT, clean_for_terminal, clean_lines, needs_cleaning};

@@ -102,7 +102,10 @@ mod tests {
                 .map(|r| r.decision.text.clone())
                 .collect()
         };
-        assert!(texts(day(7, 8)).is_empty(), "nothing is due at the meeting that took it");
+        assert!(
+            texts(day(7, 8)).is_empty(),
+            "nothing is due at the meeting that took it"
+        );
         assert_eq!(
             texts(day(9, 16)),
             ["Review the name"],
@@ -110,9 +113,16 @@ mod tests {
         );
         assert_eq!(
             texts(day(11, 11)),
-            ["Review the name", "Decided in September", "Review the secretariat"]
+            [
+                "Review the name",
+                "Decided in September",
+                "Review the secretariat"
+            ]
         );
         let first = h.due_for_review(series, day(11, 11))[0];
-        assert_eq!((first.session, first.item, first.review_date()), (0, 2, day(9, 1)));
+        assert_eq!(
+            (first.session, first.item, first.review_date()),
+            (0, 2, day(9, 1))
+        );
     }
 }

@@ -169,14 +169,20 @@ impl SignOff {
     pub fn check(&self, mv: &Move) -> Result<(), Refusal> {
         let blank = |s: &str| s.trim().is_empty();
         match (mv, &self.approved) {
-            (Move::Circulate(c), None) if blank(&c.to) => Err(Refusal::Missing("who they were circulated to")),
+            (Move::Circulate(c), None) if blank(&c.to) => {
+                Err(Refusal::Missing("who they were circulated to"))
+            }
             (Move::Circulate(_), None) => Ok(()),
             (Move::Circulate(_) | Move::Approve(_), Some(a)) => Err(Refusal::AlreadyApproved(a.clone())),
             (Move::Approve(_), None) if self.circulated.is_empty() => Err(Refusal::NeverCirculated),
             (Move::Approve(a), None) => match &a.how {
                 _ if blank(&a.at) => Err(Refusal::Missing("the session that approved them")),
-                ApprovedBy::Proposed { proposer, .. } if blank(proposer) => Err(Refusal::Missing("the proposer")),
-                ApprovedBy::Proposed { seconder, .. } if blank(seconder) => Err(Refusal::Missing("the seconder")),
+                ApprovedBy::Proposed { proposer, .. } if blank(proposer) => {
+                    Err(Refusal::Missing("the proposer"))
+                }
+                ApprovedBy::Proposed { seconder, .. } if blank(seconder) => {
+                    Err(Refusal::Missing("the seconder"))
+                }
                 _ => Ok(()),
             },
             (Move::Amend(_), None) => Err(Refusal::NotApproved),

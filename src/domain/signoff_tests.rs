@@ -69,7 +69,9 @@ fn approving_minutes_never_circulated_is_refused() {
     assert_eq!(refused, Err(Refusal::NeverCirculated));
     assert!(s.is_empty(), "a refused move changes nothing");
     assert!(
-        Refusal::NeverCirculated.to_string().contains("circulate them first"),
+        Refusal::NeverCirculated
+            .to_string()
+            .contains("circulate them first"),
         "the refusal says what to do"
     );
 }
@@ -83,7 +85,10 @@ fn approval_needs_a_proposer_and_a_seconder_when_not_by_consent() {
         seconder: " ".into(),
     });
     assert_eq!(s.apply(no_seconder), Err(Refusal::Missing("the seconder")));
-    assert_eq!(s.apply(circulate(" ")), Err(Refusal::Missing("who they were circulated to")));
+    assert_eq!(
+        s.apply(circulate(" ")),
+        Err(Refusal::Missing("who they were circulated to"))
+    );
     assert_eq!(s.stage(), Stage::Circulated);
 }
 
@@ -93,20 +98,30 @@ fn approved_minutes_refuse_edits_second_approval_and_circulation() {
     let before = s.clone();
     let approval = s.approved.clone().unwrap();
     assert_eq!(s.check(&Move::Edit), Err(Refusal::Locked(approval.clone())));
-    assert!(Refusal::Locked(approval.clone()).to_string().contains("amendment"));
+    assert!(
+        Refusal::Locked(approval.clone())
+            .to_string()
+            .contains("amendment")
+    );
     assert_eq!(
         s.apply(approve(ApprovedBy::Consent)),
         Err(Refusal::AlreadyApproved(approval.clone()))
     );
-    assert_eq!(s.apply(circulate("press")), Err(Refusal::AlreadyApproved(approval)));
+    assert_eq!(
+        s.apply(circulate("press")),
+        Err(Refusal::AlreadyApproved(approval))
+    );
     assert_eq!(s, before);
 }
 
 #[test]
 fn an_amendment_after_approval_is_recorded_with_who_when_and_what() {
     let mut s = approved();
-    s.apply(amend(" Priti Shah ", " Item 3: the grant was £5,000, not £50,000. "))
-        .unwrap();
+    s.apply(amend(
+        " Priti Shah ",
+        " Item 3: the grant was £5,000, not £50,000. ",
+    ))
+    .unwrap();
     assert_eq!(
         s.amendments,
         [Amendment {
@@ -117,8 +132,14 @@ fn an_amendment_after_approval_is_recorded_with_who_when_and_what() {
     );
     assert_eq!(s.stage(), Stage::Approved, "amended minutes stay approved");
     assert_eq!(s.summary(), "approved on 2026-11-11, by consent (1 amendment)");
-    assert_eq!(s.apply(amend("", "x")), Err(Refusal::Missing("who is amending them")));
-    assert_eq!(s.apply(amend("Ann", " ")), Err(Refusal::Missing("what the amendment says")));
+    assert_eq!(
+        s.apply(amend("", "x")),
+        Err(Refusal::Missing("who is amending them"))
+    );
+    assert_eq!(
+        s.apply(amend("Ann", " ")),
+        Err(Refusal::Missing("what the amendment says"))
+    );
     assert_eq!(s.amendments.len(), 1);
 }
 
@@ -136,7 +157,10 @@ fn minutes_are_approved_only_at_a_later_meeting_recorded_on_their_own_file() {
     let nov = Session::for_tests("November", "Level Ground", "2026-11-11");
     let same = sept.clone();
     sept.minutes.apply(circulate("all partners")).unwrap();
-    assert_eq!(sept.approve_minutes_at(&same, ApprovedBy::Consent), Err(Refusal::NotLater));
+    assert_eq!(
+        sept.approve_minutes_at(&same, ApprovedBy::Consent),
+        Err(Refusal::NotLater)
+    );
     let mut earlier = Session::for_tests("July", "Level Ground", "2026-07-08");
     earlier.minutes = SignOff::default();
     assert_eq!(
@@ -145,7 +169,10 @@ fn minutes_are_approved_only_at_a_later_meeting_recorded_on_their_own_file() {
     );
     sept.approve_minutes_at(&nov, ApprovedBy::Consent).unwrap();
     let approval = sept.minutes.approved.clone().unwrap();
-    assert_eq!((approval.at.as_str(), approval.on), ("2026-11-11-november", day(11, 11)));
+    assert_eq!(
+        (approval.at.as_str(), approval.on),
+        ("2026-11-11-november", day(11, 11))
+    );
 }
 
 #[test]

@@ -60,7 +60,6 @@ mod tests {
     use super::*;
     use crate::domain::{ActionItem, Attendance, Decision, Participant, Session};
 
-
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default()
     }
@@ -90,7 +89,10 @@ mod tests {
         nov.participants[0].attendance = Attendance::Apologies;
         let sessions = vec![july, sept, nov];
         let h = History::new(&sessions);
-        assert!(for_session(&h, 0).is_empty(), "nothing is due at the first meeting");
+        assert!(
+            for_session(&h, 0).is_empty(),
+            "nothing is due at the first meeting"
+        );
         assert!(for_session(&h, 1).is_empty(), "nor before the review date");
         assert_eq!(
             for_session(&h, 2).join("\n\n"),

@@ -166,7 +166,11 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
                 short_date(Some(s.date)),
                 s.title.clone(),
                 if planned { "Planned" } else { s.status.label() }.to_string(),
-                if planned { String::new() } else { super::signoff::cell(&s.minutes) },
+                if planned {
+                    String::new()
+                } else {
+                    super::signoff::cell(&s.minutes)
+                },
                 count(Attendance::Present),
                 count(Attendance::Apologies),
                 s.decisions.len().to_string(),
@@ -174,7 +178,15 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
         })
         .collect();
     table(
-        &["Date", "Session", "Status", "Minutes", "Present", "Apologies", "Decisions"],
+        &[
+            "Date",
+            "Session",
+            "Status",
+            "Minutes",
+            "Present",
+            "Apologies",
+            "Decisions",
+        ],
         &rows,
     )
 }
@@ -226,7 +238,11 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
         .iter()
         .map(|r| {
             let agreed = history.session(r.first_session).map(|s| short_date(Some(s.date)));
-            let at = if held(r.session) { Some(r.session) } else { last_held };
+            let at = if held(r.session) {
+                Some(r.session)
+            } else {
+                last_held
+            };
             let flags = at.map(|at| history.flags(r.action, at)).unwrap_or_default();
             let status = super::follow::status_with_flags(status_on(r.action, as_of), &flags);
             vec![
@@ -273,10 +289,12 @@ mod tests {
             ..Default::default()
         });
         july.minutes
-            .apply(crate::domain::SignOffMove::Circulate(crate::domain::Circulation {
-                to: "all partners".into(),
-                on: day(7, 20),
-            }))
+            .apply(crate::domain::SignOffMove::Circulate(
+                crate::domain::Circulation {
+                    to: "all partners".into(),
+                    on: day(7, 20),
+                },
+            ))
             .unwrap();
         july.actions.push(ActionItem {
             id: "a-1".into(),
@@ -286,7 +304,8 @@ mod tests {
         });
         let sept = july.follow_up("September", day(9, 16), now);
         let nov = sept.follow_up("November", day(11, 11), now);
-        july.approve_minutes_at(&sept, crate::domain::ApprovedBy::Consent).unwrap();
+        july.approve_minutes_at(&sept, crate::domain::ApprovedBy::Consent)
+            .unwrap();
         let sessions = vec![july, sept, nov];
         let h = History::new(&sessions);
         let period = Period {
@@ -317,7 +336,10 @@ mod tests {
             pack.contains("| 8 Jul 2026  | Launch    | Draft  | Approved 16 Sep 2026 |"),
             "the pack says which minutes are approved: {pack}"
         );
-        assert!(pack.contains("| 16 Sep 2026 | September | Draft  | Draft                |"), "{pack}");
+        assert!(
+            pack.contains("| 16 Sep 2026 | September | Draft  | Draft                |"),
+            "{pack}"
+        );
         assert!(
             pack.contains(
                 "## Decisions due for review\n\n1. Start\n   - Taken on 8 July 2026 at \"Launch\"; review due 1 September 2026."

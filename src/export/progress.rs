@@ -34,7 +34,11 @@ impl<'a> Earlier<'a> {
             .session(me)
             .map(|s| s.actions.iter().map(|a| history.flags(a, me)).collect())
             .unwrap_or_default();
-        Some(Earlier { prev, measures, flags })
+        Some(Earlier {
+            prev,
+            measures,
+            flags,
+        })
     }
 
     /// The reading of the same measure before `reading` (one of this
@@ -221,15 +225,21 @@ mod tests {
         }
         assert!(out.contains("### Carried over from 1 September 2026"), "{out}");
         assert!(
-            out.contains("| Do a-1 | —     | 20 Sep 2026 | Open      | Done                                   |"),
+            out.contains(
+                "| Do a-1 | —     | 20 Sep 2026 | Open      | Done                                   |"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("| Do a-2 | —     | 20 Sep 2026 | Open      | Not carried over                       |"),
+            out.contains(
+                "| Do a-2 | —     | 20 Sep 2026 | Open      | Not carried over                       |"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("| Do a-3 | —     | 20 Sep 2026 | Open      | Open (overdue); carried once; no owner |"),
+            out.contains(
+                "| Do a-3 | —     | 20 Sep 2026 | Open      | Open (overdue); carried once; no owner |"
+            ),
             "{out}"
         );
         assert!(

@@ -11,7 +11,11 @@ use super::escape;
 /// has been sent (the Status line already says they are a draft).
 pub fn status_line(minutes: &SignOff) -> String {
     let mut out = match (&minutes.approved, minutes.circulated.last()) {
-        (Some(a), _) => format!("Approved at the meeting of {}, {}", prose_date(a.on), a.how.words()),
+        (Some(a), _) => format!(
+            "Approved at the meeting of {}, {}",
+            prose_date(a.on),
+            a.how.words()
+        ),
         (None, Some(c)) => format!(
             "Circulated on {} to {}; not yet approved",
             prose_date(c.on),
@@ -36,7 +40,11 @@ pub fn amendments(session: &Session) -> Vec<String> {
         .iter()
         .map(|m| {
             let who = escape::line(&format!("Recorded by {} on {}.", m.by.trim(), prose_date(m.on)));
-            format!("{}\n{}", escape::list_item(&m.text), bullets(&[who]).unwrap_or_default())
+            format!(
+                "{}\n{}",
+                escape::list_item(&m.text),
+                bullets(&[who]).unwrap_or_default()
+            )
         })
         .collect();
     let intro = "Corrections made after the minutes were approved. The minutes above stand as approved.";
@@ -50,10 +58,20 @@ pub fn amendments(session: &Session) -> Vec<String> {
 /// here or before, or are they still waiting?
 pub fn last_minutes(session: &Session, prev: &Session) -> Vec<String> {
     let m = &prev.minutes;
-    let whose = format!("The minutes of \"{}\" on {}", prev.title.trim(), prose_date(prev.date));
+    let whose = format!(
+        "The minutes of \"{}\" on {}",
+        prev.title.trim(),
+        prose_date(prev.date)
+    );
     let text = match (&m.approved, m.circulated.last()) {
-        (Some(a), _) if a.at == session.id => format!("{whose} were approved at this session, {}.", a.how.words()),
-        (Some(a), _) => format!("{whose} were approved at the meeting of {}, {}.", prose_date(a.on), a.how.words()),
+        (Some(a), _) if a.at == session.id => {
+            format!("{whose} were approved at this session, {}.", a.how.words())
+        }
+        (Some(a), _) => format!(
+            "{whose} were approved at the meeting of {}, {}.",
+            prose_date(a.on),
+            a.how.words()
+        ),
         (None, Some(c)) => format!(
             "{whose} were circulated on {} to {} and are still to be approved.",
             prose_date(c.on),

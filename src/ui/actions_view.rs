@@ -34,7 +34,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
     let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
     let history = state.loaded.history();
-    let flags: Vec<Vec<Flag>> = records.iter().map(|r| history.flags(r.action, r.session)).collect();
+    let flags: Vec<Vec<Flag>> = records
+        .iter()
+        .map(|r| history.flags(r.action, r.session))
+        .collect();
     let flagged = flags.iter().filter(|f| !f.is_empty()).count();
     let what = if state.to_do {
         " to do (open or in progress)"

@@ -53,7 +53,10 @@ impl History<'_> {
         let mut flags = Vec::new();
         let id = action.id.trim();
         if !id.is_empty() {
-            let copies = upto.iter().filter(|s| s.actions.iter().any(|a| a.id == id)).count();
+            let copies = upto
+                .iter()
+                .filter(|s| s.actions.iter().any(|a| a.id == id))
+                .count();
             if copies > 1 {
                 flags.push(Flag::Carried(copies - 1));
             }
@@ -101,7 +104,10 @@ fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str>
 
 fn has_organisation(session: &Session, org: &str) -> bool {
     let org = comparable(org);
-    session.participants.iter().any(|p| comparable(&p.organisation) == org)
+    session
+        .participants
+        .iter()
+        .any(|p| comparable(&p.organisation) == org)
 }
 
 /// Present by name, or (for an owner that is an organisation or group) by
@@ -165,7 +171,11 @@ mod tests {
         let sessions = archive();
         let h = History::new(&sessions);
         let a1 = &sessions[3].actions[0];
-        assert_eq!(h.flags(&sessions[0].actions[0], 0), [], "new at its first meeting");
+        assert_eq!(
+            h.flags(&sessions[0].actions[0], 0),
+            [],
+            "new at its first meeting"
+        );
         assert_eq!(h.flags(&sessions[1].actions[0], 1), [Flag::Carried(1)]);
         assert_eq!(h.flags(a1, 3), [Flag::Carried(3), Flag::OwnerAbsent]);
         assert_eq!(Flag::join(&h.flags(a1, 3)), "carried 3 times; owner absent today");
