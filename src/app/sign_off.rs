@@ -149,10 +149,18 @@ pub fn status_lines(s: &SessionScreen) -> Vec<String> {
     let last = s.sign_off.last.as_ref().map(|l| match &l.minutes.approved {
         Some(a) if a.at == s.session.id => format!("Last minutes approved here, {}", a.how.words()),
         Some(_) => "Last minutes already approved".to_string(),
-        None => format!(
-            "First item: approve the minutes of {} (M)",
-            l.date.format("%-d %b %Y")
-        ),
+        // "(M)" only where the key works (not in the read-only examples).
+        None => {
+            let key = if available(s, Action::ApproveLast) {
+                " (M)"
+            } else {
+                ""
+            };
+            format!(
+                "First item: approve the minutes of {}{key}",
+                l.date.format("%-d %b %Y")
+            )
+        }
     });
     let due = s.sign_off.due.first().map(|(text, on)| {
         let more = match s.sign_off.due.len() {
