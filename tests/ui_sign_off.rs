@@ -169,3 +169,27 @@ fn a_new_next_session_offers_approval_of_the_last_minutes_first() {
     );
     assert!(load(&december).unwrap().minutes.approved.is_none());
 }
+
+#[test]
+fn a_decision_takes_a_review_date_in_its_editor() {
+    let (_dir, mut app) = workshops_app();
+    open(&mut app, "2026-12-16");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Rotate the chair");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "2027-03-01");
+    snap_both("decision_with_review_date", &app);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Session(screen) = &app.screen else {
+        panic!()
+    };
+    assert!(screen.editor.is_none());
+    let d = &screen.session.decisions[0];
+    assert_eq!(
+        (d.text.as_str(), d.review_date.map(|d| d.to_string())),
+        ("Rotate the chair", Some("2027-03-01".into()))
+    );
+}

@@ -107,4 +107,18 @@ mod tests {
             "Open; carried 2 times; owner absent today"
         );
     }
+
+    #[test]
+    fn the_minutes_that_take_a_decision_say_when_it_is_reviewed() {
+        let mut s = Session::for_tests("July", "Level Ground", "2026-07-08");
+        s.decisions.push(Decision {
+            text: "Rotate the chair".into(),
+            review_date: Some(day(11, 1)),
+            ..Default::default()
+        });
+        assert_eq!(
+            super::super::records::decisions(&s).join("\n\n"),
+            "## Decisions\n\n1. Rotate the chair\n   - Agreed by consensus.\n   - To be reviewed from 1 November 2026."
+        );
+    }
 }

@@ -53,6 +53,9 @@ fn decision_with(d: &Decision, results: &[String]) -> String {
     if !dissent.is_empty() {
         how.push(format!("Dissent: {dissent}"));
     }
+    if let Some(on) = d.review_date {
+        how.push(format!("To be reviewed from {}.", prose_date(on)));
+    }
     let how = bullets(&how).unwrap_or_default();
     format!("{text}\n{how}")
 }
