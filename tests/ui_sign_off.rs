@@ -193,3 +193,27 @@ fn a_decision_takes_a_review_date_in_its_editor() {
         ("Rotate the chair", Some("2027-03-01".into()))
     );
 }
+
+#[test]
+fn undo_takes_back_an_edit_but_never_a_sign_off() {
+    let (_dir, mut app) = workshops_app();
+    let path = open(&mut app, "2026-12-16");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Meet in January");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen_name(), "Session");
+    press(&mut app, KeyCode::Char('C'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('u'));
+    let Screen::Session(screen) = &app.screen else {
+        panic!()
+    };
+    assert!(
+        screen.session.decisions.is_empty(),
+        "the decision is undone: {}",
+        message(&app)
+    );
+    assert_eq!(screen.session.minutes.stage(), Stage::Circulated);
+    assert_eq!(load(&path).unwrap().minutes.stage(), Stage::Circulated);
+}
