@@ -171,6 +171,7 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
             step,
             method,
             dissent,
+            review_date: None,
         },
     );
     let action = (
@@ -266,6 +267,7 @@ fn session() -> impl Strategy<Value = Session> {
             votes: Vec::new(),
             consent_checks: Vec::new(),
             plan: Default::default(),
+            minutes: Default::default(),
             created,
             updated,
         },

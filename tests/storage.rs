@@ -122,6 +122,7 @@ fn full_session() -> Session {
         step: Some(Step::Activities),
         method: DecisionMethod::Consent,
         dissent: String::new(),
+        review_date: None,
     });
     s.actions.push(ActionItem {
         id: "a-000002".into(),

@@ -28,6 +28,9 @@ pub mod review;
 pub mod save_as;
 pub mod search;
 pub mod session;
+pub mod sign_off;
+pub mod sign_off_form;
+pub mod sign_off_write;
 mod theme;
 pub mod timeline;
 pub mod trash_view;
@@ -74,6 +77,9 @@ pub enum Action {
     Measures(measures_view::Action),
     Next(next_session::Action),
     Review(review::Action),
+    /// Minutes sign-off: a key on the session screen, then its form.
+    SignOff(sign_off::Action),
+    SignOffForm(sign_off::FormAction),
     /// Time passing: the terminal loop sends one a few times a second, for
     /// autosave and the recovery journal.
     Tick,
@@ -112,6 +118,8 @@ pub struct App {
     pub examples: Option<examples::Examples>,
     /// Where the theme chosen in the app is remembered; none in tests.
     pub state_file: Option<PathBuf>,
+    /// The open minutes sign-off form (circulate, approve, amend).
+    pub sign_off: Option<sign_off::Form>,
 }
 
 impl App {
@@ -150,6 +158,7 @@ impl App {
             save_as: None,
             examples: None,
             state_file: None,
+            sign_off: None,
         }
     }
 
@@ -167,7 +176,7 @@ impl App {
             // Pasted text goes into the open field as text, never as keys:
             // a pasted `q` must not quit.
             Event::Paste(text) => {
-                if self.confirm.is_none() && self.save_as.is_some() {
+                if self.confirm.is_none() && (self.save_as.is_some() || self.sign_off.is_some()) {
                     return Some(Action::Paste(text.clone()));
                 }
                 let modal = self.confirm.is_some() || self.help_open || !self.offers.is_empty();
@@ -188,11 +197,17 @@ impl App {
         if self.help_open {
             return lookup(help::KEYS, key).map(Action::Help);
         }
+        if self.sign_off.is_some() {
+            return Some(Action::SignOffForm(sign_off::Form::action_for(key)));
+        }
         match &self.screen {
             Screen::Home(_) => lookup(home::KEYS, key).map(Action::Home),
             Screen::NewSession(_) => Some(Action::Form(form::action_for(key))),
             Screen::Session(s) if review::is_final_review(s) && lookup(review::KEYS, key).is_some() => {
                 lookup(review::KEYS, key).map(Action::Review)
+            }
+            Screen::Session(s) if sign_off::action_for(s, key).is_some() => {
+                sign_off::action_for(s, key).map(Action::SignOff)
             }
             Screen::Session(_) => Some(Action::Session(*key)),
             Screen::Search(_) => Some(Action::Search(search::action_for(key))),
@@ -237,7 +252,14 @@ impl App {
             Action::Measures(a) => measures_view::update(self, a),
             Action::Next(a) => next_session::update(self, a, now),
             Action::Review(a) => review::update(self, a),
+            Action::SignOff(a) => sign_off::update(self, a),
+            Action::SignOffForm(a) => sign_off::form_update(self, a, now),
             Action::Paste(text) if self.save_as.is_some() => save_as::paste(self, &text),
+            Action::Paste(text) if self.sign_off.is_some() => {
+                if let Some(form) = &mut self.sign_off {
+                    form.paste(&text);
+                }
+            }
             Action::Paste(text) => match &mut self.screen {
                 Screen::NewSession(form) => form.paste(&text),
                 Screen::Session(screen) => screen.handle_paste(&text),
@@ -263,6 +285,7 @@ impl App {
             Action::Trash(a) => trash_view::update(self, a),
         }
         examples::keep_read_only(self);
+        sign_off::refresh(self);
         guard::after(self, input, now);
     }
 
@@ -335,10 +358,15 @@ impl App {
             Screen::NewSession(form) => form.keys(),
             Screen::Session(screen) if review::is_final_review(screen) => {
                 let mut keys = describe(review::KEYS);
+                keys.extend(sign_off::keys(screen));
                 keys.extend(screen.bindings());
                 keys
             }
-            Screen::Session(screen) => screen.bindings(),
+            Screen::Session(screen) => {
+                let mut keys = sign_off::keys(screen);
+                keys.extend(screen.bindings());
+                keys
+            }
             Screen::Search(_) => describe(search::KEYS),
             Screen::Actions(state) => state.keys(),
             Screen::Measures(state) => state.keys(),
@@ -357,6 +385,8 @@ impl App {
             describe(recovery::KEYS)
         } else if self.help_open {
             describe(help::KEYS)
+        } else if let Some(form) = &self.sign_off {
+            form.keys()
         } else {
             self.screen_keys()
         }

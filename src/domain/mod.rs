@@ -17,10 +17,12 @@ mod participant;
 mod participation;
 mod plan;
 mod records;
+mod review;
 mod rounds;
 mod search;
 mod search_index;
 mod session;
+mod signoff;
 mod slug;
 mod snippet;
 mod steps;
@@ -40,13 +42,14 @@ pub use diff::differences;
 pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use history::{
-    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
+    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use participation::{Heard, Participation, participation};
 pub use plan::{MAX_MINUTES, Part, Plan, Slot};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use review::DueReview;
 pub use rounds::{
     GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
     speaking_order,
@@ -54,6 +57,9 @@ pub use rounds::{
 pub use search::{Hit, Section, search};
 pub use search_index::{Found, SearchIndex};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
+pub use signoff::{
+    Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage,
+};
 pub use slug::slug;
 pub use steps::*;
 pub use text::{REPLACEMENT, clean_for_terminal, clean_lines, needs_cleaning};

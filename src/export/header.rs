@@ -27,6 +27,7 @@ pub fn details(session: &Session) -> Vec<String> {
     add("Place", &session.location);
     add("Facilitator", &session.facilitator);
     add("Status", status_note(session.status));
+    add("Minutes", &super::signoff::status_line(&session.minutes));
     let items: Vec<String> = lines
         .iter()
         .map(|(label, value)| format!("**{label}:** {value}"))

@@ -6,6 +6,7 @@
 mod blocks;
 mod decide;
 mod escape;
+mod follow;
 mod header;
 mod pack;
 mod participation;
@@ -13,6 +14,7 @@ mod plan;
 mod progress;
 mod records;
 mod review;
+mod signoff;
 mod spreadsheet;
 mod steps;
 mod table;
@@ -30,7 +32,7 @@ const FOOTER: &str = "*Minutes prepared with Roundtable.*";
 /// The minutes of a session as CommonMark with GFM tables, ready to send to
 /// trustees as they are. Sections with nothing in them are left out.
 pub fn minutes(session: &Session) -> String {
-    document(session, None)
+    document(session, None, Vec::new())
 }
 
 /// The minutes with a "Progress since the last session" section after the
@@ -45,10 +47,12 @@ pub fn minutes_with_history(session: &Session, history: &History) -> String {
     let (then, me) = history.as_of(session);
     // `then` holds `session` itself, so its readings are found by identity.
     let earlier = progress::Earlier::new(&then, me);
-    document(session, earlier.as_ref())
+    let follow = follow::for_session(&then, me);
+    document(session, earlier.as_ref(), follow)
 }
 
-fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
+/// `follow` is the follow-through section, worked out from the archive.
+fn document(session: &Session, earlier: Option<&progress::Earlier>, follow: Vec<String>) -> String {
     let title = if session.title.trim().is_empty() {
         "Untitled session"
     } else {
@@ -58,7 +62,12 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
     blocks.extend(header::details(session));
     blocks.extend(header::attendance(session));
     blocks.extend(timing::plan_against_time(session));
+    // Approving the last minutes is a follow-up meeting's first item.
+    if let Some(e) = earlier {
+        blocks.extend(signoff::last_minutes(session, e.prev));
+    }
     blocks.extend(progress::progress(session, earlier));
+    blocks.extend(follow);
     for step in Step::ALL {
         blocks.extend(steps::step_section(session, step, earlier));
     }
@@ -67,6 +76,7 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>) -> String {
     blocks.extend(participation::summary(session));
     blocks.extend(records::actions(session, earlier));
     blocks.extend(records::parking_lot(session));
+    blocks.extend(signoff::amendments(session));
     blocks.push(FOOTER.to_string());
     let mut out = blocks.join("\n\n");
     out.push('\n');

@@ -294,12 +294,14 @@ pub fn session() -> Session {
             step: Some(Step::Vision),
             method: DecisionMethod::Consent,
             dissent: String::new(),
+            review_date: None,
         },
         Decision {
             text: "Eastside Carers acts as secretariat for the first year".into(),
             step: Some(Step::Roles),
             method: DecisionMethod::Consensus,
             dissent: "City Council would prefer a rotating secretariat after six months".into(),
+            review_date: None,
         },
     ];
     s.actions = vec![

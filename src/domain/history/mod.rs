@@ -24,6 +24,7 @@
 //!   the session being edited, even before it is saved.
 
 mod actions;
+mod flags;
 mod measures;
 mod shape;
 
@@ -32,6 +33,7 @@ use std::sync::Arc;
 use super::Session;
 
 pub use actions::{ActionFilter, ActionRecord};
+pub use flags::Flag;
 pub use measures::{MeasureHistory, OnTrack, ReadingAt, sparkline};
 pub use shape::Shape;
 
