@@ -68,8 +68,12 @@ impl Library {
     /// The cards remembered for this archive at once, checked against the
     /// folder by a worker thread (see [`Library::poll`]).
     pub fn remembered(archive: &Archive) -> Library {
+        Library::remembered_in(archive, Cache::of(archive.dir()))
+    }
+
+    /// [`Library::remembered`] with the cache given (tests keep theirs apart).
+    pub fn remembered_in(archive: &Archive, cache: Option<Cache>) -> Library {
         let dir = archive.dir().to_path_buf();
-        let cache = Cache::of(&dir);
         let cards = cache.as_ref().map(Cache::read).unwrap_or_default();
         let listed = cards
             .iter()
@@ -317,3 +321,7 @@ fn watch(dir: &Path, ask: Sender<()>) -> Option<notify::RecommendedWatcher> {
     watcher.watch(dir, RecursiveMode::NonRecursive).ok()?;
     Some(watcher)
 }
+
+#[cfg(test)]
+#[path = "library_tests.rs"]
+mod tests;
