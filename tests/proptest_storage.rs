@@ -52,6 +52,7 @@ fn participant() -> impl Strategy<Value = Participant> {
             lived_experience,
             attendance,
             contributions,
+            ..Default::default()
         },
     )
 }
@@ -62,17 +63,19 @@ fn goal() -> impl Strategy<Value = Goal> {
         proposed_by,
         support,
         agreed,
+        ..Default::default()
     })
 }
 
 fn vision() -> impl Strategy<Value = Vision> {
-    let draft = (text(), text()).prop_map(|(text, proposed_by)| VisionDraft { text, proposed_by });
+    let draft = (text(), text()).prop_map(|(text, proposed_by)| VisionDraft { text, proposed_by , ..Default::default() });
     let consent =
         (text(), select(ConsentLevel::ALL.to_vec()), text()).prop_map(|(organisation, level, concern)| {
             Consent {
                 organisation,
                 level,
                 concern,
+                ..Default::default()
             }
         });
     (list(draft), text(), list(consent)).prop_map(|(drafts, final_wording, consent)| Vision {
@@ -97,6 +100,7 @@ fn activity() -> impl Strategy<Value = Activity> {
                 source,
                 owner,
                 review_date,
+                ..Default::default()
             },
         );
     (text(), text(), text(), list(measure)).prop_map(|(title, description, lead, measures)| Activity {
@@ -104,6 +108,7 @@ fn activity() -> impl Strategy<Value = Activity> {
         description,
         lead,
         measures,
+        ..Default::default()
     })
 }
 
@@ -114,6 +119,7 @@ fn roles() -> impl Strategy<Value = Roles> {
             lead,
             lead_organisation,
             remit,
+            ..Default::default()
         });
     let commitment =
         (text(), select(CommitmentKind::ALL.to_vec()), text()).prop_map(|(organisation, kind, detail)| {
@@ -121,6 +127,7 @@ fn roles() -> impl Strategy<Value = Roles> {
                 organisation,
                 kind,
                 detail,
+                ..Default::default()
             }
         });
     (list(workstream), list(commitment), text(), text()).prop_map(
@@ -141,6 +148,7 @@ fn awareness() -> impl Strategy<Value = AwarenessItem> {
             channel,
             owner,
             date,
+            ..Default::default()
         }
     })
 }
@@ -152,10 +160,11 @@ fn review() -> impl Strategy<Value = Review> {
             date,
             value,
             note,
+            ..Default::default()
         });
     let learning =
-        (select(LearningKind::ALL.to_vec()), text()).prop_map(|(kind, text)| Learning { kind, text });
-    let next = (text(), text(), maybe_date()).prop_map(|(text, owner, by)| NextStep { text, owner, by });
+        (select(LearningKind::ALL.to_vec()), text()).prop_map(|(kind, text)| Learning { kind, text , ..Default::default() });
+    let next = (text(), text(), maybe_date()).prop_map(|(text, owner, by)| NextStep { text, owner, by , ..Default::default() });
     (list(reading), list(learning), list(next)).prop_map(|(readings, learnings, next_steps)| Review {
         readings,
         learnings,
@@ -171,6 +180,7 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
             step,
             method,
             dissent,
+            ..Default::default()
         },
     );
     let action = (
@@ -187,11 +197,13 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
             due,
             status,
             step: None,
+            ..Default::default()
         });
     let parked = (text(), text(), step()).prop_map(|(text, raised_by, step)| ParkedItem {
         text,
         raised_by,
         step,
+        ..Default::default()
     });
     (list(decision), list(action), list(parked))
 }
@@ -268,6 +280,7 @@ fn session() -> impl Strategy<Value = Session> {
             plan: Default::default(),
             created,
             updated,
+            shown_to: Default::default(),
         },
     )
 }

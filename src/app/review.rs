@@ -103,6 +103,7 @@ pub(super) fn reopen(app: &mut App, now: DateTime<Utc>) {
         step: None,
         method: DecisionMethod::Consent,
         dissent: String::new(),
+        ..Default::default()
     });
     screen.session.touch(now);
     screen.dirty = true;

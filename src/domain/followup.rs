@@ -126,6 +126,7 @@ mod tests {
             due: Some(day(10, 1)),
             status,
             step: None,
+            ..Default::default()
         }
     }
 

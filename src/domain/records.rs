@@ -14,6 +14,9 @@ pub struct Decision {
     pub method: DecisionMethod,
     /// Dissent recorded honestly, in the words of those who disagreed.
     pub dissent: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -54,6 +57,9 @@ pub struct ActionItem {
     /// out of the file when unknown, so older files keep their bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<Step>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 impl ActionItem {
@@ -101,4 +107,7 @@ pub struct ParkedItem {
     pub text: String,
     pub raised_by: String,
     pub step: Option<Step>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }

@@ -166,6 +166,7 @@ mod tests {
             step: Some(Step::Vision),
             method: DecisionMethod::Vote,
             dissent: "Aid: too vague\nwants a review".into(),
+            ..Default::default()
         });
         s.decisions.push(Decision::default());
         let out = decisions(&s).join("\n\n");
@@ -205,6 +206,7 @@ mod tests {
             text: "Funding".into(),
             raised_by: "Bo".into(),
             step: Some(Step::Goals),
+            ..Default::default()
         });
         let out = [actions(&s, None), parking_lot(&s)].concat().join("\n\n");
         assert!(

@@ -379,6 +379,7 @@ impl SessionScreen {
             step: screen.vote.list.step().or(self.nav.section.step()),
             method: DecisionMethod::Vote,
             dissent: String::new(),
+            ..Default::default()
         });
         self.session.votes.push(screen.vote);
         self.changed(before, now);

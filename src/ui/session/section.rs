@@ -181,6 +181,8 @@ fn draw_list(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Them
         list::empty(frame, area, &hint, theme);
         return;
     }
-    let items: Vec<list::Item> = (0..n).map(|row| rows::item(s, list, row, theme)).collect();
+    let items: Vec<list::Item> = (0..n)
+        .map(|row| rows::with_audience(rows::item(s, list, row, theme), s, list, row, theme))
+        .collect();
     list::render(frame, area, &items, screen.nav.row(), theme);
 }
