@@ -291,7 +291,8 @@ mod tests {
         assert!(
             pack.starts_with(
                 "# Level \\*Ground\\*: report to trustees\n\n- **Period:** 1 July 2026 to 30 September 2026\n\
-                 - **Sessions:** 2\n\n## Vision\n\n> Nobody harmed by gambling.\n\n\
+                 - **Sessions:** 2\n\
+                 - **Audience:** Trustees: the full record, confidential to the board\n\n## Vision\n\n> Nobody harmed by gambling.\n\n\
                  As recorded at \"September\" on 16 September 2026.\n\n## Agreed goals\n\n\
                  1. Screen every client\n\nAs recorded at \"September\" on 16 September 2026.\n\n## Sessions"
             ),
