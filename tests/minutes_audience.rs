@@ -7,16 +7,18 @@
 use std::path::Path;
 
 use roundtable::domain::{
-    ActionItem, Activity, Answer, Audience, AwarenessItem, Commitment, ConsentCheck, DotVote, Goal,
-    History, Learning, Measure, NextStep, ParkedItem, Part, Participant, Reading, Response, RoundOrder,
-    Session, Slot, Step, Subject, VisionDraft, VoteList, Workstream,
+    ActionItem, Activity, Answer, Audience, AwarenessItem, Commitment, ConsentCheck, DotVote, Goal, History,
+    Learning, Measure, NextStep, ParkedItem, Part, Participant, Reading, Response, RoundOrder, Session, Slot,
+    Step, Subject, VisionDraft, VoteList, Workstream,
 };
 use roundtable::export::{minutes_for, minutes_with_history_for, trustee_pack_for};
 
 const T: Audience = Audience::Trustees;
 
 fn fixture(name: &str) -> Session {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export")
+        .join(name);
     roundtable::storage::load(&path).unwrap()
 }
 
@@ -87,8 +89,16 @@ fn with_secrets() -> Session {
         ..Default::default()
     });
     for (id, note, mark) in [
-        ("secret-measure", "SECRET reading of a hidden measure", Audience::Partners),
-        ("secret-activity-measure", "SECRET reading under a hidden activity", Audience::Public),
+        (
+            "secret-measure",
+            "SECRET reading of a hidden measure",
+            Audience::Partners,
+        ),
+        (
+            "secret-activity-measure",
+            "SECRET reading under a hidden activity",
+            Audience::Public,
+        ),
         ("", "SECRET reading", T),
     ] {
         s.review.readings.push(Reading {
@@ -145,7 +155,8 @@ fn with_secrets() -> Session {
         ..Default::default()
     };
     s.consent_checks.push(check(Subject::Vision, secret("vision")));
-    s.consent_checks.push(check(Subject::Decision, secret("decision")));
+    s.consent_checks
+        .push(check(Subject::Decision, secret("decision")));
     s.votes.push(DotVote {
         list: VoteList::Goals,
         options: vec![s.goals[0].text.clone(), secret("goal")],
@@ -199,9 +210,16 @@ fn nothing_marked_for_trustees_reaches_public_or_partners_minutes_in_any_section
         "SECRET vision",
         "SECRET answer",
     ] {
-        assert!(everything.contains(text), "{text} missing for trustees:\n{everything}");
+        assert!(
+            everything.contains(text),
+            "{text} missing for trustees:\n{everything}"
+        );
     }
-    for heading in ["## Plan and time spent", "## Participation", "Dot vote on the goals"] {
+    for heading in [
+        "## Plan and time spent",
+        "## Participation",
+        "Dot vote on the goals",
+    ] {
         assert!(everything.contains(heading), "{heading}:\n{everything}");
     }
     assert!(everything.contains("**Audience:** Trustees"));
@@ -284,9 +302,15 @@ fn lived_experience_is_quoted_by_name_only_with_consent_and_the_public_sees_no_n
         ..Default::default()
     });
     let partners = minutes_for(&s, Audience::Partners);
-    assert!(partners.contains("Goal one (proposed by a member of Aid)"), "{partners}");
+    assert!(
+        partners.contains("Goal one (proposed by a member of Aid)"),
+        "{partners}"
+    );
     assert!(partners.contains("Goal two (proposed by Cy Open)"), "{partners}");
-    assert!(partners.contains("Goal three (proposed by Di Staff)"), "{partners}");
+    assert!(
+        partners.contains("Goal three (proposed by Di Staff)"),
+        "{partners}"
+    );
     assert!(
         partners.contains("Goal four (proposed by a participant with lived experience)"),
         "{partners}"
@@ -299,11 +323,17 @@ fn lived_experience_is_quoted_by_name_only_with_consent_and_the_public_sees_no_n
         assert!(!public.contains(name), "{name} named in public:\n{public}");
     }
     assert!(public.contains("Goal two (proposed by Cy Open)"), "{public}");
-    assert!(public.contains("Goal three (proposed by a member of Trust)"), "{public}");
+    assert!(
+        public.contains("Goal three (proposed by a member of Trust)"),
+        "{public}"
+    );
     assert!(public.contains("- Aid (2 people)"), "{public}");
     assert!(public.contains("| Write up | a member of Aid |"), "{public}");
     let trustees = minutes_for(&s, T);
-    assert!(trustees.contains("Goal one (proposed by a member of Aid)"), "{trustees}");
+    assert!(
+        trustees.contains("Goal one (proposed by a member of Aid)"),
+        "{trustees}"
+    );
 }
 
 #[test]
@@ -316,12 +346,21 @@ fn progress_from_earlier_sessions_is_read_as_the_same_audience() {
         shown_to: T,
         ..Default::default()
     });
-    let later = earlier.follow_up("Later", earlier.date + chrono::Days::new(28), earlier.created);
+    earlier.actions.push(ActionItem {
+        id: "kept-later".into(),
+        text: "SECRET now, not before".into(),
+        ..Default::default()
+    });
+    let mut later = earlier.follow_up("Later", earlier.date + chrono::Days::new(28), earlier.created);
     assert!(later.actions.iter().any(|a| a.id == "kept" && a.shown_to == T));
+    // Kept back today: its earlier copy is not shown as "not carried over".
+    later.actions.last_mut().unwrap().shown_to = T;
     let sessions = vec![earlier, later];
     let history = History::new(&sessions);
-    let public = minutes_with_history_for(&sessions[1], &history, Audience::Public);
-    assert_eq!(secrets(&public), Vec::<&str>::new(), "{public}");
+    for reader in [Audience::Public, Audience::Partners] {
+        let md = minutes_with_history_for(&sessions[1], &history, reader);
+        assert_eq!(secrets(&md), Vec::<&str>::new(), "{md}");
+    }
     let trustees = minutes_with_history_for(&sessions[1], &history, T);
     assert!(trustees.contains("SECRET earlier action"), "{trustees}");
 }

@@ -68,7 +68,11 @@ fn goal() -> impl Strategy<Value = Goal> {
 }
 
 fn vision() -> impl Strategy<Value = Vision> {
-    let draft = (text(), text()).prop_map(|(text, proposed_by)| VisionDraft { text, proposed_by , ..Default::default() });
+    let draft = (text(), text()).prop_map(|(text, proposed_by)| VisionDraft {
+        text,
+        proposed_by,
+        ..Default::default()
+    });
     let consent =
         (text(), select(ConsentLevel::ALL.to_vec()), text()).prop_map(|(organisation, level, concern)| {
             Consent {
@@ -162,9 +166,17 @@ fn review() -> impl Strategy<Value = Review> {
             note,
             ..Default::default()
         });
-    let learning =
-        (select(LearningKind::ALL.to_vec()), text()).prop_map(|(kind, text)| Learning { kind, text , ..Default::default() });
-    let next = (text(), text(), maybe_date()).prop_map(|(text, owner, by)| NextStep { text, owner, by , ..Default::default() });
+    let learning = (select(LearningKind::ALL.to_vec()), text()).prop_map(|(kind, text)| Learning {
+        kind,
+        text,
+        ..Default::default()
+    });
+    let next = (text(), text(), maybe_date()).prop_map(|(text, owner, by)| NextStep {
+        text,
+        owner,
+        by,
+        ..Default::default()
+    });
     (list(reading), list(learning), list(next)).prop_map(|(readings, learnings, next_steps)| Review {
         readings,
         learnings,

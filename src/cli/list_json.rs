@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Session, Severity};
+use crate::domain::{Audience, Session, Severity, markings};
 use crate::storage::{Entry, StorageError};
 
 /// One element of the array.
@@ -31,7 +31,16 @@ struct JsonSession<'a> {
     /// `draft`, `in-progress` or `final`.
     status: &'static str,
     counts: Counts,
+    /// How many items are marked for each audience (see `export --audience`).
+    shown_to: ShownTo,
     problems: Vec<JsonProblem>,
+}
+
+#[derive(Serialize)]
+struct ShownTo {
+    trustees: usize,
+    partners: usize,
+    public: usize,
 }
 
 #[derive(Serialize)]
@@ -106,6 +115,14 @@ fn session_json(s: &Session) -> JsonSession<'_> {
             decisions: s.decisions.len(),
             actions: s.actions.len(),
             open_actions: s.open_actions().count(),
+        },
+        shown_to: {
+            let marks = markings(s);
+            ShownTo {
+                trustees: Audience::Trustees.count_in(&marks),
+                partners: Audience::Partners.count_in(&marks),
+                public: Audience::Public.count_in(&marks),
+            }
         },
         problems,
     }

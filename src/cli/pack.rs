@@ -42,7 +42,8 @@ pub struct Args {
 }
 
 fn parse_audience(text: &str) -> Result<Audience, String> {
-    Audience::parse(text).ok_or_else(|| format!("\"{text}\" is not an audience: use public, partners or trustees"))
+    Audience::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not an audience: use public, partners or trustees"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -102,10 +103,12 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let text = match args.format {
         Format::Report => {
             let audience = args.audience.unwrap_or(Audience::Trustees);
-            trustee_pack_for(&history, series, period, Local::now().date_naive(), audience).ok_or_else(|| {
-                CliError::new(format!("no session of {} falls in that period", series.name))
-                    .with_hint("widen --from and --to, or leave them out")
-            })?
+            trustee_pack_for(&history, series, period, Local::now().date_naive(), audience).ok_or_else(
+                || {
+                    CliError::new(format!("no session of {} falls in that period", series.name))
+                        .with_hint("widen --from and --to, or leave them out")
+                },
+            )?
         }
         Format::ActionsCsv => {
             let within = within(&history, series, period);

@@ -29,7 +29,7 @@ mod validate;
 mod votes;
 mod when;
 
-pub use audience::{Audience, SessionShownTo, attribution, for_audience};
+pub use audience::{Audience, SessionShownTo, attribution, for_audience, markings};
 pub use clock::{EXTEND_MINUTES, Face, Jump, MAX_GAP, duration_words, left_words};
 pub use consent::{
     Answer, ConsentCheck, Count as ConsentCount, Outcome as ConsentOutcome, Position, Resolution, Resolve,

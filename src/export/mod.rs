@@ -56,7 +56,7 @@ pub fn minutes_with_history(session: &Session, history: &History) -> String {
 /// `minutes_with_history` as `audience` may read it: the earlier sessions
 /// too are read as that audience would, so progress shows nothing more.
 pub fn minutes_with_history_for(session: &Session, history: &History, audience: Audience) -> String {
-    let copies = audience::sessions_for(history.sessions(), audience);
+    let copies = audience::history_for(history.sessions(), audience, session);
     let history = History::new(&copies);
     let session = &for_audience(session, audience);
     let (then, me) = history.as_of(session);

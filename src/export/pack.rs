@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{ActionStatus, Audience, Attendance, History, Series, Session, SessionStatus};
+use crate::domain::{ActionStatus, Attendance, Audience, History, Series, Session, SessionStatus};
 
 use super::blocks::{bullets, heading, numbered, prose_date, quote, section, short_date};
 use super::escape;

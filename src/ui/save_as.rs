@@ -46,13 +46,11 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
         ]));
         lines.push(Line::raw(""));
     }
-    lines.extend([
-        Line::from(vec![
-            Span::styled("> ", theme.key()),
-            Span::styled(field, theme.selected()),
-            Span::styled("▏", theme.key()),
-        ]),
-    ]);
+    lines.extend([Line::from(vec![
+        Span::styled("> ", theme.key()),
+        Span::styled(field, theme.selected()),
+        Span::styled("▏", theme.key()),
+    ])]);
     if let Some(error) = &prompt.error {
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!("⚠ {error}"), theme.error()));

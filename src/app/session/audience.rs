@@ -72,13 +72,14 @@ impl SessionScreen {
         let mark = *mark;
         if self.changed(before, now) {
             let reach = match mark {
-                Audience::Trustees => "trustees only: left out of partners' and public minutes",
-                Audience::Public => "public: in every set of minutes",
-                Audience::Partners => "for partners: left out of public minutes",
+                Audience::Trustees => "kept out of partners' and public minutes",
+                Audience::Public => "in every set of minutes",
+                Audience::Partners => "kept out of public minutes",
             };
             self.message = Some(format!(
-                "{} is marked {reach}. Press A again for {}.",
+                "{} marked {}: {reach}. A again: {}.",
                 what(list.kind),
+                mark.marking(),
                 mark.cycled().marking()
             ));
         }
@@ -100,7 +101,9 @@ impl SessionScreen {
             self.message = Some(if quoted {
                 format!("{name} agreed to be quoted by name in the minutes. Press Q again to take it back.")
             } else {
-                format!("{name} is not quoted by name: the minutes say \"{instead}\" where needed. Press Q again if they agree.")
+                format!(
+                    "{name} is not quoted by name: the minutes say \"{instead}\" where needed. Press Q again if they agree."
+                )
             });
         }
     }

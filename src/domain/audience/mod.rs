@@ -9,11 +9,18 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Step;
+use super::{Session, Step};
 
 mod redact;
 
 pub use redact::{attribution, for_audience};
+
+impl Audience {
+    /// How many of `marks` are marked for this audience.
+    pub fn count_in(self, marks: &[Audience]) -> usize {
+        marks.iter().filter(|m| **m == self).count()
+    }
+}
 
 /// The readers of a set of minutes, from the widest to the narrowest
 /// circle: ordered so that a reader sees an item when `item <= reader`.
@@ -138,6 +145,28 @@ impl SessionShownTo {
     }
 }
 
+/// Every marking the session holds, item by item (measures within their
+/// activities), then the session's own: for counts in `list --json`.
+pub fn markings(s: &Session) -> Vec<Audience> {
+    let marks = s.goals.iter().map(|x| x.shown_to);
+    let marks = marks.chain(s.vision.drafts.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.vision.consent.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.activities.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.activities.iter().flat_map(|a| &a.measures).map(|x| x.shown_to));
+    let marks = marks.chain(s.roles.workstreams.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.roles.commitments.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.awareness.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.review.readings.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.review.learnings.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.review.next_steps.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.decisions.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.actions.iter().map(|x| x.shown_to));
+    let marks = marks.chain(s.parking_lot.iter().map(|x| x.shown_to));
+    let t = &s.shown_to;
+    let own = [t.vision, t.roles, t.plan, t.participation];
+    marks.chain(t.notes.values().copied()).chain(own).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,7 +189,12 @@ mod tests {
         }
         assert_eq!(
             seen,
-            [Audience::Partners, Audience::Trustees, Audience::Public, Audience::Partners]
+            [
+                Audience::Partners,
+                Audience::Trustees,
+                Audience::Public,
+                Audience::Partners
+            ]
         );
     }
 

@@ -57,14 +57,18 @@ fn keep_visible_items(s: &mut Session, reader: Audience) {
     }
     // Readings of a measure kept back are kept back with it.
     let mut hidden_measures: Vec<String> = Vec::new();
-    s.activities.retain(|a| sees(a.shown_to) || {
-        hidden_measures.extend(a.measures.iter().map(|m| m.id.clone()));
-        false
+    s.activities.retain(|a| {
+        sees(a.shown_to) || {
+            hidden_measures.extend(a.measures.iter().map(|m| m.id.clone()));
+            false
+        }
     });
     for a in &mut s.activities {
-        a.measures.retain(|m| sees(m.shown_to) || {
-            hidden_measures.push(m.id.clone());
-            false
+        a.measures.retain(|m| {
+            sees(m.shown_to) || {
+                hidden_measures.push(m.id.clone());
+                false
+            }
         });
     }
     hidden_measures.retain(|id| !id.trim().is_empty());
