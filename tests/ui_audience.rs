@@ -63,6 +63,22 @@ fn a_cycles_the_selected_items_audience_and_the_row_says_it_in_words() {
 }
 
 #[test]
+fn n_marks_the_steps_notes_and_their_title_says_so() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Hartwell want a measurable aim");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('N'));
+    let marks = &session(&app).shown_to;
+    assert_eq!(marks.note(roundtable::domain::Step::Goals), Audience::Trustees);
+    let screen = render(&app, 80, 24).to_string();
+    assert!(screen.contains("Notes (n to edit) [trustees only]"), "{screen}");
+    snap_both("notes_for_trustees_only", &app);
+}
+
+#[test]
 fn q_records_consent_to_be_quoted_by_name() {
     let (_dir, archive) = archive_with_sessions();
     let mut app = app(archive);

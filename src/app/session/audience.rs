@@ -1,6 +1,7 @@
 //! `A` on a selected item: who may read it in the minutes (partners, then
-//! trustees only, then public, then back), and `Q` on a participant: whether
-//! they agreed to be quoted by name. See `domain::audience`.
+//! trustees only, then public, then back); `N` the same for the step's
+//! notes; and `Q` on a participant: whether they agreed to be quoted by
+//! name. See `domain::audience`.
 
 use chrono::{DateTime, Utc};
 
@@ -61,6 +62,15 @@ fn what(list: ListKind) -> String {
     }
 }
 
+/// Which minutes an item marked `mark` is in.
+fn reach(mark: Audience) -> &'static str {
+    match mark {
+        Audience::Trustees => "kept out of partners' and public minutes",
+        Audience::Public => "in every set of minutes",
+        Audience::Partners => "kept out of public minutes",
+    }
+}
+
 impl SessionScreen {
     pub(super) fn cycle_audience(&mut self, now: DateTime<Utc>) {
         let (list, row) = (self.nav.current(), self.nav.row());
@@ -71,15 +81,31 @@ impl SessionScreen {
         *mark = mark.cycled();
         let mark = *mark;
         if self.changed(before, now) {
-            let reach = match mark {
-                Audience::Trustees => "kept out of partners' and public minutes",
-                Audience::Public => "in every set of minutes",
-                Audience::Partners => "kept out of public minutes",
-            };
             self.message = Some(format!(
-                "{} marked {}: {reach}. A again: {}.",
+                "{} marked {}: {}. A again: {}.",
                 what(list.kind),
                 mark.marking(),
+                reach(mark),
+                mark.cycled().marking()
+            ));
+        }
+    }
+
+    /// Who may read the current step's notes (kept on the session, as the
+    /// notes are not a list).
+    pub(super) fn cycle_notes_audience(&mut self, now: DateTime<Utc>) {
+        let Some(step) = self.nav.section.step() else {
+            return;
+        };
+        let before = self.snapshot("change who may read the notes".into());
+        let mark = self.session.shown_to.note(step).cycled();
+        self.session.shown_to.set_note(step, mark);
+        if self.changed(before, now) {
+            self.message = Some(format!(
+                "The notes on step {} marked {}: {}. N again: {}.",
+                step.number(),
+                mark.marking(),
+                reach(mark),
                 mark.cycled().marking()
             ));
         }

@@ -32,6 +32,7 @@ impl SessionScreen {
                 | B::LivedExperience
                 | B::Participation
                 | B::Audience
+                | B::NotesAudience
                 | B::QuoteByName
                 | B::Round
                 | B::RoundNext
@@ -62,7 +63,7 @@ impl SessionScreen {
             }
             B::QuoteByName => list == ListKind::Participants && has_row,
             B::RoundNext | B::RoundPass | B::RoundLater => self.round_running_with_speaker(),
-            B::Notes | B::Guide => self.nav.section.step().is_some(),
+            B::Notes | B::Guide | B::NotesAudience => self.nav.section.step().is_some(),
             _ => true,
         }
     }
@@ -106,6 +107,7 @@ impl SessionScreen {
             B::Participation => self.toggle_participation(now),
             B::Audience => self.cycle_audience(now),
             B::QuoteByName => self.toggle_quote_by_name(now),
+            B::NotesAudience => self.cycle_notes_audience(now),
             B::Round => self.start_or_end_round(now),
             B::RoundNext => self.move_round(RoundMove::Next, now),
             B::RoundPass => self.move_round(RoundMove::Pass, now),

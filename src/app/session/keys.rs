@@ -46,6 +46,8 @@ pub enum BrowseAction {
     Audience,
     /// The selected person agreed to be quoted by name, or not.
     QuoteByName,
+    /// Who may read this step's notes.
+    NotesAudience,
     /// Start a go-round, or end the one running.
     Round,
     RoundNext,
@@ -209,6 +211,13 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::Audience,
         "audience",
         "Who may read the selected item in the minutes: partners (the default), trustees only, or public; on participants, the participation summary",
+        false,
+    ),
+    b(
+        &[Key::ch('N')],
+        B::NotesAudience,
+        "notes audience",
+        "Who may read this step's notes in the minutes: partners (the default), trustees only, or public",
         false,
     ),
     b(
