@@ -297,6 +297,37 @@ fn session() -> impl Strategy<Value = Session> {
     )
 }
 
+/// `sessions` with audience markings and consent to be quoted spread over
+/// their items, so those too are shown to read back exactly.
+fn marked(sessions: impl Strategy<Value = Session>) -> impl Strategy<Value = Session> {
+    use roundtable::domain::Audience;
+    sessions.prop_map(|mut s| {
+        let mark = |i: usize| Audience::ALL[i % 3];
+        s.goals
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, g)| g.shown_to = mark(i));
+        s.actions
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, a)| a.shown_to = mark(i + 1));
+        s.decisions
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, d)| d.shown_to = mark(i + 2));
+        s.participants
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, p)| p.quote_by_name = i % 2 == 0);
+        let steps: Vec<Step> = s.notes.keys().copied().collect();
+        for (i, step) in steps.into_iter().enumerate() {
+            s.shown_to.set_note(step, mark(i));
+        }
+        s.shown_to.vision = mark(s.goals.len());
+        s
+    })
+}
+
 /// How many parts [`with_one_part_of`] can copy.
 const FIELDS: usize = 24;
 
@@ -337,7 +368,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn any_session_is_read_back_exactly(s in session()) {
+    fn any_session_is_read_back_exactly(s in marked(session())) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         let text = to_ron(&s);

@@ -69,3 +69,28 @@ fn files_without_markings_load_and_write_back_unchanged() {
     }
     assert!(checked >= 6, "only {checked} files checked");
 }
+
+#[test]
+fn the_new_fields_are_known_so_only_a_real_typo_is_reported() {
+    let mut s =
+        load(&root().join("workshops/2026-12-03-brindley-vale-second-co-design-session.ron")).unwrap();
+    s.goals.push(Default::default());
+    s.goals[0].shown_to = Audience::Trustees;
+    s.shown_to.plan = Audience::Public;
+    let text = to_ron(&s).replacen(
+        "quote_by_name: true,",
+        "quote_by_name: true,\n            shoe_size: 3,",
+        1,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("typo.ron");
+    fs::write(&path, text).unwrap();
+    let (_, problems) = roundtable::storage::load_all(&path);
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(messages[0].contains("`shoe_size`"), "{messages:#?}");
+    assert!(
+        messages[0].contains("quote_by_name"),
+        "the allowed names include it: {messages:#?}"
+    );
+}
