@@ -50,19 +50,35 @@ fn first_frame(bencher: Bencher, n: usize) {
 
 /// Search as a person types "partners", one letter at a time: each
 /// benchmark is the work of one more letter, as the search screen does it
-/// (narrowing what the letters before it found).
+/// (narrowing what the letters before it found, then making the text and
+/// snippet of the results a 120×40 screen shows).
 #[divan::bench(args = sizes(), consts = [1, 2, 4, 8], sample_count = 10)]
 fn search_keystroke<const LETTERS: usize>(bencher: Bencher, n: usize) {
     let sessions = sessions(n);
     let mut typed = SearchIndex::new(&sessions);
     for end in 1..LETTERS {
-        typed.search(&sessions, &"partners"[..end]);
+        typed.find(&"partners"[..end]);
     }
     let query = &"partners"[..LETTERS];
-    bencher
-        .with_inputs(|| typed.clone())
-        .bench_local_refs(|index| index.search(black_box(&sessions), black_box(query)));
+    bencher.with_inputs(|| typed.clone()).bench_local_refs(|index| {
+        let found = index.find(black_box(query));
+        let shown: Vec<_> = (0..VISIBLE)
+            .filter_map(|i| found.hit(index, &sessions, i))
+            .collect();
+        (found.len(), shown)
+    });
 }
+
+/// `roundtable search partners` once the archive is read: every result
+/// made, text and snippet.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_all(bencher: Bencher, n: usize) {
+    let sessions = sessions(n);
+    bencher.bench(|| roundtable::domain::search(black_box(&sessions), "partners"));
+}
+
+/// Results a 120×40 search screen shows.
+const VISIBLE: usize = 17;
 
 /// Opening search: the archive's text folded into an index once.
 #[divan::bench(args = sizes(), sample_count = 10)]

@@ -14,6 +14,7 @@ use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::guard::{self, Shared};
+use crate::app::library::Library;
 use crate::app::{Action, App, recovery};
 use crate::storage::Archive;
 use crate::ui::{self, theme::Theme};
@@ -29,8 +30,13 @@ const TICK: Duration = Duration::from_millis(250);
 pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<bool> {
     let now = Utc::now();
     let dir = archive.dir().to_path_buf();
-    let mut app = App::new(archive, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
+    // The list is drawn from the cards remembered last time; the folder is
+    // checked in the background (see `app::library`).
+    let library = Library::remembered(&archive);
+    let mut app =
+        App::with_library(archive, library, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
     setup(&mut app);
+    app.guard.write_in_background();
     // Ours first, so ratatui's hook (installed by `try_init`) restores the
     // screen before this one runs and the panic message is printed.
     install_panic_hook(app.guard.shared(), dir.clone());

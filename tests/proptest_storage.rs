@@ -290,6 +290,7 @@ fn session() -> impl Strategy<Value = Session> {
             votes: Vec::new(),
             consent_checks: Vec::new(),
             plan: Default::default(),
+            minutes: Default::default(),
             created,
             updated,
             shown_to: Default::default(),

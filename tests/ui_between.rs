@@ -30,7 +30,7 @@ fn selected_title(app: &roundtable::app::App) -> String {
     let home = app.home().unwrap();
     home.selected_entry()
         .unwrap()
-        .session
+        .card
         .as_ref()
         .unwrap()
         .title
@@ -126,7 +126,7 @@ fn search_updates_as_you_type_and_enter_opens_the_session_at_the_item() {
         panic!()
     };
     assert!(search.hits.len() <= first, "more words, fewer results");
-    let hit = search.hits[0].clone();
+    let hit = search.hit(0).unwrap();
     assert_eq!(hit.section, roundtable::domain::Section::Actions);
     let path = search.loaded.paths[hit.session].clone();
 
@@ -143,6 +143,36 @@ fn search_updates_as_you_type_and_enter_opens_the_session_at_the_item() {
             .text
             .contains("data-sharing protocol")
     );
+}
+
+#[test]
+fn a_far_search_result_scrolled_to_shows_its_snippet() {
+    let (_dir, mut app) = workshops_app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "e");
+    let Screen::Search(search) = &app.screen else {
+        panic!()
+    };
+    let far = search.hits.len() - 1;
+    assert!(far > 40, "{far}");
+    for _ in 0..far {
+        press(&mut app, KeyCode::Down);
+    }
+    let Screen::Search(search) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(search.selected, far);
+    // Made on request, the same as searching the whole archive at once.
+    let hit = search.hit(far).unwrap();
+    let all = roundtable::domain::search(&search.loaded.sessions, "e");
+    assert_eq!(all.len(), far + 1);
+    assert_eq!(Some(&hit), all.last());
+    let backend = render(&app, 120, 40);
+    let screen: String = backend.buffer().content().iter().map(|c| c.symbol()).collect();
+    let date = search.loaded.sessions[hit.session].date.format("%Y-%m-%d");
+    assert!(screen.contains(&format!("▶ {date}")), "{screen}");
+    let (before, matched, after) = hit.fitted(116);
+    assert!(screen.contains(&format!("{before}{matched}{after}")), "{screen}");
 }
 
 #[test]

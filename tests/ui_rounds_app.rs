@@ -28,6 +28,10 @@ fn ticks_move_the_countdown_and_the_round_is_saved() {
     let screen = render(&app, 80, 24).to_string();
     assert!(screen.contains("Speaking: Ann Lee"), "{screen}");
     assert!(screen.contains("1:00 left"), "{screen}");
+    // The terminal loop draws after a tick only when `on_screen` changed:
+    // the countdown's displayed second is part of it.
+    let second = |s: i64| app.on_screen(now() + Duration::seconds(s));
+    assert_ne!(second(1), second(2), "the countdown moved on");
     app.update(Action::Tick, now() + Duration::seconds(75));
     let screen = render(&app, 80, 24).to_string();
     assert!(screen.contains("0:15 over"), "{screen}");

@@ -52,7 +52,7 @@ fn remove_asks_then_moves_to_the_trash_and_the_trash_restores_it() {
     assert!(!selected.exists());
     let home = app.home().unwrap();
     assert_eq!(home.entries.len(), 1);
-    let next = home.selected_entry().unwrap().session.as_ref().unwrap();
+    let next = home.selected_entry().unwrap().card.as_ref().unwrap();
     assert_eq!(next.title, "First co-design session", "the next one is selected");
     assert!(message(&app).contains("Moved") && message(&app).contains("T to see the trash"));
     assert_eq!(names(&app.archive.trash_dir()), [name]);

@@ -212,7 +212,7 @@ fn the_list_is_newest_first_and_enter_opens_the_selected_session() {
     let dates: Vec<String> = home
         .entries
         .iter()
-        .map(|e| e.session.as_ref().map(|s| s.date.to_string()).unwrap_or_default())
+        .map(|e| e.card.as_ref().map(|s| s.date.to_string()).unwrap_or_default())
         .collect();
     assert_eq!(dates, ["2026-12-03", "2026-11-05", ""]);
     press(&mut app, KeyCode::Char('j'));

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
+
 use super::actions_view::ActionsState;
 use super::measures_view::MeasuresState;
 use super::message::Message;
@@ -14,29 +16,48 @@ use super::timeline::Group;
 use super::{App, Screen, files};
 use crate::domain::{History, Session, Shape, slug};
 use crate::export::{Period, trustee_pack};
-use crate::storage::{Archive, Entry};
+use crate::storage::{Archive, Entry, load};
 
 /// Every readable session of the archive with its file, side by side, so a
-/// result naming a session by index also names the file to change.
+/// result naming a session by index also names the file to change. Shared
+/// between screens and the library, never copied.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
-    pub paths: Vec<PathBuf>,
-    pub sessions: Vec<Session>,
+    pub paths: Arc<Vec<PathBuf>>,
+    pub sessions: Arc<Vec<Session>>,
     /// How the sessions hang together, worked out on first use and kept:
     /// the actions and measures screens draw from it every frame.
-    shape: OnceLock<Arc<Shape>>,
+    shape: Arc<OnceLock<Arc<Shape>>>,
 }
 
 impl Loaded {
     pub fn from_entries(entries: &[Entry]) -> Loaded {
-        let mut loaded = Loaded::default();
-        for entry in entries {
-            if let Ok(session) = &entry.session {
-                loaded.paths.push(entry.path.clone());
-                loaded.sessions.push(session.clone());
-            }
+        let (paths, sessions) = entries
+            .iter()
+            .filter_map(|e| Some((e.path.clone(), e.session.as_ref().ok()?.clone())))
+            .unzip();
+        Loaded::new(paths, sessions)
+    }
+
+    /// Reads the sessions in `paths`, in that order, on every core; a file
+    /// that no longer reads is left out.
+    pub fn read_paths<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> Loaded {
+        let paths: Vec<&PathBuf> = paths.collect();
+        let (paths, sessions) = paths
+            .into_par_iter()
+            .filter_map(|p| Some((p.clone(), load(p).ok()?)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .unzip();
+        Loaded::new(paths, sessions)
+    }
+
+    fn new(paths: Vec<PathBuf>, sessions: Vec<Session>) -> Loaded {
+        Loaded {
+            paths: Arc::new(paths),
+            sessions: Arc::new(sessions),
+            shape: Arc::default(),
         }
-        loaded
     }
 
     /// Reads the archive afresh, e.g. after a change was saved.
@@ -70,14 +91,14 @@ pub fn go_back(app: &mut App, back: &Back) {
 }
 
 /// The home screen's archive, selection and selected group, if on it.
-fn from_home(app: &App) -> Option<(Loaded, Back, Option<Group>)> {
+fn from_home(app: &mut App) -> Option<(Loaded, Back, Option<Group>)> {
     let home = app.home()?;
     let back = Back {
         selected: home.selected_entry().map(|e| e.path.clone()),
         grouped: home.grouped,
     };
     let group = home.selected_group().filter(|g| !g.unreadable).cloned();
-    Some((Loaded::from_entries(&home.entries), back, group))
+    Some((app.library.sessions(), back, group))
 }
 
 pub(super) fn open_search(app: &mut App) {

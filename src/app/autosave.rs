@@ -5,6 +5,8 @@
 //! Both write what is on screen including the open editor's text, and never
 //! close the editor: typing carries on as if nothing happened.
 
+mod writer;
+
 use std::path::Path;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -13,6 +15,7 @@ use super::message::Message;
 use super::{App, Screen};
 use crate::domain::Session;
 use crate::storage::{self, StorageError};
+pub(super) use writer::{Writer, collect, settle};
 
 /// How long typing must pause before the session is saved.
 pub const PAUSE: TimeDelta = TimeDelta::seconds(2);
@@ -21,6 +24,7 @@ pub const JOURNAL_EVERY: TimeDelta = TimeDelta::seconds(1);
 
 /// Called a few times a second by the terminal loop.
 pub(super) fn tick(app: &mut App, now: DateTime<Utc>) {
+    collect(app, now);
     let guard = &app.guard;
     if !guard.unsaved || !guard.is_locked() {
         return;
@@ -35,9 +39,12 @@ pub(super) fn tick(app: &mut App, now: DateTime<Utc>) {
     journal(app, now);
 }
 
-/// Saves now, without being asked; a failure is shown, not retried until
-/// the next pause in typing.
+/// Saves now, without being asked, on the writing thread when there is
+/// one; a failure is shown, not retried until the next pause in typing.
 pub(super) fn auto(app: &mut App, now: DateTime<Utc>) {
+    if writer::save_later(app, now) {
+        return;
+    }
     if let Err(e) = save(app, now) {
         // What to do first: on a small screen the end of the message is cut.
         let text = format!(
@@ -61,7 +68,12 @@ fn journal(app: &mut App, now: DateTime<Utc>) {
     };
     // A failure is tried again a second later; the failed save (if any) has
     // already said what is wrong with the folder.
-    let written = storage::write_recovery(path, &screen.pending_session()).is_ok();
+    let pending = screen.pending_session();
+    let written = if app.guard.writer.is_some() {
+        writer::journal_later(app, pending)
+    } else {
+        storage::write_recovery(path, &pending).is_ok()
+    };
     app.guard.journal_at = Some(now);
     app.guard.journal_due = !written;
 }
@@ -70,6 +82,7 @@ fn journal(app: &mut App, now: DateTime<Utc>) {
 /// session's file, then drops the journal. On failure nothing changes: the
 /// work stays in memory.
 pub(super) fn save(app: &mut App, now: DateTime<Utc>) -> Result<(), StorageError> {
+    settle(app, now);
     let (Screen::Session(screen), Some(path)) = (&mut app.screen, &app.guard.path) else {
         return Ok(());
     };

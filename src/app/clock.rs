@@ -55,15 +55,23 @@ pub struct OnScreen {
     saved_at: Option<DateTime<Utc>>,
     unsaved: bool,
     clock: Option<ClockText>,
+    /// A timed go-round's seconds left for the speaker, drawn as "1:05 left".
+    countdown: Option<i64>,
     today: NaiveDate,
     offers: usize,
+    /// The archive's list and how far its check has got.
+    library: (u64, Option<(usize, usize)>),
 }
 
 impl App {
     pub fn on_screen(&self, now: DateTime<Utc>) -> OnScreen {
-        let (screen_message, clock) = match &self.screen {
-            Screen::Session(s) => (s.message.clone(), clock_text(&s.session.plan, now)),
-            _ => (None, None),
+        let (screen_message, clock, countdown) = match &self.screen {
+            Screen::Session(s) => (
+                s.message.clone(),
+                clock_text(&s.session.plan, now),
+                s.session.open_round().and_then(|r| r.seconds_left(now)),
+            ),
+            _ => (None, None, None),
         };
         OnScreen {
             message: self.message.clone(),
@@ -71,8 +79,10 @@ impl App {
             saved_at: self.guard.saved_at,
             unsaved: self.guard.unsaved,
             clock,
+            countdown,
             today: self.today,
             offers: self.offers.len(),
+            library: (self.library.generation, self.library.checking),
         }
     }
 }

@@ -100,6 +100,7 @@ pub fn writes(action: &Action) -> bool {
         Action::Home(H::New | H::NextSession | H::Report | H::Remove | H::Trash)
             | Action::Actions(A::Done | A::NextStatus | A::Change)
             | Action::Review(_)
+            | Action::SignOff(_)
     )
 }
 

@@ -6,7 +6,7 @@
 //! that open sessions get the lock and the recovery offer for free.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 
@@ -21,6 +21,9 @@ use crate::storage::{self, LockError, SessionLock, StorageError};
 #[derive(Debug, Clone, Default)]
 pub struct Shared {
     state: Arc<Mutex<Outside>>,
+    /// Held while the session's file is written from outside the loop (the
+    /// autosave thread, the watchdog), so those writes never overlap.
+    writing: Arc<Mutex<()>>,
     /// Taken by whoever finishes the session (the loop or the watchdog) for
     /// as long as that takes, and set once done, so it happens once.
     finished: Arc<Mutex<bool>>,
@@ -32,6 +35,27 @@ impl Shared {
     pub fn unsaved(&self) -> Option<(PathBuf, Session)> {
         let state = self.state.try_lock().ok()?;
         Some((state.path.clone()?, state.unsaved.clone()?))
+    }
+
+    /// Taken for as long as a write from outside the loop lasts.
+    pub(super) fn writing(&self) -> MutexGuard<'_, ()> {
+        self.writing.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether `path` is the session still open (and not finished from
+    /// outside the loop meanwhile).
+    pub(super) fn is_open(&self, path: &Path) -> bool {
+        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.path.as_deref() == Some(path)
+    }
+
+    /// Records that `path` now holds `session` (written by the autosave
+    /// thread), so a save from outside the loop knows what the file holds.
+    pub(super) fn written(&self, path: &Path, session: &Session) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if state.path.as_deref() == Some(path) {
+            state.last_saved = Some(session.clone());
+        }
     }
 }
 
@@ -69,12 +93,23 @@ pub struct Guard {
     pub(super) journal_due: bool,
     section: Option<Section>,
     shared: Shared,
+    /// The autosave thread, when the app runs in a terminal (tests save in
+    /// the loop, so each save is done when `update` returns).
+    pub(super) writer: Option<autosave::Writer>,
 }
 
 impl Guard {
     /// A handle on the unsaved session for the panic hook.
     pub fn shared(&self) -> Shared {
         self.shared.clone()
+    }
+
+    /// Autosaves and the recovery journal are written on a thread of their
+    /// own from now on, so typing never waits for the disk.
+    pub fn write_in_background(&mut self) {
+        if self.writer.is_none() {
+            self.writer = autosave::Writer::start(self.shared.clone());
+        }
     }
 
     /// Whether this app holds the lock on the open session.
@@ -84,11 +119,23 @@ impl Guard {
 
     /// Records that the session's file now holds `saved`.
     pub(super) fn saved(&mut self, saved: Session, now: DateTime<Utc>) {
-        self.last_saved = Some(saved);
-        self.saved_at = Some(now);
+        self.file_holds(saved, now);
         self.unsaved = false;
         self.journal_due = false;
         self.share(None);
+    }
+
+    /// Records that the file now holds `saved`, written at `at`, while what
+    /// is on screen has moved on since (typing during a save on the
+    /// autosave thread): it stays unsaved, and shared as such.
+    pub(super) fn file_holds(&mut self, saved: Session, at: DateTime<Utc>) {
+        self.last_saved = Some(saved);
+        self.saved_at = Some(at);
+        if let Ok(mut shared) = self.shared.state.lock()
+            && shared.path.is_some()
+        {
+            shared.last_saved = self.last_saved.clone();
+        }
     }
 
     /// Tells the code outside the loop which file is open and what it held.
@@ -107,13 +154,22 @@ impl Guard {
         self.share_open();
     }
 
-    /// Shares what is on screen when it is not in the file (`None` when it is).
+    /// Shares what is on screen when it is not in the file (`None` when it
+    /// is). What the file holds is shared when it changes (`share_open`,
+    /// `saved`), not here: this runs on every key.
     fn share(&self, unsaved: Option<Session>) {
         if let Ok(mut shared) = self.shared.state.lock() {
             shared.unsaved = unsaved;
-            if shared.path.is_some() {
-                shared.last_saved = self.last_saved.clone();
-            }
+        }
+    }
+
+    /// Shares `on_screen` as the unsaved work unless that is what is shared
+    /// already (browsing an unsaved session copies nothing).
+    fn share_if_new(&self, on_screen: &Session) {
+        if let Ok(mut shared) = self.shared.state.lock()
+            && shared.unsaved.as_ref() != Some(on_screen)
+        {
+            shared.unsaved = Some(on_screen.clone());
         }
     }
 
@@ -125,6 +181,7 @@ impl Guard {
         }
         *self = Guard {
             shared: self.shared.clone(),
+            writer: self.writer.take(),
             ..Guard::default()
         };
     }
@@ -138,43 +195,50 @@ pub(super) fn after(app: &mut App, input: bool, now: DateTime<Utc>) {
         _ => None,
     };
     if open != app.guard.path {
-        release(app);
+        release(app, now);
         if let Some(path) = open {
             adopt(app, path, now);
         }
         return;
     }
-    let Screen::Session(screen) = &app.screen else {
+    let Screen::Session(screen) = &mut app.screen else {
         return;
     };
     if !app.guard.is_locked() {
         return;
     }
-    let pending = screen.pending_session();
     let section = screen.nav.section;
     let guard = &mut app.guard;
+    // Runs after every key and tick, so nothing here copies the session
+    // unless it must: without an open editor, what is on screen is the
+    // session itself, compared where it is.
+    let mut pending = screen.editor.is_some().then(|| screen.pending_session());
+    let on_screen = pending.as_mut().unwrap_or(&mut screen.session);
     guard.unsaved = guard
         .last_saved
         .as_ref()
-        .is_none_or(|saved| !same_content(saved, &pending));
+        .is_none_or(|saved| !same_content(saved, on_screen));
     if input {
         guard.last_input = Some(now);
         guard.journal_due |= guard.unsaved;
     }
-    guard.share(guard.unsaved.then_some(pending));
+    match (guard.unsaved, pending) {
+        (false, _) => guard.share(None),
+        (true, Some(pending)) => guard.share(Some(pending)),
+        (true, None) => guard.share_if_new(&screen.session),
+    }
     if guard.section.replace(section).is_some_and(|old| old != section) && guard.unsaved {
         autosave::auto(app, now);
     }
 }
 
-/// Equal apart from when they were last changed.
-pub fn same_content(a: &Session, b: &Session) -> bool {
-    if a.updated == b.updated {
-        return a == b;
-    }
-    let mut b = b.clone();
-    b.updated = a.updated;
-    *a == b
+/// Equal apart from when they were last changed. `b` is changed only for
+/// the comparison, so neither is copied.
+pub fn same_content(a: &Session, b: &mut Session) -> bool {
+    let updated = std::mem::replace(&mut b.updated, a.updated);
+    let same = a == b;
+    b.updated = updated;
+    same
 }
 
 /// Starts looking after the session just opened: locks it (or turns the
@@ -219,7 +283,9 @@ pub fn lock_message(e: &LockError) -> String {
 
 /// Stops looking after the session that was open: its journal goes when
 /// everything was saved, and the lock is released.
-fn release(app: &mut App) {
+fn release(app: &mut App, now: DateTime<Utc>) {
+    // What the autosave thread still has to write goes first.
+    autosave::settle(app, now);
     if let Some(path) = &app.guard.path
         && app.guard.is_locked()
     {
@@ -244,6 +310,7 @@ pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
     if std::mem::replace(&mut *finished, true) {
         return None;
     }
+    autosave::settle(app, now);
     let open = match (&app.screen, &app.guard.path) {
         (Screen::Session(screen), Some(path)) if app.guard.is_locked() && unsaved(app, screen) => {
             Some((path.clone(), screen.pending_session()))
@@ -254,7 +321,7 @@ pub fn shutdown(app: &mut App, now: DateTime<Utc>) -> Option<String> {
         Ok(()) => None,
         Err(e) => Some(keep(app.archive.dir(), &path, &pending, &not_saved(&path, &e))),
     });
-    release(app);
+    release(app, now);
     note
 }
 
@@ -268,7 +335,10 @@ pub fn finish_outside(shared: &Shared, archive_dir: &Path, now: DateTime<Utc>) -
     if std::mem::replace(&mut *finished, true) {
         return None;
     }
-    let outside = shared.state.lock().unwrap_or_else(PoisonError::into_inner);
+    // After any write the autosave thread has begun; it writes nothing more
+    // once the path is given up below.
+    let _writing = shared.writing();
+    let mut outside = shared.state.lock().unwrap_or_else(PoisonError::into_inner);
     let path = outside.path.clone()?;
     let note = outside.unsaved.clone().and_then(|mut pending| {
         pending.touch(now);
@@ -278,6 +348,7 @@ pub fn finish_outside(shared: &Shared, archive_dir: &Path, now: DateTime<Utc>) -
         }
     });
     storage::release_own(&path);
+    outside.path = None;
     note
 }
 

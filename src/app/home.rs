@@ -3,15 +3,17 @@
 //! screens that look across sessions.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 
 use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
+use super::library::Library;
 use super::message::{Message, count};
 use super::timeline::{self, Group};
 use super::{App, Screen, across, examples, form::FormState, review, theme, trash_view};
-use crate::storage::{Archive, Entry};
+use crate::storage::Listed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -190,42 +192,51 @@ pub fn keys(home: &HomeState, in_examples: bool) -> Vec<KeyHelp> {
 /// The list of session files and which one is selected.
 #[derive(Debug)]
 pub struct HomeState {
-    /// Newest first; unreadable files last.
-    pub entries: Vec<Entry>,
+    /// Newest first; unreadable files last (the library's list, shared).
+    pub entries: Arc<Vec<Listed>>,
     /// An index into `entries`.
     pub selected: usize,
     /// Grouped by partnership (the default) or one flat list.
     pub grouped: bool,
-    pub groups: Vec<Group>,
+    pub groups: Arc<Vec<Group>>,
     /// Sessions in the trash, so the trash can be offered when it matters.
     pub trashed: usize,
+    /// The library's generation shown, to take in a newer one.
+    pub generation: u64,
 }
 
 impl HomeState {
-    /// Reads the archive; selects `select` when it is still there.
-    pub fn load(archive: &Archive, select: Option<&Path>) -> HomeState {
-        let mut entries = archive.list();
-        // Newest session first; unreadable files last, where they do not
-        // push real sessions out of view but are still listed.
-        entries.sort_by(|a, b| match (&a.session, &b.session) {
-            (Ok(x), Ok(y)) => y.date.cmp(&x.date).then_with(|| b.path.cmp(&a.path)),
-            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-            (Err(_), Err(_)) => a.path.cmp(&b.path),
-        });
-        let groups = timeline::groups(&entries);
+    /// The library's list; selects `select` when it is there.
+    pub fn new(library: &Library, select: Option<&Path>, trashed: usize) -> HomeState {
         let mut home = HomeState {
-            entries,
+            entries: Arc::clone(&library.listed),
             selected: 0,
             grouped: true,
-            groups,
-            trashed: archive.trash_len(),
+            groups: Arc::clone(&library.groups),
+            trashed,
+            generation: library.generation,
         };
-        home.selected = select
-            .and_then(|p| home.entries.iter().position(|e| e.path == p))
-            .or_else(|| home.order().first().copied())
-            .unwrap_or(0);
+        home.select(select);
         home
+    }
+
+    /// Takes in the library's newer list, keeping the selected session.
+    pub fn renew(&mut self, library: &Library) {
+        if self.generation == library.generation {
+            return;
+        }
+        let selected = self.selected_entry().map(|e| e.path.clone());
+        self.entries = Arc::clone(&library.listed);
+        self.groups = Arc::clone(&library.groups);
+        self.generation = library.generation;
+        self.select(selected.as_deref());
+    }
+
+    fn select(&mut self, path: Option<&Path>) {
+        self.selected = path
+            .and_then(|p| self.entries.iter().position(|e| e.path == p))
+            .or_else(|| self.order().first().copied())
+            .unwrap_or(0);
     }
 
     /// The entries in the order shown.
@@ -245,12 +256,12 @@ impl HomeState {
         timeline::group_of(&self.groups, self.selected)
     }
 
-    pub fn selected_entry(&self) -> Option<&Entry> {
+    pub fn selected_entry(&self) -> Option<&Listed> {
         self.entries.get(self.selected)
     }
 
     pub fn broken_count(&self) -> usize {
-        self.entries.iter().filter(|e| e.session.is_err()).count()
+        self.entries.iter().filter(|e| e.card.is_err()).count()
     }
 
     fn select_by(&mut self, delta: isize) {

@@ -16,6 +16,7 @@ pub mod help;
 pub mod home;
 mod in_session;
 pub mod keys;
+pub mod library;
 pub mod line_field;
 pub mod measures_view;
 pub mod message;
@@ -27,6 +28,9 @@ pub mod review;
 pub mod save_as;
 pub mod search;
 pub mod session;
+pub mod sign_off;
+pub mod sign_off_form;
+pub mod sign_off_write;
 mod theme;
 pub mod timeline;
 pub mod trash_view;
@@ -73,6 +77,9 @@ pub enum Action {
     Measures(measures_view::Action),
     Next(next_session::Action),
     Review(review::Action),
+    /// Minutes sign-off: a key on the session screen, then its form.
+    SignOff(sign_off::Action),
+    SignOffForm(sign_off::FormAction),
     /// Time passing: the terminal loop sends one a few times a second, for
     /// autosave and the recovery journal.
     Tick,
@@ -83,6 +90,8 @@ pub enum Action {
 
 pub struct App {
     pub archive: Archive,
+    /// The archive's files as cards, kept between screens.
+    pub library: library::Library,
     pub screen: Screen,
     pub help_open: bool,
     pub help_scroll: u16,
@@ -109,13 +118,29 @@ pub struct App {
     pub examples: Option<examples::Examples>,
     /// Where the theme chosen in the app is remembered; none in tests.
     pub state_file: Option<PathBuf>,
+    /// The open minutes sign-off form (circulate, approve, amend).
+    pub sign_off: Option<sign_off::Form>,
 }
 
 impl App {
+    /// The app on `archive`, read in full now.
     pub fn new(archive: Archive, theme: Theme, now: DateTime<Utc>) -> App {
+        let library = library::Library::now(&archive);
+        App::with_library(archive, library, theme, now)
+    }
+
+    /// The app on `archive` as `library` holds it (the terminal passes one
+    /// drawn from remembered cards and checked in the background).
+    pub fn with_library(
+        archive: Archive,
+        library: library::Library,
+        theme: Theme,
+        now: DateTime<Utc>,
+    ) -> App {
         let offset = Utc.fix();
-        let home = HomeState::load(&archive, None);
+        let home = HomeState::new(&library, None, archive.trash_len());
         App {
+            library,
             display_dir: archive.dir().display().to_string(),
             archive,
             screen: Screen::Home(home),
@@ -133,6 +158,7 @@ impl App {
             save_as: None,
             examples: None,
             state_file: None,
+            sign_off: None,
         }
     }
 
@@ -150,7 +176,7 @@ impl App {
             // Pasted text goes into the open field as text, never as keys:
             // a pasted `q` must not quit.
             Event::Paste(text) => {
-                if self.confirm.is_none() && self.save_as.is_some() {
+                if self.confirm.is_none() && (self.save_as.is_some() || self.sign_off.is_some()) {
                     return Some(Action::Paste(text.clone()));
                 }
                 let modal = self.confirm.is_some() || self.help_open || !self.offers.is_empty();
@@ -171,11 +197,17 @@ impl App {
         if self.help_open {
             return lookup(help::KEYS, key).map(Action::Help);
         }
+        if self.sign_off.is_some() {
+            return Some(Action::SignOffForm(sign_off::Form::action_for(key)));
+        }
         match &self.screen {
             Screen::Home(_) => lookup(home::KEYS, key).map(Action::Home),
             Screen::NewSession(_) => Some(Action::Form(form::action_for(key))),
             Screen::Session(s) if review::is_final_review(s) && lookup(review::KEYS, key).is_some() => {
                 lookup(review::KEYS, key).map(Action::Review)
+            }
+            Screen::Session(s) if sign_off::action_for(s, key).is_some() => {
+                sign_off::action_for(s, key).map(Action::SignOff)
             }
             Screen::Session(_) => Some(Action::Session(*key)),
             Screen::Search(_) => Some(Action::Search(search::action_for(key))),
@@ -220,7 +252,14 @@ impl App {
             Action::Measures(a) => measures_view::update(self, a),
             Action::Next(a) => next_session::update(self, a, now),
             Action::Review(a) => review::update(self, a),
+            Action::SignOff(a) => sign_off::update(self, a),
+            Action::SignOffForm(a) => sign_off::form_update(self, a, now),
             Action::Paste(text) if self.save_as.is_some() => save_as::paste(self, &text),
+            Action::Paste(text) if self.sign_off.is_some() => {
+                if let Some(form) = &mut self.sign_off {
+                    form.paste(&text);
+                }
+            }
             Action::Paste(text) => match &mut self.screen {
                 Screen::NewSession(form) => form.paste(&text),
                 Screen::Session(screen) => screen.handle_paste(&text),
@@ -235,12 +274,18 @@ impl App {
                 }
                 clock::tick(self, now);
                 autosave::tick(self, now);
+                if self.library.poll()
+                    && let Screen::Home(home) = &mut self.screen
+                {
+                    home.renew(&self.library);
+                }
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
             Action::Trash(a) => trash_view::update(self, a),
         }
         examples::keep_read_only(self);
+        sign_off::refresh(self);
         guard::after(self, input, now);
     }
 
@@ -277,9 +322,21 @@ impl App {
         }
     }
 
-    /// Shows the list of sessions, read afresh from the archive folder.
+    /// Shows the list of sessions as the library holds it, asking it to
+    /// check the folder again (at once, or in the background). The session
+    /// to select, often one just saved, is read again first so it shows as
+    /// it now is.
     pub fn go_home(&mut self, select: Option<&Path>) {
-        self.screen = Screen::Home(HomeState::load(&self.archive, select));
+        if self.library.dir() != self.archive.dir() {
+            self.library = self.library.reopen(&self.archive);
+        } else {
+            if let Some(path) = select {
+                self.library.reread(path);
+            }
+            self.library.refresh();
+        }
+        let home = HomeState::new(&self.library, select, self.archive.trash_len());
+        self.screen = Screen::Home(home);
     }
 
     pub fn home(&self) -> Option<&HomeState> {
@@ -301,10 +358,15 @@ impl App {
             Screen::NewSession(form) => form.keys(),
             Screen::Session(screen) if review::is_final_review(screen) => {
                 let mut keys = describe(review::KEYS);
+                keys.extend(sign_off::keys(screen));
                 keys.extend(screen.bindings());
                 keys
             }
-            Screen::Session(screen) => screen.bindings(),
+            Screen::Session(screen) => {
+                let mut keys = sign_off::keys(screen);
+                keys.extend(screen.bindings());
+                keys
+            }
             Screen::Search(_) => describe(search::KEYS),
             Screen::Actions(state) => state.keys(),
             Screen::Measures(state) => state.keys(),
@@ -323,6 +385,8 @@ impl App {
             describe(recovery::KEYS)
         } else if self.help_open {
             describe(help::KEYS)
+        } else if let Some(form) = &self.sign_off {
+            form.keys()
         } else {
             self.screen_keys()
         }

@@ -1,7 +1,8 @@
 //! "Next session": a short form (title and date) that starts a
 //! partnership's next meeting from its latest one with `Session::follow_up`
 //! (people, agreed goals and vision, open actions, measures, parking lot),
-//! saves it as a new file linked to the last and opens it.
+//! saves it as a new file linked to the last and opens it, offering to
+//! approve the last minutes as its first item (`M`, see `sign_off`).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -222,10 +223,17 @@ fn create(app: &mut App, now: DateTime<Utc>) {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let first = if state.previous.minutes.approved.is_none() {
+                " First item: approve the last minutes (M)."
+            } else {
+                ""
+            };
             app.message = Some(Message::success(format!(
-                "Created {name}, following on from “{}”; {carried} carried over.",
+                "Created {name}, following on from “{}”; {carried} carried over.{first}",
                 state.previous.title
             )));
+            // The screen finds the last minutes (and decisions due for
+            // review) itself after this update: see `sign_off::refresh`.
             app.screen = Screen::Session(Box::new(SessionScreen::open(path, session)));
         }
         Err(e) => {

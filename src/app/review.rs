@@ -55,14 +55,17 @@ pub fn open(app: &mut App, path: PathBuf, focus: Option<Focus>) {
                 .into_iter()
                 .find(|s| session.step_has_content(*s))
                 .map_or(Section::Decisions, Section::Step);
-            let mut screen = if is_final {
+            let locked = session.minutes.is_locked();
+            let mut screen = if locked {
+                SessionScreen::read_only(path, session, super::sign_off::APPROVED_REASON.to_string())
+            } else if is_final {
                 SessionScreen::read_only(path, session, FINAL_REASON.to_string())
             } else {
                 SessionScreen::open(path, session)
             };
             match focus {
                 Some(f) => screen.focus(f.section, f.list, f.row),
-                None if is_final => screen.focus(first, first.lists()[0], 0),
+                None if is_final || locked => screen.focus(first, first.lists()[0], 0),
                 None => {}
             }
             app.screen = Screen::Session(Box::new(screen));

@@ -182,6 +182,7 @@ fn target(typed: &str) -> PathBuf {
 /// Writes a new file at `target` and moves the session there: it is locked
 /// and saved there from now on.
 fn save_to(app: &mut App, target: &Path, now: DateTime<Utc>) -> Result<(), String> {
+    autosave::settle(app, now);
     let Screen::Session(screen) = &mut app.screen else {
         return Ok(());
     };

@@ -10,7 +10,7 @@ use super::line_field::LineField;
 use super::review::{self, Focus};
 use super::session::section::{ListKind, Section as Place};
 use super::{App, Screen};
-use crate::domain::{Hit, SearchIndex, Section, Step};
+use crate::domain::{Found, Hit, SearchIndex, Section, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -63,8 +63,9 @@ pub fn action_for(key: &KeyEvent) -> Action {
 pub struct SearchState {
     pub query: LineField,
     pub loaded: Loaded,
-    /// Best first.
-    pub hits: Vec<Hit>,
+    /// Best first; each made into a [`Hit`] (text, snippet) only when
+    /// shown, see [`SearchState::hit`].
+    pub hits: Found,
     pub selected: usize,
     pub back: Back,
     /// The archive's text folded once, narrowed as the query grows.
@@ -77,7 +78,7 @@ impl SearchState {
             query: LineField::default(),
             index: SearchIndex::new(&loaded.sessions),
             loaded,
-            hits: Vec::new(),
+            hits: Found::default(),
             selected: 0,
             back,
         }
@@ -99,8 +100,18 @@ impl SearchState {
     }
 
     fn refresh(&mut self) {
-        self.hits = self.index.search(&self.loaded.sessions, &self.text());
+        self.hits = self.index.find(&self.text());
         self.selected = 0;
+    }
+
+    /// The `i`th result, best first, with its text and snippet.
+    pub fn hit(&self, i: usize) -> Option<Hit> {
+        self.hits.hit(&self.index, &self.loaded.sessions, i)
+    }
+
+    /// Where the `i`th result is: its session, section and item.
+    pub fn place(&self, i: usize) -> Option<(usize, Section, usize)> {
+        self.hits.place(&self.index, i)
     }
 
     fn select_by(&mut self, delta: isize) {
@@ -109,11 +120,10 @@ impl SearchState {
     }
 }
 
-/// Where on the session screen a hit's item is shown.
-pub fn focus(hit: &Hit) -> Focus {
+/// Where on the session screen the item at `section` and `i` is shown.
+pub fn focus(section: Section, i: usize) -> Focus {
     let at = |section, list, row| Focus { section, list, row };
-    let i = hit.item;
-    match hit.section {
+    match section {
         Section::Title => at(Place::Step(Step::Goals), ListKind::Goals, 0),
         Section::Participants => at(Place::Participants, ListKind::Participants, i),
         // The vision's item 0 is the final wording; drafts follow from 1.
@@ -148,13 +158,13 @@ pub(super) fn update(app: &mut App, action: Action) {
             go_back(app, &back);
         }
         Action::Open => {
-            let Some(hit) = state.hits.get(state.selected) else {
+            let Some((session, section, item)) = state.place(state.selected) else {
                 return;
             };
-            let Some(path) = state.loaded.paths.get(hit.session).cloned() else {
+            let Some(path) = state.loaded.paths.get(session).cloned() else {
                 return;
             };
-            let focus = focus(hit);
+            let focus = focus(section, item);
             review::open(app, path, Some(focus));
         }
     }

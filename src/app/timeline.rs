@@ -3,8 +3,8 @@
 //! sessions newest first. Files that could not be read get a group of their
 //! own at the end, so they are never hidden.
 
-use crate::domain::{History, Session};
-use crate::storage::Entry;
+use crate::domain::{Card, Shape};
+use crate::storage::Listed;
 
 /// One partnership (or the unreadable files) and its sessions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,15 +21,16 @@ pub struct Group {
 pub const NO_PARTNERSHIP: &str = "Sessions with no partnership";
 pub const UNREADABLE: &str = "Unreadable files";
 
-/// The entries as groups; `entries` in any order.
-pub fn groups(entries: &[Entry]) -> Vec<Group> {
-    let readable: Vec<(usize, &Session)> = entries
+/// The files as groups; `listed` in any order.
+pub fn groups(listed: &[Listed]) -> Vec<Group> {
+    let readable: Vec<(usize, &Card)> = listed
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.session.as_ref().ok().map(|s| (i, s)))
+        .filter_map(|(i, l)| l.card.as_ref().ok().map(|c| (i, c)))
         .collect();
-    let history = History::from_refs(readable.iter().map(|(_, s)| *s).collect());
-    let mut groups: Vec<Group> = history
+    let cards: Vec<&Card> = readable.iter().map(|(_, c)| *c).collect();
+    let shape = Shape::of(&cards);
+    let mut groups: Vec<Group> = shape
         .series()
         .iter()
         .map(|series| Group {
@@ -46,13 +47,11 @@ pub fn groups(entries: &[Entry]) -> Vec<Group> {
     let latest = |g: &Group| {
         g.entries
             .first()
-            .and_then(|&i| entries[i].session.as_ref().ok())
-            .map(|s| s.date)
+            .and_then(|&i| listed[i].card.as_ref().ok())
+            .map(|c| c.date)
     };
-    groups.sort_by(|a, b| latest(b).cmp(&latest(a)).then_with(|| a.name.cmp(&b.name)));
-    let broken: Vec<usize> = (0..entries.len())
-        .filter(|&i| entries[i].session.is_err())
-        .collect();
+    groups.sort_by_cached_key(|g| (std::cmp::Reverse(latest(g)), g.name.clone()));
+    let broken: Vec<usize> = (0..listed.len()).filter(|&i| listed[i].card.is_err()).collect();
     if !broken.is_empty() {
         groups.push(Group {
             name: UNREADABLE.to_string(),
@@ -77,24 +76,23 @@ mod tests {
     use super::*;
     use crate::storage::StorageError;
 
-    fn entry(title: &str, partnership: &str, month: u32) -> Entry {
+    fn entry(title: &str, partnership: &str, month: u32) -> Listed {
         let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap_or_default();
         let date = NaiveDate::from_ymd_opt(2026, month, 1).unwrap_or_default();
-        Entry {
-            path: PathBuf::from(format!("{title}.ron")),
-            session: Ok(Session::new(title, partnership, date, now)),
-        }
+        let session = crate::domain::Session::new(title, partnership, date, now);
+        Listed::saved(PathBuf::from(format!("{title}.ron")), &session)
     }
 
     #[test]
     fn partnerships_met_latest_come_first_and_broken_files_last() {
-        let broken = Entry {
+        let broken = Listed {
             path: PathBuf::from("broken.ron"),
-            session: Err(StorageError::io(
+            stamp: None,
+            card: Err(std::sync::Arc::new(StorageError::io(
                 "read",
                 std::path::Path::new("broken.ron"),
                 std::io::Error::other("bad"),
-            )),
+            ))),
         };
         let entries = vec![
             entry("A1", "Alpha", 3),

@@ -108,7 +108,7 @@ pub(super) fn ask_remove(app: &mut App) {
     let Some(entry) = app.home().and_then(|h| h.selected_entry()) else {
         return;
     };
-    let what = match &entry.session {
+    let what = match &entry.card {
         Ok(s) => format!("“{}” ({})", s.title, entry.file_name()),
         Err(_) => entry.file_name(),
     };

@@ -251,6 +251,9 @@ struct JsonAction<'a> {
     path: String,
     session_id: &'a str,
     first_session_id: &'a str,
+    /// Follow-through flags at the session holding the latest copy:
+    /// "carried 2 times", "no owner", "owner absent today"…
+    flags: Vec<String>,
 }
 
 fn json(
@@ -274,6 +277,11 @@ fn json(
             path: loaded.paths[r.session].display().to_string(),
             session_id: id(r.session),
             first_session_id: id(r.first_session),
+            flags: history
+                .flags(r.action, r.session)
+                .iter()
+                .map(|f| f.words())
+                .collect(),
         })
         .collect();
     super::output::json(&all)

@@ -30,6 +30,9 @@ struct JsonSession<'a> {
     start_time: Option<String>,
     /// `draft`, `in-progress` or `final`.
     status: &'static str,
+    /// Where the minutes stand: `draft`, `circulated` or `approved`
+    /// (`roundtable minutes SESSION status --json` gives the details).
+    minutes: &'static str,
     counts: Counts,
     /// How many items are marked for each audience (see `export --audience`).
     shown_to: ShownTo,
@@ -109,6 +112,7 @@ fn session_json(s: &Session) -> JsonSession<'_> {
         date: s.date,
         start_time: s.start_time.map(|t| t.format("%H:%M").to_string()),
         status: s.status.key(),
+        minutes: s.minutes.stage().label(),
         counts: Counts {
             participants: s.participants.len(),
             present: s.present().count(),

@@ -9,6 +9,7 @@ mod export;
 mod folder;
 mod list;
 mod list_json;
+mod minutes;
 mod new;
 mod open;
 mod output;
@@ -58,6 +59,8 @@ enum Command {
     Search(search::Args),
     /// List actions across sessions, or mark one done
     Actions(actions::Args),
+    /// Circulate, approve or amend a session's minutes, or say where they stand
+    Minutes(minutes::Args),
     /// Show a session on a second screen for the room, following it live (read-only)
     Present(present::Args),
     /// Move a session to the archive's trash folder (nothing is deleted)
@@ -100,6 +103,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Check(args)) => check::run(args, dir),
         Some(Command::Search(args)) => search::run(args, dir),
         Some(Command::Actions(args)) => actions::run(args, dir),
+        Some(Command::Minutes(args)) => minutes::run(args, dir),
         Some(Command::Present(args)) => present::run(args, dir),
         Some(Command::Remove(args)) => remove::run(args, dir),
         Some(Command::Trash(args)) => trash::run(args, dir),

@@ -107,32 +107,54 @@ fn terminal_failed(e: io::Error) -> CliError {
 fn follow(terminal: &mut DefaultTerminal, window: &mut Window, watch: &FileWatch) -> io::Result<()> {
     let theme = Theme::new(Palette::HighContrast);
     let keys = describe(KEYS);
+    // What the last drawing showed; `None` forces one (at the start and
+    // after a resize). An idle window draws nothing: only a key, a change
+    // to the file or the clock's displayed second leads to a drawing.
+    let mut drawn: Option<Shown> = None;
     loop {
-        terminal.draw(|frame| {
-            let step = window
-                .step
-                .unwrap_or_else(|| presenter::likely_step(&window.session));
-            let slide = presenter::slide(&window.session, step, window.show, chrono::Utc::now());
-            let status = match &window.problem {
-                Some(problem) => problem.clone(),
-                None => format!("read-only · {}", file_name(&window.path)),
-            };
-            crate::ui::presenter::draw(frame, frame.area(), &slide, &keys, &status, &theme);
-        })?;
-        if event::poll(Duration::from_millis(100))?
-            && let Event::Key(key) = event::read()?
-            && key.kind != KeyEventKind::Release
-        {
-            match lookup(KEYS, &key) {
-                Some(Do::Quit) => return Ok(()),
-                Some(Do::Private) => window.show.private = !window.show.private,
-                Some(Do::Step) => window.step = presenter::step_for(key.code).or(window.step),
-                None => {}
+        let shown = shown(window, chrono::Utc::now());
+        if drawn.as_ref() != Some(&shown) {
+            terminal.draw(|frame| {
+                crate::ui::presenter::draw(frame, frame.area(), &shown.slide, &keys, &shown.status, &theme);
+            })?;
+            drawn = Some(shown);
+        }
+        if event::poll(Duration::from_millis(100))? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => match lookup(KEYS, &key) {
+                    Some(Do::Quit) => return Ok(()),
+                    Some(Do::Private) => window.show.private = !window.show.private,
+                    Some(Do::Step) => window.step = presenter::step_for(key.code).or(window.step),
+                    None => {}
+                },
+                Event::Resize(..) => drawn = None,
+                _ => {}
             }
         }
         if watch.changed(Duration::from_millis(100)) {
             reload(window);
         }
+    }
+}
+
+/// Everything the window draws, compared to know when to draw again.
+#[derive(Debug, PartialEq, Eq)]
+struct Shown {
+    slide: presenter::Slide,
+    status: String,
+}
+
+fn shown(window: &Window, now: chrono::DateTime<chrono::Utc>) -> Shown {
+    let step = window
+        .step
+        .unwrap_or_else(|| presenter::likely_step(&window.session));
+    let status = match &window.problem {
+        Some(problem) => problem.clone(),
+        None => format!("read-only · {}", file_name(&window.path)),
+    };
+    Shown {
+        slide: presenter::slide(&window.session, step, window.show, now),
+        status,
     }
 }
 
@@ -158,4 +180,54 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    use super::*;
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000 + seconds, 0).unwrap_or_default()
+    }
+
+    fn window(session: Session) -> Window {
+        Window {
+            path: PathBuf::from("s.ron"),
+            session,
+            step: None,
+            show: Presenter::default(),
+            problem: None,
+        }
+    }
+
+    /// The loop draws only when `shown` changes: an idle window with no
+    /// clock running draws nothing, a running clock once a second.
+    #[test]
+    fn an_idle_window_has_nothing_new_to_draw_until_the_clock_moves() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+        let mut session = Session::new("Spring partners", "P", date, at(0));
+        session.plan = crate::domain::Plan::parse("opening 10\ngoals 20\n").unwrap_or_default();
+        let mut window = window(session);
+        assert_eq!(
+            shown(&window, at(1)),
+            shown(&window, at(500)),
+            "paused: nothing moves"
+        );
+        window.session.plan.start(at(0));
+        assert_eq!(shown(&window, at(64)), shown(&window, at(64)));
+        assert_ne!(
+            shown(&window, at(64)),
+            shown(&window, at(65)),
+            "the clock's second moved"
+        );
+        let before = shown(&window, at(64));
+        window.show.private = true;
+        assert_ne!(
+            shown(&window, at(64)),
+            before,
+            "a key that changes the view draws"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! passed in, so tests (and snapshot output) stay deterministic.
 
 mod audience;
+mod card;
 mod clock;
 mod consent;
 mod content;
@@ -17,10 +18,12 @@ mod participant;
 mod participation;
 mod plan;
 mod records;
+mod review;
 mod rounds;
 mod search;
 mod search_index;
 mod session;
+mod signoff;
 mod slug;
 mod snippet;
 mod steps;
@@ -30,6 +33,7 @@ mod votes;
 mod when;
 
 pub use audience::{Audience, SessionShownTo, attribution, for_audience, markings};
+pub use card::{Card, Meeting};
 pub use clock::{EXTEND_MINUTES, Face, Jump, MAX_GAP, duration_words, left_words};
 pub use consent::{
     Answer, ConsentCheck, Count as ConsentCount, Outcome as ConsentOutcome, Position, Resolution, Resolve,
@@ -40,20 +44,24 @@ pub use diff::differences;
 pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use history::{
-    ActionFilter, ActionRecord, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
+    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
 pub use participation::{Heard, Participation, participation};
 pub use plan::{MAX_MINUTES, Part, Plan, Slot};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
+pub use review::DueReview;
 pub use rounds::{
     GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
     speaking_order,
 };
 pub use search::{Hit, Section, search};
-pub use search_index::SearchIndex;
+pub use search_index::{Found, SearchIndex};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
+pub use signoff::{
+    Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage,
+};
 pub use slug::slug;
 pub use steps::*;
 pub use text::{REPLACEMENT, clean_for_terminal, clean_lines, needs_cleaning};

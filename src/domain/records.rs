@@ -14,6 +14,10 @@ pub struct Decision {
     pub method: DecisionMethod,
     /// Dissent recorded honestly, in the words of those who disagreed.
     pub dissent: String,
+    /// When the partnership means to look at it again; from then on later
+    /// sessions list it as due for review (see `review.rs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<NaiveDate>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]
     pub shown_to: super::Audience,

@@ -6,6 +6,7 @@
 //! Hits in titles, the vision and decisions rank above those in notes, and a
 //! field holding the words as one phrase ranks higher still.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::fold::folded;
@@ -53,7 +54,7 @@ impl Section {
 }
 
 /// Added when the field holds the query as one phrase.
-const PHRASE_BOOST: u32 = 25;
+pub(super) const PHRASE_BOOST: u32 = 25;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -78,26 +79,9 @@ pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
     SearchIndex::new(sessions).search(sessions, query)
 }
 
-/// `hits` best first, then newest session first, each carried action once.
-pub(super) fn ranked(sessions: &[Session], mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by(|a, b| {
-        let date = |h: &Hit| sessions[h.session].date;
-        b.score
-            .cmp(&a.score)
-            .then(date(b).cmp(&date(a)))
-            .then((a.session, a.section, a.item).cmp(&(b.session, b.section, b.item)))
-    });
-    // An action carried from session to session is one action: show it once,
-    // in its latest session (which sorts first among equal scores).
-    let mut seen = std::collections::HashSet::new();
-    hits.retain(|h| {
-        let id = (h.section == Section::Actions)
-            .then(|| sessions[h.session].actions.get(h.item).map(|a| a.id.as_str()))
-            .flatten()
-            .filter(|id| !id.is_empty());
-        id.is_none_or(|id| seen.insert(id))
-    });
-    hits
+/// `raw` on one line, each run of spaces and line breaks made one space.
+pub(super) fn one_line(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn find(haystack: &[char], needle: &[char]) -> Option<usize> {
@@ -112,7 +96,7 @@ type Matched = (String, String, Range<usize>, u32);
 /// The text on one line, its snippet, the highlight and the phrase boost,
 /// when `raw` holds every word.
 pub(super) fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Option<Matched> {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_line(raw);
     let chars: Vec<char> = text.chars().collect();
     let (low, origin) = folded(&text);
     let firsts: Vec<usize> = words.iter().map(|w| find(&low, w)).collect::<Option<_>>()?;
@@ -131,85 +115,76 @@ pub(super) fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Optio
 }
 
 /// The parts that hold something, joined by `sep`.
-fn joined(parts: &[&str], sep: &str) -> String {
+fn joined<'a>(parts: &[&'a str], sep: &str) -> Cow<'a, str> {
     let parts: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
-    parts.join(sep)
+    match parts[..] {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(one),
+        _ => Cow::Owned(parts.join(sep)),
+    }
 }
 
-/// Every searchable text in a session with where it lives.
-pub(super) fn fields(s: &Session) -> Vec<(Section, usize, String)> {
-    let mut out: Vec<(Section, usize, String)> = vec![(Section::Title, 0, s.title.clone())];
+/// A searchable text of a session with where it lives.
+pub(super) type Text<'a> = (Section, usize, Cow<'a, str>);
+
+/// Every searchable text in a session with where it lives, borrowed where
+/// it is one field as it stands.
+pub(super) fn fields(s: &Session) -> Vec<Text<'_>> {
+    let mut out: Vec<Text> = vec![(Section::Title, 0, Cow::from(s.title.as_str()))];
     for (i, p) in s.participants.iter().enumerate() {
         let who = joined(&[&p.name, &p.role, &p.organisation], ", ");
         out.push((Section::Participants, i, who));
     }
-    let step = |out: &mut Vec<(Section, usize, String)>, step, i, text: &str| {
-        out.push((Section::Step(step), i, text.to_string()));
-    };
+    let mut step = |step, i, text| out.push((Section::Step(step), i, text));
     for (i, g) in s.goals.iter().enumerate() {
-        step(&mut out, Step::Goals, i, &g.text);
+        step(Step::Goals, i, g.text.as_str().into());
     }
-    step(&mut out, Step::Vision, 0, &s.vision.final_wording);
+    step(Step::Vision, 0, s.vision.final_wording.as_str().into());
     for (i, d) in s.vision.drafts.iter().enumerate() {
-        step(&mut out, Step::Vision, i + 1, &d.text);
+        step(Step::Vision, i + 1, d.text.as_str().into());
     }
     for c in &s.vision.consent {
-        step(&mut out, Step::Vision, 0, &c.concern);
+        step(Step::Vision, 0, c.concern.as_str().into());
     }
     for (i, a) in s.activities.iter().enumerate() {
-        step(
-            &mut out,
-            Step::Activities,
-            i,
-            &joined(&[&a.title, &a.description], ": "),
-        );
+        step(Step::Activities, i, joined(&[&a.title, &a.description], ": "));
         for m in &a.measures {
-            step(
-                &mut out,
-                Step::Activities,
-                i,
-                &joined(&[&m.indicator, &m.source], ": "),
-            );
+            step(Step::Activities, i, joined(&[&m.indicator, &m.source], ": "));
         }
     }
     let r = &s.roles;
     for (i, w) in r.workstreams.iter().enumerate() {
-        step(&mut out, Step::Roles, i, &joined(&[&w.name, &w.remit], ": "));
+        step(Step::Roles, i, joined(&[&w.name, &w.remit], ": "));
     }
     for c in &r.commitments {
-        step(&mut out, Step::Roles, 0, &c.detail);
+        step(Step::Roles, 0, c.detail.as_str().into());
     }
-    step(&mut out, Step::Roles, 0, &r.secretariat);
-    step(&mut out, Step::Roles, 0, &r.decision_making);
+    step(Step::Roles, 0, r.secretariat.as_str().into());
+    step(Step::Roles, 0, r.decision_making.as_str().into());
     for (i, a) in s.awareness.iter().enumerate() {
-        step(
-            &mut out,
-            Step::Awareness,
-            i,
-            &joined(&[&a.audience, &a.message], ": "),
-        );
+        step(Step::Awareness, i, joined(&[&a.audience, &a.message], ": "));
     }
     for reading in &s.review.readings {
-        step(&mut out, Step::NextSteps, 0, &reading.note);
+        step(Step::NextSteps, 0, reading.note.as_str().into());
     }
     for l in &s.review.learnings {
-        step(&mut out, Step::NextSteps, 0, &l.text);
+        step(Step::NextSteps, 0, l.text.as_str().into());
     }
     for n in &s.review.next_steps {
-        step(&mut out, Step::NextSteps, 0, &n.text);
+        step(Step::NextSteps, 0, n.text.as_str().into());
     }
     for (i, d) in s.decisions.iter().enumerate() {
-        out.push((Section::Decisions, i, d.text.clone()));
-        out.push((Section::Decisions, i, d.dissent.clone()));
+        out.push((Section::Decisions, i, d.text.as_str().into()));
+        out.push((Section::Decisions, i, d.dissent.as_str().into()));
     }
     for (i, a) in s.actions.iter().enumerate() {
         out.push((Section::Actions, i, joined(&[&a.text, &a.owner], " — ")));
     }
     for (i, p) in s.parking_lot.iter().enumerate() {
-        out.push((Section::ParkingLot, i, p.text.clone()));
+        out.push((Section::ParkingLot, i, p.text.as_str().into()));
     }
     for (step, note) in &s.notes {
-        out.push((Section::Notes(*step), 0, note.clone()));
+        out.push((Section::Notes(*step), 0, note.as_str().into()));
     }
     out
 }

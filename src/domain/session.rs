@@ -80,6 +80,9 @@ pub struct Session {
     /// The time box of each part of the meeting and the time spent on it.
     #[serde(default, skip_serializing_if = "Plan::is_empty")]
     pub plan: Plan,
+    /// Where the minutes stand: circulated, approved, amended (issue 11).
+    #[serde(default, skip_serializing_if = "super::SignOff::is_empty")]
+    pub minutes: super::SignOff,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -153,6 +156,7 @@ impl Session {
             votes: Vec::new(),
             consent_checks: Vec::new(),
             plan: Plan::default(),
+            minutes: super::SignOff::default(),
             created: now,
             updated: now,
         }

@@ -28,6 +28,7 @@ pub fn details(session: &Session, audience: Audience) -> Vec<String> {
     add("Facilitator", &session.facilitator);
     add("Status", status_note(session.status));
     add("Audience", audience.minutes_note());
+    add("Minutes", &super::signoff::status_line(&session.minutes));
     let items: Vec<String> = lines
         .iter()
         .map(|(label, value)| format!("**{label}:** {value}"))

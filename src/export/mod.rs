@@ -7,6 +7,7 @@ mod audience;
 mod blocks;
 mod decide;
 mod escape;
+mod follow;
 mod header;
 mod pack;
 mod participation;
@@ -14,6 +15,7 @@ mod plan;
 mod progress;
 mod records;
 mod review;
+mod signoff;
 mod spreadsheet;
 mod steps;
 mod table;
@@ -38,7 +40,7 @@ pub fn minutes(session: &Session) -> String {
 /// The minutes as `audience` may read them: written from a copy of the
 /// session holding only what they may see, and saying who they are for.
 pub fn minutes_for(session: &Session, audience: Audience) -> String {
-    document(&for_audience(session, audience), None, audience)
+    document(&for_audience(session, audience), None, Vec::new(), audience)
 }
 
 /// The minutes with a "Progress since the last session" section after the
@@ -62,11 +64,18 @@ pub fn minutes_with_history_for(session: &Session, history: &History, audience: 
     let (then, me) = history.as_of(session);
     // `then` holds `session` itself, so its readings are found by identity.
     let earlier = progress::Earlier::new(&then, me);
-    document(session, earlier.as_ref(), audience)
+    let follow = follow::for_session(&then, me);
+    document(session, earlier.as_ref(), follow, audience)
 }
 
-/// `session` is already the copy for `audience`.
-fn document(session: &Session, earlier: Option<&progress::Earlier>, audience: Audience) -> String {
+/// `session` is already the copy for `audience`; `follow` is the
+/// follow-through section, worked out from the archive.
+fn document(
+    session: &Session,
+    earlier: Option<&progress::Earlier>,
+    follow: Vec<String>,
+    audience: Audience,
+) -> String {
     let title = if session.title.trim().is_empty() {
         "Untitled session"
     } else {
@@ -76,7 +85,12 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>, audience: Au
     blocks.extend(header::details(session, audience));
     blocks.extend(audience::attendance(session, audience));
     blocks.extend(timing::plan_against_time(session));
+    // Approving the last minutes is a follow-up meeting's first item.
+    if let Some(e) = earlier {
+        blocks.extend(signoff::last_minutes(session, e.prev));
+    }
     blocks.extend(progress::progress(session, earlier));
+    blocks.extend(follow);
     for step in Step::ALL {
         blocks.extend(steps::step_section(session, step, earlier));
     }
@@ -85,6 +99,7 @@ fn document(session: &Session, earlier: Option<&progress::Earlier>, audience: Au
     blocks.extend(participation::summary(session));
     blocks.extend(records::actions(session, earlier));
     blocks.extend(records::parking_lot(session));
+    blocks.extend(signoff::amendments(session));
     blocks.push(FOOTER.to_string());
     let mut out = blocks.join("\n\n");
     out.push('\n');

@@ -84,6 +84,9 @@ pub fn trustee_pack_for(
     blocks.extend(purpose(&upto));
     blocks.extend(section(2, "Sessions", sessions_table(&sessions, today)));
     blocks.extend(section(2, "Decisions", decisions(&sessions)));
+    if let Some(series) = within.series().first() {
+        blocks.extend(super::follow::for_pack(&within, series, as_of));
+    }
     blocks.extend(section(2, "Actions", actions(&within, as_of)));
     let measures = within
         .series()
@@ -158,8 +161,9 @@ fn purpose(sessions: &[&Session]) -> Vec<String> {
     out
 }
 
-/// Date | Session | Status | Present | Apologies | Decisions. A session
-/// still to come shows as planned, with no attendance yet.
+/// Date | Session | Status | Minutes | Present | Apologies | Decisions. A
+/// session still to come shows as planned, with no attendance yet; Minutes
+/// says which were approved (and when), circulated or still a draft.
 fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
     let rows: Vec<Vec<String>> = sessions
         .iter()
@@ -178,6 +182,11 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
                 short_date(Some(s.date)),
                 s.title.clone(),
                 if planned { "Planned" } else { s.status.label() }.to_string(),
+                if planned {
+                    String::new()
+                } else {
+                    super::signoff::cell(&s.minutes)
+                },
                 count(Attendance::Present),
                 count(Attendance::Apologies),
                 s.decisions.len().to_string(),
@@ -185,7 +194,15 @@ fn sessions_table(sessions: &[&Session], today: NaiveDate) -> Option<String> {
         })
         .collect();
     table(
-        &["Date", "Session", "Status", "Present", "Apologies", "Decisions"],
+        &[
+            "Date",
+            "Session",
+            "Status",
+            "Minutes",
+            "Present",
+            "Apologies",
+            "Decisions",
+        ],
         &rows,
     )
 }
@@ -214,6 +231,13 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
     if records.is_empty() {
         return Vec::new();
     }
+    // Flags are judged at the last meeting held by `as_of`: a planned one
+    // has carried nothing yet and nobody is absent from it.
+    let held = |i: usize| history.session(i).is_some_and(|s| s.date <= as_of);
+    let last_held = history
+        .series()
+        .first()
+        .and_then(|s| s.sessions.iter().rev().copied().find(|&i| held(i)));
     let count = |s: ActionStatus| records.iter().filter(|r| r.action.status == s).count();
     let overdue = records.iter().filter(|r| r.is_overdue(as_of)).count();
     let summary = format!(
@@ -230,7 +254,13 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
         .iter()
         .map(|r| {
             let agreed = history.session(r.first_session).map(|s| short_date(Some(s.date)));
-            let status = status_on(r.action, as_of);
+            let at = if held(r.session) {
+                Some(r.session)
+            } else {
+                last_held
+            };
+            let flags = at.map(|at| history.flags(r.action, at)).unwrap_or_default();
+            let status = super::follow::status_with_flags(status_on(r.action, as_of), &flags);
             vec![
                 r.action.text.clone(),
                 r.action.owner.clone(),
@@ -271,8 +301,17 @@ mod tests {
         });
         july.decisions.push(Decision {
             text: "Start".into(),
+            review_date: Some(day(9, 1)),
             ..Default::default()
         });
+        july.minutes
+            .apply(crate::domain::SignOffMove::Circulate(
+                crate::domain::Circulation {
+                    to: "all partners".into(),
+                    on: day(7, 20),
+                },
+            ))
+            .unwrap();
         july.actions.push(ActionItem {
             id: "a-1".into(),
             text: "Book rooms".into(),
@@ -281,6 +320,8 @@ mod tests {
         });
         let sept = july.follow_up("September", day(9, 16), now);
         let nov = sept.follow_up("November", day(11, 11), now);
+        july.approve_minutes_at(&sept, crate::domain::ApprovedBy::Consent)
+            .unwrap();
         let sessions = vec![july, sept, nov];
         let h = History::new(&sessions);
         let period = Period {
@@ -303,7 +344,23 @@ mod tests {
             "{pack}"
         );
         assert!(
-            pack.contains("| Book rooms | —     | 1 Aug 2026 | Open (overdue) | 8 Jul 2026     |"),
+            pack.contains(
+                "| Book rooms | —     | 1 Aug 2026 | Open (overdue); carried once; no owner | 8 Jul 2026     |"
+            ),
+            "{pack}"
+        );
+        assert!(
+            pack.contains("| 8 Jul 2026  | Launch    | Draft  | Approved 16 Sep 2026 |"),
+            "the pack says which minutes are approved: {pack}"
+        );
+        assert!(
+            pack.contains("| 16 Sep 2026 | September | Draft  | Draft                |"),
+            "{pack}"
+        );
+        assert!(
+            pack.contains(
+                "## Decisions due for review\n\n1. Start\n   - Taken on 8 July 2026 at \"Launch\"; review due 1 September 2026."
+            ),
             "{pack}"
         );
         assert!(!pack.contains("November"));

@@ -17,6 +17,8 @@ use super::table::table;
 pub struct Earlier<'a> {
     pub prev: &'a Session,
     measures: Vec<MeasureHistory<'a>>,
+    /// The flags of each of this session's actions, by position.
+    flags: Vec<Vec<crate::domain::Flag>>,
 }
 
 impl<'a> Earlier<'a> {
@@ -28,7 +30,15 @@ impl<'a> Earlier<'a> {
             .series_of(me)
             .map(|series| history.measures(series))
             .unwrap_or_default();
-        Some(Earlier { prev, measures })
+        let flags = history
+            .session(me)
+            .map(|s| s.actions.iter().map(|a| history.flags(a, me)).collect())
+            .unwrap_or_default();
+        Some(Earlier {
+            prev,
+            measures,
+            flags,
+        })
     }
 
     /// The reading of the same measure before `reading` (one of this
@@ -37,6 +47,11 @@ impl<'a> Earlier<'a> {
         let m = self.measures.iter().find(|m| m.id == reading.measure_id.trim())?;
         let at = m.readings.iter().position(|r| std::ptr::eq(r.reading, reading))?;
         Some((at.checked_sub(1).map(|i| &m.readings[i]), m.on_track()))
+    }
+
+    /// The flags of this session's action at `item` (carried, owner absent…).
+    pub fn flags(&self, item: usize) -> &[crate::domain::Flag] {
+        self.flags.get(item).map_or(&[], Vec::as_slice)
     }
 
     /// The actions left open at the last session, in its order.
@@ -210,19 +225,25 @@ mod tests {
         }
         assert!(out.contains("### Carried over from 1 September 2026"), "{out}");
         assert!(
-            out.contains("| Do a-1 | —     | 20 Sep 2026 | Open      | Done             |"),
+            out.contains(
+                "| Do a-1 | —     | 20 Sep 2026 | Open      | Done                                   |"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("| Do a-2 | —     | 20 Sep 2026 | Open      | Not carried over |"),
+            out.contains(
+                "| Do a-2 | —     | 20 Sep 2026 | Open      | Not carried over                       |"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("| Do a-3 | —     | 20 Sep 2026 | Open      | Open (overdue)   |"),
+            out.contains(
+                "| Do a-3 | —     | 20 Sep 2026 | Open      | Open (overdue); carried once; no owner |"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("### Agreed at this session\n\n| Action | Owner | Due | Status |"),
+            out.contains("### Agreed at this session\n\n| Action | Owner | Due | Status         |"),
             "{out}"
         );
         // The measure: defined once (step 3), read once with the one before (step 6).

@@ -53,6 +53,9 @@ fn decision_with(d: &Decision, results: &[String]) -> String {
     if !dissent.is_empty() {
         how.push(format!("Dissent: {dissent}"));
     }
+    if let Some(on) = d.review_date {
+        how.push(format!("To be reviewed from {}.", prose_date(on)));
+    }
     let how = bullets(&how).unwrap_or_default();
     format!("{text}\n{how}")
 }
@@ -98,8 +101,9 @@ pub fn actions(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
             let now = session
                 .actions
                 .iter()
-                .find(|x| earlier.carried(x) && x.id == a.id)
-                .map(|x| status_on(x, day))
+                .enumerate()
+                .find(|(_, x)| earlier.carried(x) && x.id == a.id)
+                .map(|(i, x)| flagged(status_on(x, day), earlier, i))
                 .unwrap_or_else(|| "Not carried over".to_string());
             vec![
                 a.text.clone(),
@@ -113,8 +117,13 @@ pub fn actions(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
     let new: Vec<Vec<String>> = session
         .actions
         .iter()
-        .filter(|a| !earlier.carried(a))
-        .map(row)
+        .enumerate()
+        .filter(|(_, a)| !earlier.carried(a))
+        .map(|(i, a)| {
+            let mut cells = row(a);
+            cells[3] = flagged(std::mem::take(&mut cells[3]), earlier, i);
+            cells
+        })
         .collect();
     let carried_title = format!("Carried over from {}", prose_date(earlier.prev.date));
     let mut body = section(
@@ -124,6 +133,11 @@ pub fn actions(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
     );
     body.extend(section(3, "Agreed at this session", table(&headers, &new)));
     section(2, "Actions", body)
+}
+
+/// The status with the action's flags (issue 11's follow-through).
+fn flagged(status: String, earlier: &Earlier, item: usize) -> String {
+    super::follow::status_with_flags(status, earlier.flags(item))
 }
 
 /// Points raised that belonged elsewhere, so they are not lost.

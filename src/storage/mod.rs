@@ -27,6 +27,8 @@
 
 mod archive;
 mod atomic;
+mod cache;
+mod catalog;
 mod diagnose;
 mod error;
 mod file;
@@ -48,11 +50,13 @@ mod whoami;
 
 pub use archive::{Archive, Entry};
 pub use atomic::{clean_leftovers, write_atomic};
+pub use cache::{CACHE_ENV, Cache};
+pub use catalog::{Known, Listed, Stamp, check, known};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};
 pub use lock::{Holder, LockError, SessionLock, is_locked, lock, lock_path, release_own};
-pub use paths::{DIR_ENV, archive_dir};
+pub use paths::{DIR_ENV, archive_dir, is_session_file};
 pub use recovery::{
     discard_recovery, pending_recoveries, read_recovery, recovery_path, write_panic_recovery, write_recovery,
 };

@@ -1,6 +1,7 @@
 //! The actions view: the filters in use, every matching action in a table
 //! (soonest due first, ⚠ on those overdue, the action's text the widest
-//! column), and the selected one in full.
+//! column, led by its follow-through flags in brackets), and the selected
+//! one in full with its flags in words.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +13,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::actions_view::ActionsState;
 use crate::app::message::count;
-use crate::domain::ActionRecord;
+use crate::domain::{ActionRecord, Flag};
 
 /// From this width the partnership gets a wider column.
 const WIDE: u16 = 110;
@@ -25,25 +26,38 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(5),
+        // The action in full, where it is, and its flags.
+        Constraint::Length(6),
     ])
     .areas(area);
     let wide = area.width >= WIDE;
     frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
     let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
+    let history = state.loaded.history();
+    let flags: Vec<Vec<Flag>> = records
+        .iter()
+        .map(|r| history.flags(r.action, r.session))
+        .collect();
+    let flagged = flags.iter().filter(|f| !f.is_empty()).count();
     let what = if state.to_do {
         " to do (open or in progress)"
     } else {
         ""
     };
-    let text = format!(
-        " {}{what}, {} overdue (⚠), soonest due first",
+    let mut text = format!(
+        " {}{what}, {} overdue (⚠), {flagged} flagged […]",
         count(records.len(), "action", "actions"),
         overdue
     );
+    // The order is said when there is room for it.
+    let order = ", soonest due first";
+    if text.chars().count() + order.len() < usize::from(area.width) {
+        text.push_str(order);
+    }
     frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), summary);
-    draw_table(frame, table, state, &records, app);
-    draw_details(frame, details, state, records.get(state.selected), theme);
+    draw_table(frame, table, state, &records, &flags, app);
+    let selected = records.get(state.selected).zip(flags.get(state.selected));
+    draw_details(frame, details, state, selected, theme);
     if let Some(form) = &state.editing {
         super::action_edit::draw(frame, area, form, theme);
     }
@@ -83,7 +97,14 @@ fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'
     Line::from(spans)
 }
 
-fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[ActionRecord], app: &App) {
+fn draw_table(
+    frame: &mut Frame,
+    area: Rect,
+    state: &ActionsState,
+    records: &[ActionRecord],
+    flags: &[Vec<Flag>],
+    app: &App,
+) {
     let theme = &app.theme;
     let inner = table::boxed(frame, area, theme);
     let wide = area.width >= WIDE;
@@ -130,6 +151,10 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
             None => "  —".into(),
         };
         let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = match flags.get(i).map(|f| short_flags(f)) {
+            Some(f) if !f.is_empty() => format!("[{f}] {text}"),
+            _ => text,
+        };
         let owner = if a.owner.trim().is_empty() {
             "—"
         } else {
@@ -148,6 +173,20 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, records: &[Ac
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The flags in few words for the table: "carried 2×, owner absent".
+fn short_flags(flags: &[Flag]) -> String {
+    flags
+        .iter()
+        .map(|f| match f {
+            Flag::Carried(n) => format!("carried {n}×"),
+            Flag::NoOwner => "no owner".into(),
+            Flag::OwnerAbsent => "owner absent".into(),
+            Flag::OrganisationLeft(_) => "org left".into(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The first two words of a partnership's name ("Level Ground"), so the
 /// action's text keeps the room; the details below give it in full.
 fn short(name: &str) -> String {
@@ -158,7 +197,7 @@ fn draw_details(
     frame: &mut Frame,
     area: Rect,
     state: &ActionsState,
-    record: Option<&ActionRecord>,
+    record: Option<(&ActionRecord, &Vec<Flag>)>,
     theme: &Theme,
 ) {
     let block = Block::bordered()
@@ -166,7 +205,7 @@ fn draw_details(
         .border_style(theme.border())
         .padding(Padding::horizontal(1))
         .title(Line::styled(" Selected action ", theme.title()));
-    let Some(r) = record else {
+    let Some((r, flags)) = record else {
         frame.render_widget(block, area);
         return;
     };
@@ -196,5 +235,12 @@ fn draw_details(
             Span::styled(format!(" ({file})"), theme.muted()),
         ]),
     ];
+    let mut text = text;
+    if !flags.is_empty() {
+        text.push(Line::from(vec![
+            Span::styled("Follow-through: ", theme.muted()),
+            Span::raw(Flag::join(flags)),
+        ]));
+    }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
 }

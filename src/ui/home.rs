@@ -15,15 +15,23 @@ use super::timeline;
 use crate::app::App;
 use crate::app::home::HomeState;
 use crate::app::message::count;
-use crate::domain::{Session, clean_for_terminal};
-use crate::storage::Entry;
+use crate::domain::{Card, clean_for_terminal};
+use crate::storage::Listed;
 
 /// From this width the table has room for a partnership column.
 const WIDE: u16 = 110;
 
 pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     if home.entries.is_empty() {
-        welcome(frame, area, home, app);
+        match app.library.checking {
+            // The first look at a folder not seen before: say so rather
+            // than welcome someone whose sessions are on their way.
+            Some(progress) => {
+                let text = Line::styled(format!(" {}", checking(progress)), app.theme.muted());
+                frame.render_widget(Paragraph::new(text), area);
+            }
+            None => welcome(frame, area, home, app),
+        }
         return;
     }
     let [summary, table, details] =
@@ -54,10 +62,22 @@ fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
             count(home.broken_count(), "unreadable file", "unreadable files")
         );
     }
-    Line::from(vec![
+    let mut line = Line::from(vec![
         Span::styled(text, app.theme.muted()),
         Span::raw(app.display_dir.as_str()),
-    ])
+    ]);
+    if let Some(progress) = app.library.checking {
+        line.push_span(Span::styled(
+            format!("  · {}", checking(progress)),
+            app.theme.muted(),
+        ));
+    }
+    line
+}
+
+/// How far the check of the folder has got.
+fn checking((done, total): (usize, usize)) -> String {
+    format!("Checking the archive folder: {done} of {total} files…")
 }
 
 fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
@@ -80,7 +100,16 @@ fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme
         .iter()
         .map(|r| usize::from(r.width))
         .collect();
-    let rows = home.entries.iter().map(|entry| row(entry, wide, &columns, theme));
+    // Only the rows in view are written out, whatever the archive's size;
+    // the window moves as the table would scroll it.
+    let visible = usize::from(area.height.saturating_sub(3));
+    let offset = super::table::scroll(home.selected, visible);
+    let rows = home
+        .entries
+        .iter()
+        .skip(offset)
+        .take(visible)
+        .map(|entry| row(entry, wide, &columns, theme));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected())
@@ -90,15 +119,15 @@ fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme
                 .border_type(BorderType::Rounded)
                 .border_style(theme.border()),
         );
-    let mut state = TableState::default().with_selected(Some(home.selected));
+    let mut state = TableState::default().with_selected(Some(home.selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn row<'a>(entry: &'a Entry, wide: bool, columns: &[usize], theme: &Theme) -> Row<'a> {
+fn row<'a>(entry: &'a Listed, wide: bool, columns: &[usize], theme: &Theme) -> Row<'a> {
     let fit = |text: &str, column: usize| Line::from(fit(text, columns.get(column).copied().unwrap_or(0)));
     let number = |n: usize| Line::from(n.to_string()).right_aligned();
     let mut cells: Vec<Line> = Vec::new();
-    match &entry.session {
+    match &entry.card {
         Ok(s) => {
             cells.push(Line::from(s.date.format("%Y-%m-%d").to_string()));
             cells.push(fit(&s.title, 1));
@@ -106,14 +135,14 @@ fn row<'a>(entry: &'a Entry, wide: bool, columns: &[usize], theme: &Theme) -> Ro
                 cells.push(fit(&s.partnership, 2));
             }
             cells.push(Line::from(s.status.label()));
-            cells.push(number(s.participants.len()));
-            cells.push(number(s.decisions.len()));
-            cells.push(number(s.open_actions().count()));
+            cells.push(number(s.participants));
+            cells.push(number(s.decisions));
+            cells.push(number(s.open_actions));
             Row::new(cells)
         }
         Err(_) => {
             cells.push(Line::from("?"));
-            cells.push(fit(&file_name(entry), 1));
+            cells.push(fit(&entry.file_name(), 1));
             if wide {
                 cells.push(Line::from(""));
             }
@@ -123,20 +152,12 @@ fn row<'a>(entry: &'a Entry, wide: bool, columns: &[usize], theme: &Theme) -> Ro
     }
 }
 
-pub(super) fn file_name(entry: &Entry) -> String {
-    entry
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 fn details_panel(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     let theme = &app.theme;
     let Some(entry) = home.selected_entry() else {
         return;
     };
-    let (title, border, text) = match &entry.session {
+    let (title, border, text) = match &entry.card {
         Ok(session) => (
             " Selected session ",
             theme.border(),
@@ -162,7 +183,7 @@ fn details_panel(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
 }
 
-fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
+fn details<'a>(s: &'a Card, entry: &Listed, theme: &Theme) -> Text<'a> {
     let mut when = s.date.format("%A %-d %B %Y").to_string();
     if let Some(time) = s.start_time {
         when.push_str(&time.format(", %H:%M").to_string());
@@ -186,7 +207,7 @@ fn details<'a>(s: &'a Session, entry: &Entry, theme: &Theme) -> Text<'a> {
         Line::styled(clean_for_terminal(&s.title), theme.title()),
         Line::from(field("When: ", when)),
         Line::from(people),
-        Line::from(field("File: ", file_name(entry))),
+        Line::from(field("File: ", entry.file_name())),
     ])
 }
 

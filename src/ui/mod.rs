@@ -19,6 +19,7 @@ mod sanitize;
 mod save_as;
 mod search;
 pub mod session;
+mod sign_off;
 mod table;
 pub mod theme;
 mod timeline;
@@ -77,6 +78,9 @@ fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(offer) = app.offers.front() {
         recovery::draw(frame, body, offer, app);
+    }
+    if let Some(form) = &app.sign_off {
+        sign_off::draw(frame, body, form, app);
     }
     if let Some(prompt) = &app.save_as {
         save_as::draw(frame, body, prompt, app);

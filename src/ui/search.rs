@@ -55,20 +55,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState, app: &App) {
     let width = usize::from(results_area.width);
     let visible = usize::from(results_area.height) / ROWS_PER_HIT;
     let offset = scroll(state.selected, visible);
+    // Only the results on screen are made into text and snippets.
+    let end = state.hits.len().min(offset + visible);
     let mut lines: Vec<Line> = Vec::new();
-    for (i, hit) in state.hits.iter().enumerate().skip(offset).take(visible) {
-        lines.extend(result(state, hit, i == state.selected, width, theme));
+    for i in offset..end {
+        if let Some(hit) = state.hit(i) {
+            lines.extend(result(state, &hit, i == state.selected, width, theme));
+        }
     }
     frame.render_widget(Paragraph::new(lines), results_area);
 }
 
-fn result<'a>(
-    state: &SearchState,
-    hit: &'a Hit,
-    selected: bool,
-    width: usize,
-    theme: &Theme,
-) -> [Line<'a>; 2] {
+fn result(state: &SearchState, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> [Line<'static>; 2] {
     let (date, title) = state
         .loaded
         .sessions

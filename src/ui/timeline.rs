@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::home::file_name;
 use super::table::{self, cell, right, scroll, widths};
 use super::theme::Theme;
 use crate::app::home::HomeState;
@@ -29,15 +28,17 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
     constraints.extend([11, 9, 12].map(Constraint::Length));
     header.extend(["Status", "Decisions", "Open actions"]);
     let cols = widths(&constraints, inner.width.saturating_sub(2)); // a space before the border
-    let mut lines: Vec<Line> = Vec::new();
+    // Where each line comes from, cheap to list for the whole archive; only
+    // the lines in view are then written out.
+    let mut lines: Vec<(&Group, Option<usize>)> = Vec::new();
     let mut selected_line = 0;
-    for group in &home.groups {
-        lines.push(heading(group, home, theme));
+    for group in home.groups.iter() {
+        lines.push((group, None));
         for &i in &group.entries {
             if i == home.selected {
                 selected_line = lines.len();
             }
-            lines.push(row(home, i, &group.name, wide, &cols, theme));
+            lines.push((group, Some(i)));
         }
     }
     let head = Line::styled(format!(" {}", join(&header, &cols)), theme.title());
@@ -50,7 +51,16 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
         offset
     };
     let mut shown = vec![head];
-    shown.extend(lines.into_iter().skip(offset).take(height));
+    shown.extend(
+        lines
+            .into_iter()
+            .skip(offset)
+            .take(height)
+            .map(|(group, entry)| match entry {
+                None => heading(group, home, theme),
+                Some(i) => row(home, i, &group.name, wide, &cols, theme),
+            }),
+    );
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
@@ -82,7 +92,7 @@ fn heading<'a>(group: &Group, home: &HomeState, theme: &Theme) -> Line<'a> {
     let dates: Vec<_> = group
         .entries
         .iter()
-        .filter_map(|&i| home.entries[i].session.as_ref().ok().map(|s| s.date))
+        .filter_map(|&i| home.entries[i].card.as_ref().ok().map(|s| s.date))
         .collect();
     let span = match (dates.last(), dates.first()) {
         (Some(first), Some(last)) if first != last => {
@@ -125,21 +135,21 @@ fn row<'a>(home: &HomeState, i: usize, group: &str, wide: bool, cols: &[usize], 
     let selected = i == home.selected;
     let marker = if selected { "●" } else { "○" };
     let mut cells: Vec<String> = vec![marker.into()];
-    let style = match &entry.session {
+    let style = match &entry.card {
         Ok(s) => {
             cells.push(s.date.format("%Y-%m-%d").to_string());
             cells.push(short_title(&s.title, group));
             if wide {
-                cells.push(s.participants.len().to_string());
+                cells.push(s.participants.to_string());
             }
             cells.push(s.status.label().to_string());
-            cells.push(s.decisions.len().to_string());
-            cells.push(s.open_actions().count().to_string());
+            cells.push(s.decisions.to_string());
+            cells.push(s.open_actions.to_string());
             Style::new()
         }
         Err(_) => {
             cells.push("?".into());
-            cells.push(format!("⚠ {}", file_name(entry)));
+            cells.push(format!("⚠ {}", entry.file_name()));
             if wide {
                 cells.push(String::new());
             }

@@ -12,7 +12,13 @@ use tempfile::TempDir;
 /// `roundtable --dir DIR`, whatever `ROUNDTABLE_DIR` the test runs under.
 pub fn roundtable(dir: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("roundtable");
-    cmd.env_remove("ROUNDTABLE_DIR").arg("--dir").arg(dir);
+    cmd.env_remove("ROUNDTABLE_DIR")
+        .env(
+            "ROUNDTABLE_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
+        .arg("--dir")
+        .arg(dir);
     cmd
 }
 

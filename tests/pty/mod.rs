@@ -40,7 +40,12 @@ impl App {
         cmd.arg("--dir")
             .arg(dir)
             .env("TERM", "xterm-256color")
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // Remembered cards go beside the build, not in the person's cache.
+            .env(
+                "ROUNDTABLE_CACHE_DIR",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+            );
         configure(&mut cmd);
         let mut pty = Session::spawn(cmd).expect("start roundtable in a pseudo-terminal");
         pty.get_process_mut()

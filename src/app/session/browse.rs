@@ -146,8 +146,12 @@ impl SessionScreen {
             Some(snapshot) => {
                 // The plan may go back; time recorded since never does.
                 let plan = self.session.plan.clone();
+                // Sign-off is a record of what happened to the minutes, not
+                // an edit: undo never takes it back.
+                let minutes = std::mem::take(&mut self.session.minutes);
                 self.session = snapshot.session;
                 self.session.plan = plan.after_undo(std::mem::take(&mut self.session.plan));
+                self.session.minutes = minutes;
                 self.nav = snapshot.nav;
                 self.dirty = true;
                 self.message = Some(format!("Undone: {}.", snapshot.what));

@@ -108,6 +108,8 @@ const DECISION: &[FieldSpec] = &[
     f("Step", Pick),
     f("How decided", Pick),
     f("Dissent", Long),
+    // Later sessions list it as due for review from this date (issue 11).
+    f("Review on", Date),
 ];
 const ACTION: &[FieldSpec] = &[
     f("Action", Long),

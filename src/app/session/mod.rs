@@ -87,6 +87,8 @@ pub struct SessionScreen {
     pub plan_view: Option<plan_view::PlanView>,
     /// When the clock was last looked at, to notice a computer that slept.
     last_look: Option<DateTime<Utc>>,
+    /// The last session's minutes, for approving them here (issue 11).
+    pub sign_off: crate::app::sign_off::Note,
 }
 
 impl SessionScreen {
@@ -110,6 +112,7 @@ impl SessionScreen {
             presenter: None,
             plan_view: None,
             last_look: None,
+            sign_off: Default::default(),
         }
     }
 

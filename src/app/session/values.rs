@@ -172,6 +172,7 @@ pub fn read(s: &Session, l: ListRef, row: usize) -> Vec<Value> {
                 step_pick(d.step),
                 pick(&DecisionMethod::ALL, d.method, DecisionMethod::label),
                 text(&d.dissent),
+                date(d.review_date),
             ]
         }),
         ListKind::Actions => s.actions.get(row).map_or(none, |a| {
@@ -309,6 +310,7 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
             if let Some(d) = s.decisions.get_mut(row) {
                 (d.text, d.step) = (v.text(0), v.step(1));
                 (d.method, d.dissent) = (v.pick(2, &DecisionMethod::ALL), v.text(3));
+                d.review_date = v.date(4);
             }
         }
         ListKind::Actions => {

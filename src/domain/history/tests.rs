@@ -1,6 +1,7 @@
 //! Tests of the partnership history, and a meeting maker other tests share.
 use chrono::{DateTime, NaiveDate};
 
+use super::shape::depths;
 use super::*;
 
 pub(crate) fn meeting(title: &str, partnership: &str, month: u32, day: u32) -> Session {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::{limit, truncate, wrap};
+use super::wrap::{limit, truncate, wrap, wrap_upto};
 use crate::app::session::editor::{Editor, Input};
 use crate::app::session::fields::FieldKind;
 use crate::ui::theme::Theme;
@@ -17,9 +17,18 @@ use crate::ui::theme::Theme;
 fn field_height(editor: &Editor, i: usize, width: usize, long_max: usize) -> usize {
     match editor.fields.get(i).map(|f| f.spec.kind) {
         Some(FieldKind::Long) => {
-            let text = editor.text(i);
-            let lines: usize = text.split('\n').map(|l| wrap(&[Span::raw(l)], width).len()).sum();
-            (lines + 1).clamp(2.min(long_max), long_max)
+            // Counted only as far as the field can grow: a long note costs
+            // no more to measure than a short one.
+            let mut lines = 0;
+            if let Some(Input::Text(area)) = editor.fields.get(i).map(|f| &f.input) {
+                for line in area.lines() {
+                    lines += wrap_upto(&[Span::raw(line.as_str())], width, long_max - lines).len();
+                    if lines >= long_max {
+                        break;
+                    }
+                }
+            }
+            (lines.max(1) + 1).clamp(2.min(long_max), long_max)
         }
         _ => 1,
     }

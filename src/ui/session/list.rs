@@ -2,6 +2,8 @@
 //! full (reverse video and a ▶ marker, readable without colour), others in
 //! at most a few lines, scrolled so the selection is always on screen.
 
+use std::collections::BTreeMap;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,36 +23,56 @@ fn layout(item: &Item, width: usize, max: usize) -> Vec<Line<'static>> {
     limit(lines, max, width)
 }
 
-/// The first item to draw so that `selected` ends on screen.
-fn first_visible(heights: &[usize], selected: usize, height: usize) -> usize {
-    let mut start = 0;
-    while start < selected && heights[start..=selected].iter().sum::<usize>() > height {
-        start += 1;
+/// The first item to draw so that `selected` ends on screen: walks up from
+/// the selection while the items still fit, so only items near it are
+/// measured however long the list.
+fn first_visible(selected: usize, height: usize, mut height_of: impl FnMut(usize) -> usize) -> usize {
+    let mut start = selected;
+    let mut used = height_of(selected);
+    while start > 0 {
+        let above = height_of(start - 1);
+        if used + above > height {
+            break;
+        }
+        used += above;
+        start -= 1;
     }
     start
 }
 
-pub fn render(frame: &mut Frame, area: Rect, items: &[Item], selected: usize, theme: &Theme) {
-    if area.width < 4 || area.height == 0 || items.is_empty() {
+/// Draws `len` items, of which only those on screen are built (`item(i)`
+/// gives item `i`): a list of thousands costs no more than a screenful.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    len: usize,
+    item: impl Fn(usize) -> Item,
+    selected: usize,
+    theme: &Theme,
+) {
+    if area.width < 4 || area.height == 0 || len == 0 {
         return;
     }
     let width = area.width as usize - 2;
     let height = area.height as usize;
-    let selected = selected.min(items.len() - 1);
-    let laid: Vec<Vec<Line<'static>>> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| layout(item, width, if i == selected { height } else { MAX_LINES }))
-        .collect();
-    let heights: Vec<usize> = laid.iter().map(Vec::len).collect();
-    let start = first_visible(&heights, selected, height);
+    let selected = selected.min(len - 1);
+    let lay = |i: usize| layout(&item(i), width, if i == selected { height } else { MAX_LINES });
+    // Items laid out while finding the first one, kept for drawing.
+    let mut laid: BTreeMap<usize, Vec<Line<'static>>> = BTreeMap::new();
+    let start = first_visible(selected, height, |i| {
+        let lines = lay(i);
+        let n = lines.len();
+        laid.insert(i, lines);
+        n
+    });
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut last_shown = start;
-    for (i, item) in laid.into_iter().enumerate().skip(start) {
+    for i in start..len {
         if lines.len() >= height {
             break;
         }
         last_shown = i;
+        let item = laid.remove(&i).unwrap_or_else(|| lay(i));
         let is_selected = i == selected;
         for (n, line) in item.into_iter().enumerate() {
             let marker = match (n, is_selected) {
@@ -69,7 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, items: &[Item], selected: usize, th
             lines.push(line);
         }
     }
-    let more_below = last_shown + 1 < items.len() || lines.len() > height;
+    let more_below = last_shown + 1 < len || lines.len() > height;
     lines.truncate(height);
     frame.render_widget(Paragraph::new(lines), area);
     let corner = |y: u16, mark: &str, frame: &mut Frame| {
@@ -105,11 +127,19 @@ mod tests {
 
     #[test]
     fn selection_scrolls_into_view() {
-        let heights = [2, 2, 2, 2, 2];
-        assert_eq!(first_visible(&heights, 0, 4), 0);
-        assert_eq!(first_visible(&heights, 1, 4), 0);
-        assert_eq!(first_visible(&heights, 4, 4), 3);
+        let two = |_| 2;
+        assert_eq!(first_visible(0, 4, two), 0);
+        assert_eq!(first_visible(1, 4, two), 0);
+        assert_eq!(first_visible(4, 4, two), 3);
         // An item taller than the pane still starts at the top.
-        assert_eq!(first_visible(&[9, 9], 1, 4), 1);
+        assert_eq!(first_visible(1, 4, |_| 9), 1);
+        // Only the items that can share the screen with the selection are
+        // measured, however long the list.
+        let mut asked = Vec::new();
+        first_visible(1_999, 6, |i| {
+            asked.push(i);
+            2
+        });
+        assert_eq!(asked, [1_999, 1_998, 1_997, 1_996]);
     }
 }

@@ -43,11 +43,24 @@ pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Th
         frame.render_widget(Paragraph::new(text).style(theme.warning()), area);
         return;
     }
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    // Where the minutes stand, a line each when there is news.
+    let minutes = crate::app::sign_off::status_lines(screen);
+    let strip = minutes.len() as u16;
+    let [head, status, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(strip),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(header(screen, head.width as usize, theme, now)),
         head,
     );
+    let lines: Vec<Line> = minutes
+        .iter()
+        .map(|text| Line::styled(truncate(text, status.width as usize), theme.muted()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), status);
     let nav_width = navigator::WIDTH.min(body.width / 3 + 2);
     let [nav, main] = Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
         .spacing(1)

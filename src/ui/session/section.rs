@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::{limit, truncate, wrap};
+use super::wrap::{limit, truncate, wrap, wrap_limited};
 use super::{guide, list, rows, voices};
 use crate::app::session::SessionScreen;
 use crate::app::session::items;
@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
         Vec::new()
     } else {
         let max = if area.height > 30 { 5 } else { 2 };
-        limit(wrap(&[Span::raw(note)], width), max, width)
+        wrap_limited(&[Span::raw(note)], width, max)
     };
     let read_only = screen.read_only.as_ref().map(|why| format!("Read-only: {why}"));
     let message = screen
@@ -188,8 +188,6 @@ fn draw_list(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Them
         list::empty(frame, area, &hint, theme);
         return;
     }
-    let items: Vec<list::Item> = (0..n)
-        .map(|row| rows::with_audience(rows::item(s, list, row, theme), s, list, row, theme))
-        .collect();
-    list::render(frame, area, &items, screen.nav.row(), theme);
+    let item = |row| rows::with_audience(rows::item(s, list, row, theme), s, list, row, theme);
+    list::render(frame, area, n, item, screen.nav.row(), theme);
 }

@@ -1,6 +1,8 @@
 //! Word wrapping and truncation of styled text by display width, so long
 //! goals and names stay readable in narrow panes without ever overflowing.
 
+use std::ops::ControlFlow;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -12,8 +14,9 @@ struct Piece {
     hard_break: bool,
 }
 
-fn pieces(spans: &[Span]) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
+/// Calls `each` with every piece of `spans` in order until it answers
+/// `Break`, so a long text is cut into words only as far as it is shown.
+fn pieces(spans: &[Span], mut each: impl FnMut(Piece) -> ControlFlow<()>) {
     for span in spans {
         let mut word = String::new();
         let mut after_space = false;
@@ -26,43 +29,64 @@ fn pieces(spans: &[Span]) -> Vec<Piece> {
                 c => c,
             };
             if c == '\n' {
-                out.push(Piece {
+                let piece = Piece {
                     text: std::mem::take(&mut word),
                     style: span.style,
                     hard_break: true,
-                });
+                };
+                if each(piece).is_break() {
+                    return;
+                }
                 after_space = false;
                 continue;
             }
             if after_space && !c.is_whitespace() {
-                out.push(Piece {
+                let piece = Piece {
                     text: std::mem::take(&mut word),
                     style: span.style,
                     hard_break: false,
-                });
+                };
+                if each(piece).is_break() {
+                    return;
+                }
             }
             after_space = c.is_whitespace();
-            word.push(if c == '\t' { ' ' } else { c });
+            word.push(c);
         }
         if !word.is_empty() {
-            out.push(Piece {
+            let piece = Piece {
                 text: word,
                 style: span.style,
                 hard_break: false,
-            });
+            };
+            if each(piece).is_break() {
+                return;
+            }
         }
     }
-    out
 }
 
 /// Wraps `spans` into lines at most `width` columns wide; words longer than
 /// a line are split.
 pub fn wrap(spans: &[Span], width: usize) -> Vec<Line<'static>> {
+    wrap_upto(spans, width, usize::MAX)
+}
+
+/// The first `max` lines of `spans` wrapped to `width`, the last one ending
+/// in "…" when there is more. Only what is shown is wrapped, so a note of
+/// any length costs the same to draw.
+pub fn wrap_limited(spans: &[Span], width: usize, max: usize) -> Vec<Line<'static>> {
+    limit(wrap_upto(spans, width, max.max(1).saturating_add(1)), max, width)
+}
+
+/// `wrap`, stopping once at least `max` lines are made (the last may then
+/// be missing words that would have followed on it).
+pub fn wrap_upto(spans: &[Span], width: usize, max: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for piece in pieces(spans) {
+    pieces(spans, |piece| {
         let mut text = piece.text.as_str();
         if used > 0 && used + text.trim_end().width() > width {
             lines.push(Line::from(std::mem::take(&mut line)));
@@ -92,8 +116,13 @@ pub fn wrap(spans: &[Span], width: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(std::mem::take(&mut line)));
             used = 0;
         }
-    }
-    if !line.is_empty() || lines.is_empty() {
+        if lines.len() >= max {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    if (!line.is_empty() || lines.is_empty()) && lines.len() < max {
         lines.push(Line::from(line));
     }
     lines
@@ -178,6 +207,27 @@ mod tests {
         }
         assert_eq!(truncate("Participation", 6), "Parti…");
         assert_eq!(truncate("会議の目標", 5), "会議…");
+    }
+
+    #[test]
+    fn wrapping_only_what_is_shown_reads_the_same() {
+        let texts = [
+            "one two three four five six seven eight nine ten",
+            "one\ntwo\n\nthree four five six",
+            "abcdefghijklmnopqrstuvwxyz abc",
+            "short",
+            "",
+        ];
+        for text in texts {
+            for max in 1..6 {
+                let spans = [Span::raw(text)];
+                assert_eq!(
+                    wrap_limited(&spans, 7, max),
+                    limit(wrap(&spans, 7), max, 7),
+                    "{text:?} in {max} lines"
+                );
+            }
+        }
     }
 
     #[test]

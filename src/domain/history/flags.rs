@@ -1,0 +1,210 @@
+//! What a carried action's history says about it: how often it has been
+//! carried to another meeting, and whether anyone is there to do it (no
+//! owner, the owner absent today, the owner's organisation gone from the
+//! partnership). The actions view, the minutes and the trustee pack show
+//! these flags so stalled commitments stand out.
+
+use super::History;
+use crate::domain::{ActionItem, Attendance, Session, comparable};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    /// Carried to this many later meetings while still open.
+    Carried(usize),
+    NoOwner,
+    /// The owner is not present at the meeting.
+    OwnerAbsent,
+    /// The owner's organisation (named) has nobody in the meeting's list of
+    /// participants any more.
+    OrganisationLeft(String),
+}
+
+impl Flag {
+    /// "carried 3 times", "owner absent today", "no owner", "owner's
+    /// organisation has left (Aid)".
+    pub fn words(&self) -> String {
+        match self {
+            Flag::Carried(1) => "carried once".into(),
+            Flag::Carried(n) => format!("carried {n} times"),
+            Flag::NoOwner => "no owner".into(),
+            Flag::OwnerAbsent => "owner absent today".into(),
+            Flag::OrganisationLeft(org) => format!("owner's organisation has left ({org})"),
+        }
+    }
+
+    /// The flags as one phrase for a table cell or a list: "carried twice; no owner".
+    pub fn join(flags: &[Flag]) -> String {
+        flags.iter().map(Flag::words).collect::<Vec<_>>().join("; ")
+    }
+}
+
+impl History<'_> {
+    /// The flags of `action` as it stands at the meeting `at` (an index into
+    /// the history). Only open actions are flagged: a done action needs no
+    /// chasing. Attendance flags need the meeting's list of participants.
+    pub fn flags(&self, action: &ActionItem, at: usize) -> Vec<Flag> {
+        let Some(today) = self.session(at) else {
+            return Vec::new();
+        };
+        if !action.status.is_open() {
+            return Vec::new();
+        }
+        let upto = self.series_upto(at);
+        let mut flags = Vec::new();
+        let id = action.id.trim();
+        if !id.is_empty() {
+            let copies = upto
+                .iter()
+                .filter(|s| s.actions.iter().any(|a| a.id == id))
+                .count();
+            if copies > 1 {
+                flags.push(Flag::Carried(copies - 1));
+            }
+        }
+        let owner = comparable(&action.owner);
+        if owner.is_empty() {
+            flags.push(Flag::NoOwner);
+            return flags;
+        }
+        if today.participants.is_empty() {
+            return flags;
+        }
+        if let Some(org) = organisation_of(&owner, &upto).filter(|org| !has_organisation(today, org)) {
+            flags.push(Flag::OrganisationLeft(org.to_string()));
+        } else if !is_present(today, &owner) {
+            flags.push(Flag::OwnerAbsent);
+        }
+        flags
+    }
+
+    /// The sessions of `at`'s series up to and including it, oldest first.
+    fn series_upto(&self, at: usize) -> Vec<&Session> {
+        let Some(series) = self.series_of(at) else {
+            return self.session(at).into_iter().collect();
+        };
+        let end = series.sessions.iter().position(|&i| i == at).unwrap_or(0);
+        series.sessions[..=end]
+            .iter()
+            .filter_map(|&i| self.session(i))
+            .collect()
+    }
+}
+
+/// The organisation of the participant named `owner` (already comparable),
+/// as the latest session listing them says.
+fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str> {
+    sessions.iter().rev().find_map(|s| {
+        s.participants
+            .iter()
+            .find(|p| comparable(&p.name) == owner)
+            .map(|p| p.organisation.trim())
+            .filter(|org| !org.is_empty())
+    })
+}
+
+fn has_organisation(session: &Session, org: &str) -> bool {
+    let org = comparable(org);
+    session
+        .participants
+        .iter()
+        .any(|p| comparable(&p.organisation) == org)
+}
+
+/// Present by name, or (for an owner that is an organisation or group) by
+/// someone of that organisation being present.
+fn is_present(session: &Session, owner: &str) -> bool {
+    session
+        .participants
+        .iter()
+        .filter(|p| p.attendance == Attendance::Present)
+        .any(|p| comparable(&p.name) == owner || comparable(&p.organisation) == owner)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::history::tests::meeting;
+    use crate::domain::{ActionStatus, Participant};
+
+    fn person(name: &str, org: &str, attendance: Attendance) -> Participant {
+        Participant {
+            name: name.into(),
+            organisation: org.into(),
+            attendance,
+            ..Default::default()
+        }
+    }
+
+    fn action(id: &str, owner: &str) -> ActionItem {
+        ActionItem {
+            id: id.into(),
+            text: format!("Do {id}"),
+            owner: owner.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Four meetings; a-1 (Ann, Aid) is carried through all of them, a-2 has
+    /// no owner, a-3 belongs to Bo (Beacon), whose organisation leaves.
+    fn archive() -> Vec<Session> {
+        let mut july = meeting("July", "Level Ground", 7, 8);
+        july.participants = vec![
+            person("Ann", "Aid", Attendance::Present),
+            person("Bo", "Beacon", Attendance::Present),
+        ];
+        july.actions = vec![action("a-1", "Ann"), action("a-2", " "), action("a-3", "Bo")];
+        let now = july.created;
+        let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+        let sept = july.follow_up("Sept", date(9, 16), now);
+        let mut nov = sept.follow_up("Nov", date(11, 11), now);
+        nov.participants[0].attendance = Attendance::Apologies;
+        nov.participants.retain(|p| p.organisation != "Beacon");
+        let mut dec = nov.follow_up("Dec", date(12, 16), now);
+        dec.participants[0].attendance = Attendance::Apologies;
+        vec![july, sept, nov, dec]
+    }
+
+    #[test]
+    fn carried_actions_count_the_meetings_they_were_carried_to() {
+        let sessions = archive();
+        let h = History::new(&sessions);
+        let a1 = &sessions[3].actions[0];
+        assert_eq!(
+            h.flags(&sessions[0].actions[0], 0),
+            [],
+            "new at its first meeting"
+        );
+        assert_eq!(h.flags(&sessions[1].actions[0], 1), [Flag::Carried(1)]);
+        assert_eq!(h.flags(a1, 3), [Flag::Carried(3), Flag::OwnerAbsent]);
+        assert_eq!(Flag::join(&h.flags(a1, 3)), "carried 3 times; owner absent today");
+    }
+
+    #[test]
+    fn no_owner_and_an_organisation_that_left_are_flagged() {
+        let sessions = archive();
+        let h = History::new(&sessions);
+        let nov = &sessions[2];
+        assert_eq!(h.flags(&nov.actions[1], 2), [Flag::Carried(2), Flag::NoOwner]);
+        assert_eq!(
+            h.flags(&nov.actions[2], 2),
+            [Flag::Carried(2), Flag::OrganisationLeft("Beacon".into())]
+        );
+        assert_eq!(
+            Flag::OrganisationLeft("Beacon".into()).words(),
+            "owner's organisation has left (Beacon)"
+        );
+    }
+
+    #[test]
+    fn done_actions_and_owners_present_by_organisation_are_not_flagged() {
+        let mut sessions = archive();
+        sessions[3].actions[0].status = ActionStatus::Done;
+        sessions[3].actions[2].owner = "aid".into();
+        sessions[3].participants[0].attendance = Attendance::Present;
+        let h = History::new(&sessions);
+        assert_eq!(h.flags(&sessions[3].actions[0], 3), []);
+        assert_eq!(h.flags(&sessions[3].actions[2], 3), [Flag::Carried(3)]);
+    }
+}

@@ -1,0 +1,159 @@
+//! The archive as a list of cards (see `domain::Card`), checked against the
+//! folder cheaply: a file whose size and modification time are unchanged
+//! keeps the card read before; only new or changed files are parsed, on
+//! every core. `cache` remembers the cards between runs.
+
+use std::collections::HashMap;
+use std::fs::{self, Metadata};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use super::file::load;
+use super::paths::is_session_file;
+use crate::domain::{Card, Session};
+
+/// A file's size and modification time: while both are unchanged, the card
+/// read from it before still holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub secs: u64,
+    pub nanos: u32,
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Option<Stamp> {
+        let since = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            size: meta.len(),
+            secs: since.as_secs(),
+            nanos: since.subsec_nanos(),
+        })
+    }
+
+    pub fn read(path: &Path) -> Option<Stamp> {
+        Stamp::of(&fs::metadata(path).ok()?)
+    }
+}
+
+/// One file of the archive as last checked: its card, or why it could not
+/// be read (kept, so broken files are listed with their reason).
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub stamp: Option<Stamp>,
+    pub card: Result<Card, Arc<StorageError>>,
+}
+
+impl Listed {
+    /// Reads the file at `path` now.
+    pub fn read(path: PathBuf) -> Listed {
+        // The stamp first: a change while parsing makes the next check read
+        // the file again rather than keep a card of the older text.
+        let stamp = Stamp::read(&path);
+        let card = load(&path).map(|s| Card::of(&s)).map_err(Arc::new);
+        Listed { path, stamp, card }
+    }
+
+    /// The card of a session just saved to `path` by this program.
+    pub fn saved(path: PathBuf, session: &Session) -> Listed {
+        Listed {
+            stamp: Stamp::read(&path),
+            card: Ok(Card::of(session)),
+            path,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Whether the file cannot be used as it is: unreadable, or read with
+    /// errors (not just warnings).
+    pub fn is_broken(&self) -> bool {
+        self.card.as_ref().map_or(true, Card::has_errors)
+    }
+
+    /// The date the session met, or for an unreadable file the date its
+    /// name starts with, so it sorts where expected.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match &self.card {
+            Ok(card) => Some(card.date),
+            Err(_) => {
+                let name = self.file_name();
+                name.get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            }
+        }
+    }
+}
+
+/// Cards already read, by file name, with the stamp they were read at.
+pub type Known = HashMap<String, (Stamp, Card)>;
+
+/// Cards of the files in `listed` that can be trusted next time.
+pub fn known(listed: &[Listed]) -> Known {
+    listed
+        .iter()
+        .filter_map(|l| {
+            let card = l.card.as_ref().ok()?;
+            Some((l.file_name(), (l.stamp?, card.clone())))
+        })
+        .collect()
+}
+
+/// Files read per batch, so progress shows while a large archive is read.
+const BATCH: usize = 256;
+
+/// Every session file in `dir`, in folder order: a card from `known` where
+/// the file's stamp is unchanged, else read now. `progress` is told of each
+/// batch of files read, with how many are checked so far of how many in all
+/// (first with none read: the files whose cards were kept).
+pub fn check(
+    dir: &Path,
+    known: &Known,
+    progress: impl Fn(&[Listed], usize, usize),
+) -> Result<Vec<Listed>, StorageError> {
+    let read = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
+    let mut listed = Vec::new();
+    let mut to_read = Vec::new();
+    for entry in read.flatten() {
+        let path = entry.path();
+        // Folders, pipes and broken links named *.ron too: they are listed
+        // as unreadable, saying what they are, not skipped.
+        if !is_session_file(&path) {
+            continue;
+        }
+        let stamp = fs::metadata(&path).ok().and_then(|m| Stamp::of(&m));
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match (known.get(&name), stamp) {
+            (Some((was, card)), Some(now)) if *was == now => listed.push(Listed {
+                path,
+                stamp,
+                card: Ok(card.clone()),
+            }),
+            _ => to_read.push(path),
+        }
+    }
+    let total = listed.len() + to_read.len();
+    progress(&[], listed.len(), total);
+    for chunk in to_read.chunks(BATCH) {
+        let read: Vec<Listed> = chunk.par_iter().cloned().map(Listed::read).collect();
+        listed.extend_from_slice(&read);
+        progress(&read, listed.len(), total);
+    }
+    Ok(listed)
+}
+
+#[cfg(test)]
+#[path = "catalog_tests.rs"]
+mod tests;

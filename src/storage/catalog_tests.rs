@@ -1,0 +1,118 @@
+use std::fs;
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, NaiveDate};
+
+use super::*;
+use crate::storage::{Archive, Cache, save};
+
+fn session(title: &str) -> Session {
+    let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+    let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
+    Session::new(title, "Riverside", date, now)
+}
+
+fn titles(listed: &[Listed]) -> Vec<String> {
+    let mut t: Vec<String> = listed
+        .iter()
+        .map(|l| {
+            l.card
+                .as_ref()
+                .map_or_else(|e| format!("broken: {e}"), |c| c.title.clone())
+        })
+        .collect();
+    t.sort();
+    t
+}
+
+/// Sets a file's modification time into the past, as an older file's.
+fn age(path: &Path) {
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(old))
+        .unwrap_or_default();
+}
+
+#[test]
+fn an_unchanged_file_keeps_its_card_and_a_changed_one_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().into()).unwrap_or_else(|e| panic!("{e}"));
+    let path = archive.create(&session("June")).unwrap_or_else(|e| panic!("{e}"));
+    let first = check(tmp.path(), &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(titles(&first), ["June"]);
+    // A remembered card with the file's stamp is used as it is: the file is
+    // not read (its title here differs from the file's to show it).
+    let mut known = known(&first);
+    if let Some((_, card)) = known.values_mut().next() {
+        card.title = "Remembered".into();
+    }
+    let again = check(tmp.path(), &known, |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(titles(&again), ["Remembered"]);
+    // Any change of size or time reads the file again.
+    save(&path, &session("June, renamed")).unwrap_or_else(|e| panic!("{e}"));
+    age(&path);
+    let changed = check(tmp.path(), &known, |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(titles(&changed), ["June, renamed"]);
+}
+
+#[test]
+fn broken_files_are_listed_with_their_reason_and_never_remembered() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    fs::write(tmp.path().join("2026-01-01-bad.ron"), "(title: oops").unwrap_or_default();
+    fs::write(tmp.path().join("notes.md"), "not a session").unwrap_or_default();
+    let listed = check(tmp.path(), &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].is_broken());
+    assert_eq!(listed[0].date(), NaiveDate::from_ymd_opt(2026, 1, 1));
+    assert!(known(&listed).is_empty());
+}
+
+#[test]
+fn progress_counts_every_file_once() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().into()).unwrap_or_else(|e| panic!("{e}"));
+    for n in 0..5 {
+        archive
+            .create(&session(&format!("S{n}")))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let seen = std::sync::Mutex::new(Vec::new());
+    check(tmp.path(), &Known::new(), |read, _, total| {
+        if let Ok(mut seen) = seen.lock() {
+            seen.push((read.len(), total));
+        }
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let seen = seen.into_inner().unwrap_or_default();
+    assert_eq!(seen.iter().map(|(n, _)| n).sum::<usize>(), 5);
+    assert!(seen.iter().all(|&(_, total)| total == 5));
+}
+
+#[test]
+fn the_cache_remembers_settled_cards_and_ignores_what_it_cannot_trust() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path().join("archive");
+    let archive = Archive::open(dir.clone()).unwrap_or_else(|e| panic!("{e}"));
+    let old = archive.create(&session("Old")).unwrap_or_else(|e| panic!("{e}"));
+    age(&old);
+    archive
+        .create(&session("Just saved"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let cache = Cache::in_folder(&tmp.path().join("cache"), &dir);
+    assert!(cache.read().is_empty());
+    let listed = check(&dir, &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    cache.write(&listed);
+    // Only the file that has settled is remembered: one saved a moment ago
+    // could change again without its stamp changing.
+    let remembered = cache.read();
+    let names: Vec<&String> = remembered.keys().collect();
+    assert_eq!(names, ["2026-06-01-old.ron"]);
+    // Another archive's cache under the same name, or garbage, is ignored.
+    let other = Cache::in_folder(&tmp.path().join("cache"), &tmp.path().join("elsewhere"));
+    fs::copy(cache.file(), other.file()).unwrap_or_default();
+    assert!(other.read().is_empty());
+    fs::write(cache.file(), b"\xff\xff\xff garbage").unwrap_or_default();
+    assert!(cache.read().is_empty());
+}
