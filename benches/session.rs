@@ -29,6 +29,8 @@ fn key(code: KeyCode) -> Event {
 /// against the file for autosave).
 fn opened(mut session: Session) -> (App, Terminal<TestBackend>, tempfile::TempDir) {
     session.status = SessionStatus::InProgress;
+    // The example it grew from may hold approved (so locked) minutes.
+    session.minutes = Default::default();
     let dir = tempfile::tempdir().unwrap();
     let archive = Archive::open(dir.path().to_path_buf()).unwrap();
     archive.create(&session).unwrap();
