@@ -5,7 +5,9 @@
 mod examples;
 
 use chrono::NaiveDate;
-use roundtable::domain::{ActionStatus, Attendance, History, OnTrack, Section, Session, Step, search};
+use roundtable::domain::{
+    ActionStatus, Attendance, Audience, History, OnTrack, Section, Session, Step, search,
+};
 
 fn by_id<'a>(sessions: &'a [Session], id: &str) -> &'a Session {
     sessions.iter().find(|s| s.id == id).unwrap()
@@ -134,7 +136,8 @@ fn minutes_with_progress_say_each_fact_once() {
     let history = History::new(&sessions);
     for s in &sessions {
         let md = roundtable::export::minutes_with_history(s, &history);
-        for a in &s.actions {
+        // Partners' minutes: what is kept for trustees is not listed at all.
+        for a in s.actions.iter().filter(|a| a.shown_to != Audience::Trustees) {
             let rows: Vec<&str> = md
                 .lines()
                 .filter(|l| l.starts_with(&format!("| {} |", a.text)))

@@ -43,6 +43,7 @@ fn hostile_archive() -> TempDir {
             due: NaiveDate::from_ymd_opt(2026, 5, 1),
             status: ActionStatus::InProgress,
             step: None,
+            ..Default::default()
         });
         // An empty action text: `check` warns, quoting nothing but the file.
         s.actions.push(ActionItem {

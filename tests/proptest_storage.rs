@@ -52,6 +52,7 @@ fn participant() -> impl Strategy<Value = Participant> {
             lived_experience,
             attendance,
             contributions,
+            ..Default::default()
         },
     )
 }
@@ -62,17 +63,23 @@ fn goal() -> impl Strategy<Value = Goal> {
         proposed_by,
         support,
         agreed,
+        ..Default::default()
     })
 }
 
 fn vision() -> impl Strategy<Value = Vision> {
-    let draft = (text(), text()).prop_map(|(text, proposed_by)| VisionDraft { text, proposed_by });
+    let draft = (text(), text()).prop_map(|(text, proposed_by)| VisionDraft {
+        text,
+        proposed_by,
+        ..Default::default()
+    });
     let consent =
         (text(), select(ConsentLevel::ALL.to_vec()), text()).prop_map(|(organisation, level, concern)| {
             Consent {
                 organisation,
                 level,
                 concern,
+                ..Default::default()
             }
         });
     (list(draft), text(), list(consent)).prop_map(|(drafts, final_wording, consent)| Vision {
@@ -97,6 +104,7 @@ fn activity() -> impl Strategy<Value = Activity> {
                 source,
                 owner,
                 review_date,
+                ..Default::default()
             },
         );
     (text(), text(), text(), list(measure)).prop_map(|(title, description, lead, measures)| Activity {
@@ -104,6 +112,7 @@ fn activity() -> impl Strategy<Value = Activity> {
         description,
         lead,
         measures,
+        ..Default::default()
     })
 }
 
@@ -114,6 +123,7 @@ fn roles() -> impl Strategy<Value = Roles> {
             lead,
             lead_organisation,
             remit,
+            ..Default::default()
         });
     let commitment =
         (text(), select(CommitmentKind::ALL.to_vec()), text()).prop_map(|(organisation, kind, detail)| {
@@ -121,6 +131,7 @@ fn roles() -> impl Strategy<Value = Roles> {
                 organisation,
                 kind,
                 detail,
+                ..Default::default()
             }
         });
     (list(workstream), list(commitment), text(), text()).prop_map(
@@ -141,6 +152,7 @@ fn awareness() -> impl Strategy<Value = AwarenessItem> {
             channel,
             owner,
             date,
+            ..Default::default()
         }
     })
 }
@@ -152,10 +164,19 @@ fn review() -> impl Strategy<Value = Review> {
             date,
             value,
             note,
+            ..Default::default()
         });
-    let learning =
-        (select(LearningKind::ALL.to_vec()), text()).prop_map(|(kind, text)| Learning { kind, text });
-    let next = (text(), text(), maybe_date()).prop_map(|(text, owner, by)| NextStep { text, owner, by });
+    let learning = (select(LearningKind::ALL.to_vec()), text()).prop_map(|(kind, text)| Learning {
+        kind,
+        text,
+        ..Default::default()
+    });
+    let next = (text(), text(), maybe_date()).prop_map(|(text, owner, by)| NextStep {
+        text,
+        owner,
+        by,
+        ..Default::default()
+    });
     (list(reading), list(learning), list(next)).prop_map(|(readings, learnings, next_steps)| Review {
         readings,
         learnings,
@@ -171,7 +192,7 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
             step,
             method,
             dissent,
-            review_date: None,
+            ..Default::default()
         },
     );
     let action = (
@@ -188,11 +209,13 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
             due,
             status,
             step: None,
+            ..Default::default()
         });
     let parked = (text(), text(), step()).prop_map(|(text, raised_by, step)| ParkedItem {
         text,
         raised_by,
         step,
+        ..Default::default()
     });
     (list(decision), list(action), list(parked))
 }
@@ -270,8 +293,40 @@ fn session() -> impl Strategy<Value = Session> {
             minutes: Default::default(),
             created,
             updated,
+            shown_to: Default::default(),
         },
     )
+}
+
+/// `sessions` with audience markings and consent to be quoted spread over
+/// their items, so those too are shown to read back exactly.
+fn marked(sessions: impl Strategy<Value = Session>) -> impl Strategy<Value = Session> {
+    use roundtable::domain::Audience;
+    sessions.prop_map(|mut s| {
+        let mark = |i: usize| Audience::ALL[i % 3];
+        s.goals
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, g)| g.shown_to = mark(i));
+        s.actions
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, a)| a.shown_to = mark(i + 1));
+        s.decisions
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, d)| d.shown_to = mark(i + 2));
+        s.participants
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, p)| p.quote_by_name = i % 2 == 0);
+        let steps: Vec<Step> = s.notes.keys().copied().collect();
+        for (i, step) in steps.into_iter().enumerate() {
+            s.shown_to.set_note(step, mark(i));
+        }
+        s.shown_to.vision = mark(s.goals.len());
+        s
+    })
 }
 
 /// How many parts [`with_one_part_of`] can copy.
@@ -314,7 +369,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn any_session_is_read_back_exactly(s in session()) {
+    fn any_session_is_read_back_exactly(s in marked(session())) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         let text = to_ron(&s);

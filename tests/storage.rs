@@ -36,6 +36,7 @@ fn full_session() -> Session {
             lived_experience: true,
             attendance: Attendance::Present,
             contributions: 4,
+            ..Default::default()
         },
         Participant {
             name: "Helen Marsh".into(),
@@ -51,17 +52,20 @@ fn full_session() -> Session {
         proposed_by: "Tom Okafor".into(),
         support: 7,
         agreed: true,
+        ..Default::default()
     });
     s.vision = Vision {
         drafts: vec![VisionDraft {
             text: "Good food, \"close to home\", for everyone".into(),
             proposed_by: "Helen Marsh".into(),
+            ..Default::default()
         }],
         final_wording: "Good food close to home for every household".into(),
         consent: vec![Consent {
             organisation: "County Council".into(),
             level: ConsentLevel::CanLiveWithIt,
             concern: "Budget beyond March is not confirmed".into(),
+            ..Default::default()
         }],
     };
     s.activities.push(Activity {
@@ -77,7 +81,9 @@ fn full_session() -> Session {
             source: "Sign-in sheets".into(),
             owner: "Tom Okafor".into(),
             review_date: day(4, 1),
+            ..Default::default()
         }],
+        ..Default::default()
     });
     s.roles = Roles {
         workstreams: vec![Workstream {
@@ -85,11 +91,13 @@ fn full_session() -> Session {
             lead: "Tom Okafor".into(),
             lead_organisation: "Riverside Pantry".into(),
             remit: "Run the clubs".into(),
+            ..Default::default()
         }],
         commitments: vec![Commitment {
             organisation: "County Council".into(),
             kind: CommitmentKind::Venue,
             detail: "Two halls, free of charge".into(),
+            ..Default::default()
         }],
         secretariat: "Riverside Pantry".into(),
         decision_making: "Consent at monthly meetings".into(),
@@ -100,21 +108,25 @@ fn full_session() -> Session {
         channel: "School newsletters".into(),
         owner: "Helen Marsh".into(),
         date: None,
+        ..Default::default()
     });
     s.review.readings.push(Reading {
         measure_id: "m-000001".into(),
         date: day(1, 10),
         value: "85".into(),
         note: "First week".into(),
+        ..Default::default()
     });
     s.review.learnings.push(Learning {
         kind: LearningKind::Surprise,
         text: "Grandparents came too".into(),
+        ..Default::default()
     });
     s.review.next_steps.push(NextStep {
         text: "Open a third hall".into(),
         owner: "Tom Okafor".into(),
         by: day(2, 1),
+        ..Default::default()
     });
     s.notes = BTreeMap::from([(Step::Goals, "Café owners asked to join\\help".to_string())]);
     s.decisions.push(Decision {
@@ -122,7 +134,7 @@ fn full_session() -> Session {
         step: Some(Step::Activities),
         method: DecisionMethod::Consent,
         dissent: String::new(),
-        review_date: None,
+        ..Default::default()
     });
     s.actions.push(ActionItem {
         id: "a-000002".into(),
@@ -131,11 +143,13 @@ fn full_session() -> Session {
         due: day(1, 15),
         status: ActionStatus::InProgress,
         step: None,
+        ..Default::default()
     });
     s.parking_lot.push(ParkedItem {
         text: "Transport for rural families".into(),
         raised_by: "Tom Okafor".into(),
         step: None,
+        ..Default::default()
     });
     s.touch(DateTime::from_timestamp(1_796_299_200, 0).unwrap());
     s

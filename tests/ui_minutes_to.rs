@@ -54,7 +54,10 @@ fn enter_writes_the_minutes_there_and_says_the_full_path() {
     );
     let message = app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Success);
-    assert_eq!(message.text, format!("Minutes written to {}", written.display()));
+    assert_eq!(
+        message.text,
+        format!("Minutes written to {} (for partners)", written.display())
+    );
 }
 
 #[test]
@@ -82,7 +85,10 @@ fn another_folder_can_be_chosen_and_a_missing_one_is_refused() {
     assert!(!app.archive.dir().join(MINUTES).exists());
     let message = app.message.clone().unwrap().text;
     assert!(
-        message.ends_with(&format!("{}", elsewhere.path().join(MINUTES).display())),
+        message.ends_with(&format!(
+            "{} (for partners)",
+            elsewhere.path().join(MINUTES).display()
+        )),
         "{message}"
     );
 }

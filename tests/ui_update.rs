@@ -312,7 +312,7 @@ fn export_writes_minutes_next_to_the_session_file() {
     assert!(
         message
             .text
-            .ends_with("2026-12-03-monthly-review-data-and-next-steps.md")
+            .ends_with("2026-12-03-monthly-review-data-and-next-steps.md (for partners)")
     );
 }
 

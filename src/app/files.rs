@@ -7,9 +7,13 @@ use std::path::Path;
 
 use tempfile::NamedTempFile;
 
-/// The minutes of `session` (saved at `path`) with progress since the last
-/// session, read from the other sessions in the same folder.
-pub fn minutes_with_progress(path: &Path, session: &crate::domain::Session) -> String {
+/// The minutes of `session` (saved at `path`) for `audience`, with progress
+/// since the last session, read from the other sessions in the same folder.
+pub fn minutes_with_progress(
+    path: &Path,
+    session: &crate::domain::Session,
+    audience: crate::domain::Audience,
+) -> String {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -17,7 +21,7 @@ pub fn minutes_with_progress(path: &Path, session: &crate::domain::Session) -> S
     let others: Vec<crate::domain::Session> = crate::storage::Archive::open(folder.to_path_buf())
         .map(|a| a.list().into_iter().filter_map(|e| e.session.ok()).collect())
         .unwrap_or_default();
-    crate::export::minutes_with_history(session, &crate::domain::History::new(&others))
+    crate::export::minutes_with_history_for(session, &crate::domain::History::new(&others), audience)
 }
 
 /// Writes `text` to `path` atomically, replacing any file already there;

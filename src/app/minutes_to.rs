@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::message::Message;
 use super::save_as::{Purpose, SaveAs};
 use super::{App, Screen, autosave, files};
+use crate::domain::Audience;
 use crate::storage;
 
 /// Opens the prompt, prefilled with the folder of the session's file.
@@ -24,6 +25,7 @@ pub(super) fn open(app: &mut App) {
         path: folder.display().to_string(),
         error: None,
         purpose: Purpose::Minutes,
+        audience: storage::remembered_audience(app.state_file.as_deref(), &screen.session.partnership),
     });
 }
 
@@ -40,12 +42,12 @@ pub(super) fn write(app: &mut App, typed: &str) -> Result<(), String> {
             folder.display()
         ));
     }
-    let name = screen.path.with_extension("md");
-    let name = name
-        .file_name()
-        .map_or_else(|| "minutes.md".into(), |n| n.to_os_string());
-    let path = folder.join(name);
-    let minutes = files::minutes_with_progress(&screen.path, &screen.session);
+    let audience = app
+        .save_as
+        .as_ref()
+        .map_or_else(Audience::default, |p| p.audience);
+    let path = folder.join(file_name(&screen.path, audience));
+    let minutes = files::minutes_with_progress(&screen.path, &screen.session, audience);
     if let Err(e) = storage::write_atomic(&path, minutes.as_bytes()) {
         return Err(format!(
             "Could not write the minutes: {}",
@@ -53,9 +55,46 @@ pub(super) fn write(app: &mut App, typed: &str) -> Result<(), String> {
         ));
     }
     let shown = app.shown(&absolute(&path).display().to_string());
+    let partnership = screen.session.partnership.clone();
     app.save_as = None;
-    app.message = Some(Message::success(format!("Minutes written to {shown}")));
+    let remembered = remember(app, &partnership, audience);
+    app.message = Some(Message::success(format!(
+        "Minutes written to {shown} (for {}){remembered}",
+        audience.name()
+    )));
     Ok(())
+}
+
+/// `<session file>.md` for partners' minutes, the usual kind;
+/// `<session file>-public.md` or `-trustees.md` for the others, so minutes
+/// for one audience never overwrite, or pass for, another's.
+fn file_name(session_path: &Path, audience: Audience) -> std::ffi::OsString {
+    let stem = session_path
+        .file_stem()
+        .map_or_else(|| "minutes".into(), |s| s.to_os_string());
+    let mut name = stem;
+    if audience != Audience::Partners {
+        name.push(format!("-{}", audience.name()));
+    }
+    name.push(".md");
+    name
+}
+
+/// Remembers `audience` as the partnership's default in the state file, if
+/// the app has one; says so when it could not.
+fn remember(app: &App, partnership: &str, audience: Audience) -> String {
+    let Some(path) = app.state_file.as_deref() else {
+        return String::new();
+    };
+    let mut state = storage::read_state(path);
+    if state.audience_for(partnership) == audience {
+        return String::new();
+    }
+    state.remember_audience(partnership, audience);
+    match storage::write_state(path, &state) {
+        Ok(()) => String::new(),
+        Err(e) => format!(". The choice of audience could not be remembered: {e}"),
+    }
 }
 
 /// The folder typed: `~` is the home folder; empty is the current folder.

@@ -379,8 +379,8 @@ impl App {
     pub fn active_keys(&self) -> Vec<KeyHelp> {
         if self.confirm.is_some() {
             describe(confirm::KEYS)
-        } else if self.save_as.is_some() {
-            describe(save_as::KEYS)
+        } else if let Some(prompt) = &self.save_as {
+            save_as::keys(prompt)
         } else if !self.offers.is_empty() {
             describe(recovery::KEYS)
         } else if self.help_open {

@@ -19,11 +19,13 @@ fn session() -> Session {
     s.vision.drafts = vec![crate::domain::VisionDraft {
         text: "Nobody waits alone.".into(),
         proposed_by: "Ann".into(),
+        ..Default::default()
     }];
     s.vision.consent = vec![crate::domain::Consent {
         organisation: "City Council".into(),
         level: ConsentLevel::CanLiveWithIt,
         concern: "Early needs a measure".into(),
+        ..Default::default()
     }];
     s.set_note(Step::Vision, "Ask Sam privately".into());
     s

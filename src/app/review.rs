@@ -106,7 +106,7 @@ pub(super) fn reopen(app: &mut App, now: DateTime<Utc>) {
         step: None,
         method: DecisionMethod::Consent,
         dissent: String::new(),
-        review_date: None,
+        ..Default::default()
     });
     screen.session.touch(now);
     screen.dirty = true;

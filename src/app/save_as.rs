@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::keys::{Binding, Key, lookup};
 use super::message::Message;
 use super::{App, Screen, autosave};
+use crate::domain::Audience;
 use crate::storage;
 
 /// The prompt: the path typed so far and, after a failed try, why.
@@ -19,6 +20,8 @@ pub struct SaveAs {
     pub path: String,
     pub error: Option<String>,
     pub purpose: Purpose,
+    /// Who the minutes are for (unused when saving the session elsewhere).
+    pub audience: Audience,
 }
 
 /// What the path is for.
@@ -36,6 +39,8 @@ pub enum Action {
     Cancel,
     Backspace,
     Type(char),
+    /// Minutes: the next audience (public, partners, trustees).
+    Audience,
 }
 
 pub const KEYS: &[Binding<Action>] = &[
@@ -47,6 +52,13 @@ pub const KEYS: &[Binding<Action>] = &[
         in_footer: true,
     },
     Binding {
+        keys: &[Key::plain(KeyCode::Tab)],
+        action: Action::Audience,
+        label: "audience",
+        help: "Minutes: switch who they are for (partners, trustees, public); the choice is remembered for the partnership",
+        in_footer: true,
+    },
+    Binding {
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Cancel,
         label: "cancel",
@@ -54,6 +66,13 @@ pub const KEYS: &[Binding<Action>] = &[
         in_footer: true,
     },
 ];
+
+/// The prompt's keys: switching the audience is for the minutes only.
+pub fn keys(prompt: &SaveAs) -> Vec<super::keys::KeyHelp> {
+    super::keys::describe_where(KEYS, |a| {
+        *a != Action::Audience || prompt.purpose == Purpose::Minutes
+    })
+}
 
 pub fn action_for(key: &KeyEvent) -> Option<Action> {
     if let Some(action) = lookup(KEYS, key) {
@@ -87,6 +106,7 @@ pub(super) fn open(app: &mut App) {
         path: folder.join(name).display().to_string(),
         error: None,
         purpose: Purpose::Session,
+        audience: Audience::default(),
     });
 }
 
@@ -99,6 +119,10 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Backspace => {
             prompt.path.pop();
         }
+        Action::Audience if prompt.purpose == Purpose::Minutes => {
+            prompt.audience = prompt.audience.cycled();
+        }
+        Action::Audience => {}
         Action::Cancel if prompt.purpose == Purpose::Minutes => {
             app.save_as = None;
             app.message = Some(Message::info(

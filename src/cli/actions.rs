@@ -244,6 +244,8 @@ struct JsonAction<'a> {
     /// `open`, `in-progress`, `done` or `dropped`, as the flags spell them.
     status: &'static str,
     overdue: bool,
+    /// Who may read it in the minutes: `public`, `partners` or `trustees`.
+    shown_to: &'static str,
     partnership: &'a str,
     /// The file holding the latest copy, where a change is saved.
     path: String,
@@ -270,6 +272,7 @@ fn json(
             due: r.action.due,
             status: r.action.status.key(),
             overdue: r.is_overdue(today),
+            shown_to: r.action.shown_to.name(),
             partnership: r.partnership,
             path: loaded.paths[r.session].display().to_string(),
             session_id: id(r.session),

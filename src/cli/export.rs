@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use super::CliError;
 use super::output::print;
-use crate::storage::{load, write_atomic};
+use crate::domain::Audience;
+use crate::storage::{load, remembered_audience, state_file, write_atomic};
 
 /// What `roundtable export SESSION` needs; the command line itself is
 /// defined in `pack.rs`, which also offers the partnership report.
@@ -13,6 +14,9 @@ use crate::storage::{load, write_atomic};
 pub struct Args {
     pub session: String,
     pub output: Option<PathBuf>,
+    /// Who the minutes are for; when not given, the audience remembered for
+    /// the session's partnership (chosen in the app), else partners.
+    pub audience: Option<Audience>,
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
@@ -27,11 +31,18 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     }
     let path = find(&args.session, dir)?;
     let session = load(&path)?;
-    let minutes = crate::app::files::minutes_with_progress(&path, &session);
+    let audience = args
+        .audience
+        .unwrap_or_else(|| remembered_audience(state_file().as_deref(), &session.partnership));
+    let minutes = crate::app::files::minutes_with_progress(&path, &session, audience);
     match &args.output {
         Some(out) => {
             write_atomic(out, minutes.as_bytes())?;
-            print(&format!("Minutes written to {}\n", out.display()))?;
+            print(&format!(
+                "Minutes written to {} (for {})\n",
+                out.display(),
+                audience.name()
+            ))?;
         }
         None => print(&minutes)?,
     }

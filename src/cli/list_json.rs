@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Session, Severity};
+use crate::domain::{Audience, Session, Severity, markings};
 use crate::storage::{Entry, StorageError};
 
 /// One element of the array.
@@ -34,7 +34,16 @@ struct JsonSession<'a> {
     /// (`roundtable minutes SESSION status --json` gives the details).
     minutes: &'static str,
     counts: Counts,
+    /// How many items are marked for each audience (see `export --audience`).
+    shown_to: ShownTo,
     problems: Vec<JsonProblem>,
+}
+
+#[derive(Serialize)]
+struct ShownTo {
+    trustees: usize,
+    partners: usize,
+    public: usize,
 }
 
 #[derive(Serialize)]
@@ -110,6 +119,14 @@ fn session_json(s: &Session) -> JsonSession<'_> {
             decisions: s.decisions.len(),
             actions: s.actions.len(),
             open_actions: s.open_actions().count(),
+        },
+        shown_to: {
+            let marks = markings(s);
+            ShownTo {
+                trustees: Audience::Trustees.count_in(&marks),
+                partners: Audience::Partners.count_in(&marks),
+                public: Audience::Public.count_in(&marks),
+            }
         },
         problems,
     }

@@ -9,8 +9,8 @@ use chrono::{Local, NaiveDate};
 
 use super::CliError;
 use super::output::{print, warn};
-use crate::domain::{History, Series, Session, parse_date};
-use crate::export::{Period, actions_csv, measures_csv, trustee_pack};
+use crate::domain::{Audience, History, Series, Session, parse_date};
+use crate::export::{Period, actions_csv, measures_csv, trustee_pack_for};
 use crate::storage::write_atomic;
 
 /// `roundtable export`: one session's minutes, or a partnership's pack.
@@ -34,6 +34,16 @@ pub struct Args {
     /// With --partnership: what to write
     #[arg(long, value_enum, default_value_t = Format::Report)]
     format: Format,
+    /// Who it is for: public, partners or trustees. Minutes default to the
+    /// audience remembered for the partnership (else partners); the report
+    /// defaults to trustees
+    #[arg(long, value_name = "WHO", value_parser = parse_audience)]
+    audience: Option<Audience>,
+}
+
+fn parse_audience(text: &str) -> Result<Audience, String> {
+    Audience::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not an audience: use public, partners or trustees"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +69,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             super::export::Args {
                 session,
                 output: args.output,
+                audience: args.audience,
             },
             dir,
         );
@@ -91,10 +102,13 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     }
     let text = match args.format {
         Format::Report => {
-            trustee_pack(&history, series, period, Local::now().date_naive()).ok_or_else(|| {
-                CliError::new(format!("no session of {} falls in that period", series.name))
-                    .with_hint("widen --from and --to, or leave them out")
-            })?
+            let audience = args.audience.unwrap_or(Audience::Trustees);
+            trustee_pack_for(&history, series, period, Local::now().date_naive(), audience).ok_or_else(
+                || {
+                    CliError::new(format!("no session of {} falls in that period", series.name))
+                        .with_hint("widen --from and --to, or leave them out")
+                },
+            )?
         }
         Format::ActionsCsv => {
             let within = within(&history, series, period);

@@ -228,9 +228,16 @@ impl ConsentCheck {
                 organisation: a.who.clone(),
                 level,
                 concern: a.concern.clone(),
+                ..Default::default()
             };
             match vision.consent.iter_mut().find(|c| c.organisation.trim() == a.who) {
-                Some(slot) => *slot = line,
+                // The answer is new; who may read it stays as marked.
+                Some(slot) => {
+                    *slot = Consent {
+                        shown_to: slot.shown_to,
+                        ..line
+                    }
+                }
                 None => vision.consent.push(line),
             }
         }

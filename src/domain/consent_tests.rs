@@ -135,6 +135,7 @@ fn a_vision_check_by_organisation_keeps_the_vision_consent_list_in_step() {
         organisation: "Food Bank".into(),
         level: crate::domain::ConsentLevel::Agree,
         concern: "".into(),
+        ..Default::default()
     });
     let mut c = ConsentCheck::start_on_vision(&s, at(0));
     answer(&mut c, "Harbour Trust", Response::StandAside, "timing");
@@ -206,11 +207,13 @@ fn the_older_vision_consent_list_maps_onto_a_check() {
             organisation: "Harbour Trust".into(),
             level: crate::domain::ConsentLevel::CanLiveWithIt,
             concern: "timing".into(),
+            ..Default::default()
         },
         Consent {
             organisation: "Food Bank".into(),
             level: crate::domain::ConsentLevel::Block,
             concern: "".into(),
+            ..Default::default()
         },
     ];
     let c = ConsentCheck::start_on_vision(&s, at(0));

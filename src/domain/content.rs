@@ -12,6 +12,9 @@ pub struct Goal {
     /// Votes or dots the room gave it.
     pub support: u32,
     pub agreed: bool,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 /// Step 2: drafts of the vision, the final wording and who consents.
@@ -29,6 +32,9 @@ pub struct Vision {
 pub struct VisionDraft {
     pub text: String,
     pub proposed_by: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 /// One organisation's answer to the final wording.
@@ -39,6 +45,9 @@ pub struct Consent {
     pub level: ConsentLevel,
     /// Any concern, written down even when they agree.
     pub concern: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -74,6 +83,9 @@ pub struct Activity {
     pub description: String,
     pub lead: String,
     pub measures: Vec<Measure>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -90,6 +102,9 @@ pub struct Measure {
     pub source: String,
     pub owner: String,
     pub review_date: Option<NaiveDate>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -131,6 +146,9 @@ pub struct Workstream {
     pub lead: String,
     pub lead_organisation: String,
     pub remit: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -139,6 +157,9 @@ pub struct Commitment {
     pub organisation: String,
     pub kind: CommitmentKind,
     pub detail: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -184,6 +205,9 @@ pub struct AwarenessItem {
     /// Spokesperson or owner.
     pub owner: String,
     pub date: Option<NaiveDate>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 /// Step 6: what early activities have shown and what happens next.
@@ -203,6 +227,9 @@ pub struct Reading {
     pub date: Option<NaiveDate>,
     pub value: String,
     pub note: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -210,6 +237,9 @@ pub struct Reading {
 pub struct Learning {
     pub kind: LearningKind,
     pub text: String,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -238,6 +268,9 @@ pub struct NextStep {
     pub text: String,
     pub owner: String,
     pub by: Option<NaiveDate>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 /// The first number in a piece of text ("38 a month" → 38), for charts and

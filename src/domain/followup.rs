@@ -24,6 +24,9 @@ impl Session {
         next.previous = self.id.clone();
         // The people are the same, and so is what they agreed to be shown.
         next.shown_in_minutes = self.shown_in_minutes;
+        // Who may read the vision and the participation summary carries on.
+        next.shown_to.vision = self.shown_to.vision;
+        next.shown_to.participation = self.shown_to.participation;
         next.participants = self
             .participants
             .iter()
@@ -126,6 +129,7 @@ mod tests {
             due: Some(day(10, 1)),
             status,
             step: None,
+            ..Default::default()
         }
     }
 

@@ -3,6 +3,7 @@
 //! Nothing here touches the terminal or the file system: "now" is always
 //! passed in, so tests (and snapshot output) stay deterministic.
 
+mod audience;
 mod card;
 mod clock;
 mod consent;
@@ -31,6 +32,7 @@ mod validate;
 mod votes;
 mod when;
 
+pub use audience::{Audience, SessionShownTo, attribution, for_audience, markings};
 pub use card::{Card, Meeting};
 pub use clock::{EXTEND_MINUTES, Face, Jump, MAX_GAP, duration_words, left_words};
 pub use consent::{

@@ -16,6 +16,11 @@ pub struct Participant {
     /// How many times the facilitator has marked them as having spoken, so
     /// quieter voices can be seen and invited in.
     pub contributions: u32,
+    /// They agreed to be quoted by name in the minutes. Without it, what
+    /// they said is attributed to their organisation ("a member of X") when
+    /// they bring lived experience, and in public minutes always.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quote_by_name: bool,
 }
 
 impl Default for Participant {
@@ -28,6 +33,7 @@ impl Default for Participant {
             lived_experience: false,
             attendance: Attendance::Present,
             contributions: 0,
+            quote_by_name: false,
         }
     }
 }

@@ -18,6 +18,9 @@ pub struct Decision {
     /// sessions list it as due for review (see `review.rs`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review_date: Option<NaiveDate>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -58,6 +61,9 @@ pub struct ActionItem {
     /// out of the file when unknown, so older files keep their bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<Step>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }
 
 impl ActionItem {
@@ -105,4 +111,7 @@ pub struct ParkedItem {
     pub text: String,
     pub raised_by: String,
     pub step: Option<Step>,
+    /// Who may read it in the minutes; left out of the file for partners.
+    #[serde(skip_serializing_if = "super::Audience::is_default")]
+    pub shown_to: super::Audience,
 }

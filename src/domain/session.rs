@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ActionItem, Activity, AwarenessItem, ConsentCheck, Decision, DotVote, GoRound, Goal, ParkedItem,
-    Participant, Plan, Review, Roles, Step, Vision, slug,
+    Participant, Plan, Review, Roles, SessionShownTo, Step, Vision, slug,
 };
 
 /// The version of the session file format this build writes.
@@ -41,6 +41,10 @@ pub struct Session {
     /// that show nothing personal stay readable by earlier versions.
     #[serde(default, skip_serializing_if = "ShownInMinutes::is_private")]
     pub shown_in_minutes: ShownInMinutes,
+    /// Who may read the parts of the session that are not list items (the
+    /// items carry their own `shown_to`); left out while all are partners.
+    #[serde(default, skip_serializing_if = "SessionShownTo::is_default")]
+    pub shown_to: SessionShownTo,
     #[serde(default)]
     pub participants: Vec<Participant>,
     #[serde(default)]
@@ -136,6 +140,7 @@ impl Session {
             status: SessionStatus::Draft,
             previous: String::new(),
             shown_in_minutes: ShownInMinutes::default(),
+            shown_to: SessionShownTo::default(),
             participants: Vec::new(),
             goals: Vec::new(),
             vision: Vision::default(),

@@ -97,6 +97,7 @@ fn the_vision_check_sits_in_step_2_with_stand_asides_and_concerns() {
     s.vision.drafts.push(VisionDraft {
         text: "Everyone eats well".into(),
         proposed_by: "Ann".into(),
+        ..Default::default()
     });
     let mut c = ConsentCheck::start(&s, Subject::Vision, "Everyone eats well", at(0));
     c.answers[0].response = Response::Agree;

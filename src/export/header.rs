@@ -1,13 +1,13 @@
 //! The top of the minutes: when and where the meeting was, and who came.
 
-use crate::domain::{Attendance, Participant, Session, SessionStatus};
+use crate::domain::{Attendance, Audience, Participant, Session, SessionStatus};
 
 use super::blocks::{bullets, join_present, long_date, section};
 use super::escape;
 
 /// The memo-style details under the title, one "Label: value" list item
 /// each, so they read line by line both raw and converted.
-pub fn details(session: &Session) -> Vec<String> {
+pub fn details(session: &Session, audience: Audience) -> Vec<String> {
     let mut lines: Vec<(&str, String)> = Vec::new();
     let mut add = |label, value: &str| {
         let value = escape::line(value);
@@ -27,6 +27,7 @@ pub fn details(session: &Session) -> Vec<String> {
     add("Place", &session.location);
     add("Facilitator", &session.facilitator);
     add("Status", status_note(session.status));
+    add("Audience", audience.minutes_note());
     add("Minutes", &super::signoff::status_line(&session.minutes));
     let items: Vec<String> = lines
         .iter()
@@ -131,10 +132,11 @@ mod tests {
 
     #[test]
     fn details_skip_blanks_and_show_draft_status() {
-        let d = details(&session()).join("\n");
+        let d = details(&session(), Audience::Partners).join("\n");
         assert_eq!(
             d,
-            "- **Partnership:** Eastside\n- **Date:** Thursday 3 December 2026\n- **Status:** Draft minutes"
+            "- **Partnership:** Eastside\n- **Date:** Thursday 3 December 2026\n- **Status:** Draft minutes\n\
+             - **Audience:** Partners: for the organisations in the partnership, not for publication"
         );
     }
 

@@ -3,6 +3,7 @@
 //! trustee pack for a partnership, and CSV for spreadsheets.
 //! Pure: no terminal, no file system, no clock.
 
+mod audience;
 mod blocks;
 mod decide;
 mod escape;
@@ -20,9 +21,9 @@ mod steps;
 mod table;
 mod timing;
 
-use crate::domain::{History, Session, Step};
+use crate::domain::{Audience, History, Session, Step, for_audience};
 
-pub use pack::{Period, trustee_pack};
+pub use pack::{Period, trustee_pack, trustee_pack_for};
 pub use spreadsheet::{actions_csv, measures_csv};
 
 /// The line that closes the minutes. No date or time, so the same session
@@ -30,9 +31,16 @@ pub use spreadsheet::{actions_csv, measures_csv};
 const FOOTER: &str = "*Minutes prepared with Roundtable.*";
 
 /// The minutes of a session as CommonMark with GFM tables, ready to send to
-/// trustees as they are. Sections with nothing in them are left out.
+/// trustees as they are. Sections with nothing in them are left out. For
+/// partners, the default audience (see `minutes_for`).
 pub fn minutes(session: &Session) -> String {
-    document(session, None, Vec::new())
+    minutes_for(session, Audience::default())
+}
+
+/// The minutes as `audience` may read them: written from a copy of the
+/// session holding only what they may see, and saying who they are for.
+pub fn minutes_for(session: &Session, audience: Audience) -> String {
+    document(&for_audience(session, audience), None, Vec::new(), audience)
 }
 
 /// The minutes with a "Progress since the last session" section after the
@@ -44,23 +52,38 @@ pub fn minutes(session: &Session) -> String {
 /// Actions, each new reading under step 6 beside the one before it, and the
 /// progress section only counts them and says where to look.
 pub fn minutes_with_history(session: &Session, history: &History) -> String {
+    minutes_with_history_for(session, history, Audience::default())
+}
+
+/// `minutes_with_history` as `audience` may read it: the earlier sessions
+/// too are read as that audience would, so progress shows nothing more.
+pub fn minutes_with_history_for(session: &Session, history: &History, audience: Audience) -> String {
+    let copies = audience::history_for(history.sessions(), audience, session);
+    let history = History::new(&copies);
+    let session = &for_audience(session, audience);
     let (then, me) = history.as_of(session);
     // `then` holds `session` itself, so its readings are found by identity.
     let earlier = progress::Earlier::new(&then, me);
     let follow = follow::for_session(&then, me);
-    document(session, earlier.as_ref(), follow)
+    document(session, earlier.as_ref(), follow, audience)
 }
 
-/// `follow` is the follow-through section, worked out from the archive.
-fn document(session: &Session, earlier: Option<&progress::Earlier>, follow: Vec<String>) -> String {
+/// `session` is already the copy for `audience`; `follow` is the
+/// follow-through section, worked out from the archive.
+fn document(
+    session: &Session,
+    earlier: Option<&progress::Earlier>,
+    follow: Vec<String>,
+    audience: Audience,
+) -> String {
     let title = if session.title.trim().is_empty() {
         "Untitled session"
     } else {
         session.title.as_str()
     };
     let mut blocks = vec![blocks::heading(1, title)];
-    blocks.extend(header::details(session));
-    blocks.extend(header::attendance(session));
+    blocks.extend(header::details(session, audience));
+    blocks.extend(audience::attendance(session, audience));
     blocks.extend(timing::plan_against_time(session));
     // Approving the last minutes is a follow-up meeting's first item.
     if let Some(e) = earlier {
@@ -101,7 +124,8 @@ mod tests {
         assert_eq!(
             minutes(&s),
             "# First # session\n\n- **Partnership:** Eastside\n- **Date:** Thursday 3 December 2026\n\
-             - **Status:** Draft minutes\n\n*Minutes prepared with Roundtable.*\n"
+             - **Status:** Draft minutes\n\
+             - **Audience:** Partners: for the organisations in the partnership, not for publication\n\n*Minutes prepared with Roundtable.*\n"
         );
     }
 }

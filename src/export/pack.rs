@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{ActionStatus, Attendance, History, Series, Session, SessionStatus};
+use crate::domain::{ActionStatus, Attendance, Audience, History, Series, Session, SessionStatus};
 
 use super::blocks::{bullets, heading, numbered, prose_date, quote, section, short_date};
 use super::escape;
@@ -34,6 +34,21 @@ impl Period {
 /// The pack for `series` over `period`, or `None` when no session of the
 /// series falls in it.
 pub fn trustee_pack(history: &History, series: &Series, period: Period, today: NaiveDate) -> Option<String> {
+    trustee_pack_for(history, series, period, today, Audience::Trustees)
+}
+
+/// The pack as `audience` may read it: written from copies of the sessions
+/// with what they may not see taken out (see `domain::for_audience`).
+pub fn trustee_pack_for(
+    history: &History,
+    series: &Series,
+    period: Period,
+    today: NaiveDate,
+    audience: Audience,
+) -> Option<String> {
+    let copies = super::audience::sessions_for(history.sessions(), audience);
+    // Same sessions in the same order, so `series` indexes the copies too.
+    let history = &History::new(&copies);
     let sessions: Vec<&Session> = series
         .sessions
         .iter()
@@ -57,6 +72,7 @@ pub fn trustee_pack(history: &History, series: &Series, period: Period, today: N
     let facts = [
         format!("**Period:** {}", escape::line(&period_text)),
         format!("**Sessions:** {}", sessions.len()),
+        format!("**Audience:** {}", audience.minutes_note()),
     ];
     blocks.extend(bullets(&facts));
     let upto: Vec<&Session> = series
@@ -316,7 +332,8 @@ mod tests {
         assert!(
             pack.starts_with(
                 "# Level \\*Ground\\*: report to trustees\n\n- **Period:** 1 July 2026 to 30 September 2026\n\
-                 - **Sessions:** 2\n\n## Vision\n\n> Nobody harmed by gambling.\n\n\
+                 - **Sessions:** 2\n\
+                 - **Audience:** Trustees: the full record, confidential to the board\n\n## Vision\n\n> Nobody harmed by gambling.\n\n\
                  As recorded at \"September\" on 16 September 2026.\n\n## Agreed goals\n\n\
                  1. Screen every client\n\nAs recorded at \"September\" on 16 September 2026.\n\n## Sessions"
             ),

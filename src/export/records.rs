@@ -180,7 +180,7 @@ mod tests {
             step: Some(Step::Vision),
             method: DecisionMethod::Vote,
             dissent: "Aid: too vague\nwants a review".into(),
-            review_date: None,
+            ..Default::default()
         });
         s.decisions.push(Decision::default());
         let out = decisions(&s).join("\n\n");
@@ -220,6 +220,7 @@ mod tests {
             text: "Funding".into(),
             raised_by: "Bo".into(),
             step: Some(Step::Goals),
+            ..Default::default()
         });
         let out = [actions(&s, None), parking_lot(&s)].concat().join("\n\n");
         assert!(

@@ -108,11 +108,13 @@ mod tests {
         s.review.learnings.push(Learning {
             kind: LearningKind::Story,
             text: "A mum came back".into(),
+            ..Default::default()
         });
         s.review.next_steps.push(NextStep {
             text: "Ask GPs".into(),
             owner: "Ann".into(),
             by: Some(date),
+            ..Default::default()
         });
         let out = review(&s, None).join("\n\n");
         assert!(out.contains("| Visits "), "{out}");

@@ -150,6 +150,7 @@ mod tests {
             proposed_by: by.into(),
             support,
             agreed,
+            ..Default::default()
         };
         s.goals = vec![
             g("Other", "", 0, false),
@@ -171,10 +172,12 @@ mod tests {
             VisionDraft {
                 text: "All well".into(),
                 proposed_by: "Ann".into(),
+                ..Default::default()
             },
             VisionDraft {
                 text: "Everyone well.".into(),
                 proposed_by: "Bo".into(),
+                ..Default::default()
             },
         ];
         s.vision.consent = vec![
@@ -186,6 +189,7 @@ mod tests {
                 organisation: "Aid".into(),
                 level: ConsentLevel::Block,
                 concern: "Too vague".into(),
+                ..Default::default()
             },
         ];
         let out = step_section(&s, Step::Vision, None).join("\n\n");

@@ -60,6 +60,6 @@ pub use paths::{DIR_ENV, archive_dir, is_session_file};
 pub use recovery::{
     discard_recovery, pending_recoveries, read_recovery, recovery_path, write_panic_recovery, write_recovery,
 };
-pub use settings::{AppState, STATE_ENV, read_state, state_file, write_state};
+pub use settings::{AppState, STATE_ENV, read_state, remembered_audience, state_file, write_state};
 pub use trash::{TRASH, TrashError};
 pub use watch::FileWatch;

@@ -143,6 +143,7 @@ fn series(bases: &[Session], rng: &mut Rng, number: usize, length: usize, out: &
                 date: Some(date),
                 value: (10 + k * 3 + i + rng.below(5)).to_string(),
                 note: String::new(),
+                ..Default::default()
             })
             .collect();
         // Open actions carry over; some get done; this meeting adds its own.

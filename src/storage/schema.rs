@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, Answer, AwarenessItem, Ballot, Commitment, Consent, ConsentCheck, Decision,
-    DotVote, GoRound, Goal, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan, Reading,
-    Resolution, Review, Roles, RoundOrder, Session, Slot, Step, Turn, TurnOutcome, Vision, VisionDraft,
-    Workstream,
+    ActionItem, Activity, Answer, Audience, AwarenessItem, Ballot, Commitment, Consent, ConsentCheck,
+    Decision, DotVote, GoRound, Goal, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan,
+    Reading, Resolution, Review, Roles, RoundOrder, Session, Slot, Step, Turn, TurnOutcome, Vision,
+    VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -86,7 +86,36 @@ pub(super) fn every_field() -> Session {
         current: Some(0),
         running_since: Some(DateTime::default()),
     };
+    mark_every_item(&mut s);
     s
+}
+
+/// Audience markings and consent to be quoted are left out of the file at
+/// their defaults, so each is set here for its field to be named.
+fn mark_every_item(s: &mut Session) {
+    let t = Audience::Trustees;
+    s.participants.iter_mut().for_each(|p| p.quote_by_name = true);
+    s.goals.iter_mut().for_each(|x| x.shown_to = t);
+    s.vision.drafts.iter_mut().for_each(|x| x.shown_to = t);
+    s.vision.consent.iter_mut().for_each(|x| x.shown_to = t);
+    for a in &mut s.activities {
+        a.shown_to = t;
+        a.measures.iter_mut().for_each(|x| x.shown_to = t);
+    }
+    s.roles.workstreams.iter_mut().for_each(|x| x.shown_to = t);
+    s.roles.commitments.iter_mut().for_each(|x| x.shown_to = t);
+    s.awareness.iter_mut().for_each(|x| x.shown_to = t);
+    s.review.readings.iter_mut().for_each(|x| x.shown_to = t);
+    s.review.learnings.iter_mut().for_each(|x| x.shown_to = t);
+    s.review.next_steps.iter_mut().for_each(|x| x.shown_to = t);
+    s.decisions.iter_mut().for_each(|x| x.shown_to = t);
+    s.actions.iter_mut().for_each(|x| x.shown_to = t);
+    s.parking_lot.iter_mut().for_each(|x| x.shown_to = t);
+    s.shown_to.set_note(Step::Goals, t);
+    s.shown_to.vision = t;
+    s.shown_to.roles = t;
+    s.shown_to.plan = t;
+    s.shown_to.participation = t;
 }
 
 /// A go-round caught mid-turn, with every optional value set.

@@ -1,8 +1,10 @@
-//! What the app remembers between runs (today only the theme last chosen):
+//! What the app remembers between runs (the theme last chosen, and who each
+//! partnership's minutes are usually for):
 //! a small file Roundtable writes itself in the platform's data folder,
 //! never inside the archive, which is the partnership's record and may be
 //! shared. It is not a configuration file for people to edit.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::StorageError;
 use super::atomic::write_atomic;
+use crate::domain::{Audience, comparable};
 
 /// Chooses the folder of the state file instead of the platform's data
 /// folder: for tests, and for running Roundtable from a USB stick.
@@ -23,6 +26,40 @@ const FILE: &str = "state.ron";
 pub struct AppState {
     /// The theme's name as the `--theme` flag spells it.
     pub theme: Option<String>,
+    /// The audience each partnership's minutes are written for when none is
+    /// named, keyed by the partnership's name as compared (case and spacing
+    /// folded). A preference of whoever writes the minutes on this machine,
+    /// not a fact about any meeting, so it lives here and not in the
+    /// archive; a partnership with none gets partners' minutes.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub audiences: BTreeMap<String, Audience>,
+}
+
+impl AppState {
+    /// Who `partnership`'s minutes are for when nobody says.
+    pub fn audience_for(&self, partnership: &str) -> Audience {
+        self.audiences
+            .get(&comparable(partnership))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub fn remember_audience(&mut self, partnership: &str, audience: Audience) {
+        let key = comparable(partnership);
+        if audience.is_default() {
+            self.audiences.remove(&key);
+        } else {
+            self.audiences.insert(key, audience);
+        }
+    }
+}
+
+/// Who `partnership`'s minutes are for by default, as remembered in the
+/// state file at `path` (if any).
+pub fn remembered_audience(path: Option<&Path>, partnership: &str) -> Audience {
+    path.map(read_state)
+        .map(|s| s.audience_for(partnership))
+        .unwrap_or_default()
 }
 
 /// Where the state file lives: `$ROUNDTABLE_STATE_DIR/state.ron`, else the
@@ -84,15 +121,34 @@ mod tests {
     }
 
     #[test]
+    fn a_file_from_before_audiences_still_reads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("state.ron");
+        fs::write(&path, "(theme: Some(\"light\"))").unwrap();
+        let state = read_state(&path);
+        assert_eq!(state.theme.as_deref(), Some("light"));
+        assert!(state.audiences.is_empty());
+        write_state(&path, &state).unwrap();
+        assert!(!fs::read_to_string(&path).unwrap().contains("audiences"));
+    }
+
+    #[test]
     fn state_round_trips_and_a_missing_or_broken_file_is_empty() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("new").join("state.ron");
         assert_eq!(read_state(&path), AppState::default());
-        let state = AppState {
+        let mut state = AppState {
             theme: Some("light".into()),
+            ..Default::default()
         };
+        state.remember_audience("Level Ground", Audience::Public);
         write_state(&path, &state).unwrap();
         assert_eq!(read_state(&path), state);
+        let back = read_state(&path);
+        assert_eq!(back.audience_for("  level  ground "), Audience::Public);
+        assert_eq!(back.audience_for("Eastside"), Audience::Partners);
+        assert_eq!(remembered_audience(Some(&path), "Level Ground"), Audience::Public);
+        assert_eq!(remembered_audience(None, "Level Ground"), Audience::Partners);
         fs::write(&path, "(theme: 12").unwrap();
         assert_eq!(read_state(&path), AppState::default());
     }

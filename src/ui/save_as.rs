@@ -11,6 +11,7 @@ use super::popup;
 use super::recovery::popup_height;
 use crate::app::App;
 use crate::app::save_as::{Purpose, SaveAs};
+use crate::domain::Audience;
 
 pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
     let theme = &app.theme;
@@ -35,26 +36,32 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
         Purpose::Session => theme.warning(),
         Purpose::Minutes => theme.key(),
     };
-    let mut lines = vec![
-        Line::raw(intro),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled("> ", theme.key()),
-            Span::styled(field, theme.selected()),
-            Span::styled("▏", theme.key()),
-        ]),
-    ];
+    let mut lines = vec![Line::raw(intro), Line::raw("")];
+    if prompt.purpose == Purpose::Minutes {
+        // Said in words, so it reads the same without colour.
+        lines.push(Line::from(vec![
+            Span::raw("For: "),
+            Span::styled(prompt.audience.label(), theme.selected()),
+            Span::raw(format!(" ({})", audience_words(prompt.audience))),
+        ]));
+        lines.push(Line::raw(""));
+    }
+    lines.extend([Line::from(vec![
+        Span::styled("> ", theme.key()),
+        Span::styled(field, theme.selected()),
+        Span::styled("▏", theme.key()),
+    ])]);
     if let Some(error) = &prompt.error {
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!("⚠ {error}"), theme.error()));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::raw(enter),
-        Span::styled("Esc", theme.key()),
-        Span::raw(" cancel"),
-    ]));
+    let mut keys = vec![Span::styled("Enter", theme.key()), Span::raw(enter)];
+    if prompt.purpose == Purpose::Minutes {
+        keys.extend([Span::styled("Tab", theme.key()), Span::raw(" audience    ")]);
+    }
+    keys.extend([Span::styled("Esc", theme.key()), Span::raw(" cancel")]);
+    lines.push(Line::from(keys));
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let title = Line::styled(title, style);
     let (block, rect) = popup::open(frame, area, width, popup_height(&lines, rows), title, style);
@@ -62,6 +69,15 @@ pub fn draw(frame: &mut Frame, area: Rect, prompt: &SaveAs, app: &App) {
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         rect,
     );
+}
+
+/// What each audience's minutes hold, in a few words.
+fn audience_words(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => "only what is marked public; no names without consent",
+        Audience::Partners => "all but what is kept for trustees",
+        Audience::Trustees => "the full record",
+    }
 }
 
 /// The last `width` columns of `text`, with "…" when cut.

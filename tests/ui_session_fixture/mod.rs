@@ -35,6 +35,7 @@ fn person(
         lived_experience: lived,
         attendance: att,
         contributions: spoke,
+        ..Default::default()
     }
 }
 
@@ -44,6 +45,7 @@ pub fn goal(text: &str, by: &str, support: u32, agreed: bool) -> Goal {
         proposed_by: by.into(),
         support,
         agreed,
+        ..Default::default()
     }
 }
 
@@ -66,6 +68,7 @@ fn measure(
         source: source.into(),
         owner: owner.into(),
         review_date: day(3, 4),
+        ..Default::default()
     }
 }
 
@@ -166,10 +169,12 @@ pub fn session() -> Session {
         VisionDraft {
             text: "An Eastside where nobody waits alone for help.".into(),
             proposed_by: "Ann Lee".into(),
+            ..Default::default()
         },
         VisionDraft {
             text: "Help that finds people early, in their own language, close to home.".into(),
             proposed_by: "Tomasz Nowak".into(),
+            ..Default::default()
         },
     ];
     s.vision.final_wording =
@@ -179,16 +184,19 @@ pub fn session() -> Session {
             organisation: "Eastside Carers".into(),
             level: ConsentLevel::Agree,
             concern: String::new(),
+            ..Default::default()
         },
         Consent {
             organisation: "City Council".into(),
             level: ConsentLevel::CanLiveWithIt,
             concern: "\"Early\" needs a measure we can report on".into(),
+            ..Default::default()
         },
         Consent {
             organisation: "Northway Trust".into(),
             level: ConsentLevel::Agree,
             concern: String::new(),
+            ..Default::default()
         },
     ];
     s.activities = vec![
@@ -216,12 +224,14 @@ pub fn session() -> Session {
                     "Dev Patel",
                 ),
             ],
+            ..Default::default()
         },
         Activity {
             title: "Translated referral leaflets".into(),
             description: String::new(),
             lead: "Tomasz Nowak".into(),
             measures: vec![],
+            ..Default::default()
         },
     ];
     s.roles.workstreams = vec![
@@ -230,12 +240,14 @@ pub fn session() -> Session {
             lead: "Ann Lee".into(),
             lead_organisation: "Eastside Carers".into(),
             remit: "Drop-ins, leaflets and word of mouth".into(),
+            ..Default::default()
         },
         Workstream {
             name: "Data and evidence".into(),
             lead: "Dev Patel".into(),
             lead_organisation: "University of Eastside".into(),
             remit: String::new(),
+            ..Default::default()
         },
     ];
     s.roles.commitments = vec![
@@ -243,11 +255,13 @@ pub fn session() -> Session {
             organisation: "Northway Trust".into(),
             kind: CommitmentKind::Money,
             detail: "£12,000 for the first year".into(),
+            ..Default::default()
         },
         Commitment {
             organisation: "City Council".into(),
             kind: CommitmentKind::Venue,
             detail: "Community centre hall on Saturdays".into(),
+            ..Default::default()
         },
     ];
     s.roles.secretariat = "Eastside Carers".into();
@@ -258,6 +272,7 @@ pub fn session() -> Session {
             channel: "Briefing at scrutiny committee".into(),
             owner: "Sam Okafor".into(),
             date: day(2, 10),
+            ..Default::default()
         },
         AwarenessItem {
             audience: "Families".into(),
@@ -265,6 +280,7 @@ pub fn session() -> Session {
             channel: "Radio Eastside".into(),
             owner: "Tomasz Nowak".into(),
             date: None,
+            ..Default::default()
         },
     ];
     s.review.readings = vec![Reading {
@@ -272,21 +288,25 @@ pub fn session() -> Session {
         date: day(11, 28),
         value: "23 families".into(),
         note: "Two Saturdays only".into(),
+        ..Default::default()
     }];
     s.review.learnings = vec![
         Learning {
             kind: LearningKind::Story,
             text: "A grandmother came back the next week with three neighbours.".into(),
+            ..Default::default()
         },
         Learning {
             kind: LearningKind::Surprise,
             text: "Most visitors heard about it at the school gate, not from leaflets.".into(),
+            ..Default::default()
         },
     ];
     s.review.next_steps = vec![NextStep {
         text: "Ask the two primary schools to mention the drop-in".into(),
         owner: "Ann Lee".into(),
         by: day(1, 15),
+        ..Default::default()
     }];
     s.decisions = vec![
         Decision {
@@ -294,14 +314,14 @@ pub fn session() -> Session {
             step: Some(Step::Vision),
             method: DecisionMethod::Consent,
             dissent: String::new(),
-            review_date: None,
+            ..Default::default()
         },
         Decision {
             text: "Eastside Carers acts as secretariat for the first year".into(),
             step: Some(Step::Roles),
             method: DecisionMethod::Consensus,
             dissent: "City Council would prefer a rotating secretariat after six months".into(),
-            review_date: None,
+            ..Default::default()
         },
     ];
     s.actions = vec![
@@ -312,6 +332,7 @@ pub fn session() -> Session {
             due: day(12, 10),
             status: ActionStatus::Open,
             step: None,
+            ..Default::default()
         },
         ActionItem {
             id: "a-act002".into(),
@@ -320,6 +341,7 @@ pub fn session() -> Session {
             due: day(1, 20),
             status: ActionStatus::InProgress,
             step: None,
+            ..Default::default()
         },
         ActionItem {
             id: "a-act003".into(),
@@ -328,6 +350,7 @@ pub fn session() -> Session {
             due: None,
             status: ActionStatus::Done,
             step: None,
+            ..Default::default()
         },
     ];
     s.parking_lot = vec![
@@ -335,11 +358,13 @@ pub fn session() -> Session {
             text: "Can volunteers be paid expenses?".into(),
             raised_by: "Tomasz Nowak".into(),
             step: Some(Step::Roles),
+            ..Default::default()
         },
         ParkedItem {
             text: "Invite the housing association next time".into(),
             raised_by: "Priya Shah".into(),
             step: None,
+            ..Default::default()
         },
     ];
     s.set_note(

@@ -31,6 +31,9 @@ impl SessionScreen {
                 | B::Unspoke
                 | B::LivedExperience
                 | B::Participation
+                | B::Audience
+                | B::NotesAudience
+                | B::QuoteByName
                 | B::Round
                 | B::RoundNext
                 | B::RoundPass
@@ -55,8 +58,12 @@ impl SessionScreen {
             B::NextActivity | B::PrevActivity => list == ListKind::Measures,
             B::Spoke | B::Unspoke => list == ListKind::Participants && has_row,
             B::LivedExperience | B::Participation => list == ListKind::Participants,
+            B::Audience => {
+                super::audience::marking(&self.session, self.nav.current(), self.nav.row()).is_some()
+            }
+            B::QuoteByName => list == ListKind::Participants && has_row,
             B::RoundNext | B::RoundPass | B::RoundLater => self.round_running_with_speaker(),
-            B::Notes | B::Guide => self.nav.section.step().is_some(),
+            B::Notes | B::Guide | B::NotesAudience => self.nav.section.step().is_some(),
             _ => true,
         }
     }
@@ -98,6 +105,9 @@ impl SessionScreen {
             B::Unspoke => self.count_voice(-1, now),
             B::LivedExperience => self.toggle_lived_experience(now),
             B::Participation => self.toggle_participation(now),
+            B::Audience => self.cycle_audience(now),
+            B::QuoteByName => self.toggle_quote_by_name(now),
+            B::NotesAudience => self.cycle_notes_audience(now),
             B::Round => self.start_or_end_round(now),
             B::RoundNext => self.move_round(RoundMove::Next, now),
             B::RoundPass => self.move_round(RoundMove::Pass, now),

@@ -262,6 +262,7 @@ fn add(s: &mut crate::domain::Session, kind: Kind, p: Parsed, step: Step, now: D
                 text: p.text,
                 raised_by: p.person,
                 step: Some(step),
+                ..Default::default()
             });
             list(ListKind::Parked)
         }

@@ -379,7 +379,7 @@ impl SessionScreen {
             step: screen.vote.list.step().or(self.nav.section.step()),
             method: DecisionMethod::Vote,
             dissent: String::new(),
-            review_date: None,
+            ..Default::default()
         });
         self.session.votes.push(screen.vote);
         self.changed(before, now);

@@ -42,6 +42,12 @@ pub enum BrowseAction {
     LivedExperience,
     /// Leave the participation summary out of the minutes, or not.
     Participation,
+    /// Who may read the selected item: partners, trustees only, public.
+    Audience,
+    /// The selected person agreed to be quoted by name, or not.
+    QuoteByName,
+    /// Who may read this step's notes.
+    NotesAudience,
     /// Start a go-round, or end the one running.
     Round,
     RoundNext,
@@ -198,6 +204,27 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::Participation,
         "participation",
         "Put the participation summary (who spoke, by organisation and sector) in the minutes, or leave it out",
+        false,
+    ),
+    b(
+        &[Key::ch('A')],
+        B::Audience,
+        "audience",
+        "Who may read the selected item in the minutes: partners (the default), trustees only, or public; on participants, the participation summary",
+        false,
+    ),
+    b(
+        &[Key::ch('N')],
+        B::NotesAudience,
+        "notes audience",
+        "Who may read this step's notes in the minutes: partners (the default), trustees only, or public",
+        false,
+    ),
+    b(
+        &[Key::ch('Q')],
+        B::QuoteByName,
+        "quote by name",
+        "The selected person agreed to be quoted by name in the minutes, or not (without it, what they said is attributed to their organisation when they bring lived experience, and always in public minutes)",
         false,
     ),
     b(

@@ -3,6 +3,7 @@
 //! editor is open; both change the session only through snapshots that `u`
 //! can take back.
 
+pub mod audience;
 mod browse;
 pub mod capture;
 pub mod capture_line;

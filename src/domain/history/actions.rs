@@ -132,6 +132,7 @@ mod tests {
             due: due.and_then(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d)),
             status,
             step: None,
+            ..Default::default()
         }
     }
 

@@ -213,6 +213,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, month, 28),
             value: value.into(),
             note: String::new(),
+            ..Default::default()
         }
     }
 

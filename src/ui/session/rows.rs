@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use super::list::Item;
 use crate::app::session::items::ListRef;
 use crate::app::session::section::ListKind;
-use crate::domain::{Attendance, ConsentLevel, Session, Step};
+use crate::domain::{Attendance, Audience, ConsentLevel, Session, Step};
 use crate::ui::theme::Theme;
 
 pub fn date(d: NaiveDate) -> String {
@@ -300,6 +300,28 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
             ]]
         }),
     }
+}
+
+/// `item` with who may read it, in words at the start: "[trustees only]"
+/// or "[public]"; partners, the default, is not written on every row. A
+/// participant who agreed to be quoted by name says so instead.
+pub fn with_audience(mut item: Item, s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
+    let mark = match l.kind {
+        ListKind::Participants => s
+            .participants
+            .get(row)
+            .filter(|p| p.quote_by_name)
+            .map(|_| Span::styled("[quoted by name] ", theme.muted())),
+        _ => match crate::app::session::audience::marking(s, l, row) {
+            Some(Audience::Trustees) => Some(Span::styled("[trustees only] ", theme.warning())),
+            Some(Audience::Public) => Some(Span::styled("[public] ", theme.success())),
+            _ => None,
+        },
+    };
+    if let (Some(mark), Some(first)) = (mark, item.first_mut()) {
+        first.insert(0, mark);
+    }
+    item
 }
 
 /// What an empty list says, so the next step is obvious.

@@ -151,11 +151,18 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
 
     if !note_lines.is_empty() {
         let title = if screen.read_only.is_some() {
-            " Notes "
+            " Notes ".to_string()
         } else {
-            " Notes (n to edit) "
+            " Notes (n to edit) ".to_string()
         };
-        let title = Line::styled(title, theme.muted());
+        // Who may read them, in words, when not the default (partners).
+        let mark = section
+            .step()
+            .map(|s| screen.session.shown_to.note(s))
+            .filter(|a| !a.is_default())
+            .map(|a| format!("[{}] ", a.marking()))
+            .unwrap_or_default();
+        let title = Line::styled(format!("{title}{mark}"), theme.muted());
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(theme.border())
@@ -181,6 +188,6 @@ fn draw_list(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Them
         list::empty(frame, area, &hint, theme);
         return;
     }
-    let item = |row| rows::item(s, list, row, theme);
+    let item = |row| rows::with_audience(rows::item(s, list, row, theme), s, list, row, theme);
     list::render(frame, area, n, item, screen.nav.row(), theme);
 }
