@@ -106,20 +106,20 @@ fn a_newer_format_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.ron");
     let text = fs::read_to_string(formats().join("v1/full-session.ron")).unwrap();
-    let future = text.replace("format_version: 1,", "format_version: 3,\n    hologram: true,");
+    let future = text.replace("format_version: 1,", "format_version: 4,\n    hologram: true,");
     fs::write(&path, &future).unwrap();
     let err = load(&path).unwrap_err();
-    assert!(matches!(err, StorageError::NewerFormat { version: 3, .. }));
+    assert!(matches!(err, StorageError::NewerFormat { version: 4, .. }));
     assert!(
         err.to_string().ends_with(
-            "written by a newer Roundtable, and this one reads up to format 2: update Roundtable to open it"
+            "written by a newer Roundtable, and this one reads up to format 3: update Roundtable to open it"
         ),
         "{err}"
     );
     let older = load(&formats().join("v1/full-session.ron")).unwrap();
     let refused = save(&path, &older).unwrap_err();
     assert!(
-        refused.to_string().contains("newer Roundtable (format 3)"),
+        refused.to_string().contains("newer Roundtable (format 4)"),
         "{refused}"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), future);

@@ -11,7 +11,7 @@ use super::{
 };
 
 /// The version of the session file format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Field order here is the order in the file: keep it stable so files diff
 /// well in git.

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
-    ActionItem, Activity, Answer, Audience, AwarenessItem, Ballot, Commitment, Consent, ConsentCheck,
-    Decision, DotVote, GoRound, Goal, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan,
-    Reading, Resolution, Review, Roles, RoundOrder, Session, Slot, Step, Turn, TurnOutcome, Vision,
-    VisionDraft, Workstream,
+    ActionItem, Activity, Amendment, Answer, Approval, ApprovedBy, Audience, AwarenessItem, Ballot,
+    Circulation, Commitment, Consent, ConsentCheck, Decision, DotVote, GoRound, Goal, Learning, Measure,
+    NextStep, ParkedItem, Part, Participant, Plan, Reading, Resolution, Review, Roles, RoundOrder, Session,
+    SignOff, Slot, Step, Turn, TurnOutcome, Vision, VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -54,6 +54,7 @@ pub(super) fn every_field() -> Session {
     s.notes = BTreeMap::from([(Step::Goals, "x".to_string())]);
     s.decisions = vec![Decision {
         step: Some(Step::Goals),
+        review_date: Some(day),
         ..Default::default()
     }];
     s.actions = vec![ActionItem {
@@ -85,6 +86,25 @@ pub(super) fn every_field() -> Session {
         }],
         current: Some(0),
         running_since: Some(DateTime::default()),
+    };
+    s.minutes = SignOff {
+        circulated: vec![Circulation {
+            to: String::new(),
+            on: day,
+        }],
+        approved: Some(Approval {
+            at: String::new(),
+            on: day,
+            how: ApprovedBy::Proposed {
+                proposer: String::new(),
+                seconder: String::new(),
+            },
+        }),
+        amendments: vec![Amendment {
+            by: String::new(),
+            on: day,
+            text: String::new(),
+        }],
     };
     mark_every_item(&mut s);
     s

@@ -205,11 +205,11 @@ mod tests {
     #[test]
     fn newer_files_are_refused_for_their_version_not_their_new_fields() {
         let newer = text()
-            .replace("format_version: 2", "format_version: 3")
+            .replace("format_version: 3", "format_version: 4")
             .replace("    location:", "    venue_map: \"x\",\n    location:");
         let err = parse(newer.as_bytes(), Path::new("s.ron")).unwrap_err();
         assert!(
-            matches!(err, StorageError::NewerFormat { version: 3, .. }),
+            matches!(err, StorageError::NewerFormat { version: 4, .. }),
             "{err:?}"
         );
     }
