@@ -315,9 +315,12 @@ fn lived_experience_is_quoted_by_name_only_with_consent_and_the_public_sees_no_n
         partners.contains("Goal four (proposed by a participant with lived experience)"),
         "{partners}"
     );
-    // Named where they were present, never beside what they said.
+    // Named where they were present and for the work they own, never
+    // beside what they said.
     let named: Vec<&str> = partners.lines().filter(|l| l.contains("Bo Quiet")).collect();
-    assert_eq!(named, ["- **Aid:** Bo Quiet; Cy Open"], "{partners}");
+    assert_eq!(named.len(), 2, "{partners}");
+    assert_eq!(named[0], "- **Aid:** Bo Quiet; Cy Open", "{partners}");
+    assert!(named[1].starts_with("| Write up | Bo Quiet |"), "{partners}");
     let public = minutes_for(&s, Audience::Public);
     for name in ["Bo Quiet", "Di Staff", "Ed Alone"] {
         assert!(!public.contains(name), "{name} named in public:\n{public}");

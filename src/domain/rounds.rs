@@ -338,7 +338,7 @@ impl Session {
     }
 
     /// A participant's new name follows them into every round.
-    pub(super) fn rename_in_rounds(&mut self, old: &str, new: &str) {
+    pub(crate) fn rename_in_rounds(&mut self, old: &str, new: &str) {
         let fix = |s: &mut String| {
             if s == old {
                 *s = new.to_string();

@@ -173,8 +173,12 @@ fn list_marks(session: &Session, list: VoteList) -> Vec<(String, Audience)> {
     texts.into_iter().zip(marks).collect()
 }
 
-/// Replaces the names of people who are not to be named, wherever the
-/// session names them as proposer, owner, lead, voter or speaker.
+/// Replaces the names of people who are not to be named: in public
+/// minutes wherever the session names them; for partners and trustees only
+/// beside what they said (proposals, drafts, points raised, turns, votes
+/// and positions). Who leads or owns a piece of work is a role the
+/// partnership has to be able to follow up, not a quote, so it keeps the
+/// name the partnership agreed in the room.
 fn anonymise(s: &mut Session, reader: Audience) {
     let renames: Vec<(String, String)> = s
         .participants
@@ -183,12 +187,19 @@ fn anonymise(s: &mut Session, reader: Audience) {
         .filter_map(|p| Some((p.name.clone(), attribution(p, reader)?)))
         .collect();
     for (old, new) in &renames {
-        s.rename_participant(old, new);
         let fix = |x: &mut String| {
             if x == old {
                 x.clone_from(new);
             }
         };
+        if reader == Audience::Public {
+            s.rename_participant(old, new);
+        } else {
+            s.goals.iter_mut().for_each(|g| fix(&mut g.proposed_by));
+            s.vision.drafts.iter_mut().for_each(|d| fix(&mut d.proposed_by));
+            s.parking_lot.iter_mut().for_each(|p| fix(&mut p.raised_by));
+            s.rename_in_rounds(old, new);
+        }
         for v in &mut s.votes {
             v.ballots.iter_mut().for_each(|b| fix(&mut b.voter));
         }
