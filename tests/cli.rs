@@ -420,3 +420,32 @@ fn a_folder_that_is_a_file_is_reported_with_its_path() {
         .code(1)
         .stderr(contains("error: could not").and(contains("plain-file")));
 }
+
+/// `list` remembers each file's card, but only while the file is unchanged:
+/// a session edited since (here backdated, as a sync tool may leave it) is
+/// read again, so the list never shows a stale title.
+#[test]
+fn list_remembers_cards_but_never_shows_a_changed_file_stale() {
+    let dir = TempDir::new().unwrap();
+    let path = new_session(dir.path(), "Spring review", "2026-03-02");
+    let backdate = |secs: u64| {
+        let when = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    };
+    backdate(1_700_000_000);
+    let first = cli_support::stdout(roundtable(dir.path()).arg("list"));
+    assert!(first.contains("Spring review"), "{first}");
+    let mut session = load(&path).unwrap();
+    session.title = "Spring review, renamed".into();
+    roundtable::storage::save(&path, &session).unwrap();
+    backdate(1_700_000_100);
+    let again = cli_support::stdout(roundtable(dir.path()).arg("list"));
+    assert!(again.contains("Spring review, renamed"), "{again}");
+    let json = cli_support::stdout(roundtable(dir.path()).args(["list", "--json"]));
+    assert!(json.contains("Spring review, renamed"), "{json}");
+}

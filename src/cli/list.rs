@@ -10,8 +10,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::CliError;
 use super::list_json::JsonEntry;
 use super::output::{json, print};
-use crate::domain::{Severity, clean_for_terminal};
-use crate::storage::{Entry, StorageError};
+use crate::domain::clean_for_terminal;
+use crate::storage::{Listed, StorageError};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,7 +35,7 @@ const MAX_TEXT: usize = 40;
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let (entries, dir) = match super::folder::existing(dir)? {
-        Ok(archive) => (archive.scan()?, archive.dir().to_path_buf()),
+        Ok(archive) => (crate::storage::cards(&archive)?, archive.dir().to_path_buf()),
         Err(missing) => (Vec::new(), missing),
     };
     if args.json {
@@ -58,7 +58,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn table(entries: &[Entry], max: Option<usize>) -> String {
+fn table(entries: &[Listed], max: Option<usize>) -> String {
     let rows: Vec<Result<[String; 7], String>> = entries.iter().map(|e| row(e, max)).collect();
     let mut widths = HEADERS.map(str::width);
     for cells in rows.iter().flatten() {
@@ -85,10 +85,9 @@ fn table(entries: &[Entry], max: Option<usize>) -> String {
 }
 
 /// The cells for a session, or the one-line problem for a broken file.
-fn row(entry: &Entry, max: Option<usize>) -> Result<[String; 7], String> {
-    let s = entry.session.as_ref().map_err(|e| broken_text(entry, e))?;
-    let has_errors = s.validate().iter().any(|p| p.severity == Severity::Error);
-    let status = if has_errors {
+fn row(entry: &Listed, max: Option<usize>) -> Result<[String; 7], String> {
+    let s = entry.card.as_ref().map_err(|e| broken_text(entry, e))?;
+    let status = if s.has_errors() {
         "Has errors"
     } else {
         s.status.label()
@@ -98,13 +97,13 @@ fn row(entry: &Entry, max: Option<usize>) -> Result<[String; 7], String> {
         cut(&s.title, max),
         cut(&s.partnership, max),
         status.to_string(),
-        s.participants.len().to_string(),
-        s.decisions.len().to_string(),
-        s.actions.len().to_string(),
+        s.participants.to_string(),
+        s.decisions.to_string(),
+        s.actions.to_string(),
     ])
 }
 
-fn broken_text(entry: &Entry, e: &StorageError) -> String {
+fn broken_text(entry: &Listed, e: &StorageError) -> String {
     match e {
         StorageError::Parse {
             line, col, message, ..

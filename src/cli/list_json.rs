@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Audience, Session, Severity, markings};
-use crate::storage::{Entry, StorageError};
+use crate::domain::{Card, Severity};
+use crate::storage::{Listed, StorageError};
 
 /// One element of the array.
 #[derive(Serialize)]
@@ -61,10 +61,10 @@ struct JsonProblem {
     message: String,
 }
 
-impl<'a> From<&'a Entry> for JsonEntry<'a> {
-    fn from(entry: &'a Entry) -> JsonEntry<'a> {
+impl<'a> From<&'a Listed> for JsonEntry<'a> {
+    fn from(entry: &'a Listed) -> JsonEntry<'a> {
         let path = entry.path.display().to_string();
-        match &entry.session {
+        match entry.card.as_ref().map_err(|e| &**e) {
             Ok(s) => JsonEntry {
                 path,
                 session: Some(session_json(s)),
@@ -92,19 +92,20 @@ impl<'a> From<&'a Entry> for JsonEntry<'a> {
     }
 }
 
-fn session_json(s: &Session) -> JsonSession<'_> {
+fn session_json(s: &Card) -> JsonSession<'_> {
     let problems = s
-        .validate()
-        .into_iter()
+        .problems
+        .iter()
         .map(|p| JsonProblem {
             severity: if p.severity == Severity::Error {
                 "error"
             } else {
                 "warning"
             },
-            message: p.message,
+            message: p.message.clone(),
         })
         .collect();
+    let [trustees, partners, public] = s.shown_to;
     JsonSession {
         id: &s.id,
         title: &s.title,
@@ -112,21 +113,18 @@ fn session_json(s: &Session) -> JsonSession<'_> {
         date: s.date,
         start_time: s.start_time.map(|t| t.format("%H:%M").to_string()),
         status: s.status.key(),
-        minutes: s.minutes.stage().label(),
+        minutes: s.minutes.label(),
         counts: Counts {
-            participants: s.participants.len(),
-            present: s.present().count(),
-            decisions: s.decisions.len(),
-            actions: s.actions.len(),
-            open_actions: s.open_actions().count(),
+            participants: s.participants,
+            present: s.present,
+            decisions: s.decisions,
+            actions: s.actions,
+            open_actions: s.open_actions,
         },
-        shown_to: {
-            let marks = markings(s);
-            ShownTo {
-                trustees: Audience::Trustees.count_in(&marks),
-                partners: Audience::Partners.count_in(&marks),
-                public: Audience::Public.count_in(&marks),
-            }
+        shown_to: ShownTo {
+            trustees,
+            partners,
+            public,
         },
         problems,
     }

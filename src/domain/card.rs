@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Problem, Session, SessionStatus, Severity};
+use super::{Audience, Problem, Session, SessionStatus, Severity, Stage, markings};
 
 /// A session's summary: who, when, where it stands, what it holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,10 @@ pub struct Card {
     pub decisions: usize,
     pub actions: usize,
     pub open_actions: usize,
+    /// Where the minutes stand.
+    pub minutes: Stage,
+    /// Items marked for trustees, partners and the public.
+    pub shown_to: [usize; 3],
     /// What `Session::validate` found, worked out once when the file was read.
     pub problems: Vec<Problem>,
 }
@@ -45,6 +49,11 @@ impl Card {
             decisions: s.decisions.len(),
             actions: s.actions.len(),
             open_actions: s.open_actions().count(),
+            minutes: s.minutes.stage(),
+            shown_to: {
+                let marks = markings(s);
+                [Audience::Trustees, Audience::Partners, Audience::Public].map(|a| a.count_in(&marks))
+            },
             problems: s.validate(),
         }
     }

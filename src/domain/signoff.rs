@@ -73,7 +73,7 @@ pub struct Amendment {
 
 /// The stages, in order. Approved minutes are locked: only amendments may
 /// be added to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Stage {
     Draft,
     Circulated,

@@ -47,21 +47,32 @@ impl Entry {
     /// sort by the date their name starts with, so they appear where expected.
     /// Same-titled copies end on the file name, shortest first (`x`, `x-2`…).
     fn sort_key(&self) -> SortKey {
-        let name = self.file_name();
-        let (date, time, title) = match &self.session {
-            Ok(s) => (Some(s.date), s.start_time, s.title.to_lowercase()),
-            Err(_) => {
-                let date = name
-                    .get(..10)
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                (date, None, name.to_lowercase())
-            }
-        };
-        (Reverse(date), Reverse(time), title, name.len(), name)
+        let meta = self
+            .session
+            .as_ref()
+            .ok()
+            .map(|s| (s.date, s.start_time, s.title.as_str()));
+        sort_key(self.file_name(), meta)
     }
 }
 
-type SortKey = (
+/// Newest first: session date, then start time, then title. Broken files
+/// sort by the date their name starts with, so they appear where expected.
+/// Same-titled copies end on the file name, shortest first (`x`, `x-2`…).
+pub(super) fn sort_key(name: String, meta: Option<(NaiveDate, Option<NaiveTime>, &str)>) -> SortKey {
+    let (date, time, title) = match meta {
+        Some((date, time, title)) => (Some(date), time, title.to_lowercase()),
+        None => {
+            let date = name
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            (date, None, name.to_lowercase())
+        }
+    };
+    (Reverse(date), Reverse(time), title, name.len(), name)
+}
+
+pub(super) type SortKey = (
     Reverse<Option<NaiveDate>>,
     Reverse<Option<NaiveTime>>,
     String,

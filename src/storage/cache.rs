@@ -20,7 +20,7 @@ pub const CACHE_ENV: &str = "ROUNDTABLE_CACHE_DIR";
 
 /// Changes whenever [`Card`] or this file's layout changes, so an older
 /// cache is ignored rather than misread (the format is not self-describing).
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 
 /// A file changed this recently may change again within the same tick of
 /// its file system's clock, leaving its stamp unchanged: its card is not

@@ -13,9 +13,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::StorageError;
+use super::archive::sort_key;
 use super::file::load;
 use super::paths::is_session_file;
+use super::{Archive, Cache, StorageError};
 use crate::domain::{Card, Session};
 
 /// A file's size and modification time: while both are unchanged, the card
@@ -151,6 +152,27 @@ pub fn check(
         listed.extend_from_slice(&read);
         progress(&read, listed.len(), total);
     }
+    Ok(listed)
+}
+
+/// Every session file in the archive as a card, newest first, as `list`
+/// prints them: from the cards remembered last time where the files are
+/// unchanged, remembering them again when anything changed.
+pub fn cards(archive: &Archive) -> Result<Vec<Listed>, StorageError> {
+    let cache = Cache::of(archive.dir());
+    let remembered = cache.as_ref().map(Cache::read).unwrap_or_default();
+    let mut listed = check(archive.dir(), &remembered, |_, _, _| {})?;
+    if let Some(cache) = cache.filter(|_| known(&listed) != remembered) {
+        cache.write(&listed);
+    }
+    listed.sort_by_cached_key(|l| {
+        let meta = l
+            .card
+            .as_ref()
+            .ok()
+            .map(|c| (c.date, c.start_time, c.title.as_str()));
+        sort_key(l.file_name(), meta)
+    });
     Ok(listed)
 }
 
