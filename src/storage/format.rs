@@ -77,6 +77,13 @@ pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageErro
         Ok(text) => text,
         Err(e) => return (None, vec![e]),
     };
+    // An older file that upgraded cleanly (after a format bump, every file
+    // of the archive) takes the quick road too.
+    if original != text
+        && let Some(session) = parse_clean(&text)
+    {
+        return (Some(session), Vec::new());
+    }
     let mut problems = unknown::all(&text, &options(), path);
     let session = match parse_current(&text, path) {
         Ok(session) => Some(session),
