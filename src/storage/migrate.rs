@@ -67,24 +67,29 @@ pub(super) fn upgrade<'a>(text: &'a str, path: &Path) -> Result<Cow<'a, str>, St
 /// Roundtable writes it (`(\n    format_version: 3,`): a glance at the first
 /// few bytes, not a parse. `false` sends the file through [`upgrade`].
 pub(super) fn is_current(text: &str) -> bool {
-    let Some(open) = opening_paren(text) else {
-        return false;
-    };
+    glance(text).is_some_and(|(version, _)| version == FORMAT_VERSION)
+}
+
+/// The version a file gives in its first field, as Roundtable writes it,
+/// and where its digits are; `None` for anything else (then the file is
+/// read in full to find it).
+fn glance(text: &str) -> Option<(u32, std::ops::Range<usize>)> {
+    let open = opening_paren(text)?;
     let rest = text[open + 1..].trim_start();
-    let Some(rest) = rest.strip_prefix("format_version") else {
-        return false;
-    };
-    let Some(rest) = rest.trim_start().strip_prefix(':') else {
-        return false;
-    };
-    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("format_version")?;
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let after = rest[digits..].trim_start();
-    rest[..digits].parse() == Ok(FORMAT_VERSION) && (after.starts_with(',') || after.starts_with(')'))
+    let version = rest[..digits].parse().ok()?;
+    let start = text.len() - rest.len();
+    (after.starts_with(',') || after.starts_with(')')).then_some((version, start..start + digits))
 }
 
 /// The file's format; 0 when it has none; `None` if it cannot be read at all.
 fn version_of(text: &str) -> Option<u32> {
+    if let Some((version, _)) = glance(text) {
+        return Some(version);
+    }
     #[derive(Deserialize)]
     struct Probe {
         format_version: Option<u32>,
@@ -153,6 +158,9 @@ fn insert_fields(text: String, fields: &[String]) -> String {
 /// `text` with the number after its top-level `format_version:` set to
 /// `to`; `None` when it has none. Later migrations start with this.
 fn set_version(text: &str, to: u32) -> Option<String> {
+    if let Some((_, digits)) = glance(text) {
+        return Some(format!("{}{to}{}", &text[..digits.start], &text[digits.end..]));
+    }
     let key = keys(text)
         .into_iter()
         .find(|k| k.path == [Seg::Field("format_version".into())])?;
