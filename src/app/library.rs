@@ -239,11 +239,6 @@ impl Library {
         loaded
     }
 
-    /// Forgets the sessions read in full (after a change this app made).
-    pub fn forget_sessions(&mut self) {
-        self.sessions = None;
-    }
-
     /// Reads one file again now, e.g. after this app changed it.
     pub fn reread(&mut self, path: &Path) {
         if path.exists() {
@@ -252,11 +247,6 @@ impl Library {
             let listed = self.listed.iter().filter(|l| l.path != path).cloned().collect();
             self.set(listed);
         }
-    }
-
-    /// Whether `path` is a session in the list that can be opened.
-    pub fn is_readable(&self, path: &Path) -> bool {
-        self.listed.iter().any(|l| l.path == path && l.card.is_ok())
     }
 }
 
