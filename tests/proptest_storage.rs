@@ -291,6 +291,7 @@ fn session() -> impl Strategy<Value = Session> {
             consent_checks: Vec::new(),
             plan: Default::default(),
             minutes: Default::default(),
+            health: Default::default(),
             created,
             updated,
             shown_to: Default::default(),

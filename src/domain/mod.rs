@@ -11,6 +11,7 @@ mod content;
 mod diff;
 mod fold;
 mod followup;
+mod health;
 mod history;
 mod ids;
 mod keys;
@@ -43,6 +44,7 @@ pub use content::*;
 pub use diff::differences;
 pub use fold::{comparable, fold};
 pub use followup::ActionChange;
+pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
 pub use history::{
     ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };

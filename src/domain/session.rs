@@ -83,6 +83,9 @@ pub struct Session {
     /// Where the minutes stand: circulated, approved, amended (issue 11).
     #[serde(default, skip_serializing_if = "super::SignOff::is_empty")]
     pub minutes: super::SignOff,
+    /// The partnership health check taken at this session, if any.
+    #[serde(default, skip_serializing_if = "super::HealthCheck::is_empty")]
+    pub health: super::HealthCheck,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -157,6 +160,7 @@ impl Session {
             consent_checks: Vec::new(),
             plan: Plan::default(),
             minutes: super::SignOff::default(),
+            health: super::HealthCheck::default(),
             created: now,
             updated: now,
         }

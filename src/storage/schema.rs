@@ -7,9 +7,10 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
     ActionItem, Activity, Amendment, Answer, Approval, ApprovedBy, Audience, AwarenessItem, Ballot,
-    Circulation, Commitment, Consent, ConsentCheck, Decision, DotVote, GoRound, Goal, Learning, Measure,
-    NextStep, ParkedItem, Part, Participant, Plan, Reading, Resolution, Review, Roles, RoundOrder, Session,
-    SignOff, Slot, Step, Turn, TurnOutcome, Vision, VisionDraft, Workstream,
+    Circulation, Commitment, Consent, ConsentCheck, Decision, DotVote, GoRound, Goal, HealthCheck,
+    HealthScore, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan, Reading, Resolution,
+    Review, Roles, RoundOrder, Session, SignOff, Slot, Step, Turn, TurnOutcome, Vision, VisionDraft,
+    Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -86,6 +87,18 @@ pub(super) fn every_field() -> Session {
         }],
         current: Some(0),
         running_since: Some(DateTime::default()),
+    };
+    s.health = HealthCheck {
+        anonymous: true,
+        scores: vec![HealthScore {
+            organisation: "x".into(),
+            equity: Some(1),
+            transparency: Some(1),
+            mutual_benefit: Some(1),
+            trust: Some(1),
+            ..Default::default()
+        }],
+        note: "x".into(),
     };
     s.minutes = SignOff {
         circulated: vec![Circulation {
