@@ -9,13 +9,16 @@ use std::time::Duration;
 
 use chrono::{Local, Utc};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::guard::{self, Shared};
 use crate::app::library::Library;
-use crate::app::{Action, App, recovery};
+use crate::app::{Action, App, Effect, recovery};
 use crate::storage::Archive;
 use crate::ui::{self, theme::Theme};
 
@@ -50,13 +53,12 @@ pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<bool> {
     );
     let mut terminal = ratatui::try_init()?;
     recovery::offer_pending(&mut app);
-    let result =
-        execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, &mut app, &stop));
+    let result = enter_extras().and_then(|()| event_loop(&mut terminal, &mut app, &stop));
     // However the loop ended (quit, a signal, the terminal gone), the open
     // session is saved or kept in a recovery file before anything else.
     let note = guard::shutdown(&mut app, Utc::now());
     finished.store(true, Ordering::Relaxed);
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    leave_extras();
     ratatui::restore();
     let saved = note.is_none();
     if let Some(note) = note {
@@ -92,6 +94,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             if event::poll(TICK)? {
                 let event = event::read()?;
                 app.handle_event(&event, Utc::now());
+                carry_out(terminal, app)?;
                 drawn = None;
             }
             Ok(())
@@ -104,6 +107,54 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
     }
     Ok(())
+}
+
+/// Bracketed paste (pasted text arrives as text) and the mouse, on top of
+/// what ratatui sets up.
+fn enter_extras() -> io::Result<()> {
+    execute!(stdout(), EnableBracketedPaste, EnableMouseCapture)
+}
+
+/// Undoes `enter_extras`; on the way out, so errors change nothing.
+fn leave_extras() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+}
+
+/// Does what the app asked for in its last update (see `app::Effect`).
+fn carry_out(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    use std::io::Write;
+    for effect in app.take_effects() {
+        match effect {
+            Effect::Copy(sequence) => {
+                let mut out = stdout();
+                out.write_all(sequence.as_bytes())?;
+                out.flush()?;
+            }
+            Effect::Edit(text) => {
+                let result = suspended(terminal, || crate::app::editor::run(&text))?;
+                app.update(Action::Edited(result), Utc::now());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `job` with the terminal as the shell had it (main screen, cooked
+/// mode, no mouse), for a program that needs the whole terminal, then takes
+/// the terminal back and redraws everything.
+fn suspended<T>(terminal: &mut DefaultTerminal, job: impl FnOnce() -> T) -> io::Result<T> {
+    leave_extras();
+    execute!(stdout(), LeaveAlternateScreen)?;
+    disable_raw_mode()?;
+    let _ = terminal.show_cursor();
+    let out = job();
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    enter_extras()?;
+    // What the editor left on the screen is not what ratatui thinks is
+    // there: forget it all so the next drawing is complete.
+    terminal.clear()?;
+    Ok(out)
 }
 
 /// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT set a flag
@@ -150,7 +201,7 @@ fn watchdog(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>, shared: Shared, di
 fn install_panic_hook(shared: Shared, dir: PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
+        leave_extras();
         previous(info);
         // try_lock: the panic may have happened while the loop held it.
         if let Some((path, session)) = shared.unsaved() {

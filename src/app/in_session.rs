@@ -27,6 +27,8 @@ pub(super) fn follow(app: &mut App, outcome: Outcome, now: DateTime<Utc>) {
             }
         }
         Outcome::ExportMinutes => super::minutes_to::open(app),
+        Outcome::CopyMinutes => super::clipboard::copy(app),
+        Outcome::OpenEditor(text) => app.effects.push(super::Effect::Edit(text)),
         Outcome::Back => {
             if save_if_dirty(app, now) {
                 let path = screen_path(app);

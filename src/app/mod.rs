@@ -6,8 +6,10 @@ pub mod across;
 pub mod action_edit;
 pub mod actions_view;
 mod autosave;
+pub mod clipboard;
 pub mod clock;
 pub mod confirm;
+pub mod editor;
 pub mod examples;
 pub mod files;
 pub mod form;
@@ -21,6 +23,7 @@ pub mod line_field;
 pub mod measures_view;
 pub mod message;
 mod minutes_to;
+pub mod mouse;
 pub mod next_session;
 pub mod presenter;
 pub mod recovery;
@@ -40,7 +43,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use self::confirm::{Answer, Confirm};
 use self::form::FormState;
@@ -86,6 +89,22 @@ pub enum Action {
     Recovery(recovery::Action),
     SaveAs(save_as::Action),
     Trash(trash_view::Action),
+    /// A click or the scroll wheel (see `mouse`).
+    Mouse(MouseEvent),
+    /// What came back from $VISUAL/$EDITOR (see `editor`): the text, or
+    /// why there is none.
+    Edited(Result<String, String>),
+}
+
+/// What the app asks the terminal loop to do for it, as `update` touches
+/// no terminal: taken by the loop after each update (`take_effects`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write this OSC 52 sequence to the terminal (`clipboard`).
+    Copy(String),
+    /// Suspend the screen, open this text in the person's editor, and send
+    /// back `Action::Edited`.
+    Edit(String),
 }
 
 pub struct App {
@@ -120,6 +139,10 @@ pub struct App {
     pub state_file: Option<PathBuf>,
     /// The open minutes sign-off form (circulate, approve, amend).
     pub sign_off: Option<sign_off::Form>,
+    /// What the terminal loop is to do next (see `Effect`).
+    pub effects: Vec<Effect>,
+    /// Where the last drawing put what can be clicked.
+    pub hits: mouse::Hits,
 }
 
 impl App {
@@ -159,6 +182,8 @@ impl App {
             examples: None,
             state_file: None,
             sign_off: None,
+            effects: Vec::new(),
+            hits: mouse::Hits::default(),
         }
     }
 
@@ -183,6 +208,7 @@ impl App {
                 let home = matches!(self.screen, Screen::Home(_));
                 return (!modal && !home).then(|| Action::Paste(text.clone()));
             }
+            Event::Mouse(mouse) => return mouse::action_for(self, mouse),
             _ => return None,
         };
         if self.confirm.is_some() {
@@ -222,7 +248,7 @@ impl App {
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) {
         self.today = self.local_date(now);
         self.now = now;
-        let input = matches!(action, Action::Session(_) | Action::Paste(_));
+        let input = matches!(action, Action::Session(_) | Action::Paste(_) | Action::Edited(_));
         if self.examples.is_some() && examples::writes(&action) {
             return examples::refuse(self);
         }
@@ -283,6 +309,8 @@ impl App {
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
             Action::Trash(a) => trash_view::update(self, a),
+            Action::Mouse(event) => mouse::update(self, event),
+            Action::Edited(result) => editor::finish(self, result),
         }
         examples::keep_read_only(self);
         sign_off::refresh(self);
@@ -294,6 +322,11 @@ impl App {
         if let Some(action) = self.action_for(event) {
             self.update(action, now);
         }
+    }
+
+    /// What the terminal loop is to do now, in order.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Carries out what the session screen asked for after a key: save,

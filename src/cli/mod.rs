@@ -14,6 +14,7 @@ mod new;
 mod open;
 mod output;
 mod pack;
+mod pandoc;
 mod present;
 mod remove;
 mod restore;
@@ -51,7 +52,7 @@ enum Command {
     New(new::Args),
     /// List sessions, newest first
     List(list::Args),
-    /// Write a session's minutes, or a partnership's report, as Markdown
+    /// Write a session's minutes, or a partnership's report, as Markdown, HTML, Word or PDF
     Export(pack::Args),
     /// Check session files for mistakes
     Check(check::Args),

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 
 use super::CliError;
+use super::export::Document;
 use super::output::{print, warn};
 use crate::domain::{Audience, History, Series, Session, parse_date};
 use crate::export::{Period, actions_csv, measures_csv, trustee_pack_for};
@@ -31,14 +32,29 @@ pub struct Args {
     /// With --partnership: leave out sessions after this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     to: Option<NaiveDate>,
-    /// With --partnership: what to write
-    #[arg(long, value_enum, default_value_t = Format::Report)]
-    format: Format,
+    /// What to write: md (the default), html, docx or pdf (docx and pdf
+    /// need pandoc); with --partnership also actions-csv or measures-csv.
+    /// When not given, from the -o file's extension
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Who it is for: public, partners or trustees. Minutes default to the
     /// audience remembered for the partnership (else partners); the report
     /// defaults to trustees
     #[arg(long, value_name = "WHO", value_parser = parse_audience)]
     audience: Option<Audience>,
+}
+
+impl Format {
+    /// The document this format asks for; none for the CSV files.
+    fn document(self) -> Option<Document> {
+        match self {
+            Format::Md | Format::Report => Some(Document::Markdown),
+            Format::Html => Some(Document::Html),
+            Format::Docx => Some(Document::Docx),
+            Format::Pdf => Some(Document::Pdf),
+            Format::ActionsCsv | Format::MeasuresCsv => None,
+        }
+    }
 }
 
 fn parse_audience(text: &str) -> Result<Audience, String> {
@@ -48,7 +64,15 @@ fn parse_audience(text: &str) -> Result<Audience, String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
-    /// The trustee pack, as Markdown
+    /// Markdown
+    Md,
+    /// One HTML page, ready to print
+    Html,
+    /// Word, through pandoc
+    Docx,
+    /// PDF, through pandoc and a PDF engine
+    Pdf,
+    /// With --partnership: the trustee pack, as Markdown (the same as md)
     Report,
     /// Every action in its latest state, as CSV for a spreadsheet
     ActionsCsv,
@@ -58,11 +82,15 @@ enum Format {
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let (Some(partnership), None) = (&args.partnership, &args.session) else {
-        if args.from.is_some() || args.to.is_some() || args.format != Format::Report {
-            return Err(
-                CliError::new("--from, --to and --format are for a partnership's report")
-                    .with_hint("add --partnership NAME, or leave them out to export one session's minutes"),
-            );
+        let csv = matches!(
+            args.format,
+            Some(Format::Report | Format::ActionsCsv | Format::MeasuresCsv)
+        );
+        if args.from.is_some() || args.to.is_some() || csv {
+            return Err(CliError::new(
+                "--from, --to and --format report or csv are for a partnership's report",
+            )
+            .with_hint("add --partnership NAME, or leave them out to export one session's minutes"));
         }
         let session = args.session.unwrap_or_default();
         return super::export::run(
@@ -70,6 +98,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
                 session,
                 output: args.output,
                 audience: args.audience,
+                format: args.format.and_then(Format::document),
             },
             dir,
         );
@@ -100,8 +129,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         return Err(CliError::new(format!("--from {from} is after --to {to}"))
             .with_hint("give the earlier date with --from"));
     }
-    let text = match args.format {
-        Format::Report => {
+    let document = Document::choose(args.format.and_then(Format::document), args.output.as_deref());
+    let text = match args.format.unwrap_or(Format::Report) {
+        Format::Report | Format::Md | Format::Html | Format::Docx | Format::Pdf => {
             let audience = args.audience.unwrap_or(Audience::Trustees);
             trustee_pack_for(&history, series, period, Local::now().date_naive(), audience).ok_or_else(
                 || {
@@ -122,12 +152,14 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         }
     };
     loaded.warn_about_broken();
+    let csv = matches!(args.format, Some(Format::ActionsCsv | Format::MeasuresCsv));
     match &args.output {
-        Some(out) => {
-            write_atomic(out, text.as_bytes())?;
-            print(&format!("Written to {}\n", out.display()))?;
-        }
-        None => print(&text)?,
+        Some(out) if csv => write_atomic(out, text.as_bytes())?,
+        None if csv => print(&text)?,
+        out => super::export::deliver(&text, document, out.as_deref())?,
+    }
+    if let Some(out) = &args.output {
+        print(&format!("Written to {}\n", out.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

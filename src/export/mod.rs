@@ -9,6 +9,7 @@ mod decide;
 mod escape;
 mod follow;
 mod header;
+mod html;
 mod pack;
 mod participation;
 mod plan;
@@ -23,6 +24,7 @@ mod timing;
 
 use crate::domain::{Audience, History, Session, Step, for_audience};
 
+pub use html::html_document;
 pub use pack::{Period, trustee_pack, trustee_pack_for};
 pub use spreadsheet::{actions_csv, measures_csv};
 

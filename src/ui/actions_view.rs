@@ -143,6 +143,13 @@ fn draw_table(
     }
     let height = usize::from(inner.height.saturating_sub(1));
     let offset = scroll(state.selected, height);
+    // For clicks: the rows under the header line.
+    app.hits.list_drawn(crate::app::mouse::Drawn {
+        rows: Rect::new(inner.x, inner.y + 1, inner.width, height as u16),
+        first: offset,
+        per_item: 1,
+        len: records.len(),
+    });
     for (i, r) in records.iter().enumerate().skip(offset).take(height) {
         let a = r.action;
         let due = match a.due {

@@ -13,6 +13,7 @@ use super::table::fit;
 use super::theme::Theme;
 use super::timeline;
 use crate::app::App;
+use crate::app::mouse::Drawn;
 use crate::app::home::HomeState;
 use crate::app::message::count;
 use crate::domain::{Card, clean_for_terminal};
@@ -40,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     if home.grouped {
         timeline::draw(frame, table, home, &app.theme);
     } else {
-        sessions_table(frame, table, home, &app.theme);
+        sessions_table(frame, table, home, app);
     }
     details_panel(frame, details, home, app);
 }
@@ -80,7 +81,8 @@ fn checking((done, total): (usize, usize)) -> String {
     format!("Checking the archive folder: {done} of {total} files…")
 }
 
-fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
+fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
+    let theme = &app.theme;
     let wide = area.width >= WIDE;
     let mut header = vec!["Date", "Title"];
     let mut widths = vec![Constraint::Length(10), Constraint::Fill(3)];
@@ -119,6 +121,14 @@ fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme
                 .border_type(BorderType::Rounded)
                 .border_style(theme.border()),
         );
+    // For clicks: inside the border, under the header row.
+    let rows = Rect::new(area.x + 1, area.y + 2, area.width.saturating_sub(2), visible as u16);
+    app.hits.list_drawn(Drawn {
+        rows,
+        first: offset,
+        per_item: 1,
+        len: home.entries.len(),
+    });
     let mut state = TableState::default().with_selected(Some(home.selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }

@@ -38,6 +38,7 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole app for its current state.
 pub fn view(app: &App, frame: &mut Frame) {
+    app.hits.clear();
     draw(app, frame);
     sanitize::clean(frame.buffer_mut());
 }

@@ -55,6 +55,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState, app: &App) {
     let width = usize::from(results_area.width);
     let visible = usize::from(results_area.height) / ROWS_PER_HIT;
     let offset = scroll(state.selected, visible);
+    app.hits.list_drawn(crate::app::mouse::Drawn {
+        rows: results_area,
+        first: offset,
+        per_item: ROWS_PER_HIT as u16,
+        len: state.hits.len(),
+    });
     // Only the results on screen are made into text and snippets.
     let end = state.hits.len().min(offset + visible);
     let mut lines: Vec<Line> = Vec::new();

@@ -60,6 +60,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &TrashState, app: &App) {
     )];
     let visible = usize::from(inner.height).saturating_sub(1);
     let first = state.selected.saturating_sub(visible.saturating_sub(1));
+    // For clicks: the rows under the header line.
+    app.hits.list_drawn(crate::app::mouse::Drawn {
+        rows: Rect::new(inner.x, inner.y + 1, inner.width, visible as u16),
+        first,
+        per_item: 1,
+        len: state.entries.len(),
+    });
     for (i, entry) in state.entries.iter().enumerate().skip(first).take(visible) {
         lines.push(row(entry, i == state.selected, [title_w, partnership_w], theme));
     }

@@ -119,6 +119,7 @@ impl SessionScreen {
             B::Extend => self.extend_clock(now),
             B::Plan => self.open_plan(now),
             B::Export => return Outcome::ExportMinutes,
+            B::Copy => return Outcome::CopyMinutes,
             B::Save => return Outcome::Save,
             B::Help => return Outcome::Help,
             B::Back => return Outcome::Back,

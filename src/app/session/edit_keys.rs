@@ -17,6 +17,8 @@ pub enum EditAction {
     ChoiceNext,
     ChoicePrev,
     Complete,
+    /// Ctrl-O: the long text in $VISUAL/$EDITOR.
+    External,
     Undo,
     Save,
     Done,
@@ -81,6 +83,13 @@ pub const EDIT: &[Binding<EditAction>] = &[
         E::Complete,
         "fill name",
         "Fill in the next matching name",
+        true,
+    ),
+    b(
+        &[Key::ctrl('o')],
+        E::External,
+        "open in editor",
+        "Open this text in your editor ($VISUAL or $EDITOR); save and quit it to bring the text back",
         true,
     ),
     undo_typing_binding(E::Undo),

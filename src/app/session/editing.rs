@@ -23,6 +23,7 @@ pub(super) fn available(editor: &Editor, action: E) -> bool {
         E::ChoiceNext | E::ChoicePrev => !kind.is_text(),
         E::Complete => matches!(kind, FieldKind::Person | FieldKind::Org),
         E::Undo => kind.is_text(),
+        E::External => kind == FieldKind::Long,
         _ => true,
     }
 }
@@ -137,6 +138,7 @@ impl SessionScreen {
             Some(E::ChoicePrev) => editor.cycle(-1),
             Some(E::Complete) => editor.complete(),
             Some(E::Undo) => editor.undo_typing(),
+            Some(E::External) => return Outcome::OpenEditor(editor.text(editor.focus)),
             Some(E::Enter) if !editor.on_last_field() => editor.move_focus(1),
             Some(E::Enter | E::Done) => {
                 self.commit(now);

@@ -44,6 +44,9 @@ pub struct Editor {
     pub names: Vec<String>,
     pub organisations: Vec<String>,
     completion: Option<Completion>,
+    /// Ctrl-Z steps that make up the last change, when it was the text
+    /// coming back from $EDITOR (the old text removed, the new inserted).
+    replaced: usize,
     /// The values the editor opened with, to tell whether anything changed.
     original: Vec<Value>,
 }
@@ -87,6 +90,7 @@ impl Editor {
             names: Vec::new(),
             organisations: Vec::new(),
             completion: None,
+            replaced: 0,
             original,
         };
         editor.set_focus(0);
@@ -152,6 +156,7 @@ impl Editor {
     /// Types a key into the focused text field.
     pub fn type_key(&mut self, key: KeyEvent) {
         self.completion = None;
+        self.replaced = 0;
         self.clear_error();
         if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
             type_into(area, key);
@@ -162,8 +167,26 @@ impl Editor {
     pub fn undo_typing(&mut self) {
         self.completion = None;
         self.clear_error();
+        let steps = std::mem::take(&mut self.replaced).max(1);
         if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
-            area.undo();
+            for _ in 0..steps {
+                area.undo();
+            }
+        }
+    }
+
+    /// Replaces the focused field's text (from $EDITOR) as one change that
+    /// Ctrl-Z takes back whole.
+    pub fn replace_focused(&mut self, text: &str) {
+        self.completion = None;
+        self.clear_error();
+        if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
+            let had_text = area.lines().len() > 1 || area.lines().iter().any(|l| !l.is_empty());
+            area.select_all();
+            let removed = had_text && area.cut();
+            area.cancel_selection();
+            let inserted = area.insert_str(text);
+            self.replaced = usize::from(removed) + usize::from(inserted);
         }
     }
 
@@ -178,6 +201,7 @@ impl Editor {
     /// Inserts pasted text; single-line fields get it on one line.
     pub fn paste(&mut self, text: &str) {
         self.completion = None;
+        self.replaced = 0;
         let kind = self.focused_kind();
         if let Some(Input::Text(area)) = self.fields.get_mut(self.focus).map(|f| &mut f.input) {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");

@@ -62,6 +62,8 @@ pub enum BrowseAction {
     Plan,
     Guide,
     Export,
+    /// `y`: the minutes to the clipboard.
+    Copy,
     Save,
     Help,
     Back,
@@ -401,6 +403,13 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::Export,
         "minutes",
         "Export the minutes as Markdown",
+        false,
+    ),
+    b(
+        &[Key::ch('y')],
+        B::Copy,
+        "copy minutes",
+        "Copy the minutes to the clipboard (through the terminal)",
         false,
     ),
     b(

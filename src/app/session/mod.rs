@@ -52,6 +52,10 @@ pub enum Outcome {
     Help,
     /// Export minutes of this session next to its file.
     ExportMinutes,
+    /// Send the minutes to the clipboard.
+    CopyMinutes,
+    /// Open this text, the focused long field's, in $VISUAL/$EDITOR.
+    OpenEditor(String),
     /// Save and quit the app.
     Quit,
 }
@@ -89,6 +93,8 @@ pub struct SessionScreen {
     last_look: Option<DateTime<Utc>>,
     /// The last session's minutes, for approving them here (issue 11).
     pub sign_off: crate::app::sign_off::Note,
+    /// Where the last drawing put the step navigator, for clicks.
+    pub hits: crate::app::mouse::Hits,
 }
 
 impl SessionScreen {
@@ -113,6 +119,7 @@ impl SessionScreen {
             plan_view: None,
             last_look: None,
             sign_off: Default::default(),
+            hits: Default::default(),
         }
     }
 
@@ -177,6 +184,15 @@ impl SessionScreen {
             self.pause_clock(now);
         }
         outcome
+    }
+
+    /// A click on `section` in the navigator: goes there as its key would.
+    pub fn click_section(&mut self, section: section::Section, now: DateTime<Utc>) {
+        let before = self.nav.section;
+        self.message = None;
+        self.nav.go(section);
+        self.nav.clamp(&self.session);
+        self.follow_step(before, now);
     }
 
     /// Bracketed paste: goes into the open editor's field; ignored otherwise.

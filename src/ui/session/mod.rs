@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
 
 /// Draws the session screen with its clock as of `now`.
 pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme, now: DateTime<Utc>) {
+    screen.hits.clear();
     if area.width < 20 || area.height < 6 {
         let text = "Make the window larger to see the session.";
         frame.render_widget(Paragraph::new(text).style(theme.warning()), area);

@@ -120,6 +120,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Theme
     let block = Block::new().borders(Borders::RIGHT).border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    screen.hits.steps_drawn(inner);
     let width = inner.width as usize;
     let mut lines = vec![Line::styled(" Steps", theme.title())];
     for section in &Section::ALL[..6] {
