@@ -13,7 +13,9 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::guard::{self, Shared};
@@ -151,9 +153,11 @@ fn suspended<T>(terminal: &mut DefaultTerminal, job: impl FnOnce() -> T) -> io::
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen)?;
     enter_extras()?;
-    // What the editor left on the screen is not what ratatui thinks is
-    // there: forget it all so the next drawing is complete.
-    terminal.clear()?;
+    // The screen is blank now, not what ratatui last drew: a blank frame
+    // makes them agree, so the next drawing is complete. (Not
+    // `Terminal::clear`, which asks the terminal where its cursor is.)
+    execute!(stdout(), Clear(ClearType::All))?;
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
     Ok(out)
 }
 
