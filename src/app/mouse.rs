@@ -160,11 +160,32 @@ fn click(app: &mut App, at: Position) {
     };
     match &mut app.screen {
         Screen::Home(home) if !home.grouped => home.selected = i,
+        Screen::Home(home) => {
+            if let Some(entry) = grouped_entry(home, i) {
+                home.selected = entry;
+            }
+        }
         Screen::Search(state) => state.selected = i,
         Screen::Actions(state) => state.selected = i,
         Screen::Trash(state) => state.selected = i,
         _ => {}
     }
+}
+
+/// The session on line `line` of the grouped list, where each group is a
+/// heading line and then its sessions (as `ui::timeline` draws it).
+fn grouped_entry(home: &super::home::HomeState, line: usize) -> Option<usize> {
+    let mut at = 0;
+    for group in home.groups.iter() {
+        if line == at {
+            return None;
+        }
+        if let Some(&entry) = group.entries.get(line - at - 1) {
+            return Some(entry);
+        }
+        at += 1 + group.entries.len();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
     frame.render_widget(Paragraph::new(summary_line(home, app)), summary);
     if home.grouped {
-        timeline::draw(frame, table, home, &app.theme);
+        app.hits.list_drawn(timeline::draw(frame, table, home, &app.theme));
     } else {
         sessions_table(frame, table, home, app);
     }

@@ -10,13 +10,16 @@ use ratatui::widgets::Paragraph;
 use super::table::{self, cell, right, scroll, widths};
 use super::theme::Theme;
 use crate::app::home::HomeState;
+use crate::app::mouse::Drawn;
 use crate::app::message::count;
 use crate::app::timeline::Group;
 
 /// From this width there is room for how many people came.
 const WIDE: u16 = 110;
 
-pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
+/// Returns where its lines went, for clicks (a group's heading is a line
+/// too; see `app::mouse`).
+pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) -> Drawn {
     let inner = table::boxed(frame, area, theme);
     let wide = area.width >= WIDE;
     let mut constraints = vec![Constraint::Length(1), Constraint::Length(10), Constraint::Fill(1)];
@@ -50,6 +53,12 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
     } else {
         offset
     };
+    let drawn = Drawn {
+        rows: Rect::new(inner.x, inner.y + 1, inner.width, height as u16),
+        first: offset,
+        per_item: 1,
+        len: lines.len(),
+    };
     let mut shown = vec![head];
     shown.extend(
         lines
@@ -62,6 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) {
             }),
     );
     frame.render_widget(Paragraph::new(shown), inner);
+    drawn
 }
 
 /// The cells padded to their columns; counts (people, decisions, open
