@@ -24,7 +24,14 @@ fn no_leftovers(dir: &Path) {
 #[test]
 fn html_goes_to_stdout_as_one_printable_page() {
     let tmp = archive();
-    let out = stdout(roundtable(tmp.path()).args(["export", DECEMBER, "--format", "html", "--audience", "partners"]));
+    let out = stdout(roundtable(tmp.path()).args([
+        "export",
+        DECEMBER,
+        "--format",
+        "html",
+        "--audience",
+        "partners",
+    ]));
     assert!(out.starts_with("<!DOCTYPE html>\n"), "{out}");
     assert!(out.contains("<h1>Level Ground"), "{out}");
     assert!(out.contains("@page { size: A4"));
@@ -35,7 +42,11 @@ fn html_goes_to_stdout_as_one_printable_page() {
 fn the_file_name_chooses_html_when_no_format_is_given() {
     let tmp = archive();
     let file = tmp.path().join("minutes.html");
-    let said = stdout(roundtable(tmp.path()).args(["export", DECEMBER, "--audience", "partners", "-o"]).arg(&file));
+    let said = stdout(
+        roundtable(tmp.path())
+            .args(["export", DECEMBER, "--audience", "partners", "-o"])
+            .arg(&file),
+    );
     assert!(said.contains("Minutes written to"), "{said}");
     let html = fs::read_to_string(&file).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -47,7 +58,8 @@ fn the_file_name_chooses_html_when_no_format_is_given() {
 #[test]
 fn a_partnership_report_can_be_html_too() {
     let tmp = archive();
-    let out = stdout(roundtable(tmp.path()).args(["export", "--partnership", "Level Ground", "--format", "html"]));
+    let out =
+        stdout(roundtable(tmp.path()).args(["export", "--partnership", "Level Ground", "--format", "html"]));
     assert!(out.starts_with("<!DOCTYPE html>"), "{out}");
 }
 
@@ -57,7 +69,15 @@ fn docx_is_written_through_pandoc() {
     let file = tmp.path().join("minutes.docx");
     let said = stdout(
         roundtable(tmp.path())
-            .args(["export", DECEMBER, "--format", "docx", "--audience", "partners", "-o"])
+            .args([
+                "export",
+                DECEMBER,
+                "--format",
+                "docx",
+                "--audience",
+                "partners",
+                "-o",
+            ])
             .arg(&file),
     );
     assert!(said.contains("Minutes written to"), "{said}");

@@ -57,7 +57,10 @@ fn saved_note(app: &mut pty::App, path: &Path) -> String {
     app.wait_for("Saved the notes");
     app.send(ESC);
     app.wait_for("1 session");
-    roundtable::storage::load(path).unwrap().note(Step::Goals).to_string()
+    roundtable::storage::load(path)
+        .unwrap()
+        .note(Step::Goals)
+        .to_string()
 }
 
 #[test]

@@ -48,7 +48,10 @@ fn minutes_as_html_match_the_golden_file() {
         std::fs::write(golden(stem), &html).unwrap();
     }
     let expected = std::fs::read_to_string(golden(stem)).unwrap();
-    assert_eq!(html, expected, "regenerate with UPDATE_GOLDEN=1 cargo test --test export_html");
+    assert_eq!(
+        html, expected,
+        "regenerate with UPDATE_GOLDEN=1 cargo test --test export_html"
+    );
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<h1>"));
     assert!(html.contains("<table>"));

@@ -69,7 +69,11 @@ fn clicking_a_session_on_the_home_screen_selects_it_in_either_view() {
         }
         let first = row_of(&app, 120, 40, "First co-design session");
         click(&mut app, 30, first);
-        assert_eq!(selected_title(&app), "First co-design session", "grouped: {grouped}");
+        assert_eq!(
+            selected_title(&app),
+            "First co-design session",
+            "grouped: {grouped}"
+        );
         let review = row_of(&app, 120, 40, "Monthly review");
         click(&mut app, 30, review);
         assert_eq!(selected_title(&app), "Monthly review: data and next steps");
@@ -170,7 +174,11 @@ fn ctrl_o_asks_for_the_editor_and_its_text_comes_back_as_one_undo() {
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "typed");
     // Shown in the footer while long text is edited.
-    assert!(app.active_keys().iter().any(|k| k.keys == "Ctrl-O"), "{:?}", app.active_keys());
+    assert!(
+        app.active_keys().iter().any(|k| k.keys == "Ctrl-O"),
+        "{:?}",
+        app.active_keys()
+    );
     ctrl(&mut app, 'o');
     assert_eq!(app.take_effects(), [Effect::Edit("typed".into())]);
     let text = |app: &App| session(app).editor.as_ref().unwrap().text(0);
@@ -182,11 +190,18 @@ fn ctrl_o_asks_for_the_editor_and_its_text_comes_back_as_one_undo() {
     ctrl(&mut app, 'z');
     assert_eq!(text(&app), "typed");
     // A failing editor changes nothing and says so.
-    app.update(Action::Edited(Err("The editor `x` stopped with an error.".into())), now());
+    app.update(
+        Action::Edited(Err("The editor `x` stopped with an error.".into())),
+        now(),
+    );
     assert_eq!(text(&app), "typed");
     let message = app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Error);
-    assert!(message.text.ends_with("The text is as it was."), "{}", message.text);
+    assert!(
+        message.text.ends_with("The text is as it was."),
+        "{}",
+        message.text
+    );
     assert!(app.take_effects().is_empty());
 }
 
@@ -205,8 +220,18 @@ fn y_sends_the_minutes_as_osc_52_and_says_how_else_to_get_them() {
     // Progress since the last session is in too, as in `export`.
     assert!(sequence.len() >= osc52(&minutes).len());
     let message = app.message.clone().unwrap();
-    assert!(message.text.starts_with("Sent the minutes for partners to the clipboard ("), "{}", message.text);
-    assert!(message.text.contains(" lines). If your terminal does not support this, use `roundtable export "));
+    assert!(
+        message
+            .text
+            .starts_with("Sent the minutes for partners to the clipboard ("),
+        "{}",
+        message.text
+    );
+    assert!(
+        message
+            .text
+            .contains(" lines). If your terminal does not support this, use `roundtable export ")
+    );
 }
 
 #[test]
@@ -221,6 +246,10 @@ fn minutes_too_long_for_a_terminal_are_not_sent() {
     assert!(app.take_effects().is_empty());
     let message = app.message.clone().unwrap();
     assert_eq!(message.tone, Tone::Error);
-    assert!(message.text.contains("too long for the clipboard"), "{}", message.text);
+    assert!(
+        message.text.contains("too long for the clipboard"),
+        "{}",
+        message.text
+    );
     assert!(message.text.contains("nothing was copied"));
 }

@@ -72,7 +72,10 @@ pub(super) fn copy(app: &mut App) {
 
 /// A file name as a shell would need it.
 fn quoted(name: &str) -> String {
-    if name.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+    if name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    {
         name.to_string()
     } else {
         format!("'{}'", name.replace('\'', r"'\''"))
@@ -106,7 +109,11 @@ mod tests {
         // Nothing typed can end the sequence early: it is all base64.
         let evil = osc52("\u{7}\u{1b}\\\u{1b}]0;x\u{7}");
         let inside = &evil["\u{1b}]52;c;".len()..evil.len() - 1];
-        assert!(inside.chars().all(|c| c.is_ascii_alphanumeric() || "+/=".contains(c)));
+        assert!(
+            inside
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+/=".contains(c))
+        );
     }
 
     #[test]

@@ -121,7 +121,11 @@ pub(super) fn update(app: &mut App, event: MouseEvent) {
 fn scroll(app: &mut App, delta: isize) {
     let up = delta < 0;
     let action = match &app.screen {
-        Screen::Home(_) => Action::Home(if up { super::home::Action::Up } else { super::home::Action::Down }),
+        Screen::Home(_) => Action::Home(if up {
+            super::home::Action::Up
+        } else {
+            super::home::Action::Down
+        }),
         Screen::Search(_) => Action::Search(if up {
             super::search::Action::Up
         } else {

@@ -69,7 +69,11 @@ pub(super) fn deliver(markdown: &str, document: Document, out: Option<&Path>) ->
         Document::Docx => super::pandoc::Kind::Docx,
         Document::Pdf => super::pandoc::Kind::Pdf,
     };
-    let name = if kind == super::pandoc::Kind::Docx { "docx" } else { "pdf" };
+    let name = if kind == super::pandoc::Kind::Docx {
+        "docx"
+    } else {
+        "pdf"
+    };
     let out = out.ok_or_else(|| {
         CliError::new(format!("a {name} file cannot be shown on the screen"))
             .with_hint(format!("name the file to write, e.g. -o minutes.{name}"))

@@ -100,7 +100,9 @@ fn run(pandoc: &Path, args: &[OsString], markdown: &str) -> Result<(), CliError>
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| CliError::new(format!("cannot run {}: {e}", pandoc.display())).with_hint(INSTALL_PANDOC))?;
+        .map_err(|e| {
+            CliError::new(format!("cannot run {}: {e}", pandoc.display())).with_hint(INSTALL_PANDOC)
+        })?;
     if let Some(mut input) = child.stdin.take() {
         // A pandoc that stops reading early says why on stderr, read below.
         let _ = input.write_all(markdown.as_bytes());
@@ -116,7 +118,11 @@ fn run(pandoc: &Path, args: &[OsString], markdown: &str) -> Result<(), CliError>
     Err(CliError::new(format!(
         "pandoc failed ({}){}",
         done.status,
-        if said.is_empty() { String::new() } else { format!(": {said}") }
+        if said.is_empty() {
+            String::new()
+        } else {
+            format!(": {said}")
+        }
     ))
     .with_hint("nothing was written; --format html gives the same minutes without pandoc"))
 }
@@ -125,7 +131,11 @@ fn run(pandoc: &Path, args: &[OsString], markdown: &str) -> Result<(), CliError>
 pub fn on_path(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     let names: Vec<String> = if cfg!(windows) {
-        vec![format!("{program}.exe"), format!("{program}.cmd"), program.to_string()]
+        vec![
+            format!("{program}.exe"),
+            format!("{program}.cmd"),
+            program.to_string(),
+        ]
     } else {
         vec![program.to_string()]
     };

@@ -169,13 +169,10 @@ fn end(out: &mut String, tag: TagEnd, table: &mut TableAt, dropped: &mut Vec<boo
         TagEnd::Emphasis => out.push_str("</em>"),
         TagEnd::Strong => out.push_str("</strong>"),
         TagEnd::Strikethrough => out.push_str("</del>"),
-        TagEnd::Link => {
-            if dropped.pop() == Some(false) {
-                out.push_str("</a>");
-            }
-        }
-        TagEnd::Image => {
-            dropped.pop();
+        // Images push `true` too, so only kept links are closed.
+        TagEnd::Link | TagEnd::Image => {
+            let kept = dropped.pop() == Some(false);
+            out.push_str(if kept { "</a>" } else { "" });
         }
         _ => {}
     }
@@ -196,7 +193,9 @@ fn heading(level: HeadingLevel) -> &'static str {
 /// the rest stay words.
 fn safe_address(url: &str) -> bool {
     let url = url.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"].iter().any(|s| url.starts_with(s))
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| url.starts_with(s))
 }
 
 /// Text safe in an element or a quoted attribute.

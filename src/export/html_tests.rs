@@ -29,20 +29,61 @@ pub(crate) fn tags(html: &str) -> Vec<(String, Vec<String>)> {
 /// Only the elements and attributes this writer makes.
 pub(crate) fn assert_inert(html: &str) {
     const ELEMENTS: &[&str] = &[
-        "!doctype", "html", "head", "meta", "title", "style", "body", "p", "h1", "h2", "h3", "h4",
-        "h5", "h6", "blockquote", "pre", "code", "ol", "ul", "li", "table", "thead", "tbody", "tr",
-        "th", "td", "em", "strong", "del", "a", "br", "hr",
+        "!doctype",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "code",
+        "ol",
+        "ul",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "em",
+        "strong",
+        "del",
+        "a",
+        "br",
+        "hr",
     ];
-    const ATTRIBUTES: &[&str] = &["html", "lang", "charset", "name", "content", "start", "style", "href"];
+    const ATTRIBUTES: &[&str] = &[
+        "html", "lang", "charset", "name", "content", "start", "style", "href",
+    ];
     for (name, attrs) in tags(html) {
         assert!(ELEMENTS.contains(&name.as_str()), "<{name}> in:\n{html}");
         for attr in attrs {
-            assert!(ATTRIBUTES.contains(&attr.as_str()), "{attr}= on <{name}> in:\n{html}");
+            assert!(
+                ATTRIBUTES.contains(&attr.as_str()),
+                "{attr}= on <{name}> in:\n{html}"
+            );
         }
     }
     // Words such as "onerror" may stay, as escaped text; never as markup.
     let lower = html.to_ascii_lowercase();
-    for bad in ["<script", "<img", "<!--", "href=\"javascript", "href=\"data", "<iframe"] {
+    for bad in [
+        "<script",
+        "<img",
+        "<!--",
+        "href=\"javascript",
+        "href=\"data",
+        "<iframe",
+    ] {
         assert!(!lower.contains(bad), "{bad} in:\n{html}");
     }
 }
@@ -67,7 +108,8 @@ fn raw_markup_in_markdown_comes_out_as_text() {
 
 #[test]
 fn tables_lists_and_breaks_keep_their_shape() {
-    let md = "## Goals\n\n1. one  \n   two\n2. three\n\n| A | B |\n|---|--:|\n| x | 1 |\n\n- a\n- *b* **c**\n";
+    let md =
+        "## Goals\n\n1. one  \n   two\n2. three\n\n| A | B |\n|---|--:|\n| x | 1 |\n\n- a\n- *b* **c**\n";
     let html = body(md);
     assert_eq!(
         html,

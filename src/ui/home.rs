@@ -13,9 +13,9 @@ use super::table::fit;
 use super::theme::Theme;
 use super::timeline;
 use crate::app::App;
-use crate::app::mouse::Drawn;
 use crate::app::home::HomeState;
 use crate::app::message::count;
+use crate::app::mouse::Drawn;
 use crate::domain::{Card, clean_for_terminal};
 use crate::storage::Listed;
 
@@ -39,7 +39,8 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
     frame.render_widget(Paragraph::new(summary_line(home, app)), summary);
     if home.grouped {
-        app.hits.list_drawn(timeline::draw(frame, table, home, &app.theme));
+        app.hits
+            .list_drawn(timeline::draw(frame, table, home, &app.theme));
     } else {
         sessions_table(frame, table, home, app);
     }
@@ -122,7 +123,12 @@ fn sessions_table(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
                 .border_style(theme.border()),
         );
     // For clicks: inside the border, under the header row.
-    let rows = Rect::new(area.x + 1, area.y + 2, area.width.saturating_sub(2), visible as u16);
+    let rows = Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        visible as u16,
+    );
     app.hits.list_drawn(Drawn {
         rows,
         first: offset,

@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use super::table::{self, cell, right, scroll, widths};
 use super::theme::Theme;
 use crate::app::home::HomeState;
-use crate::app::mouse::Drawn;
 use crate::app::message::count;
+use crate::app::mouse::Drawn;
 use crate::app::timeline::Group;
 
 /// From this width there is room for how many people came.
