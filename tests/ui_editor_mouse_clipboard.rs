@@ -253,3 +253,48 @@ fn minutes_too_long_for_a_terminal_are_not_sent() {
     );
     assert!(message.text.contains("nothing was copied"));
 }
+
+#[test]
+fn clicking_either_line_of_a_search_result_selects_it() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "Ann Okafor");
+    let selected = |app: &App| match &app.screen {
+        Screen::Search(s) => (s.selected, s.hits.len()),
+        _ => panic!("expected the search screen"),
+    };
+    assert!(selected(&app).1 >= 2, "{}", render(&app, 120, 40));
+    // The second result's heading, then the snippet line under the first.
+    let first = row_of(&app, 120, 40, "▶");
+    click(&mut app, 10, first + 2);
+    assert_eq!(selected(&app).0, 1);
+    click(&mut app, 10, first + 1);
+    assert_eq!(selected(&app).0, 0);
+    mouse(&mut app, MouseEventKind::ScrollDown, 10, first);
+    assert_eq!(selected(&app).0, 1);
+}
+
+#[test]
+fn clicking_a_removed_session_in_the_trash_selects_it() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Char('d'));
+        press(&mut app, KeyCode::Char('y'));
+    }
+    press(&mut app, KeyCode::Char('T'));
+    let selected = |app: &App| match &app.screen {
+        Screen::Trash(s) => (s.selected, s.entries.len()),
+        _ => panic!("expected the trash, got {}", app.screen_name()),
+    };
+    assert_eq!(selected(&app), (0, 2), "{}", render(&app, 120, 40));
+    let second = row_of(&app, 120, 40, "▶") + 1;
+    click(&mut app, 10, second);
+    assert_eq!(selected(&app).0, 1);
+    mouse(&mut app, MouseEventKind::ScrollUp, 10, second);
+    assert_eq!(selected(&app).0, 0);
+    // Below the last row: nothing.
+    click(&mut app, 10, second + 1);
+    assert_eq!(selected(&app).0, 0);
+}
