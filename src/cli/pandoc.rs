@@ -87,6 +87,11 @@ pub fn convert(markdown: &str, kind: Kind, out: &Path) -> Result<(), CliError> {
     args.push("--output".into());
     args.push(temp.path().as_os_str().to_owned());
     run(&pandoc, &args, markdown)?;
+    // Like the Markdown: new files readable by this user only (what was
+    // said in the room stays private); a file replaced keeps its own.
+    if let Ok(meta) = std::fs::metadata(out) {
+        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+    }
     temp.persist(out)
         .map_err(|e| CliError::new(format!("cannot write {}: {}", out.display(), e.error)))?;
     Ok(())
