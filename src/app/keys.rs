@@ -225,7 +225,9 @@ impl<A> Binding<A> {
             }
             i = end + 1;
         }
-        parts.join("/")
+        // A key that is itself `/` would read as a separator: use spaces.
+        let sep = if labels.iter().any(|l| l == "/") { " " } else { "/" };
+        parts.join(sep)
     }
 }
 
@@ -375,5 +377,10 @@ mod tests {
         assert_eq!(TABLE[0].keys_label(), "Ctrl-S");
         assert_eq!(TABLE[1].keys_label(), "↑/k");
         assert_eq!(Key::ch('?').label(), "?");
+        let slash = Binding {
+            keys: &[Key::ch('/'), Key::ch('f')],
+            ..TABLE[0]
+        };
+        assert_eq!(slash.keys_label(), "/ f");
     }
 }
