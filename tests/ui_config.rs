@@ -70,3 +70,34 @@ fn without_a_config_the_built_in_keys_work() {
     press(&mut app, KeyCode::Char('n'));
     assert!(matches!(app.screen, Screen::NewSession(_)));
 }
+
+#[test]
+fn the_welcome_names_the_key_in_force() {
+    config::install(&overridden());
+    let (_dir, archive) = empty_archive();
+    let screen = format!("{:?}", render(&app(archive), 80, 24));
+    assert!(screen.contains("Press c to start your first session"), "{screen}");
+    config::install(&Config::default());
+}
+
+#[test]
+fn a_session_key_override_works_and_shows_in_the_session_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    std::fs::write(&path, "(keys: {\"session\": {\"notes\": \"F2\"}})").unwrap();
+    let loaded = load_from(&path);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    config::install(&loaded.config);
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    let footer = format!("{:?}", render(&app, 120, 40));
+    assert!(footer.contains("F2 notes"), "{footer}");
+    let editing = |app: &roundtable::app::App| matches!(&app.screen, Screen::Session(s) if s.editor.is_some());
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!editing(&app), "n no longer opens the notes");
+    press(&mut app, KeyCode::F(2));
+    assert!(editing(&app), "F2 opens the notes");
+    config::install(&Config::default());
+}

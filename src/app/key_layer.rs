@@ -89,3 +89,8 @@ pub fn effective<A: Copy + Debug + 'static>(binding: &Binding<A>) -> Binding<A> 
 pub fn touches<A: 'static>() -> bool {
     LAYER.with(|l| l.borrow().tables.contains_key(&TypeId::of::<A>()))
 }
+
+/// Whether the config changed any key on this thread.
+pub fn any() -> bool {
+    LAYER.with(|l| !l.borrow().is_empty())
+}

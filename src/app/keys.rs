@@ -241,6 +241,17 @@ pub fn lookup<A: Copy + Debug + 'static>(table: &[Binding<A>], event: &KeyEvent)
     table.iter().map(effective).find(hit).map(|b| b.action)
 }
 
+/// The first key in force for `action` in `table` (`""` when none), for
+/// text that names a key, e.g. "Press n to start".
+pub fn key_of<A: Copy + Debug + PartialEq + 'static>(table: &[Binding<A>], action: A) -> String {
+    table
+        .iter()
+        .find(|b| b.action == action)
+        .map(effective)
+        .and_then(|b| b.keys.first().map(Key::label))
+        .unwrap_or_default()
+}
+
 /// A key and what it does, as the footer and help screen show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyHelp {
@@ -377,8 +388,9 @@ mod tests {
         assert_eq!(TABLE[0].keys_label(), "Ctrl-S");
         assert_eq!(TABLE[1].keys_label(), "↑/k");
         assert_eq!(Key::ch('?').label(), "?");
+        const SLASH_F: &[Key] = &[Key::ch('/'), Key::ch('f')];
         let slash = Binding {
-            keys: &[Key::ch('/'), Key::ch('f')],
+            keys: SLASH_F,
             ..TABLE[0]
         };
         assert_eq!(slash.keys_label(), "/ f");

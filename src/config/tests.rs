@@ -108,3 +108,20 @@ fn time_boxes_change_new_plans_only_where_named() {
     let (_, problems) = parse("(time_boxes: {\"goals\": 9000})");
     assert!(problems[0].message.contains("more than the plan allows"), "{problems:?}");
 }
+
+#[test]
+fn installed_time_boxes_and_audience_reach_new_plans_and_minutes() {
+    let (config, problems) = parse("(time_boxes: {\"goals\": 45}, audience: \"trustees\")");
+    assert!(problems.is_empty(), "{problems:?}");
+    install(&config);
+    let plan = crate::assets::plan(crate::assets::PlanKind::FollowUp);
+    let goals = plan.slots.iter().find(|s| s.part == Part::parse("goals").unwrap()).unwrap();
+    assert_eq!(goals.minutes, 45);
+    let mut state = crate::storage::AppState::default();
+    assert_eq!(state.audience_for("Eastside"), Audience::Trustees);
+    // A partnership's own choice still wins, partners included.
+    state.remember_audience("Eastside", Audience::Partners);
+    assert_eq!(state.audience_for("Eastside"), Audience::Partners);
+    install(&Config::default());
+    assert_eq!(crate::storage::AppState::default().audience_for("Eastside"), Audience::Partners);
+}
