@@ -138,9 +138,11 @@ fn a_malformed_config_points_at_the_line_and_is_left_alone() {
     assert!(err.contains(&format!("{}:3:5: the file does not read as RON", config.display())), "{err}");
     assert!(err.contains("hint: "), "{err}");
     assert_eq!(fs::read_to_string(&config).unwrap(), text);
-    // Other commands still run, on the defaults.
+    // Other commands still run, on the defaults, and `check` says so too.
     let dir = tmp.path().join("sessions");
     roundtable(&config).arg("--dir").arg(&dir).arg("list").assert().success();
+    let (_, err) = output(roundtable(&config).arg("--dir").arg(&dir).arg("check"), true);
+    assert!(err.contains(&format!("config: {}:3:5:", config.display())), "{err}");
 }
 
 #[test]
