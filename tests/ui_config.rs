@@ -57,7 +57,10 @@ fn the_new_key_works_and_the_old_one_no_longer_does() {
     let (_dir, archive) = archive_with_sessions();
     let mut app = app(archive);
     press(&mut app, KeyCode::Char('n'));
-    assert!(matches!(app.screen, Screen::Home(_)), "n is no longer new session");
+    assert!(
+        matches!(app.screen, Screen::Home(_)),
+        "n is no longer new session"
+    );
     press(&mut app, KeyCode::Char('c'));
     assert!(matches!(app.screen, Screen::NewSession(_)), "c opens the form");
     config::install(&Config::default());
@@ -94,7 +97,8 @@ fn a_session_key_override_works_and_shows_in_the_session_footer() {
     assert!(matches!(app.screen, Screen::Session(_)));
     let footer = format!("{:?}", render(&app, 120, 40));
     assert!(footer.contains("F2 notes"), "{footer}");
-    let editing = |app: &roundtable::app::App| matches!(&app.screen, Screen::Session(s) if s.editor.is_some());
+    let editing =
+        |app: &roundtable::app::App| matches!(&app.screen, Screen::Session(s) if s.editor.is_some());
     press(&mut app, KeyCode::Char('n'));
     assert!(!editing(&app), "n no longer opens the notes");
     press(&mut app, KeyCode::F(2));

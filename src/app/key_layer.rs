@@ -28,7 +28,10 @@ impl Layer {
         // Leaked once per override when the config is read: the tables'
         // keys are `'static`, and so these live as long as the program.
         let keys: &'static [Key] = Box::leak(keys.into_boxed_slice());
-        self.tables.entry(type_id).or_default().insert(action.to_string(), keys);
+        self.tables
+            .entry(type_id)
+            .or_default()
+            .insert(action.to_string(), keys);
     }
 
     pub fn is_empty(&self) -> bool {

@@ -57,7 +57,11 @@ pub fn tables() -> Vec<Table> {
     use super::{help, home, measures_view, presenter, session, trash_view};
     vec![
         table("home", "the list of sessions", home::KEYS),
-        table("session", "a session, moving between items", session::keys::BROWSE),
+        table(
+            "session",
+            "a session, moving between items",
+            session::keys::BROWSE,
+        ),
         table("plan", "the plan of a session (P)", session::plan_view::KEYS),
         table("presenter", "the presenter view (S)", presenter::KEYS),
         table("measures", "measures over time (M)", measures_view::KEYS),
@@ -117,8 +121,13 @@ pub fn build<L: Clone>(requests: Vec<Request<L>>) -> (Layer, Vec<Refused<L>>) {
         let name = tables[a.table].name;
         refused.push(Refused {
             at: a.at,
-            message: format!("{key} is already the key for {other} in \"{name}\", so {} keeps its own keys", a.action),
-            hint: format!("choose a key no other action of \"{name}\" uses, or give {other} another key as well"),
+            message: format!(
+                "{key} is already the key for {other} in \"{name}\", so {} keeps its own keys",
+                a.action
+            ),
+            hint: format!(
+                "choose a key no other action of \"{name}\" uses, or give {other} another key as well"
+            ),
         });
     }
     let mut layer = Layer::default();
@@ -133,7 +142,11 @@ fn accept<L>(tables: &[Table], r: &Request<L>) -> Result<(usize, Vec<Key>), (Str
     let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
     let Some(index) = tables.iter().position(|t| t.name == r.table) else {
         return Err((
-            format!("there is no key table \"{}\"{}", r.table, nearest(&r.table, &names)),
+            format!(
+                "there is no key table \"{}\"{}",
+                r.table,
+                nearest(&r.table, &names)
+            ),
             format!("the tables are {}", names.join(", ")),
         ));
     };
@@ -161,7 +174,12 @@ fn accept<L>(tables: &[Table], r: &Request<L>) -> Result<(usize, Vec<Key>), (Str
         .iter()
         .map(|k| Key::parse(k))
         .collect::<Result<Vec<Key>, String>>()
-        .map_err(|e| (e, "write keys as the footer shows them, e.g. \"n\", \"Ctrl-S\", \"F5\"".to_string()))?;
+        .map_err(|e| {
+            (
+                e,
+                "write keys as the footer shows them, e.g. \"n\", \"Ctrl-S\", \"F5\"".to_string(),
+            )
+        })?;
     Ok((index, keys))
 }
 
@@ -175,7 +193,13 @@ fn clash<L>(tables: &[Table], accepted: &[Accepted<L>], i: usize) -> Option<(Str
             .iter()
             .find(|a| a.table == mine.table && a.action == action)
             .map(|a| a.keys.clone())
-            .or_else(|| table.actions.iter().find(|a| a.name == action).map(|a| a.keys.clone()))
+            .or_else(|| {
+                table
+                    .actions
+                    .iter()
+                    .find(|a| a.name == action)
+                    .map(|a| a.keys.clone())
+            })
             .unwrap_or_default()
     };
     // Two keys in one override that are the same key are no clash.
@@ -256,7 +280,13 @@ mod tests {
         assert!(refused.is_empty(), "{refused:?}");
         let (_, refused) = build(vec![req("home", "new", &["N"])]);
         assert_eq!(refused.len(), 1);
-        assert!(refused[0].message.contains("N is already the key for next_session"), "{:?}", refused[0]);
+        assert!(
+            refused[0]
+                .message
+                .contains("N is already the key for next_session"),
+            "{:?}",
+            refused[0]
+        );
     }
 
     #[test]

@@ -267,7 +267,10 @@ pub fn describe<A: Copy + Debug + 'static>(table: &[Binding<A>]) -> Vec<KeyHelp>
 
 /// [`describe`] for the bindings whose action `works` right now, with the
 /// keys in force (the config's overrides included).
-pub fn describe_where<A: Copy + Debug + 'static>(table: &[Binding<A>], works: impl Fn(&A) -> bool) -> Vec<KeyHelp> {
+pub fn describe_where<A: Copy + Debug + 'static>(
+    table: &[Binding<A>],
+    works: impl Fn(&A) -> bool,
+) -> Vec<KeyHelp> {
     table
         .iter()
         .filter(|b| works(&b.action))

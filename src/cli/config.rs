@@ -9,8 +9,10 @@ use super::output::{print, warn};
 use crate::config::{self, CONFIG_ENV, EXAMPLE, Loaded, keys_reference};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Start one: roundtable config --example > \"$(roundtable config --path)\"
-(only when there is none yet: Roundtable never writes over it).")]
+#[command(
+    after_help = "Start one: roundtable config --example > \"$(roundtable config --path)\"
+(only when there is none yet: Roundtable never writes over it)."
+)]
 pub struct Args {
     /// Print only the file's path
     #[arg(long, conflicts_with_all = ["example", "keys"])]
@@ -34,8 +36,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     let loaded = config::load();
     let Some(path) = loaded.path.as_deref() else {
-        return Err(CliError::new("there is no config folder for this user (no home folder)")
-            .with_hint(format!("set {CONFIG_ENV} to the file to use")));
+        return Err(
+            CliError::new("there is no config folder for this user (no home folder)")
+                .with_hint(format!("set {CONFIG_ENV} to the file to use")),
+        );
     };
     if args.path {
         print(&format!("{}\n", path.display()))?;
@@ -54,7 +58,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 
 /// Where the file is and what it sets, one line each.
 fn summary(loaded: &Loaded) -> String {
-    let path = loaded.path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+    let path = loaded
+        .path
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     if !loaded.exists {
         return format!(
             "Config file: {path} (not there: Roundtable runs on its built-in defaults)\n\
@@ -69,12 +77,25 @@ fn summary(loaded: &Loaded) -> String {
         .map(|(part, minutes)| format!("{} {minutes} min", part.label()))
         .collect();
     let mut out = format!("Config file: {path}\n");
-    out += &format!("  archive:    {}\n", or_default(c.archive.as_ref().map(|p| p.display().to_string())));
-    out += &format!("  theme:      {}\n", or_default(c.theme.map(|t| t.name().to_string())));
-    out += &format!("  audience:   {}\n", or_default(c.audience.map(|a| a.name().to_string())));
+    out += &format!(
+        "  archive:    {}\n",
+        or_default(c.archive.as_ref().map(|p| p.display().to_string()))
+    );
+    out += &format!(
+        "  theme:      {}\n",
+        or_default(c.theme.map(|t| t.name().to_string()))
+    );
+    out += &format!(
+        "  audience:   {}\n",
+        or_default(c.audience.map(|a| a.name().to_string()))
+    );
     out += &format!(
         "  time boxes: {}\n",
-        if boxes.is_empty() { "the shipped plans'".into() } else { boxes.join(", ") }
+        if boxes.is_empty() {
+            "the shipped plans'".into()
+        } else {
+            boxes.join(", ")
+        }
     );
     out += &format!("  keys:       {} changed\n", c.key_count);
     out += &match loaded.problems.len() {
@@ -82,7 +103,11 @@ fn summary(loaded: &Loaded) -> String {
         n => format!(
             "{n} problem{} (below): {} the default until fixed.\n",
             if n == 1 { "" } else { "s" },
-            if n == 1 { "that part uses" } else { "those parts use" }
+            if n == 1 {
+                "that part uses"
+            } else {
+                "those parts use"
+            }
         ),
     };
     out

@@ -32,7 +32,11 @@ fn render() -> std::io::Result<Vec<u8>> {
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = sub.get_name();
         out.extend_from_slice(format!(".SH \"ROUNDTABLE {}\"\n", name.to_uppercase()).as_bytes());
-        let about = sub.get_long_about().or(sub.get_about()).map(|a| a.to_string()).unwrap_or_default();
+        let about = sub
+            .get_long_about()
+            .or(sub.get_about())
+            .map(|a| a.to_string())
+            .unwrap_or_default();
         out.extend_from_slice(format!("{}\n", escape(&about)).as_bytes());
         let mut section = Vec::new();
         Man::new(sub.clone()).render_synopsis_section(&mut section)?;
@@ -68,7 +72,11 @@ mod tests {
     #[test]
     fn the_page_has_a_title_and_every_subcommand() {
         let page = String::from_utf8(render().unwrap()).unwrap();
-        assert!(page.starts_with(".ie") || page.contains(".TH roundtable"), "{}", &page[..200]);
+        assert!(
+            page.starts_with(".ie") || page.contains(".TH roundtable"),
+            "{}",
+            &page[..200]
+        );
         for sub in Cli::command().get_subcommands() {
             if sub.get_name() != "help" {
                 assert!(page.contains(&format!("ROUNDTABLE {}", sub.get_name().to_uppercase())));

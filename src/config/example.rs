@@ -62,9 +62,8 @@ pub(super) fn sample(field: &str) -> String {
 /// Every table a config may change, its actions, built-in keys and what
 /// each does.
 pub fn keys_reference() -> String {
-    let mut out = String::from(
-        "Key tables and actions for the config file's `keys` (built-in keys shown):\n",
-    );
+    let mut out =
+        String::from("Key tables and actions for the config file's `keys` (built-in keys shown):\n");
     for table in tables() {
         out.push_str(&format!("\n\"{}\": {}\n", table.name, table.about));
         let width = table.actions.iter().map(|a| a.name.len()).max().unwrap_or(0);

@@ -128,7 +128,9 @@ pub fn load_from(path: &Path) -> Loaded {
             line: 1,
             col: 1,
             message: format!("could not be read: {e}"),
-            hint: format!("check the file's permissions, or unset {CONFIG_ENV}; Roundtable runs on its defaults"),
+            hint: format!(
+                "check the file's permissions, or unset {CONFIG_ENV}; Roundtable runs on its defaults"
+            ),
         }),
         Ok(bytes) => {
             loaded.exists = true;
@@ -138,7 +140,8 @@ pub fn load_from(path: &Path) -> Loaded {
                     line: 1,
                     col: 1,
                     message: "is not text (UTF-8)".into(),
-                    hint: "save it as UTF-8 text; `roundtable config --example` prints one to start from".into(),
+                    hint: "save it as UTF-8 text; `roundtable config --example` prints one to start from"
+                        .into(),
                 }),
             }
         }

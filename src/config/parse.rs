@@ -111,7 +111,12 @@ fn archive(value: &Value) -> Result<PathBuf, Fail> {
     let path = match text.strip_prefix("~/") {
         Some(rest) => directories::BaseDirs::new()
             .map(|d| d.home_dir().join(rest))
-            .ok_or_else(|| ("no home folder to put ~/ in".to_string(), "write the full path".to_string()))?,
+            .ok_or_else(|| {
+                (
+                    "no home folder to put ~/ in".to_string(),
+                    "write the full path".to_string(),
+                )
+            })?,
         None => PathBuf::from(&text),
     };
     if path.is_absolute() {
@@ -130,7 +135,10 @@ fn time_boxes(text: &str, value: &Value, out: &mut Vec<(Part, u32)>, problems: &
         problems.push(Problem {
             line,
             col,
-            message: format!("time_boxes should be a map of parts to minutes, not {}", kind(value)),
+            message: format!(
+                "time_boxes should be a map of parts to minutes, not {}",
+                kind(value)
+            ),
             hint: "write e.g. time_boxes: { \"goals\": 25, \"vision\": 20 }".into(),
         });
         return;
@@ -138,7 +146,10 @@ fn time_boxes(text: &str, value: &Value, out: &mut Vec<(Part, u32)>, problems: &
     for (part, minutes) in map.iter() {
         let name = text_of(part).unwrap_or_default();
         let (line, col) = locate(text, &["time_boxes", &name]);
-        let fail = match (Part::parse(&name), unwrap_some(minutes.clone()).into_rust::<u32>()) {
+        let fail = match (
+            Part::parse(&name),
+            unwrap_some(minutes.clone()).into_rust::<u32>(),
+        ) {
             (None, _) => (
                 format!("{name:?} is not a part of the meeting"),
                 "the parts are opening, goals, vision, activities, roles, awareness, next-steps, break, close",
@@ -152,7 +163,10 @@ fn time_boxes(text: &str, value: &Value, out: &mut Vec<(Part, u32)>, problems: &
                 continue;
             }
             (Some(_), Err(_)) => (
-                format!("{name}: the minutes should be a whole number, not {}", kind(minutes)),
+                format!(
+                    "{name}: the minutes should be a whole number, not {}",
+                    kind(minutes)
+                ),
                 "write e.g. \"goals\": 25",
             ),
         };
@@ -173,7 +187,10 @@ fn key_requests(
 ) -> Result<(), Fail> {
     let example = "write e.g. keys: { \"session\": { \"notes\": \"N\" } }".to_string();
     let Value::Map(tables) = value else {
-        return Err((format!("keys should be a map of tables, not {}", kind(value)), example));
+        return Err((
+            format!("keys should be a map of tables, not {}", kind(value)),
+            example,
+        ));
     };
     for (table, actions) in tables.iter() {
         let table = text_of(table).unwrap_or_default();

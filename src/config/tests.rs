@@ -21,7 +21,11 @@ fn the_example_reads_without_a_problem_and_sets_every_field() {
     // The archive line is commented out; uncommented, it reads too.
     let (config, problems) = parse(&EXAMPLE.replace("// archive:", "archive:"));
     assert!(problems.is_empty(), "{problems:?}");
-    assert!(config.archive.is_some_and(|p| p.is_absolute() && p.ends_with("roundtable")));
+    assert!(
+        config
+            .archive
+            .is_some_and(|p| p.is_absolute() && p.ends_with("roundtable"))
+    );
 }
 
 #[test]
@@ -46,12 +50,21 @@ fn a_syntax_error_gives_line_and_column_and_all_defaults() {
     assert!(loaded.exists);
     assert!(loaded.config.theme.is_none() && loaded.config.audience.is_none());
     let report = loaded.report().join("\n");
-    assert!(report.starts_with(&format!("{}:3:5: the file does not read as RON", path.display())), "{report}");
+    assert!(
+        report.starts_with(&format!("{}:3:5: the file does not read as RON", path.display())),
+        "{report}"
+    );
     assert!(report.contains("hint: fix it there"), "{report}");
     let home = loaded.home_message().unwrap();
-    assert!(home.contains("config.ron:3:5") && home.contains("roundtable config"), "{home}");
+    assert!(
+        home.contains("config.ron:3:5") && home.contains("roundtable config"),
+        "{home}"
+    );
     // And never written over.
-    assert_eq!(fs::read_to_string(&path).unwrap(), "(\n    theme: \"light\"\n    audience: \"public\",\n)\n");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "(\n    theme: \"light\"\n    audience: \"public\",\n)\n"
+    );
 }
 
 #[test]
@@ -73,7 +86,10 @@ fn a_bad_field_costs_only_itself() {
 fn a_misspelt_setting_is_named_with_a_suggestion() {
     let (_, problems) = parse("(themee: \"dark\")");
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.contains("did you mean \"theme\""), "{problems:?}");
+    assert!(
+        problems[0].message.contains("did you mean \"theme\""),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -83,7 +99,10 @@ fn key_overrides_apply_and_bad_ones_are_located() {
     assert_eq!(config.key_count, 1, "{problems:?}");
     let at: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.col)).collect();
     assert_eq!(at, vec![(5, 7), (6, 7)], "{problems:?}");
-    assert!(problems[0].message.contains("t is already the key for clock"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("t is already the key for clock"),
+        "{problems:?}"
+    );
     install(&config);
     let f2 = KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE);
     assert_eq!(lookup(BROWSE, &f2), Some(BrowseAction::Notes));
@@ -106,7 +125,10 @@ fn time_boxes_change_new_plans_only_where_named() {
         assert_eq!(after.minutes, want, "{:?}", after.part);
     }
     let (_, problems) = parse("(time_boxes: {\"goals\": 9000})");
-    assert!(problems[0].message.contains("more than the plan allows"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("more than the plan allows"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -115,7 +137,11 @@ fn installed_time_boxes_and_audience_reach_new_plans_and_minutes() {
     assert!(problems.is_empty(), "{problems:?}");
     install(&config);
     let plan = crate::assets::plan(crate::assets::PlanKind::FollowUp);
-    let goals = plan.slots.iter().find(|s| s.part == Part::parse("goals").unwrap()).unwrap();
+    let goals = plan
+        .slots
+        .iter()
+        .find(|s| s.part == Part::parse("goals").unwrap())
+        .unwrap();
     assert_eq!(goals.minutes, 45);
     let mut state = crate::storage::AppState::default();
     assert_eq!(state.audience_for("Eastside"), Audience::Trustees);
@@ -123,5 +149,8 @@ fn installed_time_boxes_and_audience_reach_new_plans_and_minutes() {
     state.remember_audience("Eastside", Audience::Partners);
     assert_eq!(state.audience_for("Eastside"), Audience::Partners);
     install(&Config::default());
-    assert_eq!(crate::storage::AppState::default().audience_for("Eastside"), Audience::Partners);
+    assert_eq!(
+        crate::storage::AppState::default().audience_for("Eastside"),
+        Audience::Partners
+    );
 }
