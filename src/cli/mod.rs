@@ -33,7 +33,9 @@ pub use error::CliError;
 /// Lead partnership co-design workshops from the terminal.
 ///
 /// Run without a command to open the app. Sessions are kept as text files in
-/// one folder: `--dir`, else $ROUNDTABLE_DIR, else your user data folder.
+/// one folder: `--dir`, else $ROUNDTABLE_DIR, else the config file's
+/// `archive`, else your user data folder. `roundtable config` says where the
+/// config file is.
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version, propagate_version = true)]
 pub struct Cli {

@@ -13,7 +13,7 @@ use crate::ui::theme::{self, Palette, THEME_ENV, Theme};
 pub struct Args {
     /// Colours for a dark or light terminal, or high contrast for a
     /// projector; also $ROUNDTABLE_THEME [default: the last one chosen with
-    /// t in the app, else dark]
+    /// t in the app, else the config file's, else dark]
     #[arg(long, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
     theme: Option<String>,
 
