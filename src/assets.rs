@@ -95,7 +95,8 @@ pub fn plan(kind: PlanKind) -> Plan {
         PlanKind::FollowUp => include_str!("../assets/plans/follow-up.txt"),
     };
     // The shipped files are checked by a test, so this never falls back.
-    Plan::parse(text).unwrap_or_default()
+    // The config file's time boxes, if any, replace the shipped minutes.
+    crate::config::with_time_boxes(Plan::parse(text).unwrap_or_default())
 }
 
 /// Embeds each example session under its file name, so the list and the

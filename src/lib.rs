@@ -7,6 +7,7 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod export;
 pub mod storage;

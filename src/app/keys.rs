@@ -2,7 +2,11 @@
 //! table drives key handling, the footer and the `?` help screen, so they
 //! can never disagree.
 
+use std::fmt::Debug;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::key_layer::{effective, touches};
 
 /// One key press pattern, e.g. `Ctrl-S` or `n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +80,87 @@ impl Key {
     }
 }
 
+impl Key {
+    /// Whether `self` and `other` are the same key press (Shift folded in
+    /// as [`Key::matches`] does), so one would hide the other in a table.
+    pub fn same(&self, other: &Key) -> bool {
+        self.matches(&KeyEvent::new(other.code, other.mods))
+    }
+
+    /// Reads a key as the config file writes it, the way footers show it:
+    /// `n`, `N`, `Ctrl-S`, `Alt-Up`, `Shift-Tab`, `Enter`, `Space`, `F5`.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text.trim();
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") || lower.starts_with("ctrl+") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") || lower.starts_with("alt+") {
+                (KeyModifiers::ALT, 4)
+            } else if (lower.starts_with("shift-") || lower.starts_with("shift+")) && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            mods |= m;
+            rest = &rest[len..];
+        }
+        let shift = mods.contains(KeyModifiers::SHIFT);
+        mods -= KeyModifiers::SHIFT;
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if mods.contains(KeyModifiers::CONTROL) && c.is_ascii_alphabetic() && !shift => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            (Some(c), None) if shift && c.is_alphabetic() => KeyCode::Char(c.to_uppercase().next().unwrap_or(c)),
+            (Some(c), None) if !shift && !c.is_control() => match c {
+                '↑' => KeyCode::Up,
+                '↓' => KeyCode::Down,
+                '←' => KeyCode::Left,
+                '→' => KeyCode::Right,
+                c => KeyCode::Char(c),
+            },
+            _ => named(rest, shift).ok_or_else(|| {
+                format!(
+                    "{text:?} is not a key: write one character (`n`, `N`, `?`), a name (Enter, Esc, Tab, Shift-Tab, Space, Backspace, Del, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1–F12), with Ctrl- or Alt- in front if wanted"
+                )
+            })?,
+        };
+        Ok(Key { code, mods })
+    }
+}
+
+/// A named key, e.g. `Enter` or `F5` (`shift` only goes with Tab).
+fn named(name: &str, shift: bool) -> Option<KeyCode> {
+    let lower = name.to_ascii_lowercase();
+    if shift {
+        return (lower == "tab").then_some(KeyCode::BackTab);
+    }
+    let code = match lower.as_str() {
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "space" => KeyCode::Char(' '),
+        "backspace" => KeyCode::Backspace,
+        "del" | "delete" => KeyCode::Delete,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        f => match f.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            Some(n @ 1..=12) => KeyCode::F(n),
+            _ => return None,
+        },
+    };
+    Some(code)
+}
+
 /// A key (or several keys) bound to an action of a screen.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding<A> {
@@ -140,16 +225,31 @@ impl<A> Binding<A> {
             }
             i = end + 1;
         }
-        parts.join("/")
+        // A key that is itself `/` would read as a separator: use spaces.
+        let sep = if labels.iter().any(|l| l == "/") { " " } else { "/" };
+        parts.join(sep)
     }
 }
 
-/// The action bound to `event` in `table`, if any.
-pub fn lookup<A: Copy>(table: &[Binding<A>], event: &KeyEvent) -> Option<A> {
+/// The action bound to `event` in `table`, if any, with the config's
+/// overrides in force.
+pub fn lookup<A: Copy + Debug + 'static>(table: &[Binding<A>], event: &KeyEvent) -> Option<A> {
+    let hit = |b: &Binding<A>| b.keys.iter().any(|k| k.matches(event));
+    if !touches::<A>() {
+        return table.iter().find(|b| hit(b)).map(|b| b.action);
+    }
+    table.iter().map(effective).find(hit).map(|b| b.action)
+}
+
+/// The first key in force for `action` in `table` (`""` when none), for
+/// text that names a key, e.g. "Press n to start".
+pub fn key_of<A: Copy + Debug + PartialEq + 'static>(table: &[Binding<A>], action: A) -> String {
     table
         .iter()
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action)
+        .find(|b| b.action == action)
+        .map(effective)
+        .and_then(|b| b.keys.first().map(Key::label))
+        .unwrap_or_default()
 }
 
 /// A key and what it does, as the footer and help screen show it.
@@ -161,15 +261,20 @@ pub struct KeyHelp {
     pub in_footer: bool,
 }
 
-pub fn describe<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
+pub fn describe<A: Copy + Debug + 'static>(table: &[Binding<A>]) -> Vec<KeyHelp> {
     describe_where(table, |_| true)
 }
 
-/// [`describe`] for the bindings whose action `works` right now.
-pub fn describe_where<A>(table: &[Binding<A>], works: impl Fn(&A) -> bool) -> Vec<KeyHelp> {
+/// [`describe`] for the bindings whose action `works` right now, with the
+/// keys in force (the config's overrides included).
+pub fn describe_where<A: Copy + Debug + 'static>(
+    table: &[Binding<A>],
+    works: impl Fn(&A) -> bool,
+) -> Vec<KeyHelp> {
     table
         .iter()
         .filter(|b| works(&b.action))
+        .map(effective)
         .map(|b| KeyHelp {
             keys: b.keys_label(),
             label: b.label,
@@ -249,9 +354,48 @@ mod tests {
     }
 
     #[test]
+    fn keys_parse_as_footers_write_them() {
+        for key in [
+            Key::ch('n'),
+            Key::ch('N'),
+            Key::ch('?'),
+            Key::ctrl('s'),
+            Key::plain(KeyCode::Enter),
+            Key::plain(KeyCode::BackTab),
+            Key::plain(KeyCode::F(5)),
+            Key::plain(KeyCode::PageDown),
+            Key::ch(' '),
+            Key {
+                code: KeyCode::Up,
+                mods: KeyModifiers::ALT,
+            },
+        ] {
+            assert_eq!(Key::parse(&key.label()), Ok(key), "{}", key.label());
+        }
+        assert_eq!(Key::parse("ctrl+S"), Ok(Key::ctrl('s')));
+        assert_eq!(Key::parse("Shift-n"), Ok(Key::ch('N')));
+        assert_eq!(Key::parse("Up"), Ok(Key::plain(KeyCode::Up)));
+        for bad in ["", "nn", "Ctrl-", "Hyper-x", "F13", "Shift-Enter"] {
+            let err = Key::parse(bad).unwrap_err();
+            assert!(err.contains("is not a key"), "{bad}: {err}");
+        }
+        assert!(Key::ch('N').same(&Key {
+            code: KeyCode::Char('N'),
+            mods: KeyModifiers::SHIFT
+        }));
+        assert!(!Key::ch('n').same(&Key::ch('N')));
+    }
+
+    #[test]
     fn labels_read_like_a_manual() {
         assert_eq!(TABLE[0].keys_label(), "Ctrl-S");
         assert_eq!(TABLE[1].keys_label(), "↑/k");
         assert_eq!(Key::ch('?').label(), "?");
+        const SLASH_F: &[Key] = &[Key::ch('/'), Key::ch('f')];
+        let slash = Binding {
+            keys: SLASH_F,
+            ..TABLE[0]
+        };
+        assert_eq!(slash.keys_label(), "/ f");
     }
 }

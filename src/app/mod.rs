@@ -17,6 +17,8 @@ pub mod guard;
 pub mod help;
 pub mod home;
 mod in_session;
+pub mod key_layer;
+pub mod key_tables;
 pub mod keys;
 pub mod library;
 pub mod line_field;

@@ -31,6 +31,11 @@ struct Tally {
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
+    // The config file's problems too (they do not change the exit code,
+    // which is about session files): the app started on defaults for them.
+    for line in crate::config::load().report() {
+        warn(&format!("config: {line}"));
+    }
     let paths = if args.files.is_empty() {
         let archive = match super::folder::existing(dir)? {
             Ok(archive) => archive,

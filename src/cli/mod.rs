@@ -4,11 +4,14 @@
 
 mod actions;
 mod check;
+mod completions;
+mod config;
 mod error;
 mod export;
 mod folder;
 mod list;
 mod list_json;
+mod man;
 mod minutes;
 mod new;
 mod open;
@@ -31,7 +34,9 @@ pub use error::CliError;
 /// Lead partnership co-design workshops from the terminal.
 ///
 /// Run without a command to open the app. Sessions are kept as text files in
-/// one folder: `--dir`, else $ROUNDTABLE_DIR, else your user data folder.
+/// one folder: `--dir`, else $ROUNDTABLE_DIR, else the config file's
+/// `archive`, else your user data folder. `roundtable config` says where the
+/// config file is.
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version, propagate_version = true)]
 pub struct Cli {
@@ -70,6 +75,12 @@ enum Command {
     Trash(trash::Args),
     /// Put a session from the trash back into the archive
     Restore(restore::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell)
+    Completions(completions::Args),
+    /// Print the manual page (roff), e.g. `roundtable man | man -l -`
+    Man(man::Args),
+    /// Say where the config file is and whether it reads, or print an example
+    Config(config::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -92,12 +103,16 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<ExitCode, CliError> {
-    let dir = cli.dir.as_deref();
+    // The config file's settings are in force for the whole run; the
+    // archive it names comes after --dir and $ROUNDTABLE_DIR.
+    let config = crate::config::load();
+    crate::config::install(&config.config);
+    let dir = cli.dir.as_deref().or(config.config.archive.as_deref());
     if cli.command.is_some() {
         cli.open.only_without_command()?;
     }
     match cli.command {
-        None => open::run(cli.open, dir),
+        None => open::run(cli.open, dir, &config),
         Some(Command::New(args)) => new::run(args, dir),
         Some(Command::List(args)) => list::run(args, dir),
         Some(Command::Export(args)) => pack::run(args, dir),
@@ -109,6 +124,9 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Remove(args)) => remove::run(args, dir),
         Some(Command::Trash(args)) => trash::run(args, dir),
         Some(Command::Restore(args)) => restore::run(args, dir),
+        Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::Man(args)) => man::run(args),
+        Some(Command::Config(args)) => config::run(args),
     }
 }
 

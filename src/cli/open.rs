@@ -13,7 +13,7 @@ use crate::ui::theme::{self, Palette, THEME_ENV, Theme};
 pub struct Args {
     /// Colours for a dark or light terminal, or high contrast for a
     /// projector; also $ROUNDTABLE_THEME [default: the last one chosen with
-    /// t in the app, else dark]
+    /// t in the app, else the config file's, else dark]
     #[arg(long, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
     theme: Option<String>,
 
@@ -37,9 +37,12 @@ impl Args {
     }
 }
 
-pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
+pub fn run(args: Args, dir: Option<&Path>, config: &crate::config::Loaded) -> Result<ExitCode, CliError> {
     let state_file = state_file();
     let remembered = state_file.as_deref().map(read_state).and_then(|s| s.theme);
+    // The theme chosen in the app (remembered) is the later choice, so it
+    // wins over the config file's.
+    let remembered = remembered.or_else(|| config.config.theme.map(|t| t.name().to_string()));
     let env = std::env::var(THEME_ENV).ok();
     let palette: Palette = theme::choose(args.theme.as_deref(), env.as_deref(), remembered.as_deref())
         .map_err(|e| CliError::new(e).with_hint(format!("unset {THEME_ENV}, or choose with --theme")))?;
@@ -47,6 +50,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let setup = |app: &mut crate::app::App| {
         app.theme = Theme::new(palette);
         app.state_file = state_file;
+        if let Some(problem) = config.home_message() {
+            app.message = Some(crate::app::message::Message::error(problem));
+        }
         if args.examples {
             examples::toggle(app);
         }

@@ -41,12 +41,15 @@ impl AppState {
         self.audiences
             .get(&comparable(partnership))
             .copied()
-            .unwrap_or_default()
+            // Else the config file's default audience, else partners.
+            .unwrap_or_else(|| crate::config::audience().unwrap_or_default())
     }
 
     pub fn remember_audience(&mut self, partnership: &str, audience: Audience) {
         let key = comparable(partnership);
-        if audience.is_default() {
+        // With a default in the config file, a choice of partners is a
+        // choice too, so it is kept.
+        if audience.is_default() && crate::config::audience().is_none() {
             self.audiences.remove(&key);
         } else {
             self.audiences.insert(key, audience);

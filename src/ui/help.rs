@@ -50,7 +50,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         ""
     };
-    let title = Line::styled(" Help: every key ", theme.title());
+    // Said when the config file changed some keys, so a facilitator reading
+    // someone else's set-up knows why a key is not the usual one.
+    let title = if crate::app::key_layer::any() {
+        " Help: every key (some set in the config file) "
+    } else {
+        " Help: every key "
+    };
+    let title = Line::styled(title, theme.title());
     let (block, rect) = super::popup::open(frame, area, width, height, title, theme.focus_border());
     let block = block.title_bottom(Line::styled(more, theme.muted()).right_aligned());
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);

@@ -13,7 +13,8 @@ use super::table::fit;
 use super::theme::Theme;
 use super::timeline;
 use crate::app::App;
-use crate::app::home::HomeState;
+use crate::app::home::{self, HomeState};
+use crate::app::keys::key_of;
 use crate::app::message::count;
 use crate::app::mouse::Drawn;
 use crate::domain::{Card, clean_for_terminal};
@@ -229,7 +230,8 @@ fn details<'a>(s: &'a Card, entry: &Listed, theme: &Theme) -> Text<'a> {
 
 fn welcome(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
     let theme = &app.theme;
-    let key = |k: &'static str| Span::styled(k, theme.key());
+    // The keys in force, the config file's overrides included.
+    let key = |a: home::Action| Span::styled(key_of(home::KEYS, a), theme.key());
     let text = vec![
         Line::styled("Welcome to Roundtable.", theme.title()),
         Line::raw(""),
@@ -240,25 +242,25 @@ fn welcome(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
                     "No sessions here; {} in the trash (",
                     count(n, "removed session", "removed sessions")
                 )),
-                key("T"),
+                key(home::Action::Trash),
                 Span::raw(")."),
             ]),
         },
         Line::raw(""),
         Line::from(vec![
             Span::raw("Press "),
-            key("n"),
+            key(home::Action::New),
             Span::raw(" to start your first session."),
         ]),
         Line::from(vec![
             Span::raw("Press "),
-            key("e"),
+            key(home::Action::Examples),
             Span::raw(" to look at example sessions first, read-only."),
         ]),
         Line::raw("They stay apart from your own sessions."),
         Line::from(vec![
             Span::raw("Press "),
-            key("t"),
+            key(home::Action::Theme),
             Span::raw(" for colours that suit a light terminal or a projector."),
         ]),
         Line::raw(""),

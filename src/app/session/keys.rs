@@ -454,6 +454,7 @@ pub fn browse_key(action: BrowseAction) -> Option<(String, &'static str)> {
     BROWSE
         .iter()
         .find(|b| b.action == action)
+        .map(crate::app::key_layer::effective)
         .and_then(|b| Some((b.keys.first()?.label(), b.label)))
 }
 
