@@ -17,6 +17,11 @@ pub fn roundtable(dir: &Path) -> Command {
             "ROUNDTABLE_CACHE_DIR",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
         )
+        // A person's own config file never changes what a test sees.
+        .env(
+            "ROUNDTABLE_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config.ron"),
+        )
         .arg("--dir")
         .arg(dir);
     cmd

@@ -45,6 +45,11 @@ impl App {
             .env(
                 "ROUNDTABLE_CACHE_DIR",
                 concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+            )
+            // A person's own config file never changes what a test sees.
+            .env(
+                "ROUNDTABLE_CONFIG",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config.ron"),
             );
         configure(&mut cmd);
         let mut pty = Session::spawn(cmd).expect("start roundtable in a pseudo-terminal");
