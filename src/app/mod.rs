@@ -22,6 +22,7 @@ pub mod measures_view;
 pub mod message;
 mod minutes_to;
 pub mod next_session;
+pub mod partnership;
 pub mod presenter;
 pub mod recovery;
 pub mod review;
@@ -60,6 +61,7 @@ pub enum Screen {
     Measures(Box<measures_view::MeasuresState>),
     NextSession(Box<next_session::NextState>),
     Trash(Box<trash_view::TrashState>),
+    Partnership(Box<partnership::PartnershipState>),
 }
 
 /// Everything that can change the app, named.
@@ -86,6 +88,7 @@ pub enum Action {
     Recovery(recovery::Action),
     SaveAs(save_as::Action),
     Trash(trash_view::Action),
+    Partnership(partnership::Action),
 }
 
 pub struct App {
@@ -215,6 +218,7 @@ impl App {
             Screen::Measures(_) => lookup(measures_view::KEYS, key).map(Action::Measures),
             Screen::NextSession(_) => Some(Action::Next(next_session::action_for(key))),
             Screen::Trash(_) => lookup(trash_view::KEYS, key).map(Action::Trash),
+            Screen::Partnership(_) => lookup(partnership::KEYS, key).map(Action::Partnership),
         }
     }
 
@@ -266,7 +270,7 @@ impl App {
                 Screen::Search(state) => state.paste(&text),
                 Screen::NextSession(state) => state.paste(&text),
                 Screen::Actions(state) => state.paste(&text),
-                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) => {}
+                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) | Screen::Partnership(_) => {}
             },
             Action::Tick => {
                 if let Screen::Session(screen) = &mut self.screen {
@@ -279,10 +283,12 @@ impl App {
                 {
                     home.renew(&self.library);
                 }
+                partnership::renew(self);
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
             Action::Trash(a) => trash_view::update(self, a),
+            Action::Partnership(a) => partnership::update(self, a),
         }
         examples::keep_read_only(self);
         sign_off::refresh(self);
@@ -372,6 +378,7 @@ impl App {
             Screen::Measures(state) => state.keys(),
             Screen::NextSession(state) => state.keys(),
             Screen::Trash(_) => describe(trash_view::KEYS),
+            Screen::Partnership(state) => state.keys(),
         }
     }
 
@@ -416,6 +423,7 @@ impl App {
             Screen::Measures(_) => "Measures",
             Screen::NextSession(_) => "Next session",
             Screen::Trash(_) => "Trash",
+            Screen::Partnership(_) => "Partnership",
         }
     }
 

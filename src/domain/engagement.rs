@@ -92,9 +92,7 @@ impl Warning {
     pub fn words(&self) -> String {
         match self {
             Warning::Missed(org) => format!("{org} has missed the last two sessions in a row."),
-            Warning::Quiet(org) => {
-                format!("{org} came to its last two sessions but has not spoken at either.")
-            }
+            Warning::Quiet(org) => format!("{org} came but did not speak at its last two sessions."),
         }
     }
 

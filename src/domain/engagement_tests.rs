@@ -110,7 +110,7 @@ fn missing_two_in_a_row_and_going_quiet_are_warned_but_leaving_is_not() {
     );
     assert_eq!(
         e.warnings[1].words(),
-        "Crest came to its last two sessions but has not spoken at either."
+        "Crest came but did not speak at its last two sessions."
     );
 }
 

@@ -7,7 +7,7 @@
 //!
 //! Sessions record no link between a goal and the work that serves it, so
 //! a piece of work is placed under a goal when their words say so: they
-//! share two distinctive words (see [`Words`]). Work that names no goal is
+//! share a distinctive word (see [`Words`]). Work that names no goal is
 //! listed apart, never guessed onto one.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -176,6 +176,29 @@ impl Grid {
     }
 }
 
+/// Short names for columns: each name's initials ("Ledger Debt Advice" →
+/// "LDA", at most four letters), numbered where two would read the same.
+pub fn initials(names: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let base: String = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .take(4)
+            .collect();
+        let base = if base.is_empty() { "?".to_string() } else { base };
+        let mut short = base.clone();
+        let mut n = 1;
+        while out.contains(&short) {
+            n += 1;
+            short = format!("{}{n}", base.chars().take(3).collect::<String>());
+        }
+        out.push(short);
+    }
+    out
+}
+
 /// Who belongs to which organisation, as the latest list naming them says;
 /// and every organisation named anywhere.
 struct People {
@@ -238,7 +261,9 @@ const COMMON: &[&str] = &[
     "fewer", "from", "have", "into", "less", "more", "most", "much", "only", "other", "over", "people",
     "same", "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
     "those", "through", "very", "what", "when", "where", "which", "while", "will", "with", "within",
-    "would", "your", "make", "made", "nobody", "anyone", "partnership", "partners",
+    "would", "your", "make", "made", "nobody", "anyone", "partnership", "partners", "help", "first",
+    "time", "days", "week", "month", "monthly", "year", "share", "shared", "work", "place", "need", "needs",
+    "local", "able", "just", "like", "well", "good", "better", "given", "give", "gets", "next",
 ];
 
 impl Words {
@@ -257,17 +282,13 @@ impl Words {
         Words { goals }
     }
 
-    /// The goals `text` shares two distinctive words with (or the one word
-    /// of a goal that has only one).
+    /// The goals `text` shares a distinctive word with.
     fn serves(&self, text: &str) -> Vec<usize> {
         let words = stems(text);
         self.goals
             .iter()
             .enumerate()
-            .filter(|(_, g)| {
-                let shared = g.intersection(&words).count();
-                shared >= 2 || (g.len() == 1 && shared == 1)
-            })
+            .filter(|(_, g)| g.intersection(&words).next().is_some())
             .map(|(i, _)| i)
             .collect()
     }

@@ -140,10 +140,17 @@ fn a_word_most_goals_share_links_nothing() {
     let mut sessions = archive();
     sessions[1].actions.push(ActionItem {
         id: "a-3".into(),
-        text: "Gambling harm leaflet".into(),
+        text: "Gambling leaflet".into(),
         owner: "Bo".into(),
         ..Default::default()
     });
     let g = grid(&sessions);
-    assert!(g.unlinked.iter().any(|w| w.text == "Gambling harm leaflet"));
+    assert!(g.unlinked.iter().any(|w| w.text == "Gambling leaflet"));
+}
+
+#[test]
+fn initials_are_short_and_never_the_same_twice() {
+    let names = ["Ledger Debt Advice", "Open Hand", "Open House", "The Hartwell Foundation Trust Fund"];
+    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    assert_eq!(initials(&names), ["LDA", "OH", "OH2", "THFT"]);
 }
