@@ -49,6 +49,20 @@ impl Cell {
             _ => 0,
         }
     }
+
+    /// "2 / 3" (people present / times spoken), "2 / –" where nobody's
+    /// contributions were `counted` at that meeting, "away", or blank.
+    pub fn words(self, counted: bool) -> String {
+        match self {
+            Cell::NotListed => String::new(),
+            Cell::Away => "away".into(),
+            Cell::Present { people, .. } if !counted => format!("{people} / –"),
+            Cell::Present {
+                people,
+                contributions,
+            } => format!("{people} / {contributions}"),
+        }
+    }
 }
 
 /// One organisation's row: a cell per meeting, in meeting order.
@@ -147,7 +161,13 @@ impl Engagement {
                 row.name = name.to_string();
                 let cell = &mut row.cells[col];
                 *cell = match (*cell, p.attendance == Attendance::Present) {
-                    (Cell::Present { people, contributions }, true) => Cell::Present {
+                    (
+                        Cell::Present {
+                            people,
+                            contributions,
+                        },
+                        true,
+                    ) => Cell::Present {
                         people: people + 1,
                         contributions: contributions + p.contributions,
                     },

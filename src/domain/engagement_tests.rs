@@ -54,10 +54,7 @@ fn archive() -> Vec<Session> {
         .zip(dates)
         .map(|(people, (m, d))| {
             let mut s = meeting(&format!("Meeting {m}"), "Level Ground", m, d);
-            s.participants = people
-                .iter()
-                .map(|(n, o, a, c)| person(n, o, *a, *c))
-                .collect();
+            s.participants = people.iter().map(|(n, o, a, c)| person(n, o, *a, *c)).collect();
             s
         })
         .collect()
@@ -72,10 +69,19 @@ fn engagement(sessions: &[Session], today: NaiveDate) -> Engagement {
 fn each_organisation_has_a_cell_per_meeting_with_people_and_contributions() {
     let e = engagement(&archive(), day(12, 31));
     assert_eq!(e.meetings.len(), 4);
-    let names: Vec<(&str, bool)> = e.organisations.iter().map(|o| (o.name.as_str(), o.left)).collect();
+    let names: Vec<(&str, bool)> = e
+        .organisations
+        .iter()
+        .map(|o| (o.name.as_str(), o.left))
+        .collect();
     assert_eq!(
         names,
-        [("Aid", false), ("Beacon", false), ("Crest", false), ("Dale", true)]
+        [
+            ("Aid", false),
+            ("Beacon", false),
+            ("Crest", false),
+            ("Dale", true)
+        ]
     );
     let aid = &e.organisations[0];
     assert_eq!(
@@ -99,10 +105,7 @@ fn missing_two_in_a_row_and_going_quiet_are_warned_but_leaving_is_not() {
     let e = engagement(&archive(), day(12, 31));
     assert_eq!(
         e.warnings,
-        [
-            Warning::Missed("Beacon".into()),
-            Warning::Quiet("Crest".into())
-        ]
+        [Warning::Missed("Beacon".into()), Warning::Quiet("Crest".into())]
     );
     assert_eq!(
         e.warnings[0].words(),
@@ -143,7 +146,11 @@ fn an_organisation_that_joined_last_time_has_not_missed_two() {
     let mut sessions = archive();
     sessions[3].participants.push(person("Ed", "Elm", Apologies, 0));
     let e = engagement(&sessions, day(12, 31));
-    let elm = e.organisations.iter().find(|o| o.name == "Elm").map(|o| o.since_joining());
+    let elm = e
+        .organisations
+        .iter()
+        .find(|o| o.name == "Elm")
+        .map(|o| o.since_joining());
     assert_eq!(elm, Some(1));
     assert!(!e.warnings.iter().any(|w| w.organisation() == "Elm"));
 }

@@ -88,7 +88,11 @@ pub struct Grid {
 
 impl Grid {
     pub fn of(history: &History, series: &Series) -> Grid {
-        let sessions: Vec<&Session> = series.sessions.iter().filter_map(|&i| history.session(i)).collect();
+        let sessions: Vec<&Session> = series
+            .sessions
+            .iter()
+            .filter_map(|&i| history.session(i))
+            .collect();
         let latest = |has: fn(&Session) -> bool| sessions.iter().rev().find(|s| has(s)).copied();
         let goals_session = latest(|s| s.goals.iter().any(|g| g.agreed && !g.text.trim().is_empty()));
         let people = People::of(&sessions);
@@ -99,12 +103,19 @@ impl Grid {
                     .filter(|o| !o.is_empty())
                     .map(str::to_string)
                     .or_else(|| people.organisation(&w.lead));
-                (Via::Workstream, w.name.trim(), format!("{} {}", w.name, w.remit), org)
+                (
+                    Via::Workstream,
+                    w.name.trim(),
+                    format!("{} {}", w.name, w.remit),
+                    org,
+                )
             }));
         }
         if let Some(s) = latest(|s| !s.roles.commitments.is_empty()) {
             work.extend(s.roles.commitments.iter().map(|c| {
-                let org = Some(c.organisation.trim()).filter(|o| !o.is_empty()).map(str::to_string);
+                let org = Some(c.organisation.trim())
+                    .filter(|o| !o.is_empty())
+                    .map(str::to_string);
                 (Via::Commitment, c.detail.trim(), c.detail.clone(), org)
             }));
         }
@@ -172,7 +183,10 @@ impl Grid {
 
     /// Goals no organisation is known to work on.
     pub fn gaps(&self) -> Vec<&GoalRow> {
-        self.goals.iter().filter(|g| g.organisations().is_empty()).collect()
+        self.goals
+            .iter()
+            .filter(|g| g.organisations().is_empty())
+            .collect()
     }
 }
 
@@ -213,8 +227,15 @@ impl People {
             organisations: BTreeMap::new(),
         };
         for s in sessions {
-            let named = s.participants.iter().map(|p| (p.name.as_str(), p.organisation.as_str()));
-            let leads = s.roles.workstreams.iter().map(|w| (w.lead.as_str(), w.lead_organisation.as_str()));
+            let named = s
+                .participants
+                .iter()
+                .map(|p| (p.name.as_str(), p.organisation.as_str()));
+            let leads = s
+                .roles
+                .workstreams
+                .iter()
+                .map(|w| (w.lead.as_str(), w.lead_organisation.as_str()));
             let commits = s.roles.commitments.iter().map(|c| ("", c.organisation.as_str()));
             for (name, org) in named.chain(leads).chain(commits) {
                 let org = org.trim();
@@ -248,8 +269,9 @@ impl People {
 }
 
 /// The distinctive words of each goal: words of four letters or more, cut
-/// to their first four (so "screening" meets "screen", "advisers" meets
-/// "advice"), leaving out common words and any word most goals share (the
+/// to their first five (so "screening" meets "screen" and "families"
+/// meets "family", while "protocol" stays apart from "protection"),
+/// leaving out common words and any word most goals share (the
 /// partnership's subject, e.g. "gambling", says nothing about which goal).
 struct Words {
     goals: Vec<BTreeSet<String>>,
@@ -257,13 +279,86 @@ struct Words {
 
 /// Words that say nothing about a goal.
 const COMMON: &[&str] = &[
-    "about", "after", "also", "been", "being", "both", "come", "comes", "does", "each", "every", "everyone",
-    "fewer", "from", "have", "into", "less", "more", "most", "much", "only", "other", "over", "people",
-    "same", "some", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this",
-    "those", "through", "very", "what", "when", "where", "which", "while", "will", "with", "within",
-    "would", "your", "make", "made", "nobody", "anyone", "partnership", "partners", "help", "first",
-    "time", "days", "week", "month", "monthly", "year", "share", "shared", "work", "place", "need", "needs",
-    "local", "able", "just", "like", "well", "good", "better", "given", "give", "gets", "next",
+    "about",
+    "after",
+    "also",
+    "been",
+    "being",
+    "both",
+    "come",
+    "comes",
+    "does",
+    "each",
+    "every",
+    "everyone",
+    "fewer",
+    "from",
+    "have",
+    "into",
+    "less",
+    "more",
+    "most",
+    "much",
+    "only",
+    "other",
+    "over",
+    "people",
+    "same",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "very",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "will",
+    "with",
+    "within",
+    "would",
+    "your",
+    "make",
+    "made",
+    "nobody",
+    "anyone",
+    "partnership",
+    "partners",
+    "help",
+    "first",
+    "time",
+    "days",
+    "week",
+    "month",
+    "monthly",
+    "year",
+    "share",
+    "shared",
+    "work",
+    "place",
+    "need",
+    "needs",
+    "local",
+    "able",
+    "just",
+    "like",
+    "well",
+    "good",
+    "better",
+    "given",
+    "give",
+    "gets",
+    "next",
 ];
 
 impl Words {
@@ -298,7 +393,7 @@ fn stems(text: &str) -> BTreeSet<String> {
     comparable(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4 && !COMMON.contains(w))
-        .map(|w| w.chars().take(4).collect())
+        .map(|w| w.chars().take(5).collect())
         .collect()
 }
 

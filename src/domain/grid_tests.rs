@@ -28,7 +28,10 @@ fn archive() -> Vec<Session> {
         person("Cy", "Open Hand"),
     ];
     july.goals = vec![
-        goal("Everyone asking for debt advice is screened for gambling harm", true),
+        goal(
+            "Everyone asking for debt advice is screened for gambling harm",
+            true,
+        ),
         goal("Families hurt by gambling have support groups of their own", true),
         goal("A yearly report on gambling in the valley", false),
     ];
@@ -98,7 +101,11 @@ fn work_is_placed_under_the_goals_its_words_name_with_its_organisation() {
     assert_eq!(
         placed(0),
         [
-            (Via::Workstream, "Screening in debt advice", Some("Ledger Debt Advice")),
+            (
+                Via::Workstream,
+                "Screening in debt advice",
+                Some("Ledger Debt Advice")
+            ),
             (
                 Via::Action,
                 "Train advisers in the screening questions for debt clients",
@@ -121,7 +128,11 @@ fn work_is_placed_under_the_goals_its_words_name_with_its_organisation() {
 #[test]
 fn overlaps_gaps_and_work_that_names_no_goal() {
     let g = grid(&archive());
-    let overlaps: Vec<(&str, Vec<&str>)> = g.overlaps().into_iter().map(|(r, o)| (r.goal.as_str(), o)).collect();
+    let overlaps: Vec<(&str, Vec<&str>)> = g
+        .overlaps()
+        .into_iter()
+        .map(|(r, o)| (r.goal.as_str(), o))
+        .collect();
     assert_eq!(
         overlaps,
         [(
@@ -150,7 +161,12 @@ fn a_word_most_goals_share_links_nothing() {
 
 #[test]
 fn initials_are_short_and_never_the_same_twice() {
-    let names = ["Ledger Debt Advice", "Open Hand", "Open House", "The Hartwell Foundation Trust Fund"];
+    let names = [
+        "Ledger Debt Advice",
+        "Open Hand",
+        "Open House",
+        "The Hartwell Foundation Trust Fund",
+    ];
     let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
     assert_eq!(initials(&names), ["LDA", "OH", "OH2", "THFT"]);
 }

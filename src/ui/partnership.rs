@@ -15,24 +15,23 @@ use crate::app::timeline::NO_PARTNERSHIP;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &Theme) {
     let f = &state.figures;
-    let [head, tabs, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let name = if f.name.is_empty() { NO_PARTNERSHIP } else { &f.name };
+    let [head, tabs, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let name = if f.name.is_empty() {
+        NO_PARTNERSHIP
+    } else {
+        &f.name
+    };
     let heading = format!(
         " {name} · {} · {}",
         count(f.sessions, "session", "sessions"),
-        count(
-            f.engagement.organisations.len(),
-            "organisation",
-            "organisations"
-        )
+        count(f.engagement.organisations.len(), "organisation", "organisations")
     );
     frame.render_widget(
-        Paragraph::new(Line::styled(fit(&heading, usize::from(area.width)), theme.title())),
+        Paragraph::new(Line::styled(
+            fit(&heading, usize::from(area.width)),
+            theme.title(),
+        )),
         head,
     );
     let mut spans = vec![Span::raw(" ")];
@@ -55,5 +54,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &The
 
 /// A note in place of a table with nothing to show.
 pub(super) fn empty(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
-    frame.render_widget(Paragraph::new(Line::styled(format!("  {text}"), theme.muted())), area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("  {text}"), theme.muted())),
+        area,
+    );
 }

@@ -12,7 +12,7 @@ use super::partnership::empty;
 use super::table::{self, cell, fit, right, scroll};
 use super::theme::Theme;
 use crate::app::partnership::PartnershipState;
-use crate::domain::engagement::{Cell, Engagement, Held, Organisation};
+use crate::domain::engagement::{Engagement, Held, Organisation};
 
 /// Each session's column: "16 Sep 26".
 const DATE: usize = 9;
@@ -55,9 +55,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &The
         let style = if selected { theme.selected() } else { Style::new() };
         lines.push(Line::styled(fit(&text, width), style));
     }
-    let mut legend = "  people / times spoken (– not counted) · away: none came · blank: not listed".to_string();
+    let mut legend =
+        "  people / times spoken (– not counted) · away: none came · blank: not listed".to_string();
     if first > 0 {
-        legend = format!("  Latest {shown} of {} sessions. {}", e.meetings.len(), legend.trim_start());
+        legend = format!(
+            "  Latest {shown} of {} sessions. {}",
+            e.meetings.len(),
+            legend.trim_start()
+        );
     }
     lines.push(Line::styled(fit(&legend, width), theme.muted()));
     let used = lines.len() as u16;
@@ -97,7 +102,7 @@ fn row(org: &Organisation, first: usize, columns: &[Held], name_width: usize) ->
     let mut text = cell(&name, name_width);
     for (c, m) in org.cells[first..].iter().zip(columns) {
         text.push(' ');
-        text.push_str(&cell(&cell_words(*c, m.counted), DATE));
+        text.push_str(&cell(&c.words(m.counted), DATE));
     }
     let came = format!("{} of {}", org.attended(), org.since_joining());
     text.push_str(&format!(
@@ -106,19 +111,6 @@ fn row(org: &Organisation, first: usize, columns: &[Held], name_width: usize) ->
         right(&org.contributions().to_string(), SPOKE)
     ));
     text
-}
-
-/// "2 / 3", "2 / –" where nobody's contributions were counted, "away".
-pub fn cell_words(c: Cell, counted: bool) -> String {
-    match c {
-        Cell::NotListed => String::new(),
-        Cell::Away => "away".into(),
-        Cell::Present { people, .. } if !counted => format!("{people} / –"),
-        Cell::Present {
-            people,
-            contributions,
-        } => format!("{people} / {contributions}"),
-    }
 }
 
 /// Times each organisation has spoken across the sessions, one bar each,

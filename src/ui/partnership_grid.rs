@@ -50,7 +50,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &The
     lines.push(Line::styled(format!("  {header}"), theme.title()));
     // Rows for goals: half of what is left, the rest for the details.
     let rows = (usize::from(inner.height).saturating_sub(lines.len() + 2) / 2).max(1);
-    for (i, row) in g.goals.iter().enumerate().skip(scroll(state.selected, rows)).take(rows) {
+    for (i, row) in g
+        .goals
+        .iter()
+        .enumerate()
+        .skip(scroll(state.selected, rows))
+        .take(rows)
+    {
         let selected = i == state.selected;
         let marker = if selected { "▶ " } else { "  " };
         let mut text = format!("{marker}{:<3}{}", i + 1, cell(&row.goal, goal_width));
@@ -71,17 +77,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &The
     }
     let mut key: Vec<String> = orgs.iter().zip(&short).map(|(o, s)| format!("{s} {o}")).collect();
     if orgs.len() < g.organisations.len() {
-        key.push(format!("{} more listed below", g.organisations.len() - orgs.len()));
+        key.push(format!(
+            "{} more listed below",
+            g.organisations.len() - orgs.len()
+        ));
     }
-    lines.push(Line::styled(fit(&format!("  {}", key.join(" · ")), width), theme.muted()));
+    lines.push(Line::styled(
+        fit(&format!("  {}", key.join(" · ")), width),
+        theme.muted(),
+    ));
     lines.push(Line::raw(""));
     if let Some(row) = g.goals.get(state.selected) {
         let title = format!("  Goal {}: {}", state.selected + 1, row.goal);
         lines.push(Line::styled(fit(&title, width), theme.title()));
         if row.work.is_empty() {
-            lines.push(Line::styled("    Nobody is working on this goal yet.", theme.warning()));
+            lines.push(Line::styled(
+                "    Nobody is working on this goal yet.",
+                theme.warning(),
+            ));
         }
-        lines.extend(row.work.iter().map(|w| Line::raw(fit(&format!("    {}", work_words(w)), width))));
+        lines.extend(
+            row.work
+                .iter()
+                .map(|w| Line::raw(fit(&format!("    {}", work_words(w)), width))),
+        );
     }
     lines.extend(unlinked(g, width, theme));
     let height = usize::from(inner.height);
@@ -99,10 +118,20 @@ fn unlinked<'a>(g: &Grid, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     if g.unlinked.is_empty() {
         return Vec::new();
     }
-    let mut out = vec![Line::raw(""), Line::styled(
-        fit(&format!("  Work that names no agreed goal ({})", g.unlinked.len()), width),
-        theme.title(),
-    )];
-    out.extend(g.unlinked.iter().map(|w| Line::raw(fit(&format!("    {}", work_words(w)), width))));
+    let mut out = vec![
+        Line::raw(""),
+        Line::styled(
+            fit(
+                &format!("  Work that names no agreed goal ({})", g.unlinked.len()),
+                width,
+            ),
+            theme.title(),
+        ),
+    ];
+    out.extend(
+        g.unlinked
+            .iter()
+            .map(|w| Line::raw(fit(&format!("    {}", work_words(w)), width))),
+    );
     out
 }

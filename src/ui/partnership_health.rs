@@ -13,8 +13,8 @@ use super::partnership::empty;
 use super::table::{self, cell, fit};
 use super::theme::Theme;
 use crate::app::partnership::PartnershipState;
-use crate::domain::health_trend::{Check, HealthTrend, Spread};
 use crate::domain::Principle;
+use crate::domain::health_trend::{Check, HealthTrend, Spread};
 
 /// Each check's column: "3.0 1–4 n=3", headed "11 Nov 26*".
 const CHECK: usize = 12;

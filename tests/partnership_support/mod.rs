@@ -15,7 +15,9 @@ use roundtable::storage;
 pub const NAME: &str = "Riverside Food Partnership";
 
 fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-12-03T09:30:00Z").unwrap().to_utc()
+    DateTime::parse_from_rfc3339("2026-12-03T09:30:00Z")
+        .unwrap()
+        .to_utc()
 }
 
 fn date(m: u32, d: u32) -> NaiveDate {
@@ -74,7 +76,12 @@ pub fn sessions() -> Vec<Session> {
             ("Fay Chen", "Northside School Kitchens", Present, 1),
         ],
     ];
-    let titles = ["Launch", "September review", "November review", "December check-in"];
+    let titles = [
+        "Launch",
+        "September review",
+        "November review",
+        "December check-in",
+    ];
     let dates = [date(7, 8), date(9, 16), date(11, 11), date(12, 2)];
     let mut out: Vec<Session> = Vec::new();
     for ((people, title), day) in attendance.iter().zip(titles).zip(dates) {
