@@ -77,3 +77,23 @@ fn p_on_an_empty_archive_says_what_to_do() {
     let text = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
     assert!(text.contains("Select a session of a partnership first"), "{text}");
 }
+
+#[test]
+fn figures_are_worked_out_again_when_the_archive_changes() {
+    let (_dir, mut app) = partnership_app();
+    let warnings = |app: &App| match &app.screen {
+        Screen::Partnership(s) => s.figures.engagement.warnings.len(),
+        _ => panic!("left the partnership screen"),
+    };
+    assert_eq!(warnings(&app), 2);
+    // The council comes and speaks in December after all, saved elsewhere.
+    let mut sessions = partnership_support::sessions();
+    let december = sessions.last_mut().unwrap();
+    december.participants[3].attendance = roundtable::domain::Attendance::Present;
+    december.participants[3].contributions = 2;
+    let path = app.archive.dir().join(format!("{}.ron", december.id));
+    roundtable::storage::save(&path, december).unwrap();
+    app.library.refresh();
+    app.update(roundtable::app::Action::Tick, now());
+    assert_eq!(warnings(&app), 1, "only Westbank's silence is left");
+}
