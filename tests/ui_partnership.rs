@@ -97,3 +97,17 @@ fn figures_are_worked_out_again_when_the_archive_changes() {
     app.update(roundtable::app::Action::Tick, now());
     assert_eq!(warnings(&app), 1, "only Westbank's silence is left");
 }
+
+#[test]
+fn a_partnership_without_goals_or_health_checks_says_how_to_get_them() {
+    let (_dir, archive) = archive_with_sessions();
+    let mut app = app(archive);
+    press(&mut app, KeyCode::Char('P'));
+    press(&mut app, KeyCode::Char('2'));
+    let screen = render(&app, 80, 24).to_string();
+    assert!(screen.contains("No agreed goals yet"), "{screen}");
+    assert!(screen.contains("│  each."), "wrapped, not cut:\n{screen}");
+    press(&mut app, KeyCode::Char('3'));
+    let screen = render(&app, 80, 24).to_string();
+    assert!(screen.contains("No health checks yet"), "{screen}");
+}

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::table::fit;
 use super::theme::Theme;
@@ -54,8 +54,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &The
 
 /// A note in place of a table with nothing to show.
 pub(super) fn empty(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!("  {text}"), theme.muted())),
-        area,
-    );
+    let inset = Rect {
+        x: area.x + 2,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    let note = Paragraph::new(Line::styled(text.to_string(), theme.muted())).wrap(Wrap { trim: true });
+    frame.render_widget(note, inset);
 }
