@@ -30,6 +30,7 @@ pub enum Action {
     Search,
     Actions,
     Measures,
+    Partnership,
     NextSession,
     Report,
     Help,
@@ -92,6 +93,13 @@ pub const KEYS: &[Binding<Action>] = &[
         label: "measures",
         help: "The selected partnership's measures over time",
         in_footer: true,
+    },
+    Binding {
+        keys: &[Key::ch('P')],
+        action: Action::Partnership,
+        label: "partnership",
+        help: "The selected partnership over the years: attendance, who does what, health checks",
+        in_footer: false,
     },
     Binding {
         keys: &[Key::ch('x')],
@@ -175,7 +183,8 @@ pub fn keys(home: &HomeState, in_examples: bool) -> Vec<KeyHelp> {
                 | Action::NextSession
                 | Action::Search
                 | Action::Actions
-                | Action::Measures => help.in_footer = false,
+                | Action::Measures
+                | Action::Partnership => help.in_footer = false,
                 Action::Examples => help.in_footer = true,
                 Action::Trash => help.in_footer = home.trashed > 0,
                 _ => {}
@@ -290,6 +299,7 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Search => across::open_search(app),
         Action::Actions => across::open_actions(app),
         Action::Measures => across::open_measures(app),
+        Action::Partnership => super::partnership::open(app),
         Action::NextSession => across::open_next_session(app),
         Action::Report => across::write_report(app),
         Action::New => {

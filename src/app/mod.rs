@@ -27,6 +27,7 @@ pub mod message;
 mod minutes_to;
 pub mod mouse;
 pub mod next_session;
+pub mod partnership;
 pub mod presenter;
 pub mod recovery;
 pub mod review;
@@ -65,6 +66,7 @@ pub enum Screen {
     Measures(Box<measures_view::MeasuresState>),
     NextSession(Box<next_session::NextState>),
     Trash(Box<trash_view::TrashState>),
+    Partnership(Box<partnership::PartnershipState>),
 }
 
 /// Everything that can change the app, named.
@@ -91,6 +93,7 @@ pub enum Action {
     Recovery(recovery::Action),
     SaveAs(save_as::Action),
     Trash(trash_view::Action),
+    Partnership(partnership::Action),
     /// A click or the scroll wheel (see `mouse`).
     Mouse(MouseEvent),
     /// What came back from $VISUAL/$EDITOR (see `editor`): the text, or
@@ -243,6 +246,7 @@ impl App {
             Screen::Measures(_) => lookup(measures_view::KEYS, key).map(Action::Measures),
             Screen::NextSession(_) => Some(Action::Next(next_session::action_for(key))),
             Screen::Trash(_) => lookup(trash_view::KEYS, key).map(Action::Trash),
+            Screen::Partnership(_) => lookup(partnership::KEYS, key).map(Action::Partnership),
         }
     }
 
@@ -294,7 +298,7 @@ impl App {
                 Screen::Search(state) => state.paste(&text),
                 Screen::NextSession(state) => state.paste(&text),
                 Screen::Actions(state) => state.paste(&text),
-                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) => {}
+                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) | Screen::Partnership(_) => {}
             },
             Action::Tick => {
                 if let Screen::Session(screen) = &mut self.screen {
@@ -307,12 +311,14 @@ impl App {
                 {
                     home.renew(&self.library);
                 }
+                partnership::renew(self);
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
             Action::Trash(a) => trash_view::update(self, a),
             Action::Mouse(event) => mouse::update(self, event),
             Action::Edited(result) => editor::finish(self, result),
+            Action::Partnership(a) => partnership::update(self, a),
         }
         examples::keep_read_only(self);
         sign_off::refresh(self);
@@ -407,6 +413,7 @@ impl App {
             Screen::Measures(state) => state.keys(),
             Screen::NextSession(state) => state.keys(),
             Screen::Trash(_) => describe(trash_view::KEYS),
+            Screen::Partnership(state) => state.keys(),
         }
     }
 
@@ -451,6 +458,7 @@ impl App {
             Screen::Measures(_) => "Measures",
             Screen::NextSession(_) => "Next session",
             Screen::Trash(_) => "Trash",
+            Screen::Partnership(_) => "Partnership",
         }
     }
 

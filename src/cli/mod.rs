@@ -18,6 +18,7 @@ mod open;
 mod output;
 mod pack;
 mod pandoc;
+mod partnership;
 mod present;
 mod remove;
 mod restore;
@@ -67,6 +68,8 @@ enum Command {
     Actions(actions::Args),
     /// Circulate, approve or amend a session's minutes, or say where they stand
     Minutes(minutes::Args),
+    /// A partnership over time: attendance, warnings, who does what, health trends
+    Partnership(partnership::Args),
     /// Show a session on a second screen for the room, following it live (read-only)
     Present(present::Args),
     /// Move a session to the archive's trash folder (nothing is deleted)
@@ -120,6 +123,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Search(args)) => search::run(args, dir),
         Some(Command::Actions(args)) => actions::run(args, dir),
         Some(Command::Minutes(args)) => minutes::run(args, dir),
+        Some(Command::Partnership(args)) => partnership::run(args, dir),
         Some(Command::Present(args)) => present::run(args, dir),
         Some(Command::Remove(args)) => remove::run(args, dir),
         Some(Command::Trash(args)) => trash::run(args, dir),

@@ -9,9 +9,12 @@ mod clock;
 mod consent;
 mod content;
 mod diff;
+pub mod engagement;
 mod fold;
 mod followup;
+pub mod grid;
 mod health;
+pub mod health_trend;
 mod history;
 mod ids;
 mod keys;
@@ -42,9 +45,12 @@ pub use consent::{
 };
 pub use content::*;
 pub use diff::differences;
+pub use engagement::Engagement;
 pub use fold::{comparable, fold};
 pub use followup::ActionChange;
+pub use grid::Grid;
 pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
+pub use health_trend::HealthTrend;
 pub use history::{
     ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };

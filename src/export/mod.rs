@@ -6,6 +6,7 @@
 mod audience;
 mod blocks;
 mod decide;
+mod engagement;
 mod escape;
 mod follow;
 mod header;
@@ -25,6 +26,7 @@ mod timing;
 use crate::domain::{Audience, History, Session, Step, for_audience};
 
 pub use html::html_document;
+pub use engagement::partnership_sections;
 pub use pack::{Period, trustee_pack, trustee_pack_for};
 pub use spreadsheet::{actions_csv, measures_csv};
 

@@ -112,6 +112,8 @@ pub fn trustee_pack_for(
         }
     }
     blocks.extend(section(2, "Measures", measure_blocks));
+    let upto = History::from_refs(upto);
+    blocks.extend(super::engagement::for_pack(&within, &upto, as_of));
     blocks.push(FOOTER.to_string());
     let mut out = blocks.join("\n\n");
     out.push('\n');

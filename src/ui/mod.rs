@@ -12,6 +12,10 @@ mod home;
 mod measures_chart;
 mod measures_view;
 mod next_session;
+mod partnership;
+mod partnership_attendance;
+mod partnership_grid;
+mod partnership_health;
 mod popup;
 pub mod presenter;
 mod recovery;
@@ -72,6 +76,7 @@ fn draw(app: &App, frame: &mut Frame) {
         Screen::Measures(state) => measures_view::draw(frame, body, state, &app.theme),
         Screen::NextSession(state) => next_session::draw(frame, body, state, &app.theme),
         Screen::Trash(state) => trash_view::draw(frame, body, state, app),
+        Screen::Partnership(state) => partnership::draw(frame, body, state, &app.theme),
     }
     footer::draw(frame, bottom, app);
     if app.help_open {
