@@ -10,5 +10,6 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod storage;
+pub mod sync;
 pub mod tui;
 pub mod ui;

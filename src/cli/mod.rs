@@ -18,6 +18,7 @@ mod present;
 mod remove;
 mod restore;
 mod search;
+mod sync;
 mod trash;
 
 use std::path::PathBuf;
@@ -69,6 +70,8 @@ enum Command {
     Trash(trash::Args),
     /// Put a session from the trash back into the archive
     Restore(restore::Args),
+    /// Share the archive through git: commit, pull with rebase, push
+    Sync(sync::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -108,6 +111,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Remove(args)) => remove::run(args, dir),
         Some(Command::Trash(args)) => trash::run(args, dir),
         Some(Command::Restore(args)) => restore::run(args, dir),
+        Some(Command::Sync(args)) => sync::run(args, dir),
     }
 }
 
