@@ -19,6 +19,7 @@ pub mod keys;
 pub mod library;
 pub mod line_field;
 pub mod measures_view;
+pub mod merge;
 pub mod message;
 mod minutes_to;
 pub mod next_session;
@@ -28,6 +29,7 @@ pub mod review;
 pub mod save_as;
 pub mod search;
 pub mod session;
+pub mod sharing;
 pub mod sign_off;
 pub mod sign_off_form;
 pub mod sign_off_write;
@@ -60,6 +62,7 @@ pub enum Screen {
     Measures(Box<measures_view::MeasuresState>),
     NextSession(Box<next_session::NextState>),
     Trash(Box<trash_view::TrashState>),
+    Merge(Box<merge::MergeState>),
 }
 
 /// Everything that can change the app, named.
@@ -86,6 +89,7 @@ pub enum Action {
     Recovery(recovery::Action),
     SaveAs(save_as::Action),
     Trash(trash_view::Action),
+    Merge(merge::Action),
 }
 
 pub struct App {
@@ -120,6 +124,8 @@ pub struct App {
     pub state_file: Option<PathBuf>,
     /// The open minutes sign-off form (circulate, approve, amend).
     pub sign_off: Option<sign_off::Form>,
+    /// The shared archive: behind or ahead, the sync running, conflict copies.
+    pub sharing: sharing::Sharing,
 }
 
 impl App {
@@ -159,6 +165,7 @@ impl App {
             examples: None,
             state_file: None,
             sign_off: None,
+            sharing: sharing::Sharing::default(),
         }
     }
 
@@ -215,6 +222,7 @@ impl App {
             Screen::Measures(_) => lookup(measures_view::KEYS, key).map(Action::Measures),
             Screen::NextSession(_) => Some(Action::Next(next_session::action_for(key))),
             Screen::Trash(_) => lookup(trash_view::KEYS, key).map(Action::Trash),
+            Screen::Merge(_) => lookup(merge::KEYS, key).map(Action::Merge),
         }
     }
 
@@ -266,7 +274,7 @@ impl App {
                 Screen::Search(state) => state.paste(&text),
                 Screen::NextSession(state) => state.paste(&text),
                 Screen::Actions(state) => state.paste(&text),
-                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) => {}
+                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) | Screen::Merge(_) => {}
             },
             Action::Tick => {
                 if let Screen::Session(screen) = &mut self.screen {
@@ -274,6 +282,7 @@ impl App {
                 }
                 clock::tick(self, now);
                 autosave::tick(self, now);
+                sharing::poll(self, now);
                 if self.library.poll()
                     && let Screen::Home(home) = &mut self.screen
                 {
@@ -283,6 +292,7 @@ impl App {
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),
             Action::Trash(a) => trash_view::update(self, a),
+            Action::Merge(a) => merge::update(self, a, now),
         }
         examples::keep_read_only(self);
         sign_off::refresh(self);
@@ -372,6 +382,7 @@ impl App {
             Screen::Measures(state) => state.keys(),
             Screen::NextSession(state) => state.keys(),
             Screen::Trash(_) => describe(trash_view::KEYS),
+            Screen::Merge(_) => describe(merge::KEYS),
         }
     }
 
@@ -416,6 +427,7 @@ impl App {
             Screen::Measures(_) => "Measures",
             Screen::NextSession(_) => "Next session",
             Screen::Trash(_) => "Trash",
+            Screen::Merge(_) => "Merge",
         }
     }
 

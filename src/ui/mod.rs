@@ -11,6 +11,7 @@ mod help;
 mod home;
 mod measures_chart;
 mod measures_view;
+mod merge;
 mod next_session;
 mod popup;
 pub mod presenter;
@@ -71,6 +72,7 @@ fn draw(app: &App, frame: &mut Frame) {
         Screen::Measures(state) => measures_view::draw(frame, body, state, &app.theme),
         Screen::NextSession(state) => next_session::draw(frame, body, state, &app.theme),
         Screen::Trash(state) => trash_view::draw(frame, body, state, app),
+        Screen::Merge(state) => merge::draw(frame, body, state, app),
     }
     footer::draw(frame, bottom, app);
     if app.help_open {
