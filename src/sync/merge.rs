@@ -3,7 +3,6 @@
 //! Works on the session's serialised fields, so every field belongs to a
 //! section and a field added later still merges (under "Other").
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::Session;
@@ -91,46 +90,27 @@ const KNOWN: &[(&str, &[&str], bool)] = &[
 /// Both versions, section by section.
 pub fn sections(mine: &Session, theirs: &Session) -> Vec<Section> {
     let (m, t) = (fields(mine), fields(theirs));
+    let (mine_text, theirs_text) = (blocks(mine), blocks(theirs));
     let mut known: Vec<&str> = BOOKKEEPING.to_vec();
     let mut out = Vec::new();
+    let section = |name: &str, keys: Vec<String>, both: bool| Section {
+        name: name.to_string(),
+        mine: show(&keys, &mine_text),
+        theirs: show(&keys, &theirs_text),
+        fields: keys,
+        both,
+    };
     for (name, keys, both) in KNOWN {
         known.extend(keys.iter());
-        out.push(section(
-            name,
-            keys.iter().map(|k| k.to_string()).collect(),
-            *both,
-            &m,
-            &t,
-        ));
+        out.push(section(name, keys.iter().map(|k| k.to_string()).collect(), *both));
     }
-    let mut other: Vec<String> = m
-        .keys()
-        .chain(t.keys())
-        .filter(|k| !known.contains(&k.as_str()))
-        .cloned()
-        .collect();
+    let mut other: Vec<String> = m.keys().chain(t.keys()).filter(|k| !known.contains(&k.as_str())).cloned().collect();
     other.sort();
     other.dedup();
     if !other.is_empty() {
-        out.push(section("Other", other, false, &m, &t));
+        out.push(section("Other", other, false));
     }
     out
-}
-
-fn section(
-    name: &str,
-    keys: Vec<String>,
-    both: bool,
-    m: &Map<String, Value>,
-    t: &Map<String, Value>,
-) -> Section {
-    Section {
-        name: name.to_string(),
-        mine: show(&keys, m),
-        theirs: show(&keys, t),
-        fields: keys,
-        both,
-    }
 }
 
 /// The session's fields as in its file (absent fields left out).
@@ -141,44 +121,43 @@ fn fields(session: &Session) -> Map<String, Value> {
     }
 }
 
-/// A section as lines of text, in the file's own notation.
-fn show(keys: &[String], fields: &Map<String, Value>) -> Vec<String> {
-    let mut lines = Vec::new();
-    for key in keys {
-        let Some(value) = fields.get(key).filter(|v| !is_empty(v)) else {
-            continue;
-        };
-        let text = ron_text(value);
-        if keys.len() == 1 && !matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
-            lines.extend(text.lines().map(str::to_string));
-        } else {
-            let mut it = text.lines();
-            lines.push(format!("{key}: {}", it.next().unwrap_or_default()));
-            lines.extend(it.map(str::to_string));
+/// Each top-level field's lines as the session file writes them (so the
+/// screen reads like the file a person may know from git), indented by two
+/// spaces a level rather than four to fit side by side.
+fn blocks(session: &Session) -> Vec<(String, Vec<String>)> {
+    let text = crate::storage::to_ron(session);
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        let body = line.strip_prefix("    ").unwrap_or(line);
+        if body.len() == line.len() {
+            continue; // The opening and closing brackets.
+        }
+        let indent = body.len() - body.trim_start().len();
+        let shown = format!("{}{}", " ".repeat(indent / 2), body.trim_start());
+        match body.split_once(':') {
+            Some((key, _)) if indent == 0 && !key.contains(' ') => out.push((key.to_string(), vec![shown])),
+            _ => {
+                if let Some((_, lines)) = out.last_mut() {
+                    lines.push(shown);
+                }
+            }
         }
     }
-    if lines.is_empty() {
-        lines.push("(nothing)".into());
-    }
-    lines
+    out
 }
 
-fn ron_text<T: Serialize>(value: &T) -> String {
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("  ")
-        .new_line("\n")
-        .struct_names(false);
-    ron::ser::to_string_pretty(value, pretty).unwrap_or_default()
-}
-
-fn is_empty(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        _ => false,
-    }
+/// A section as lines of the file, its empty fields left out.
+fn show(keys: &[String], blocks: &[(String, Vec<String>)]) -> Vec<String> {
+    let empty = |lines: &[String]| {
+        lines.len() == 1 && ["[],", "{},", "\"\",", "None,", "(),"].iter().any(|e| lines[0].ends_with(&format!(": {e}")))
+    };
+    let lines: Vec<String> = keys
+        .iter()
+        .filter_map(|k| blocks.iter().find(|(key, _)| key == k))
+        .filter(|(_, lines)| !empty(lines))
+        .flat_map(|(_, lines)| lines.iter().cloned())
+        .collect();
+    if lines.is_empty() { vec!["(nothing)".into()] } else { lines }
 }
 
 /// The merged session: `choices[i]` for `sections[i]` (as [`sections`]
@@ -305,11 +284,11 @@ mod tests {
         assert_eq!(differing, ["Header", "Actions"]);
         let header = &sections[0];
         assert!(
-            header.mine.contains(&"location: \"Hall A\"".to_string()),
+            header.mine.contains(&"location: \"Hall A\",".to_string()),
             "{:?}",
             header.mine
         );
-        assert!(header.theirs.contains(&"location: \"Hall B\"".to_string()));
+        assert!(header.theirs.contains(&"location: \"Hall B\",".to_string()));
         assert_eq!(
             sections.iter().find(|s| s.name == "Actions").unwrap().mine,
             ["(nothing)"]

@@ -49,8 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &MergeState, app: &App) {
     let Some(section) = state.sections.get(state.selected) else { return };
     let kept = |side: Choice| choice == side || choice == Choice::Both;
     let by = state.copy.by.as_deref().map(|b| format!(" ({b})")).unwrap_or_default();
-    side(frame, mine, "Mine", kept(Choice::Mine), &section.mine, state.scroll, theme);
-    side(frame, theirs, &format!("Theirs{by}"), kept(Choice::Theirs), &section.theirs, state.scroll, theme);
+    let scroll = state.scroll;
+    side(frame, mine, ("Mine", kept(Choice::Mine)), [&section.mine, &section.theirs], scroll, theme);
+    let title = format!("Theirs{by}");
+    side(frame, theirs, (&title, kept(Choice::Theirs)), [&section.theirs, &section.mine], scroll, theme);
 }
 
 fn sections(frame: &mut Frame, area: Rect, state: &MergeState, theme: &Theme) {
@@ -82,13 +84,32 @@ fn sections(frame: &mut Frame, area: Rect, state: &MergeState, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn side(frame: &mut Frame, area: Rect, title: &str, kept: bool, lines: &[String], scroll: u16, theme: &Theme) {
+/// One version of the section; its lines the other version lacks are
+/// marked "≠" (not by colour alone).
+fn side(
+    frame: &mut Frame,
+    area: Rect,
+    (title, kept): (&str, bool),
+    [lines, other]: [&[String]; 2],
+    scroll: u16,
+    theme: &Theme,
+) {
     let title = if kept { format!(" {title} ✓ kept ") } else { format!(" {title} ") };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(if kept { theme.focus_border() } else { theme.border() })
         .title(Line::styled(clean_for_terminal(&title).into_owned(), theme.title()));
-    let text: Vec<Line> = lines.iter().map(|l| Line::raw(clean_for_terminal(l).into_owned())).collect();
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| {
+            let shown = clean_for_terminal(l);
+            if other.contains(l) {
+                Line::raw(format!("  {shown}"))
+            } else {
+                Line::styled(format!("≠ {shown}"), theme.warning())
+            }
+        })
+        .collect();
     frame.render_widget(
         Paragraph::new(text).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)),
         area,
