@@ -20,6 +20,7 @@ mod restore;
 mod search;
 mod sync;
 mod trash;
+mod unlock;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,6 +73,8 @@ enum Command {
     Restore(restore::Args),
     /// Share the archive through git: commit, pull with rebase, push
     Sync(sync::Args),
+    /// Take over a session someone else has open (after a crash, or on a laptop that is off)
+    Unlock(unlock::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -112,6 +115,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Trash(args)) => trash::run(args, dir),
         Some(Command::Restore(args)) => restore::run(args, dir),
         Some(Command::Sync(args)) => sync::run(args, dir),
+        Some(Command::Unlock(args)) => unlock::run(args, dir),
     }
 }
 

@@ -54,6 +54,7 @@ impl Team {
             ],
         );
         git(&dir, &["config", "user.name", who]);
+        git(&dir, &["config", "user.email", &format!("{who}@example.org")]);
         dir
     }
 }
