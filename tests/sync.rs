@@ -225,11 +225,16 @@ fn a_lock_from_another_laptop_is_taken_over_only_when_confirmed() {
     let dir = tmp.path();
     save(dir, "kick-off", &session("Kick-off"));
     let lock = dir.join(".kick-off.lock");
-    let theirs = "(holder:(user:\"Amira Khan\",host:\"laptop-3\",pid:4242),since:\"2026-12-03T10:42:00+00:00\")";
+    let theirs =
+        "(holder:(user:\"Amira Khan\",host:\"laptop-3\",pid:4242),since:\"2026-12-03T10:42:00+00:00\")";
     fs::write(&lock, theirs).unwrap();
     let unlock = |args: &[&str]| {
         let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("roundtable");
-        cmd.env_remove("ROUNDTABLE_DIR").arg("--dir").arg(dir).arg("unlock").args(args);
+        cmd.env_remove("ROUNDTABLE_DIR")
+            .arg("--dir")
+            .arg(dir)
+            .arg("unlock")
+            .args(args);
         cmd.assert()
     };
     let asked = unlock(&["kick-off"]).failure().code(1);
@@ -242,8 +247,15 @@ fn a_lock_from_another_laptop_is_taken_over_only_when_confirmed() {
     assert_eq!(fs::read_to_string(&lock).unwrap(), theirs);
 
     let taken = unlock(&["kick-off", "--yes"]).success();
-    assert!(out(&taken).starts_with("Took over kick-off.ron from Amira Khan on laptop-3"), "{}", out(&taken));
+    assert!(
+        out(&taken).starts_with("Took over kick-off.ron from Amira Khan on laptop-3"),
+        "{}",
+        out(&taken)
+    );
     assert!(!lock.exists());
     let again = unlock(&["kick-off"]).success();
-    assert_eq!(out(&again), "Nobody has kick-off.ron open: there is nothing to take over.\n");
+    assert_eq!(
+        out(&again),
+        "Nobody has kick-off.ron open: there is nothing to take over.\n"
+    );
 }

@@ -64,7 +64,10 @@ fn opened(archive: Archive) -> (App, PathBuf) {
     tick(&mut app);
     select(&mut app, &copy);
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Merge(_)), "Enter on a copy opens the merge screen");
+    assert!(
+        matches!(app.screen, Screen::Merge(_)),
+        "Enter on a copy opens the merge screen"
+    );
     (app, copy)
 }
 
@@ -110,17 +113,27 @@ fn choices_by_section_give_the_merged_file_and_the_copy_goes_to_the_trash() {
         press(&mut app, KeyCode::Up);
     }
     press(&mut app, KeyCode::Char('b'));
-    assert!(app.message.as_ref().unwrap().text.contains("not a list"), "{:?}", app.message);
+    assert!(
+        app.message.as_ref().unwrap().text.contains("not a list"),
+        "{:?}",
+        app.message
+    );
     press(&mut app, KeyCode::Char('s'));
 
     assert!(matches!(app.screen, Screen::Home(_)));
     let message = &app.message.as_ref().unwrap().text;
-    assert!(message.starts_with("Merged 2026-12-03-kick-off: saved"), "{message}");
+    assert!(
+        message.starts_with("Merged 2026-12-03-kick-off: saved"),
+        "{message}"
+    );
     let merged = storage::load(&original).unwrap();
     assert_eq!(merged.location, theirs.location);
     assert_eq!(merged.facilitator, theirs.facilitator);
     let texts: Vec<&str> = merged.actions.iter().map(|a| a.text.as_str()).collect();
-    assert_eq!(texts, ["Book the venue", "Share the survey", "Write to the council"]);
+    assert_eq!(
+        texts,
+        ["Book the venue", "Share the survey", "Write to the council"]
+    );
     assert_eq!(merged.id, mine.id);
     assert_eq!(merged.updated, now());
     // The copy is not deleted: it waits in the trash.

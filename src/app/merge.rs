@@ -14,8 +14,8 @@ use super::message::Message;
 use super::{App, Screen, sharing};
 use crate::domain::Session;
 use crate::storage;
-use crate::sync::{ConflictCopy, Standing};
 use crate::sync::merge::{self, Choice, Section};
+use crate::sync::{ConflictCopy, Standing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -192,10 +192,11 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
 
 fn save(app: &mut App, now: DateTime<Utc>) {
     let Screen::Merge(state) = &app.screen else { return };
-    let result = merge::merge(&state.mine, &state.theirs, &state.sections, &state.choices).and_then(|mut merged| {
-        merged.updated = now;
-        crate::sync::resolve(&state.copy.original, &state.copy.path, &merged, now)
-    });
+    let result =
+        merge::merge(&state.mine, &state.theirs, &state.sections, &state.choices).and_then(|mut merged| {
+            merged.updated = now;
+            crate::sync::resolve(&state.copy.original, &state.copy.path, &merged, now)
+        });
     let original = state.copy.original.clone();
     let name = state.copy.original_stem();
     let back = Back {
@@ -206,7 +207,10 @@ fn save(app: &mut App, now: DateTime<Utc>) {
         Ok(_) => {
             go_back(app, &back);
             sharing::find_copies(app);
-            let shared = matches!(app.sharing.standing, Some((Standing::Known { .. } | Standing::Unknown(_), _)));
+            let shared = matches!(
+                app.sharing.standing,
+                Some((Standing::Known { .. } | Standing::Unknown(_), _))
+            );
             let done = format!("Merged {name}: saved, and the conflict copy moved to the trash.");
             if shared && app.sharing.copies.is_empty() {
                 // The sync this conflict stopped can now finish.

@@ -50,11 +50,15 @@ pub fn check_in_background(app: &mut App) {
 /// Runs `roundtable sync` in the background (`S` on the home screen).
 pub fn sync_in_background(app: &mut App, now: DateTime<Utc>) {
     if app.examples.is_some() {
-        app.message = Some(Message::info("The examples are not shared; press e to go back to your archive first."));
+        app.message = Some(Message::info(
+            "The examples are not shared; press e to go back to your archive first.",
+        ));
         return;
     }
     if app.sharing.running.is_some() {
-        app.message = Some(Message::info("Already talking to the shared archive; the result shows here when it is done."));
+        app.message = Some(Message::info(
+            "Already talking to the shared archive; the result shows here when it is done.",
+        ));
         return;
     }
     let dir = app.archive.dir().to_path_buf();
@@ -66,7 +70,9 @@ pub fn sync_in_background(app: &mut App, now: DateTime<Utc>) {
     });
     app.sharing.running = Some(rx);
     app.sharing.busy = Some("Syncing with the shared archive…");
-    app.message = Some(Message::info("Syncing: committing this laptop's sessions, pulling, pushing…"));
+    app.message = Some(Message::info(
+        "Syncing: committing this laptop's sessions, pulling, pushing…",
+    ));
 }
 
 /// Takes in what the background work found (on each tick), and finds the
@@ -91,7 +97,10 @@ pub fn poll(app: &mut App, now: DateTime<Utc>) {
             app.sharing.standing = Some((standing, now));
             app.message = Some(synced_message(app, result));
             if app.home().is_some() {
-                let selected = app.home().and_then(|h| h.selected_entry()).map(|e| e.path.clone());
+                let selected = app
+                    .home()
+                    .and_then(|h| h.selected_entry())
+                    .map(|e| e.path.clone());
                 app.go_home(selected.as_deref());
             } else {
                 app.library.refresh();
@@ -144,11 +153,21 @@ pub fn status_line(app: &App) -> Option<String> {
     } else if let Some((standing, at)) = &app.sharing.standing {
         match standing {
             Standing::NotShared => {}
-            Standing::Known { to_pull: 0, to_push: 0, remote } => {
+            Standing::Known {
+                to_pull: 0,
+                to_push: 0,
+                remote,
+            } => {
                 parts.push(format!("Up to date with {remote} as of {}", app.clock(*at)));
             }
             Standing::Known { to_pull, to_push, .. } => {
-                let sessions = |n: usize| if n == 1 { "1 session".to_string() } else { format!("{n} sessions") };
+                let sessions = |n: usize| {
+                    if n == 1 {
+                        "1 session".to_string()
+                    } else {
+                        format!("{n} sessions")
+                    }
+                };
                 let text = match (to_pull, to_push) {
                     (0, push) => format!("{} to push", sessions(*push)),
                     (pull, 0) => format!("{} to pull", sessions(*pull)),
@@ -156,20 +175,29 @@ pub fn status_line(app: &App) -> Option<String> {
                 };
                 parts.push(format!("{text} (S to sync)"));
             }
-            Standing::Unknown(_) => parts.push(format!("Shared archive not reached at {} (S to try again)", app.clock(*at))),
+            Standing::Unknown(_) => parts.push(format!(
+                "Shared archive not reached at {} (S to try again)",
+                app.clock(*at)
+            )),
         }
     }
     match app.sharing.copies.as_slice() {
         [] => {}
         [one] => parts.push(format!("⚠ a {}: select it, Enter to merge", one.describe())),
-        many => parts.push(format!("⚠ {} conflict copies: select one, Enter to merge", many.len())),
+        many => parts.push(format!(
+            "⚠ {} conflict copies: select one, Enter to merge",
+            many.len()
+        )),
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// The conflict copy at `path`, if it is one.
 pub fn copy_at(app: &App, path: &std::path::Path) -> Option<ConflictCopy> {
-    app.sharing.copies.iter().find(|c| c.path == path).cloned().or_else(|| {
-        copies::recognise(path, |p| p.exists())
-    })
+    app.sharing
+        .copies
+        .iter()
+        .find(|c| c.path == path)
+        .cloned()
+        .or_else(|| copies::recognise(path, |p| p.exists()))
 }

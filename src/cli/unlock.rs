@@ -27,10 +27,13 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let path = archive.find(&args.session)?;
     let name = shown_name(&path);
     let Some((holder, since)) = storage::holder(&path).map_err(from_lock)? else {
-        print(&format!("Nobody has {name} open: there is nothing to take over.\n"))?;
+        print(&format!(
+            "Nobody has {name} open: there is nothing to take over.\n"
+        ))?;
         return Ok(ExitCode::SUCCESS);
     };
-    let who = clean_for_terminal(&format!("{holder}, since {}", since.format("%H:%M on %-d %b %Y"))).into_owned();
+    let who =
+        clean_for_terminal(&format!("{holder}, since {}", since.format("%H:%M on %-d %b %Y"))).into_owned();
     if !args.yes {
         return Err(CliError::new(format!("{name} is open by {who}; nothing was changed")).with_hint(format!(
             "take it over only if they have closed it or their computer is off (if they are still editing, \
@@ -39,12 +42,18 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         )));
     }
     if !storage::break_lock(&path, &holder).map_err(from_lock)? {
-        return Err(CliError::new(format!(
-            "{name} changed hands while asking; nothing was changed"
-        ))
-        .with_hint(format!("run `roundtable unlock {}` again to see who has it now", clean_for_terminal(&args.session))));
+        return Err(
+            CliError::new(format!("{name} changed hands while asking; nothing was changed")).with_hint(
+                format!(
+                    "run `roundtable unlock {}` again to see who has it now",
+                    clean_for_terminal(&args.session)
+                ),
+            ),
+        );
     }
-    print(&format!("Took over {name} from {who}: it opens for editing here now.\n"))?;
+    print(&format!(
+        "Took over {name} from {who}: it opens for editing here now.\n"
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

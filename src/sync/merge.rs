@@ -104,7 +104,12 @@ pub fn sections(mine: &Session, theirs: &Session) -> Vec<Section> {
         known.extend(keys.iter());
         out.push(section(name, keys.iter().map(|k| k.to_string()).collect(), *both));
     }
-    let mut other: Vec<String> = m.keys().chain(t.keys()).filter(|k| !known.contains(&k.as_str())).cloned().collect();
+    let mut other: Vec<String> = m
+        .keys()
+        .chain(t.keys())
+        .filter(|k| !known.contains(&k.as_str()))
+        .cloned()
+        .collect();
     other.sort();
     other.dedup();
     if !other.is_empty() {
@@ -149,7 +154,10 @@ fn blocks(session: &Session) -> Vec<(String, Vec<String>)> {
 /// A section as lines of the file, its empty fields left out.
 fn show(keys: &[String], blocks: &[(String, Vec<String>)]) -> Vec<String> {
     let empty = |lines: &[String]| {
-        lines.len() == 1 && ["[],", "{},", "\"\",", "None,", "(),"].iter().any(|e| lines[0].ends_with(&format!(": {e}")))
+        lines.len() == 1
+            && ["[],", "{},", "\"\",", "None,", "(),"]
+                .iter()
+                .any(|e| lines[0].ends_with(&format!(": {e}")))
     };
     let lines: Vec<String> = keys
         .iter()
@@ -157,7 +165,11 @@ fn show(keys: &[String], blocks: &[(String, Vec<String>)]) -> Vec<String> {
         .filter(|(_, lines)| !empty(lines))
         .flat_map(|(_, lines)| lines.iter().cloned())
         .collect();
-    if lines.is_empty() { vec!["(nothing)".into()] } else { lines }
+    if lines.is_empty() {
+        vec!["(nothing)".into()]
+    } else {
+        lines
+    }
 }
 
 /// The merged session: `choices[i]` for `sections[i]` (as [`sections`]

@@ -4,7 +4,7 @@
 //! conflict copy, for the merge screen. The rebase then finishes, so the
 //! repository is never left half-way.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::copies::{self, ConflictCopy};
 use super::{Git, SyncError};
@@ -129,9 +129,9 @@ fn add(git: &Git, path: &Path) -> Result<(), SyncError> {
     Ok(())
 }
 
-fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), SyncError> {
+fn write(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
     write_atomic(path, bytes).map_err(|e| SyncError::Write {
-        path: path.clone(),
+        path: path.to_path_buf(),
         detail: e.to_string(),
     })
 }

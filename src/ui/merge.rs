@@ -21,7 +21,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &MergeState, app: &App) {
     let heading = vec![
         Line::from(vec![
             Span::styled(" Merging ", theme.muted()),
-            Span::styled(clean_for_terminal(&state.copy.original_stem()).into_owned(), theme.title()),
+            Span::styled(
+                clean_for_terminal(&state.copy.original_stem()).into_owned(),
+                theme.title(),
+            ),
             Span::styled(
                 format!(
                     " with its conflict copy: {} of {} sections differ (≠)",
@@ -46,13 +49,34 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &MergeState, app: &App) {
     .areas(body);
     sections(frame, list, state, theme);
     let choice = state.choices.get(state.selected).copied().unwrap_or(Choice::Mine);
-    let Some(section) = state.sections.get(state.selected) else { return };
+    let Some(section) = state.sections.get(state.selected) else {
+        return;
+    };
     let kept = |side: Choice| choice == side || choice == Choice::Both;
-    let by = state.copy.by.as_deref().map(|b| format!(" ({b})")).unwrap_or_default();
+    let by = state
+        .copy
+        .by
+        .as_deref()
+        .map(|b| format!(" ({b})"))
+        .unwrap_or_default();
     let scroll = state.scroll;
-    side(frame, mine, ("Mine", kept(Choice::Mine)), [&section.mine, &section.theirs], scroll, theme);
+    side(
+        frame,
+        mine,
+        ("Mine", kept(Choice::Mine)),
+        [&section.mine, &section.theirs],
+        scroll,
+        theme,
+    );
     let title = format!("Theirs{by}");
-    side(frame, theirs, (&title, kept(Choice::Theirs)), [&section.theirs, &section.mine], scroll, theme);
+    side(
+        frame,
+        theirs,
+        (&title, kept(Choice::Theirs)),
+        [&section.theirs, &section.mine],
+        scroll,
+        theme,
+    );
 }
 
 fn sections(frame: &mut Frame, area: Rect, state: &MergeState, theme: &Theme) {
@@ -94,11 +118,22 @@ fn side(
     scroll: u16,
     theme: &Theme,
 ) {
-    let title = if kept { format!(" {title} ✓ kept ") } else { format!(" {title} ") };
+    let title = if kept {
+        format!(" {title} ✓ kept ")
+    } else {
+        format!(" {title} ")
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(if kept { theme.focus_border() } else { theme.border() })
-        .title(Line::styled(clean_for_terminal(&title).into_owned(), theme.title()));
+        .border_style(if kept {
+            theme.focus_border()
+        } else {
+            theme.border()
+        })
+        .title(Line::styled(
+            clean_for_terminal(&title).into_owned(),
+            theme.title(),
+        ));
     let text: Vec<Line> = lines
         .iter()
         .map(|l| {
@@ -111,7 +146,10 @@ fn side(
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)),
+        Paragraph::new(text)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         area,
     );
 }
