@@ -38,6 +38,7 @@ pub fn check_in_background(app: &mut App) {
     if app.sharing.running.is_some() || app.examples.is_some() {
         return;
     }
+    sync::never_prompt();
     let dir = app.archive.dir().to_path_buf();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {

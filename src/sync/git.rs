@@ -4,9 +4,19 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::SyncError;
+
+/// Set while the full-screen app runs: git must then never ask for a
+/// password or passphrase on the terminal the app is drawing on.
+static NO_PROMPTS: AtomicBool = AtomicBool::new(false);
+
+/// From now on, git fails rather than asks (the app calls this at start).
+pub fn never_prompt() {
+    NO_PROMPTS.store(true, Ordering::Relaxed);
+}
 
 /// The archive folder as a git working tree.
 #[derive(Debug, Clone)]
@@ -46,7 +56,13 @@ impl Git {
             // File names are names, never patterns.
             .env("GIT_LITERAL_PATHSPECS", "1")
             .args(["-c", "core.quotepath=off"])
-            .args(args);
+            .stdin(Stdio::null());
+        // ssh reads a passphrase from the terminal itself: in the app, ask
+        // it not to, unless the person chose their own ssh command.
+        if NO_PROMPTS.load(Ordering::Relaxed) && std::env::var_os("GIT_SSH_COMMAND").is_none() {
+            cmd.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        }
+        cmd.args(args);
         cmd
     }
 

@@ -20,7 +20,7 @@ use std::path::Path;
 
 pub use copies::ConflictCopy;
 pub use error::SyncError;
-pub use git::Git;
+pub use git::{Git, never_prompt};
 pub use resolve::resolve;
 pub use status::{Standing, standing};
 
