@@ -11,5 +11,6 @@ pub mod config;
 pub mod domain;
 pub mod export;
 pub mod storage;
+pub mod sync;
 pub mod tui;
 pub mod ui;

@@ -42,6 +42,7 @@ pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<bool> {
         App::with_library(archive, library, Theme::from_env(), now).with_offset(*Local::now().offset(), now);
     setup(&mut app);
     app.guard.write_in_background();
+    crate::app::sharing::check_in_background(&mut app);
     // Ours first, so ratatui's hook (installed by `try_init`) restores the
     // screen before this one runs and the panic message is printed.
     install_panic_hook(app.guard.shared(), dir.clone());

@@ -12,7 +12,7 @@ use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
 use super::library::Library;
 use super::message::{Message, count};
 use super::timeline::{self, Group};
-use super::{App, Screen, across, examples, form::FormState, review, theme, trash_view};
+use super::{App, Screen, across, examples, form::FormState, merge, review, sharing, theme, trash_view};
 use crate::storage::Listed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +33,7 @@ pub enum Action {
     Partnership,
     NextSession,
     Report,
+    Sync,
     Help,
     Quit,
 }
@@ -148,6 +149,13 @@ pub const KEYS: &[Binding<Action>] = &[
         action: Action::Theme,
         label: "theme",
         help: "Switch colours: dark, light, high contrast (remembered for next time)",
+        in_footer: false,
+    },
+    Binding {
+        keys: &[Key::ch('S')],
+        action: Action::Sync,
+        label: "sync",
+        help: "Share the archive through git: commit this laptop's sessions, pull, push",
         in_footer: false,
     },
     help_binding(&[Key::ch('?'), Key::plain(KeyCode::F(1))], Action::Help),
@@ -292,7 +300,7 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Down => home.select_by(1),
         Action::Open => {
             if let Some(path) = home.selected_entry().map(|e| e.path.clone()) {
-                review::open(app, path, None);
+                open_or_merge(app, path);
             }
         }
         Action::ToggleView => home.grouped = !home.grouped,
@@ -320,7 +328,17 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
         Action::Remove => trash_view::ask_remove(app),
         Action::Trash => trash_view::open(app),
         Action::Theme => theme::cycle(app),
+        Action::Sync => sharing::sync_in_background(app, now),
         Action::Help => app.open_help(),
         Action::Quit => app.quit = true,
+    }
+}
+
+/// Opens the session at `path`, or the merge screen when it is a conflict
+/// copy of another session.
+fn open_or_merge(app: &mut App, path: std::path::PathBuf) {
+    match sharing::copy_at(app, &path) {
+        Some(copy) if copy.original.exists() => merge::open(app, copy),
+        _ => review::open(app, path, None),
     }
 }

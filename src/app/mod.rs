@@ -23,6 +23,7 @@ pub mod keys;
 pub mod library;
 pub mod line_field;
 pub mod measures_view;
+pub mod merge;
 pub mod message;
 mod minutes_to;
 pub mod mouse;
@@ -34,6 +35,7 @@ pub mod review;
 pub mod save_as;
 pub mod search;
 pub mod session;
+pub mod sharing;
 pub mod sign_off;
 pub mod sign_off_form;
 pub mod sign_off_write;
@@ -67,6 +69,7 @@ pub enum Screen {
     NextSession(Box<next_session::NextState>),
     Trash(Box<trash_view::TrashState>),
     Partnership(Box<partnership::PartnershipState>),
+    Merge(Box<merge::MergeState>),
 }
 
 /// Everything that can change the app, named.
@@ -93,6 +96,7 @@ pub enum Action {
     Recovery(recovery::Action),
     SaveAs(save_as::Action),
     Trash(trash_view::Action),
+    Merge(merge::Action),
     Partnership(partnership::Action),
     /// A click or the scroll wheel (see `mouse`).
     Mouse(MouseEvent),
@@ -148,6 +152,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Where the last drawing put what can be clicked.
     pub hits: mouse::Hits,
+    /// The shared archive: behind or ahead, the sync running, conflict copies.
+    pub sharing: sharing::Sharing,
 }
 
 impl App {
@@ -189,6 +195,7 @@ impl App {
             sign_off: None,
             effects: Vec::new(),
             hits: mouse::Hits::default(),
+            sharing: sharing::Sharing::default(),
         }
     }
 
@@ -247,6 +254,7 @@ impl App {
             Screen::NextSession(_) => Some(Action::Next(next_session::action_for(key))),
             Screen::Trash(_) => lookup(trash_view::KEYS, key).map(Action::Trash),
             Screen::Partnership(_) => lookup(partnership::KEYS, key).map(Action::Partnership),
+            Screen::Merge(_) => lookup(merge::KEYS, key).map(Action::Merge),
         }
     }
 
@@ -298,7 +306,11 @@ impl App {
                 Screen::Search(state) => state.paste(&text),
                 Screen::NextSession(state) => state.paste(&text),
                 Screen::Actions(state) => state.paste(&text),
-                Screen::Home(_) | Screen::Measures(_) | Screen::Trash(_) | Screen::Partnership(_) => {}
+                Screen::Home(_)
+                | Screen::Measures(_)
+                | Screen::Trash(_)
+                | Screen::Partnership(_)
+                | Screen::Merge(_) => {}
             },
             Action::Tick => {
                 if let Screen::Session(screen) = &mut self.screen {
@@ -306,6 +318,7 @@ impl App {
                 }
                 clock::tick(self, now);
                 autosave::tick(self, now);
+                sharing::poll(self, now);
                 if self.library.poll()
                     && let Screen::Home(home) = &mut self.screen
                 {
@@ -319,6 +332,7 @@ impl App {
             Action::Mouse(event) => mouse::update(self, event),
             Action::Edited(result) => editor::finish(self, result),
             Action::Partnership(a) => partnership::update(self, a),
+            Action::Merge(a) => merge::update(self, a, now),
         }
         examples::keep_read_only(self);
         sign_off::refresh(self);
@@ -414,6 +428,7 @@ impl App {
             Screen::NextSession(state) => state.keys(),
             Screen::Trash(_) => describe(trash_view::KEYS),
             Screen::Partnership(state) => state.keys(),
+            Screen::Merge(_) => describe(merge::KEYS),
         }
     }
 
@@ -459,6 +474,7 @@ impl App {
             Screen::NextSession(_) => "Next session",
             Screen::Trash(_) => "Trash",
             Screen::Partnership(_) => "Partnership",
+            Screen::Merge(_) => "Merge",
         }
     }
 

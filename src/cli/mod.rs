@@ -23,7 +23,9 @@ mod present;
 mod remove;
 mod restore;
 mod search;
+mod sync;
 mod trash;
+mod unlock;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -84,6 +86,10 @@ enum Command {
     Man(man::Args),
     /// Say where the config file is and whether it reads, or print an example
     Config(config::Args),
+    /// Share the archive through git: commit, pull with rebase, push
+    Sync(sync::Args),
+    /// Take over a session someone else has open (after a crash, or on a laptop that is off)
+    Unlock(unlock::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -131,6 +137,8 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Completions(args)) => completions::run(args),
         Some(Command::Man(args)) => man::run(args),
         Some(Command::Config(args)) => config::run(args),
+        Some(Command::Sync(args)) => sync::run(args, dir),
+        Some(Command::Unlock(args)) => unlock::run(args, dir),
     }
 }
 

@@ -25,8 +25,8 @@ mod timing;
 
 use crate::domain::{Audience, History, Session, Step, for_audience};
 
-pub use html::html_document;
 pub use engagement::partnership_sections;
+pub use html::html_document;
 pub use pack::{Period, trustee_pack, trustee_pack_for};
 pub use spreadsheet::{actions_csv, measures_csv};
 

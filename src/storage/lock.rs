@@ -88,9 +88,9 @@ impl LockError {
     pub fn hint(&self) -> Option<String> {
         match self {
             LockError::Held { lock_file, .. } => Some(format!(
-                "ask them to close it. If nobody has it open, delete {} beside the session \
-                 file to take it over",
-                lock_file.file_name().unwrap_or_default().to_string_lossy()
+                "ask them to close it. If nobody has it open (their computer crashed or is off), \
+                 run `roundtable unlock {}` to take it over",
+                session_stem(lock_file)
             )),
             LockError::Unreadable { lock_file } => Some(format!(
                 "if nobody else has this session open, delete {} and open it again",
@@ -116,6 +116,13 @@ impl LockError {
             other => other.to_string(),
         }
     }
+}
+
+/// The session's file stem from its lock file's name (`.{stem}.lock`).
+fn session_stem(lock_file: &Path) -> String {
+    let name = lock_file.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.strip_prefix('.').unwrap_or(&name);
+    stem.strip_suffix(".lock").unwrap_or(stem).to_string()
 }
 
 fn describe(h: &Holder) -> String {
@@ -259,6 +266,34 @@ pub fn release_own(session: &Path) {
         .is_some_and(|r| r.holder.pid == std::process::id() && r.holder.host == whoami::host());
     if mine {
         let _ = fs::remove_file(&lock_file);
+    }
+}
+
+/// Who holds the lock on `session` and since when, if anyone (a stale
+/// lock included), for a take-over the person confirms first.
+pub fn holder(session: &Path) -> Result<Option<(Holder, DateTime<FixedOffset>)>, LockError> {
+    let lock_file = lock_path(session);
+    let Some(text) = read(&lock_file)? else {
+        return Ok(None);
+    };
+    match ron::from_str::<Record>(&text) {
+        Ok(record) => Ok(Some((record.holder, record.since))),
+        Err(_) => Err(LockError::Unreadable { lock_file }),
+    }
+}
+
+/// Takes over a session from `from` (as [`holder`] showed it, and the
+/// person confirmed): removes the lock only if it still names them, so a
+/// lock taken meanwhile by someone else is never removed. `Ok(false)` when
+/// it changed.
+pub fn break_lock(session: &Path, from: &Holder) -> Result<bool, LockError> {
+    let lock_file = lock_path(session);
+    match holder(session)? {
+        Some((now_held, _)) if now_held == *from => {
+            fs::remove_file(&lock_file).map_err(|e| unavailable(&lock_file, e))?;
+            Ok(true)
+        }
+        _ => Ok(false),
     }
 }
 

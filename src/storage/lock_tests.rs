@@ -265,7 +265,10 @@ fn a_lock_from_an_older_roundtable_still_reads() {
         "{err:?}"
     );
     let hint = err.hint().unwrap();
-    assert!(hint.contains("delete .2026-12-03-kick-off.lock"), "{hint}");
+    assert!(
+        hint.contains("run `roundtable unlock 2026-12-03-kick-off` to take it over"),
+        "{hint}"
+    );
 }
 
 #[test]

@@ -55,7 +55,7 @@ pub use catalog::{Known, Listed, Stamp, cards, check, known};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};
-pub use lock::{Holder, LockError, SessionLock, is_locked, lock, lock_path, release_own};
+pub use lock::{Holder, LockError, SessionLock, break_lock, holder, is_locked, lock, lock_path, release_own};
 pub use paths::{DIR_ENV, archive_dir, is_session_file};
 pub use recovery::{
     discard_recovery, pending_recoveries, read_recovery, recovery_path, write_panic_recovery, write_recovery,

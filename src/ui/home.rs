@@ -75,6 +75,9 @@ fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
             app.theme.muted(),
         ));
     }
+    if let Some(sharing) = crate::app::sharing::status_line(app) {
+        line.push_span(Span::styled(format!("  · {sharing}"), app.theme.muted()));
+    }
     line
 }
 

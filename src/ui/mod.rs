@@ -11,6 +11,7 @@ mod help;
 mod home;
 mod measures_chart;
 mod measures_view;
+mod merge;
 mod next_session;
 mod partnership;
 mod partnership_attendance;
@@ -77,6 +78,7 @@ fn draw(app: &App, frame: &mut Frame) {
         Screen::NextSession(state) => next_session::draw(frame, body, state, &app.theme),
         Screen::Trash(state) => trash_view::draw(frame, body, state, app),
         Screen::Partnership(state) => partnership::draw(frame, body, state, &app.theme),
+        Screen::Merge(state) => merge::draw(frame, body, state, app),
     }
     footer::draw(frame, bottom, app);
     if app.help_open {
