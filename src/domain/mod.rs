@@ -12,6 +12,7 @@ mod diff;
 mod fold;
 mod followup;
 mod health;
+mod health_spread;
 mod history;
 mod ids;
 mod keys;
@@ -45,6 +46,7 @@ pub use diff::differences;
 pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
+pub use health_spread::Spread;
 pub use history::{
     ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
 };
@@ -53,7 +55,7 @@ pub use participant::{Attendance, Participant, Sector};
 pub use participation::{Heard, Participation, participation};
 pub use plan::{MAX_MINUTES, Part, Plan, Slot};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
-pub use review::DueReview;
+pub use review::{DecisionReview, DueReview, ReviewOutcome};
 pub use rounds::{
     GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
     speaking_order,
