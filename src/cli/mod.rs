@@ -3,6 +3,7 @@
 //! actions. Each subcommand lives in its own file.
 
 mod actions;
+mod agreement;
 mod check;
 mod error;
 mod export;
@@ -69,6 +70,8 @@ enum Command {
     Trash(trash::Args),
     /// Put a session from the trash back into the archive
     Restore(restore::Args),
+    /// Draft a partnering agreement from what a partnership has agreed so far
+    Agreement(agreement::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -108,6 +111,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Remove(args)) => remove::run(args, dir),
         Some(Command::Trash(args)) => trash::run(args, dir),
         Some(Command::Restore(args)) => restore::run(args, dir),
+        Some(Command::Agreement(args)) => agreement::run(args, dir),
     }
 }
 

@@ -3,6 +3,7 @@
 //! trustee pack for a partnership, and CSV for spreadsheets.
 //! Pure: no terminal, no file system, no clock.
 
+pub mod agreement;
 mod audience;
 mod blocks;
 mod decide;
