@@ -23,6 +23,11 @@ pub fn section_for(session: &Session) -> Vec<String> {
             "Each organisation scored the partnership from 1 (poor) to 5 (strong) on the four principles; {} took part.",
             plural(n, "organisation", "organisations")
         )
+    } else if !check.anonymous {
+        format!(
+            "Each organisation scored the partnership from 1 (poor) to 5 (strong) on the four principles; {} took part. Scores are published without names.",
+            plural(n, "organisation", "organisations")
+        )
     } else {
         format!(
             "Scored from 1 (poor) to 5 (strong) on the four principles, without names; {} handed in.",
@@ -129,8 +134,12 @@ mod tests {
             "{public}"
         );
         assert!(
-            public.contains("without names; 2 slips were handed in"),
+            public.contains("2 organisations took part. Scores are published without names."),
             "{public}"
+        );
+        assert!(
+            !public.contains("smaller members"),
+            "the note says who scored what: {public}"
         );
         assert!(public.contains("| Equity         | 3.0  | 2–4"), "{public}");
         let trustees = section_for(&for_audience(&named(), Audience::Trustees)).join("\n\n");

@@ -37,10 +37,11 @@ pub fn for_audience(session: &Session, reader: Audience) -> Session {
         .retain(|c| check_audience(session, c).is_some_and(|a| reader.sees(a)));
     keep_visible_items(&mut s, reader);
     anonymise(&mut s, reader);
-    // Published scores say how the partnership feels, never who said so.
+    // Published scores say how the partnership feels, never who said so;
+    // the note is the room's account of who scored what, so it stays in.
     if reader == Audience::Public {
-        s.health.anonymous = true;
         s.health.scores.iter_mut().for_each(|x| x.organisation.clear());
+        s.health.note.clear();
     }
     if reader != Audience::Public {
         for (p, original) in s.participants.iter_mut().zip(&session.participants) {
