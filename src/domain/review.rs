@@ -62,14 +62,28 @@ impl Session {
     /// (the session that holds it). A second review of the same decision at
     /// the same session replaces the first.
     pub fn mark_reviewed(&mut self, taken_at: &Session, due: &DueReview, outcome: ReviewOutcome, note: &str) {
-        self.reviews.retain(|r| !r.reviews(&taken_at.id, due.item));
+        self.record_review(&taken_at.id, due.item, due.decision, outcome, note);
+    }
+
+    /// Records that decision `item` of the session with id `session`
+    /// (worded as `decision`) was reviewed here; replaces an earlier review
+    /// of it at this session.
+    pub fn record_review(
+        &mut self,
+        session: &str,
+        item: usize,
+        decision: &Decision,
+        outcome: ReviewOutcome,
+        note: &str,
+    ) {
+        self.reviews.retain(|r| !r.reviews(session, item));
         self.reviews.push(DecisionReview {
-            session: taken_at.id.clone(),
-            item: due.item,
-            decision: due.decision.text.trim().to_string(),
+            session: session.to_string(),
+            item,
+            decision: decision.text.trim().to_string(),
             outcome,
             note: note.trim().to_string(),
-            shown_to: due.decision.shown_to,
+            shown_to: decision.shown_to,
         });
     }
 }
