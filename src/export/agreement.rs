@@ -84,7 +84,7 @@ pub fn parts(sessions: &[&Session]) -> Vec<Part> {
         .map(|s| for_audience(s, Audience::Partners))
         .collect();
     // Latest last: a later session's record replaces an earlier one's.
-    ordered.sort_by(|a, b| (a.date, a.start_time).cmp(&(b.date, b.start_time)));
+    ordered.sort_by_key(|s| (s.date, s.start_time));
     let latest = |has: &dyn Fn(&Session) -> bool| ordered.iter().rev().find(|s| has(s));
     vec![
         listed(from(

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, theme: &Theme)
     lines.push(Line::raw(""));
     // Two lines a decision; the chosen one kept in view.
     let room = (area.height as usize).saturating_sub(lines.len() + 8) / 2;
-    let first = screen.row.saturating_sub(room.saturating_sub(1).max(0));
+    let first = screen.row.saturating_sub(room.saturating_sub(1));
     for (i, due) in screen.due.iter().enumerate().skip(first).take(room.max(1)) {
         let here = i == screen.row;
         let marker = if here { "▸ " } else { "  " };
