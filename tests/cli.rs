@@ -358,7 +358,7 @@ fn check_prints_validation_errors_and_warnings() {
         .stderr(contains(format!("{}: warning: ", warn.display())).and(contains("Zed")))
         .stdout("1 file checked, all valid (1 warning)\n");
     let bad = tmp.path().join("bad.ron");
-    fs::write(&bad, text.replace("format_version: 3", "format_version: 7")).unwrap();
+    fs::write(&bad, text.replace("format_version: 4", "format_version: 7")).unwrap();
     roundtable(tmp.path())
         .arg("check")
         .arg(&bad)

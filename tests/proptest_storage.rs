@@ -284,6 +284,7 @@ fn session() -> impl Strategy<Value = Session> {
             review,
             notes: notes.into_iter().collect::<BTreeMap<_, _>>(),
             decisions,
+            reviews: Vec::new(),
             actions,
             parking_lot,
             rounds: Vec::new(),

@@ -106,21 +106,43 @@ fn a_newer_format_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.ron");
     let text = fs::read_to_string(formats().join("v1/full-session.ron")).unwrap();
-    let future = text.replace("format_version: 1,", "format_version: 4,\n    hologram: true,");
+    let future = text.replace("format_version: 1,", "format_version: 5,\n    hologram: true,");
     fs::write(&path, &future).unwrap();
     let err = load(&path).unwrap_err();
-    assert!(matches!(err, StorageError::NewerFormat { version: 4, .. }));
+    assert!(matches!(err, StorageError::NewerFormat { version: 5, .. }));
     assert!(
         err.to_string().ends_with(
-            "written by a newer Roundtable, and this one reads up to format 3: update Roundtable to open it"
+            "written by a newer Roundtable, and this one reads up to format 4: update Roundtable to open it"
         ),
         "{err}"
     );
     let older = load(&formats().join("v1/full-session.ron")).unwrap();
     let refused = save(&path, &older).unwrap_err();
     assert!(
-        refused.to_string().contains("newer Roundtable (format 4)"),
+        refused.to_string().contains("newer Roundtable (format 5)"),
         "{refused}"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), future);
+}
+
+#[test]
+fn format_4_keeps_the_health_check_and_reviews_and_refuses_a_score_out_of_range_where_it_stands() {
+    let path = formats().join("v4/health-and-reviews.ron");
+    let s = load(&path).unwrap();
+    assert_eq!(s.health.scores.len(), 2);
+    assert_eq!(
+        s.health.scores[1].mutual_benefit, None,
+        "a blank score stays blank"
+    );
+    assert_eq!(s.reviews[0].item, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    let line = 1 + text[..text.find("equity: 2,").unwrap()].matches('\n').count();
+    fs::write(&bad, text.replace("equity: 2,", "equity: 7,")).unwrap();
+    let err = load(&bad).unwrap_err().to_string();
+    assert!(
+        err.starts_with(&format!("{}:{line}:", bad.display())) && err.contains("scores run from 1 to 5"),
+        "{err}"
+    );
 }

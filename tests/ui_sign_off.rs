@@ -154,7 +154,7 @@ fn a_new_next_session_offers_approval_of_the_last_minutes_first() {
     let lines = roundtable::app::sign_off::status_lines(screen);
     assert_eq!(lines[0], "First item: approve the minutes of 16 Dec 2026 (M)");
     assert!(
-        lines[1].starts_with("Due for review since 1 Nov 2026: Open Hand acts as secretariat"),
+        lines[1].starts_with("Due for review since 1 Dec 2026: Keep the screening target at 80%"),
         "{lines:?}"
     );
     // December's minutes were never circulated: approving them is refused.

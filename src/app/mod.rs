@@ -90,6 +90,8 @@ pub enum Action {
     /// Minutes sign-off: a key on the session screen, then its form.
     SignOff(sign_off::Action),
     SignOffForm(sign_off::FormAction),
+    /// `D` on the session screen: list the decisions due for review.
+    ReviewDecisions,
     /// Time passing: the terminal loop sends one a few times a second, for
     /// autosave and the recovery journal.
     Tick,
@@ -247,6 +249,7 @@ impl App {
             Screen::Session(s) if sign_off::action_for(s, key).is_some() => {
                 sign_off::action_for(s, key).map(Action::SignOff)
             }
+            Screen::Session(s) if session::decision_review::opens(s, key) => Some(Action::ReviewDecisions),
             Screen::Session(_) => Some(Action::Session(*key)),
             Screen::Search(_) => Some(Action::Search(search::action_for(key))),
             Screen::Actions(state) => state.action_for(key).map(Action::Actions),
@@ -294,6 +297,7 @@ impl App {
             Action::Review(a) => review::update(self, a),
             Action::SignOff(a) => sign_off::update(self, a),
             Action::SignOffForm(a) => sign_off::form_update(self, a, now),
+            Action::ReviewDecisions => session::decision_review::open(self),
             Action::Paste(text) if self.save_as.is_some() => save_as::paste(self, &text),
             Action::Paste(text) if self.sign_off.is_some() => {
                 if let Some(form) = &mut self.sign_off {
@@ -419,6 +423,7 @@ impl App {
             }
             Screen::Session(screen) => {
                 let mut keys = sign_off::keys(screen);
+                keys.extend(session::decision_review::keys(screen));
                 keys.extend(screen.bindings());
                 keys
             }

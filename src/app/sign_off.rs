@@ -99,6 +99,8 @@ fn browsing(s: &SessionScreen) -> bool {
         && s.presenter.is_none()
         && s.plan_view.is_none()
         && s.round.setup.is_none()
+        && s.health.is_none()
+        && s.reviewing.is_none()
 }
 
 /// Held open by someone else: nothing may be written to it from here.

@@ -3,6 +3,7 @@
 //! actions. Each subcommand lives in its own file.
 
 mod actions;
+mod agreement;
 mod check;
 mod completions;
 mod config;
@@ -90,6 +91,8 @@ enum Command {
     Sync(sync::Args),
     /// Take over a session someone else has open (after a crash, or on a laptop that is off)
     Unlock(unlock::Args),
+    /// Draft a partnering agreement from what a partnership has agreed so far
+    Agreement(agreement::Args),
 }
 
 /// Parses the command line, runs it and turns any failure into a message on
@@ -139,6 +142,7 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Config(args)) => config::run(args),
         Some(Command::Sync(args)) => sync::run(args, dir),
         Some(Command::Unlock(args)) => unlock::run(args, dir),
+        Some(Command::Agreement(args)) => agreement::run(args, dir),
     }
 }
 

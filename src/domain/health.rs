@@ -68,14 +68,26 @@ pub struct HealthScore {
     /// Blank when the check is anonymous.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub organisation: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "score")]
     pub equity: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "score")]
     pub transparency: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "score")]
     pub mutual_benefit: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "score")]
     pub trust: Option<u8>,
+}
+
+/// A score read from a file: 1 to 5, or refused where it stands, so that
+/// `check` and the app name the file, line and column of a mistyped 7.
+fn score<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let value = Option::<u8>::deserialize(d)?;
+    match value {
+        Some(n) if !SCORE_RANGE.contains(&n) => Err(serde::de::Error::custom(format!(
+            "a health-check score of {n}: scores run from 1 to 5; change it, or remove the line to leave it unscored"
+        ))),
+        _ => Ok(value),
+    }
 }
 
 impl HealthScore {

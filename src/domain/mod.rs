@@ -14,6 +14,7 @@ mod fold;
 mod followup;
 pub mod grid;
 mod health;
+mod health_spread;
 pub mod health_trend;
 mod history;
 mod ids;
@@ -50,6 +51,7 @@ pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use grid::Grid;
 pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
+pub use health_spread::Spread;
 pub use health_trend::HealthTrend;
 pub use history::{
     ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
@@ -59,7 +61,7 @@ pub use participant::{Attendance, Participant, Sector};
 pub use participation::{Heard, Participation, participation};
 pub use plan::{MAX_MINUTES, Part, Plan, Slot};
 pub use records::{ActionItem, ActionStatus, Decision, DecisionMethod, ParkedItem};
-pub use review::DueReview;
+pub use review::{DecisionReview, DueReview, ReviewOutcome};
 pub use rounds::{
     GoRound, RoundMove, RoundOrder, Turn, TurnOutcome, countdown_words, is_smaller_organisation,
     speaking_order,

@@ -11,7 +11,7 @@ use super::{
 };
 
 /// The version of the session file format this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Field order here is the order in the file: keep it stable so files diff
 /// well in git.
@@ -64,6 +64,9 @@ pub struct Session {
     pub notes: BTreeMap<Step, String>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Decisions of earlier sessions reviewed at this one (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<super::DecisionReview>,
     #[serde(default)]
     pub actions: Vec<ActionItem>,
     #[serde(default)]
@@ -153,6 +156,7 @@ impl Session {
             review: Review::default(),
             notes: BTreeMap::new(),
             decisions: Vec::new(),
+            reviews: Vec::new(),
             actions: Vec::new(),
             parking_lot: Vec::new(),
             rounds: Vec::new(),

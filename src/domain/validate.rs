@@ -71,7 +71,48 @@ impl Session {
                 )));
             }
         }
+        out.extend(self.health_problems());
         out.sort_by_key(|p| p.severity != Severity::Error);
+        out
+    }
+}
+
+impl Session {
+    /// A score outside 1–5 (files refuse one where it stands; this catches
+    /// any made another way), and a named check scoring an organisation
+    /// twice or one nobody in the session belongs to.
+    fn health_problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut named = HashSet::new();
+        let orgs = self.organisations();
+        for (n, score) in self.health.scores.iter().enumerate() {
+            let who = match score.organisation.trim() {
+                "" => format!("slip {}", n + 1),
+                org => org.to_string(),
+            };
+            for p in super::Principle::ALL {
+                if let Some(v) = score.get(p).filter(|v| !super::SCORE_RANGE.contains(v)) {
+                    out.push(Problem::error(format!(
+                        "the health check gives {who} a score of {v} for {}: scores run from 1 to 5",
+                        p.label().to_lowercase()
+                    )));
+                }
+            }
+            let org = score.organisation.trim();
+            if org.is_empty() {
+                continue;
+            }
+            if !named.insert(org) {
+                out.push(Problem::warning(format!(
+                    "the health check scores \"{org}\" twice: keep one row per organisation"
+                )));
+            }
+            if !orgs.contains(&org) {
+                out.push(Problem::warning(format!(
+                    "the health check scores \"{org}\", which no participant in this session belongs to"
+                )));
+            }
+        }
         out
     }
 }
@@ -117,5 +158,34 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:#?}");
         assert_eq!(problems[3].severity, Severity::Warning);
         assert!(problems[3].message.contains("Zed"));
+    }
+
+    #[test]
+    fn health_scores_out_of_range_or_for_strangers_are_reported() {
+        use crate::domain::HealthScore;
+        let mut s = sample();
+        s.participants.push(Participant {
+            name: "Ann".into(),
+            organisation: "Org".into(),
+            ..Default::default()
+        });
+        let row = |org: &str, trust: u8| HealthScore {
+            organisation: org.into(),
+            trust: Some(trust),
+            ..Default::default()
+        };
+        s.health.scores = vec![row("Org", 4)];
+        assert!(s.validate().is_empty());
+        s.health.scores = vec![row("Org", 7), row("Org", 3), row("Elsewhere", 2), row("", 0)];
+        let messages: Vec<String> = s.validate().into_iter().map(|p| p.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "the health check gives Org a score of 7 for trust: scores run from 1 to 5",
+                "the health check gives slip 4 a score of 0 for trust: scores run from 1 to 5",
+                "the health check scores \"Org\" twice: keep one row per organisation",
+                "the health check scores \"Elsewhere\", which no participant in this session belongs to",
+            ]
+        );
     }
 }

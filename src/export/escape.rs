@@ -197,8 +197,10 @@ fn escape_block_start(line: String) -> String {
     if line.starts_with(['-', '+', '=', '>', '*', '_', '~']) && !line.starts_with('\\') {
         return format!("\\{line}");
     }
+    // "3." or "3) " starts a numbered list; "3.0" (a mean score) does not.
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+    let after = line[digits..].chars().nth(1);
+    if digits > 0 && line[digits..].starts_with(['.', ')']) && after.is_none_or(char::is_whitespace) {
         return format!("{}\\{}", &line[..digits], &line[digits..]);
     }
     line
@@ -207,6 +209,14 @@ fn escape_block_start(line: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_is_not_taken_for_a_numbered_list() {
+        assert_eq!(cell("3.0"), "3.0");
+        assert_eq!(line("2026.5 readings"), "2026.5 readings");
+        assert_eq!(line("3. Next"), "3\\. Next");
+        assert_eq!(cell("12)"), "12\\)");
+    }
 
     #[test]
     fn plain_words_are_left_alone() {

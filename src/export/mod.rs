@@ -3,6 +3,7 @@
 //! trustee pack for a partnership, and CSV for spreadsheets.
 //! Pure: no terminal, no file system, no clock.
 
+pub mod agreement;
 mod audience;
 mod blocks;
 mod decide;
@@ -10,6 +11,7 @@ mod engagement;
 mod escape;
 mod follow;
 mod header;
+mod health;
 mod html;
 mod pack;
 mod participation;
@@ -44,7 +46,8 @@ pub fn minutes(session: &Session) -> String {
 /// The minutes as `audience` may read them: written from a copy of the
 /// session holding only what they may see, and saying who they are for.
 pub fn minutes_for(session: &Session, audience: Audience) -> String {
-    document(&for_audience(session, audience), None, Vec::new(), audience)
+    let session = &for_audience(session, audience);
+    document(session, None, follow::reviewed_at(session, None), audience)
 }
 
 /// The minutes with a "Progress since the last session" section after the
@@ -68,7 +71,8 @@ pub fn minutes_with_history_for(session: &Session, history: &History, audience: 
     let (then, me) = history.as_of(session);
     // `then` holds `session` itself, so its readings are found by identity.
     let earlier = progress::Earlier::new(&then, me);
-    let follow = follow::for_session(&then, me);
+    let mut follow = follow::for_session(&then, me);
+    follow.extend(follow::reviewed_at(session, Some(&then)));
     document(session, earlier.as_ref(), follow, audience)
 }
 
@@ -101,6 +105,7 @@ fn document(
     blocks.extend(records::decisions(session));
     blocks.extend(decide::elsewhere(session));
     blocks.extend(participation::summary(session));
+    blocks.extend(health::section_for(session));
     blocks.extend(records::actions(session, earlier));
     blocks.extend(records::parking_lot(session));
     blocks.extend(signoff::amendments(session));

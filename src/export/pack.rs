@@ -86,6 +86,7 @@ pub fn trustee_pack_for(
     blocks.extend(section(2, "Decisions", decisions(&sessions)));
     if let Some(series) = within.series().first() {
         blocks.extend(super::follow::for_pack(&within, series, as_of));
+        blocks.extend(super::follow::reviewed_for_pack(&within, series, as_of));
     }
     blocks.extend(section(2, "Actions", actions(&within, as_of)));
     let measures = within

@@ -157,7 +157,7 @@ mod tests {
     fn a_newer_format_is_never_saved_over() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("future.ron");
-        let future = to_ron(&sample()).replace("format_version: 3", "format_version: 9");
+        let future = to_ron(&sample()).replace("format_version: 4", "format_version: 9");
         fs::write(&path, &future).unwrap();
         assert!(save(&path, &sample()).is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), future);

@@ -235,7 +235,7 @@ mod tests {
     #[test]
     fn layout_is_readable() {
         let text = to_ron(&sample());
-        assert!(text.starts_with("(\n    format_version: 3,\n    id: \"2026-12-03-cafe-quotes-back\",\n"));
+        assert!(text.starts_with("(\n    format_version: 4,\n    id: \"2026-12-03-cafe-quotes-back\",\n"));
         assert!(text.ends_with(")\n") && !text.ends_with("\n\n"));
         assert!(text.contains("    start_time: \"10:00\",\n"), "{text}");
         assert!(text.contains("step: Vision,"), "options are written bare: {text}");

@@ -24,10 +24,13 @@
 //!   approved, amendments), review dates on decisions, who may read each
 //!   item (`shown_to`) and consent to be quoted by name. Optional again, so
 //!   only the number changes.
+//! - 4: the partnership's health: the health check taken at a session
+//!   (`health`) and the decisions of earlier sessions reviewed at it
+//!   (`reviews`). Both start empty, so only the number changes.
 //!
-//! To add version 4: bump `FORMAT_VERSION`, write `v3_to_v4` (rewrite the
-//! `format_version: 3` line to 4 in place, then change what changed) and
-//! append it to [`MIGRATIONS`]. Add golden files under `tests/formats/v4/`.
+//! To add version 5: bump `FORMAT_VERSION`, write `v4_to_v5` (rewrite the
+//! `format_version: 4` line to 5 in place, then change what changed) and
+//! append it to [`MIGRATIONS`]. Add golden files under `tests/formats/v5/`.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -41,7 +44,7 @@ use super::keys::{Seg, keys};
 use crate::domain::{FORMAT_VERSION, slug};
 
 /// `MIGRATIONS[n]` turns format `n` into format `n + 1`.
-const MIGRATIONS: [fn(&str) -> String; FORMAT_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const MIGRATIONS: [fn(&str) -> String; FORMAT_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// The text of a file in the current format: borrowed when it already is.
 /// Text that does not even read as RON is returned unchanged, so the parser
@@ -64,7 +67,7 @@ pub(super) fn upgrade<'a>(text: &'a str, path: &Path) -> Result<Cow<'a, str>, St
 }
 
 /// Whether the file says it is in the current format in its first field, as
-/// Roundtable writes it (`(\n    format_version: 3,`): a glance at the first
+/// Roundtable writes it (`(\n    format_version: 4,`): a glance at the first
 /// few bytes, not a parse. `false` sends the file through [`upgrade`].
 pub(super) fn is_current(text: &str) -> bool {
     glance(text).is_some_and(|(version, _)| version == FORMAT_VERSION)
@@ -147,6 +150,12 @@ fn v2_to_v3(text: &str) -> String {
     set_version(text, 3).unwrap_or_else(|| text.to_string())
 }
 
+/// Version 3 → 4: only the number changes; the health check and reviews
+/// of earlier decisions start empty.
+fn v3_to_v4(text: &str) -> String {
+    set_version(text, 4).unwrap_or_else(|| text.to_string())
+}
+
 /// `text` with `fields` added just inside its opening `(`, on that line.
 fn insert_fields(text: String, fields: &[String]) -> String {
     match opening_paren(&text) {
@@ -202,14 +211,14 @@ mod tests {
 
     #[test]
     fn the_current_format_is_seen_at_a_glance() {
-        assert!(is_current("// c\n(\n    format_version: 3,\n    id: \"x\")"));
-        assert!(is_current("(format_version:3)"));
+        assert!(is_current("// c\n(\n    format_version: 4,\n    id: \"x\")"));
+        assert!(is_current("(format_version:4)"));
         for other in [
             "(format_version: 1, title: \"x\")",
             "(format_version: 20)",
             "(format_version: 2x)",
-            "(title: \"x\", format_version: 3)",
-            "Session(format_version: 3)",
+            "(title: \"x\", format_version: 4)",
+            "Session(format_version: 4)",
             "",
         ] {
             assert!(!is_current(other), "{other}");
@@ -222,7 +231,7 @@ mod tests {
         let upgraded = upgrade(text, Path::new("h.ron")).unwrap();
         assert_eq!(
             upgraded,
-            "// typed by hand\n( format_version: 3, id: \"2026-03-02-kick-off\", \
+            "// typed by hand\n( format_version: 4, id: \"2026-03-02-kick-off\", \
              created: \"2026-03-02T00:00:00+00:00\", updated: \"2026-03-02T00:00:00+00:00\", \n    \
              title: \"Kick-off\",\n    date: \"2026-03-02\",\n)\n"
         );
@@ -234,22 +243,22 @@ mod tests {
         let text = "(id: \"mine\", title: \"T\", date: \"2026-03-02\", created: \"2026-01-01T09:00:00Z\")";
         let upgraded = upgrade(text, Path::new("h.ron")).unwrap();
         assert!(
-            upgraded.starts_with("( format_version: 3, updated: \"2026-03-02T"),
+            upgraded.starts_with("( format_version: 4, updated: \"2026-03-02T"),
             "{upgraded}"
         );
     }
 
     #[test]
     fn current_files_are_borrowed_and_newer_ones_refused() {
-        let current = "(format_version: 3)";
+        let current = "(format_version: 4)";
         assert!(matches!(
             upgrade(current, Path::new("c.ron")),
             Ok(Cow::Borrowed(_))
         ));
-        let err = upgrade("(format_version: 4)", Path::new("n.ron")).unwrap_err();
+        let err = upgrade("(format_version: 5)", Path::new("n.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "n.ron: format_version 4: written by a newer Roundtable, and this one reads up to format 3: \
+            "n.ron: format_version 5: written by a newer Roundtable, and this one reads up to format 4: \
              update Roundtable to open it"
         );
     }
@@ -266,7 +275,7 @@ mod tests {
         let text = "(\n  format_version:  0 ,\n  title: \"T\", date: \"2026-01-02\", id: \"x\",\n  \
                     created: \"2026-01-01T00:00:00Z\", updated: \"2026-01-01T00:00:00Z\")";
         let upgraded = upgrade(text, Path::new("z.ron")).unwrap();
-        assert_eq!(upgraded, text.replace("format_version:  0", "format_version:  3"));
+        assert_eq!(upgraded, text.replace("format_version:  0", "format_version:  4"));
         assert_eq!(
             set_version("(a: (format_version: 2), format_version: 7)", 8).unwrap(),
             "(a: (format_version: 2), format_version: 8)"

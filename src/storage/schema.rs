@@ -7,10 +7,10 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::domain::{
     ActionItem, Activity, Amendment, Answer, Approval, ApprovedBy, Audience, AwarenessItem, Ballot,
-    Circulation, Commitment, Consent, ConsentCheck, Decision, DotVote, GoRound, Goal, HealthCheck,
-    HealthScore, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan, Reading, Resolution,
-    Review, Roles, RoundOrder, Session, SignOff, Slot, Step, Turn, TurnOutcome, Vision, VisionDraft,
-    Workstream,
+    Circulation, Commitment, Consent, ConsentCheck, Decision, DecisionReview, DotVote, GoRound, Goal,
+    HealthCheck, HealthScore, Learning, Measure, NextStep, ParkedItem, Part, Participant, Plan, Reading,
+    Resolution, Review, Roles, RoundOrder, Session, SignOff, Slot, Step, Turn, TurnOutcome, Vision,
+    VisionDraft, Workstream,
 };
 
 pub(super) fn every_field() -> Session {
@@ -56,6 +56,10 @@ pub(super) fn every_field() -> Session {
     s.decisions = vec![Decision {
         step: Some(Step::Goals),
         review_date: Some(day),
+        ..Default::default()
+    }];
+    s.reviews = vec![DecisionReview {
+        note: "x".into(),
         ..Default::default()
     }];
     s.actions = vec![ActionItem {
@@ -142,6 +146,7 @@ fn mark_every_item(s: &mut Session) {
     s.review.learnings.iter_mut().for_each(|x| x.shown_to = t);
     s.review.next_steps.iter_mut().for_each(|x| x.shown_to = t);
     s.decisions.iter_mut().for_each(|x| x.shown_to = t);
+    s.reviews.iter_mut().for_each(|x| x.shown_to = t);
     s.actions.iter_mut().for_each(|x| x.shown_to = t);
     s.parking_lot.iter_mut().for_each(|x| x.shown_to = t);
     s.shown_to.set_note(Step::Goals, t);

@@ -205,11 +205,11 @@ mod tests {
     #[test]
     fn newer_files_are_refused_for_their_version_not_their_new_fields() {
         let newer = text()
-            .replace("format_version: 3", "format_version: 4")
+            .replace("format_version: 4", "format_version: 5")
             .replace("    location:", "    venue_map: \"x\",\n    location:");
         let err = parse(newer.as_bytes(), Path::new("s.ron")).unwrap_err();
         assert!(
-            matches!(err, StorageError::NewerFormat { version: 4, .. }),
+            matches!(err, StorageError::NewerFormat { version: 5, .. }),
             "{err:?}"
         );
     }

@@ -26,6 +26,7 @@ impl SessionScreen {
                 | B::ToggleAgreed
                 | B::DotVote
                 | B::ConsentCheck
+                | B::Health
                 | B::Status
                 | B::Spoke
                 | B::Unspoke
@@ -100,6 +101,7 @@ impl SessionScreen {
             B::ToggleAgreed => self.toggle_agreed(now),
             B::DotVote => self.open_vote(now),
             B::ConsentCheck => self.open_consent(now),
+            B::Health => self.open_health(now),
             B::Status => self.toggle_final(now),
             B::Spoke => self.count_voice(1, now),
             B::Unspoke => self.count_voice(-1, now),

@@ -34,6 +34,8 @@ pub enum BrowseAction {
     DotVote,
     /// Check consent on the vision or the selected decision.
     ConsentCheck,
+    /// Take the partnership health check.
+    Health,
     /// Mark the session in progress, or its minutes final.
     Status,
     Spoke,
@@ -178,6 +180,13 @@ pub const BROWSE: &[Binding<BrowseAction>] = &[
         B::ConsentCheck,
         "consent check",
         "Check consent on the vision, or on the selected decision",
+        false,
+    ),
+    b(
+        &[Key::ch('H')],
+        B::Health,
+        "health check",
+        "Take the partnership health check: each organisation scores equity, transparency, mutual benefit and trust 1–5",
         false,
     ),
     b(

@@ -9,11 +9,13 @@ pub mod capture;
 pub mod capture_line;
 mod complete;
 pub mod consent_check;
+pub mod decision_review;
 pub mod dot_vote;
 mod edit_keys;
 mod editing;
 pub mod editor;
 pub mod fields;
+pub mod health_check;
 pub mod items;
 pub mod keys;
 pub mod nav;
@@ -95,6 +97,10 @@ pub struct SessionScreen {
     pub sign_off: crate::app::sign_off::Note,
     /// Where the last drawing put the step navigator, for clicks.
     pub hits: crate::app::mouse::Hits,
+    /// The health check being taken (`H`), drawn over the section.
+    pub health: Option<health_check::HealthScreen>,
+    /// Decisions due for review being marked reviewed (`D`).
+    pub reviewing: Option<decision_review::ReviewScreen>,
 }
 
 impl SessionScreen {
@@ -120,6 +126,8 @@ impl SessionScreen {
             last_look: None,
             sign_off: Default::default(),
             hits: Default::default(),
+            health: None,
+            reviewing: None,
         }
     }
 
@@ -167,6 +175,10 @@ impl SessionScreen {
             self.vote_key(key, now)
         } else if self.consent.is_some() {
             self.consent_key(key, now)
+        } else if self.health.is_some() {
+            self.health_key(key, now)
+        } else if self.reviewing.is_some() {
+            self.review_key(key, now)
         } else if self.editor.is_some() {
             self.edit_key(key, now)
         } else if self.plan_view.is_some() {
@@ -200,6 +212,9 @@ impl SessionScreen {
         if let Some(editor) = &mut self.editor {
             editor.paste(text);
         }
+        if let Some(r) = &mut self.reviewing {
+            r.note.paste(text);
+        }
         self.capture_paste(text);
     }
 
@@ -219,6 +234,12 @@ impl SessionScreen {
         }
         if let Some(consent) = &self.consent {
             return consent.bindings();
+        }
+        if self.health.is_some() {
+            return self.health_bindings();
+        }
+        if self.reviewing.is_some() {
+            return decision_review::ReviewScreen::bindings();
         }
         if self.editor.is_none() && self.plan_view.is_some() {
             return self.plan_bindings();

@@ -37,6 +37,12 @@ pub fn for_audience(session: &Session, reader: Audience) -> Session {
         .retain(|c| check_audience(session, c).is_some_and(|a| reader.sees(a)));
     keep_visible_items(&mut s, reader);
     anonymise(&mut s, reader);
+    // Published scores say how the partnership feels, never who said so;
+    // the note is the room's account of who scored what, so it stays in.
+    if reader == Audience::Public {
+        s.health.scores.iter_mut().for_each(|x| x.organisation.clear());
+        s.health.note.clear();
+    }
     if reader != Audience::Public {
         for (p, original) in s.participants.iter_mut().zip(&session.participants) {
             p.name.clone_from(&original.name);
@@ -85,6 +91,7 @@ fn keep_visible_items(s: &mut Session, reader: Audience) {
     s.roles.commitments.retain(|c| sees(c.shown_to));
     s.awareness.retain(|a| sees(a.shown_to));
     s.decisions.retain(|d| sees(d.shown_to));
+    s.reviews.retain(|r| sees(r.shown_to));
     s.actions.retain(|a| sees(a.shown_to));
     s.parking_lot.retain(|p| sees(p.shown_to));
     let marks = s.shown_to.clone();

@@ -5,9 +5,11 @@
 mod capture;
 mod clock;
 mod consent_check;
+mod decision_review;
 mod dot_vote;
 mod editor;
 mod guide;
+mod health_check;
 mod list;
 mod navigator;
 mod plan;
@@ -83,6 +85,12 @@ pub fn draw_at(frame: &mut Frame, area: Rect, screen: &SessionScreen, theme: &Th
     }
     if let Some(check) = &screen.consent {
         consent_check::draw(frame, body, check, theme);
+    }
+    if let Some(health) = &screen.health {
+        health_check::draw(frame, body, health, theme);
+    }
+    if let Some(reviewing) = &screen.reviewing {
+        decision_review::draw(frame, body, reviewing, theme);
     }
     if let Some(line) = &screen.capture {
         capture::draw(frame, body, line, screen.nav.last_step, theme);

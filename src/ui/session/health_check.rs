@@ -1,0 +1,156 @@
+//! Drawing the health check: one row per organisation (or anonymous slip),
+//! a column per principle, the selected cell marked with brackets (not only
+//! by colour), and the spread under the grid as the minutes will give it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::{truncate, wrap};
+use crate::app::session::health_check::HealthScreen;
+use crate::domain::Principle;
+use crate::ui::popup;
+use crate::ui::theme::Theme;
+
+/// Each principle's column at its widest: room for "Mutual benefit".
+const COLUMN: usize = 15;
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &HealthScreen, theme: &Theme) {
+    let check = &screen.check;
+    let width = (area.width.min(100) as usize).saturating_sub(4);
+    let how = if check.anonymous {
+        "Anonymous slips: no names are kept beside the scores. 1 poor … 5 strong; 0 leaves one blank."
+    } else {
+        "Each organisation present scores the partnership. 1 poor … 5 strong; 0 leaves one blank."
+    };
+    let mut top = wrap(&[Span::styled(how, theme.muted())], width);
+    top.truncate(2);
+    // Names keep about 22 columns; the principles share the rest.
+    let column = (width.saturating_sub(24) / 4).clamp(7, COLUMN);
+    let name_width = width.saturating_sub(4 * column + 2).clamp(6, 28);
+    let mut head = vec![Span::raw(format!("  {:name_width$}", ""))];
+    for (i, p) in Principle::ALL.iter().enumerate() {
+        let style = if i == screen.col {
+            theme.title()
+        } else {
+            theme.muted()
+        };
+        let label = truncate(p.label(), column.saturating_sub(1));
+        head.push(Span::styled(format!("{label:^column$}"), style));
+    }
+    top.push(Line::from(head));
+
+    let rows: Vec<Line> = check
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let here = i == screen.row;
+            let name = match row.organisation.trim() {
+                "" => format!("Slip {}", i + 1),
+                org => org.to_string(),
+            };
+            let marker = if here { "▸ " } else { "  " };
+            let mut spans = vec![Span::styled(
+                format!("{marker}{:name_width$}", truncate(&name, name_width)),
+                if here { theme.title() } else { Style::new() },
+            )];
+            for (c, p) in Principle::ALL.iter().enumerate() {
+                let value = row.get(*p).map_or("·".to_string(), |v| v.to_string());
+                let cell = if here && c == screen.col {
+                    format!("[{value}]")
+                } else {
+                    value
+                };
+                let style = if here && c == screen.col {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(format!("{cell:^column$}"), style));
+            }
+            Line::from(spans)
+        })
+        .collect();
+
+    let mut bottom = vec![Line::raw("")];
+    let spread: Vec<String> = Principle::ALL
+        .iter()
+        .filter_map(|p| {
+            let s = check.spread(*p)?;
+            Some(format!("{} {} ({})", p.label(), s.mean_words(), s.range_words()))
+        })
+        .collect();
+    let spread = if spread.is_empty() {
+        "No scores yet.".to_string()
+    } else {
+        format!("Mean (range): {}", spread.join(" · "))
+    };
+    bottom.push(Line::styled(truncate(&spread, width), theme.muted()));
+    let note = if check.note.trim().is_empty() && screen.note.is_none() {
+        "Note: none yet (n to write one)".to_string()
+    } else {
+        format!("Note: {}", check.note.trim())
+    };
+    if screen.note.is_none() {
+        bottom.push(Line::raw(truncate(&note, width)));
+    }
+    if let Some(e) = &screen.error {
+        bottom.push(Line::styled(truncate(&format!("⚠ {e}"), width), theme.error()));
+    }
+    let writing = screen.note.is_some();
+
+    let wanted = top.len() + rows.len() + bottom.len() + usize::from(writing) + 2;
+    let title = if check.anonymous {
+        " Partnership health check · anonymous "
+    } else {
+        " Partnership health check · named "
+    };
+    let (block, rect) = popup::open(
+        frame,
+        area,
+        100,
+        wanted as u16,
+        Line::styled(title, theme.title()),
+        theme.focus_border(),
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let room = inner.height as usize;
+    let rows_room = room.saturating_sub(top.len() + bottom.len() + usize::from(writing));
+    let first = screen.row.saturating_sub(rows_room.saturating_sub(1));
+    let mut lines = top;
+    lines.extend(rows.into_iter().skip(first).take(rows_room));
+    lines.extend(bottom);
+    lines.truncate(room);
+    let used = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    if let Some(field) = &screen.note
+        && used < inner.height
+    {
+        let label = "Note: ";
+        let label_width = label.width() as u16;
+        let y = inner.y + used;
+        frame.render_widget(
+            Paragraph::new(Line::styled(label, theme.title())),
+            Rect::new(inner.x, y, label_width, 1),
+        );
+        let mut editor = field.editor().clone();
+        editor.set_cursor_line_style(Style::new());
+        editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
+        editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+        frame.render_widget(
+            &editor,
+            Rect::new(
+                inner.x + label_width,
+                y,
+                inner.width.saturating_sub(label_width),
+                1,
+            ),
+        );
+    }
+}
