@@ -35,7 +35,7 @@ fn prints_warnings_attendance_grid_and_health_in_markdown() {
         "- Westbank Tenants Group came but did not speak at its last two sessions.",
         "| Grow Together Allotments (left)",
         "**Goals nobody is working on:**\n\n- A food poverty strategy the council adopts",
-        "| Equity         | 3\\.3 (2–4, 3 scored) | 3\\.0 (2–4, 4 scored)  | ↓ down |",
+        "| Equity         | 3.3 (2–4, 3 scored) | 3.0 (2–4, 4 scored)   | ↓ down |",
     ] {
         assert!(out.contains(want), "missing {want:?} in:\n{out}");
     }
