@@ -111,3 +111,20 @@ fn a_partnership_without_goals_or_health_checks_says_how_to_get_them() {
     let screen = render(&app, 80, 24).to_string();
     assert!(screen.contains("No health checks yet"), "{screen}");
 }
+
+#[test]
+fn g_drafts_the_agreement_into_the_archive_folder() {
+    let (_dir, mut app) = partnership_app();
+    press(&mut app, KeyCode::Char('g'));
+    let text = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(text.contains("Partnering agreement drafted"), "{text}");
+    let drafted: Vec<_> = std::fs::read_dir(app.archive.dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with("-agreement.md"))
+        .collect();
+    assert_eq!(drafted.len(), 1, "one agreement file");
+    let agreement = std::fs::read_to_string(drafted[0].path()).unwrap();
+    assert!(agreement.contains("Riverside Food Partnership"), "{agreement}");
+    assert_eq!(app.screen_name(), "Partnership", "the screen stays open");
+}

@@ -10,7 +10,8 @@ use ratatui::crossterm::event::KeyCode;
 use super::across::{Back, Loaded, go_back};
 use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
 use super::message::Message;
-use super::{App, Screen};
+use super::{App, Screen, files};
+use crate::domain::slug;
 use crate::domain::{Engagement, Grid, HealthTrend};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +24,8 @@ pub enum Action {
     WhoDoesWhat,
     Health,
     Partnership,
-    /// Draft the partnering agreement from this partnership's latest
-    /// sessions. A slot for `export::agreement`, wired in when it lands.
+    /// Draft the partnering agreement from this partnership's sessions
+    /// into the archive folder.
     DraftAgreement,
     Back,
     Help,
@@ -91,8 +92,8 @@ pub const KEYS: &[Binding<Action>] = &[
         keys: &[Key::ch('g')],
         action: Action::DraftAgreement,
         label: "draft agreement",
-        help: "Draft the partnering agreement from the latest sessions",
-        in_footer: false,
+        help: "Draft the partnering agreement from what has been agreed, into the archive folder",
+        in_footer: true,
     },
     Binding {
         keys: &[Key::plain(KeyCode::Esc)],
@@ -299,10 +300,37 @@ pub(super) fn update(app: &mut App, action: Action) {
     }
 }
 
-/// The slot for drafting the partnering agreement (`g`): to be wired to
-/// `export::agreement` when that lands. Until then it says so plainly.
+/// Writes the partnering agreement drafted from the partnership shown
+/// (`g`) into the archive folder, beside the trustee report, where the
+/// secretariat can edit and circulate it.
 fn draft_agreement(app: &mut App) {
-    app.message = Some(Message::info(
-        "Drafting the partnering agreement is not in this version yet: use `roundtable export --partnership` for the trustee report.",
-    ));
+    let Screen::Partnership(state) = &app.screen else {
+        return;
+    };
+    let history = state.loaded.history();
+    let Some(series) = history.series().get(state.series) else {
+        app.message = Some(Message::info(
+            "There is no partnership to draft an agreement for yet.",
+        ));
+        return;
+    };
+    let sessions: Vec<_> = series
+        .sessions
+        .iter()
+        .filter_map(|&i| history.session(i))
+        .collect();
+    let text = crate::export::agreement::draft(&series.name, &sessions, app.today);
+    let name = if series.name.is_empty() {
+        "sessions".to_string()
+    } else {
+        slug(&series.name)
+    };
+    let path = app.archive.dir().join(format!("{name}-agreement.md"));
+    app.message = Some(match files::write_atomic(&path, &text) {
+        Ok(()) => Message::success(format!(
+            "Partnering agreement drafted in {}: parts nobody has agreed yet say \"To be agreed\"",
+            app.shown(&path.display().to_string())
+        )),
+        Err(e) => Message::error(format!("Could not write the agreement: {}", app.shown(&e))),
+    });
 }
