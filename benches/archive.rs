@@ -63,7 +63,7 @@ fn search_keystroke<const LETTERS: usize>(bencher: Bencher, n: usize) {
     bencher.with_inputs(|| typed.clone()).bench_local_refs(|index| {
         let found = index.find(black_box(query));
         let shown: Vec<_> = (0..VISIBLE)
-            .filter_map(|i| found.hit(index, &sessions, i))
+            .filter_map(|i| found.hit(index, i))
             .collect();
         (found.len(), shown)
     });

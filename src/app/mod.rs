@@ -17,6 +17,7 @@ pub mod home;
 mod in_session;
 pub mod keys;
 pub mod library;
+pub mod library_sessions;
 pub mod line_field;
 pub mod measures_view;
 pub mod message;
@@ -279,6 +280,7 @@ impl App {
                 {
                     home.renew(&self.library);
                 }
+                across::poll(self);
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),

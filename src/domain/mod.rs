@@ -46,7 +46,7 @@ pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
 pub use history::{
-    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
+    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, lean, sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
@@ -59,7 +59,7 @@ pub use rounds::{
     speaking_order,
 };
 pub use search::{Hit, Section, search};
-pub use search_index::{Found, SearchIndex};
+pub use search_index::{Found, Narrowing, SearchIndex, TextPool, Texts, texts_of};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use signoff::{
     Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage,
