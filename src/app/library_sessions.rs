@@ -129,7 +129,11 @@ impl Library {
                 self.across.news += 1;
             }
         }
-        let stale = self.across.current.as_ref().is_none_or(|(g, _)| *g != self.generation);
+        let stale = self
+            .across
+            .current
+            .as_ref()
+            .is_none_or(|(g, _)| *g != self.generation);
         if wanted && stale && self.across.job.is_none() {
             self.start_reading();
         }
@@ -232,7 +236,7 @@ impl Library {
 }
 
 /// Reads the files in `paths` whose stamp differs from the one in `files`
-/// (all of them the first time), on every core, telling `progress` how many
+/// (all of them the first time), telling `progress` how many
 /// of all are done after each batch; then builds the search index and the
 /// series, so a screen shown them has nothing left to work out.
 fn read(
@@ -254,9 +258,12 @@ fn read(
     let dropped = files.len() + stale.len() > total;
     for batch in stale.chunks(BATCH) {
         // The stamp first: a change while parsing makes the next read take
-        // the file again rather than keep the older text.
+        // the file again rather than keep the older text. One file at a
+        // time on this thread: parsing on every core left the heap of each
+        // core's thread fragmented, doubling peak memory (the read is in
+        // the background, so its time matters less than its memory).
         let read: Vec<(usize, Option<Stamp>, Option<Session>)> = batch
-            .par_iter()
+            .iter()
             .map(|&i| (i, Stamp::read(&paths[i]), load(&paths[i]).ok()))
             .collect();
         for (i, stamp, session) in read {
@@ -264,7 +271,14 @@ fn read(
                 Some(session) => {
                     let texts = texts_of(&session, &mut pool);
                     let session = Arc::new(lean(session));
-                    files.insert(paths[i].clone(), Held { stamp, session, texts });
+                    files.insert(
+                        paths[i].clone(),
+                        Held {
+                            stamp,
+                            session,
+                            texts,
+                        },
+                    );
                 }
                 None => {
                     files.remove(&paths[i]);

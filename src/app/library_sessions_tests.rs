@@ -15,7 +15,8 @@ fn session(title: &str, day: u32) -> Session {
         text: format!("Book the hall for {title}"),
         ..ActionItem::default()
     });
-    s.notes.insert(crate::domain::Step::Goals, format!("notes on {title}"));
+    s.notes
+        .insert(crate::domain::Step::Goals, format!("notes on {title}"));
     s
 }
 
@@ -50,8 +51,12 @@ fn sessions_are_read_in_the_background_once_and_again_only_where_changed() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let archive = Archive::open(tmp.path().join("archive")).unwrap_or_else(|e| panic!("{e}"));
     let cache = Cache::in_folder(&tmp.path().join("cache"), archive.dir());
-    let first = archive.create(&session("First", 1)).unwrap_or_else(|e| panic!("{e}"));
-    let second = archive.create(&session("Second", 2)).unwrap_or_else(|e| panic!("{e}"));
+    let first = archive
+        .create(&session("First", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let second = archive
+        .create(&session("Second", 2))
+        .unwrap_or_else(|e| panic!("{e}"));
 
     let mut library = Library::remembered_in(&archive, Some(cache));
     let reading = library.across();
@@ -88,7 +93,9 @@ fn sessions_are_read_in_the_background_once_and_again_only_where_changed() {
     let at = |l: &Loaded, p: &std::path::Path| l.index_of(p).map(|i| Arc::clone(&l.sessions[i]));
     let (before_first, after_first) = (at(&loaded, &first), at(&after, &first));
     assert!(
-        before_first.zip(after_first).is_some_and(|(a, b)| Arc::ptr_eq(&a, &b)),
+        before_first
+            .zip(after_first)
+            .is_some_and(|(a, b)| Arc::ptr_eq(&a, &b)),
         "the unchanged file was not read again"
     );
 }
@@ -97,8 +104,12 @@ fn sessions_are_read_in_the_background_once_and_again_only_where_changed() {
 fn a_saved_file_is_put_in_place_without_reading_the_others() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let archive = Archive::open(tmp.path().join("archive")).unwrap_or_else(|e| panic!("{e}"));
-    let path = archive.create(&session("First", 1)).unwrap_or_else(|e| panic!("{e}"));
-    archive.create(&session("Second", 2)).unwrap_or_else(|e| panic!("{e}"));
+    let path = archive
+        .create(&session("First", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    archive
+        .create(&session("Second", 2))
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut library = Library::now(&archive);
     let loaded = library.sessions();
     let reading = library.across();
@@ -111,5 +122,8 @@ fn a_saved_file_is_put_in_place_without_reading_the_others() {
     let i = patched.index_of(&path).unwrap_or_default();
     assert_eq!(patched.sessions[i].actions[0].status, ActionStatus::Done);
     let other = 1 - i;
-    assert!(Arc::ptr_eq(&patched.sessions[other], &loaded.sessions[other]), "shared");
+    assert!(
+        Arc::ptr_eq(&patched.sessions[other], &loaded.sessions[other]),
+        "shared"
+    );
 }

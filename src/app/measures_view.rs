@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyCode;
 
 use super::across::{Back, Loaded, go_back};
-use super::library_sessions::Reading;
 use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
+use super::library_sessions::Reading;
 use super::{App, Screen};
 use crate::domain::{MeasureHistory, Series};
 
@@ -115,7 +115,11 @@ impl MeasuresState {
         self.loaded = loaded;
         let history = self.loaded.history();
         if first_time {
-            let session = self.first.as_deref().and_then(|p| self.loaded.index_of(p)).unwrap_or(0);
+            let session = self
+                .first
+                .as_deref()
+                .and_then(|p| self.loaded.index_of(p))
+                .unwrap_or(0);
             self.series = history
                 .series_of(session)
                 .and_then(|s| history.series().iter().position(|x| x == s))

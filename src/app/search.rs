@@ -7,8 +7,8 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::library_sessions::Reading;
 use super::keys::{Binding, Key, help_binding, lookup};
+use super::library_sessions::Reading;
 use super::line_field::LineField;
 use super::review::{self, Focus};
 use super::session::section::{ListKind, Section as Place};

@@ -46,7 +46,8 @@ pub use fold::{comparable, fold};
 pub use followup::ActionChange;
 pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
 pub use history::{
-    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, lean, sparkline,
+    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, lean,
+    sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};

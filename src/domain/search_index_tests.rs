@@ -90,11 +90,7 @@ fn narrowing_as_the_query_grows_finds_what_a_fresh_search_finds() {
     let sessions = sample::sessions(40, 5);
     let mut index = SearchIndex::new(&sessions);
     for query in TYPED {
-        assert_eq!(
-            index.search(query),
-            search(&sessions, query),
-            "{query:?}"
-        );
+        assert_eq!(index.search(query), search(&sessions, query), "{query:?}");
     }
 }
 

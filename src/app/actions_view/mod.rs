@@ -10,9 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::library_sessions::Reading;
 use super::action_edit::{self, ActionEdit};
 use super::keys::{KeyHelp, describe, lookup};
+use super::library_sessions::Reading;
 use super::message::Message;
 use super::write_back::{Changed, change_action};
 use super::{App, Screen};
