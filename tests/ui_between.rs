@@ -164,7 +164,14 @@ fn a_far_search_result_scrolled_to_shows_its_snippet() {
     assert_eq!(search.selected, far);
     // Made on request, the same as searching the whole archive at once.
     let hit = search.hit(far).unwrap();
-    let all = roundtable::domain::search(&search.loaded.sessions, "e");
+    // Whole sessions, in the screen's order (it holds them cut down).
+    let whole: Vec<_> = search
+        .loaded
+        .paths
+        .iter()
+        .map(|p| roundtable::storage::load(p).unwrap())
+        .collect();
+    let all = roundtable::domain::search(&whole, "e");
     assert_eq!(all.len(), far + 1);
     assert_eq!(Some(&hit), all.last());
     let backend = render(&app, 120, 40);

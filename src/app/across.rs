@@ -2,75 +2,131 @@
 //! next session) and the trustee report: what they share, and the home
 //! screen's doors into them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use super::actions_view::ActionsState;
+use super::actions_view::{self, ActionsState};
 use super::measures_view::MeasuresState;
 use super::message::Message;
 use super::next_session::NextState;
 use super::search::SearchState;
 use super::timeline::Group;
 use super::{App, Screen, files};
-use crate::domain::{History, Session, Shape, slug};
+use crate::domain::{History, SearchIndex, Session, Shape, TextPool, Texts, slug, texts_of};
 use crate::export::{Period, trustee_pack};
-use crate::storage::{Archive, Entry, load};
+use crate::storage::{Archive, load};
 
 /// Every readable session of the archive with its file, side by side, so a
 /// result naming a session by index also names the file to change. Shared
-/// between screens and the library, never copied.
+/// between screens and the library, never copied: each session is held in
+/// its own `Arc`, so a change to one file makes a new `Loaded` that shares
+/// every other session.
+///
+/// The library holds sessions [`lean`](crate::domain::lean) with their
+/// search texts beside them; [`Loaded::read`] holds them whole (and makes
+/// its search texts when first asked).
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub paths: Arc<Vec<PathBuf>>,
-    pub sessions: Arc<Vec<Session>>,
+    pub sessions: Arc<Vec<Arc<Session>>>,
+    /// Each session's searchable texts; `None` while the sessions are whole.
+    texts: Option<Arc<Vec<Texts>>>,
     /// How the sessions hang together, worked out on first use and kept:
     /// the actions and measures screens draw from it every frame.
     shape: Arc<OnceLock<Arc<Shape>>>,
+    /// The search index, built on first use (the library's worker builds
+    /// it before handing a `Loaded` over) and shared by search screens.
+    index: Arc<OnceLock<Arc<SearchIndex>>>,
 }
 
 impl Loaded {
-    pub fn from_entries(entries: &[Entry]) -> Loaded {
-        let (paths, sessions) = entries
-            .iter()
-            .filter_map(|e| Some((e.path.clone(), e.session.as_ref().ok()?.clone())))
-            .unzip();
-        Loaded::new(paths, sessions)
-    }
-
-    /// Reads the sessions in `paths`, in that order, on every core; a file
-    /// that no longer reads is left out.
+    /// Reads the sessions in `paths` whole, in that order, on every core;
+    /// a file that no longer reads is left out.
     pub fn read_paths<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> Loaded {
         let paths: Vec<&PathBuf> = paths.collect();
         let (paths, sessions) = paths
             .into_par_iter()
-            .filter_map(|p| Some((p.clone(), load(p).ok()?)))
+            .filter_map(|p| Some((p.clone(), Arc::new(load(p).ok()?))))
             .collect::<Vec<_>>()
             .into_iter()
             .unzip();
-        Loaded::new(paths, sessions)
+        Loaded::new(paths, sessions, None)
     }
 
-    fn new(paths: Vec<PathBuf>, sessions: Vec<Session>) -> Loaded {
+    /// Sessions with their search texts, side by side with `paths`.
+    pub fn new(paths: Vec<PathBuf>, sessions: Vec<Arc<Session>>, texts: Option<Vec<Texts>>) -> Loaded {
         Loaded {
             paths: Arc::new(paths),
             sessions: Arc::new(sessions),
+            texts: texts.map(Arc::new),
             shape: Arc::default(),
+            index: Arc::default(),
         }
     }
 
-    /// Reads the archive afresh, e.g. after a change was saved.
+    /// Reads the whole archive now, every session whole.
     pub fn read(archive: &Archive) -> Loaded {
-        Loaded::from_entries(&archive.list())
+        let entries = archive.list();
+        let (paths, sessions) = entries
+            .into_iter()
+            .filter_map(|e| Some((e.path, Arc::new(e.session.ok()?))))
+            .unzip();
+        Loaded::new(paths, sessions, None)
     }
 
     pub fn history(&self) -> History<'_> {
-        let shape = self.shape.get_or_init(|| History::new(&self.sessions).shape());
-        History::with_shape(&self.sessions, shape)
+        let refs = || self.sessions.iter().map(|s| s.as_ref()).collect();
+        let shape = self.shape.get_or_init(|| History::from_refs(refs()).shape());
+        History::with_shape_refs(refs(), shape)
     }
 
-    pub fn index_of(&self, path: &std::path::Path) -> Option<usize> {
+    /// The search index of these sessions, built the first time.
+    pub fn index(&self) -> Arc<SearchIndex> {
+        let index = self.index.get_or_init(|| {
+            Arc::new(match &self.texts {
+                Some(texts) => SearchIndex::of(&self.sessions, texts),
+                None => {
+                    let mut pool = TextPool::default();
+                    let texts: Vec<Texts> = self.sessions.iter().map(|s| texts_of(s, &mut pool)).collect();
+                    SearchIndex::of(&self.sessions, &texts)
+                }
+            })
+        });
+        Arc::clone(index)
+    }
+
+    /// Whether the search index is built (so opening search is instant).
+    pub fn indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The same sessions with the one at `path` replaced (or added), its
+    /// search texts beside it; the shape and index are worked out again.
+    pub fn with_file(&self, path: &Path, session: Arc<Session>, texts: Texts) -> Loaded {
+        let mut paths = self.paths.as_ref().clone();
+        let mut sessions = self.sessions.as_ref().clone();
+        let mut all_texts = self.texts.as_deref().cloned();
+        match self.index_of(path) {
+            Some(i) => {
+                sessions[i] = session;
+                if let Some(all) = &mut all_texts {
+                    all[i] = texts;
+                }
+            }
+            None => {
+                paths.push(path.to_path_buf());
+                sessions.push(session);
+                if let Some(all) = &mut all_texts {
+                    all.push(texts);
+                }
+            }
+        }
+        Loaded::new(paths, sessions, all_texts)
+    }
+
+    pub fn index_of(&self, path: &Path) -> Option<usize> {
         self.paths.iter().position(|p| p == path)
     }
 }
@@ -90,36 +146,62 @@ pub fn go_back(app: &mut App, back: &Back) {
     }
 }
 
-/// The home screen's archive, selection and selected group, if on it.
-fn from_home(app: &mut App) -> Option<(Loaded, Back, Option<Group>)> {
+/// The home screen's selection and selected group, if on it.
+fn from_home(app: &mut App) -> Option<(Back, Option<Group>)> {
     let home = app.home()?;
     let back = Back {
         selected: home.selected_entry().map(|e| e.path.clone()),
         grouped: home.grouped,
     };
     let group = home.selected_group().filter(|g| !g.unreadable).cloned();
-    Some((app.library.sessions(), back, group))
+    Some((back, group))
 }
 
 pub(super) fn open_search(app: &mut App) {
-    if let Some((loaded, back, _)) = from_home(app) {
-        app.screen = Screen::Search(Box::new(SearchState::new(loaded, back)));
+    if let Some((back, _)) = from_home(app) {
+        let reading = app.library.across();
+        app.screen = Screen::Search(Box::new(SearchState::new(reading, back)));
         app.message = None;
     }
 }
 
 pub(super) fn open_actions(app: &mut App) {
-    if let Some((loaded, back, _)) = from_home(app) {
-        app.screen = Screen::Actions(Box::new(ActionsState::new(loaded, back)));
+    if let Some((back, _)) = from_home(app) {
+        let reading = app.library.across();
+        app.screen = Screen::Actions(Box::new(ActionsState::new(reading, back)));
         app.message = None;
     }
 }
 
+/// Keeps the screen looking across sessions up to date with the library's
+/// read of them: progress as it goes, the sessions when read, and a new
+/// read when the folder changed (a save here, another Roundtable, a sync).
+pub(super) fn poll(app: &mut App) {
+    let wanted = matches!(
+        app.screen,
+        Screen::Search(_) | Screen::Actions(_) | Screen::Measures(_)
+    );
+    if !app.library.poll_across(wanted) || !wanted {
+        return;
+    }
+    let reading = app.library.across();
+    match &mut app.screen {
+        Screen::Search(state) => state.fill(reading),
+        Screen::Actions(state) => {
+            state.fill(reading);
+            let today = app.today;
+            actions_view::keep_selection(state, today);
+        }
+        Screen::Measures(state) => state.fill(reading),
+        _ => {}
+    }
+}
+
 /// The selected session's group, or a message saying to pick one.
-fn partnership(app: &mut App, what: &str) -> Option<(Loaded, Back, Group)> {
-    let (loaded, back, group) = from_home(app)?;
+fn partnership(app: &mut App, what: &str) -> Option<(Back, Group)> {
+    let (back, group) = from_home(app)?;
     match group {
-        Some(group) => Some((loaded, back, group)),
+        Some(group) => Some((back, group)),
         None => {
             app.message = Some(Message::error(format!(
                 "Select a session of a partnership first (↑↓), then press the key for {what} again."
@@ -129,25 +211,46 @@ fn partnership(app: &mut App, what: &str) -> Option<(Loaded, Back, Group)> {
     }
 }
 
+/// The files of `group`'s sessions, newest first.
+fn paths_of(app: &App, group: &Group) -> Vec<PathBuf> {
+    let Some(home) = app.home() else {
+        return Vec::new();
+    };
+    group
+        .entries
+        .iter()
+        .filter_map(|&i| home.entries.get(i).map(|e| e.path.clone()))
+        .collect()
+}
+
 pub(super) fn open_measures(app: &mut App) {
-    let Some((loaded, back, group)) = partnership(app, "its measures") else {
+    let Some((back, group)) = partnership(app, "its measures") else {
         return;
     };
-    let first = group.entries.first().and_then(|&i| app.home()?.entries.get(i));
-    let index = first.and_then(|e| loaded.index_of(&e.path)).unwrap_or(0);
-    app.screen = Screen::Measures(Box::new(MeasuresState::new(loaded, index, back)));
+    let first = paths_of(app, &group).into_iter().next();
+    let reading = app.library.across();
+    app.screen = Screen::Measures(Box::new(MeasuresState::new(reading, first, back)));
     app.message = None;
 }
 
+/// The next session starts from the latest one, read whole from its file
+/// (the library holds sessions cut down to what the cross-session views read).
 pub(super) fn open_next_session(app: &mut App) {
-    let Some((loaded, back, group)) = partnership(app, "the next session") else {
+    let Some((back, group)) = partnership(app, "the next session") else {
         return;
     };
-    let latest = group.entries.first().and_then(|&i| app.home()?.entries.get(i));
-    let Some(index) = latest.and_then(|e| loaded.index_of(&e.path)) else {
+    let Some(latest) = paths_of(app, &group).into_iter().next() else {
         return;
     };
-    let state = NextState::new(&loaded, index, app.today, back);
+    let loaded = Loaded::read_paths(std::iter::once(&latest));
+    if loaded.sessions.is_empty() {
+        app.message = Some(Message::error(format!(
+            "Could not read {}: press r to check the archive again.",
+            app.shown(&latest.display().to_string())
+        )));
+        return;
+    }
+    let state = NextState::new(&loaded, 0, app.today, back);
     app.screen = Screen::NextSession(Box::new(state));
     app.message = None;
 }
@@ -155,15 +258,16 @@ pub(super) fn open_next_session(app: &mut App) {
 /// Writes the trustee report of the selected partnership, every session in
 /// order, as `<partnership>-report.md` in the archive folder.
 pub(super) fn write_report(app: &mut App) {
-    let Some((loaded, _, group)) = partnership(app, "its report") else {
+    let Some((_, group)) = partnership(app, "its report") else {
         return;
     };
+    // The partnership's sessions alone, read whole.
+    let paths = paths_of(app, &group);
+    let loaded = Loaded::read_paths(paths.iter());
     let history = loaded.history();
-    let Some(series) = group
-        .entries
+    let Some(series) = paths
         .first()
-        .and_then(|&i| app.home()?.entries.get(i))
-        .and_then(|e| loaded.index_of(&e.path))
+        .and_then(|p| loaded.index_of(p))
         .and_then(|i| history.series_of(i))
     else {
         return;

@@ -61,6 +61,8 @@ pub struct OnScreen {
     offers: usize,
     /// The archive's list and how far its check has got.
     library: (u64, Option<(usize, usize)>),
+    /// How far the read for the screens looking across sessions has got.
+    across: u64,
 }
 
 impl App {
@@ -83,6 +85,7 @@ impl App {
             today: self.today,
             offers: self.offers.len(),
             library: (self.library.generation, self.library.checking),
+            across: self.library.across_news(),
         }
     }
 }

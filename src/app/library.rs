@@ -17,7 +17,6 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::across::Loaded;
 use super::timeline::{self, Group};
 use crate::domain::Session;
 use crate::storage::{Archive, Cache, Known, Listed, check, known};
@@ -34,9 +33,9 @@ pub struct Library {
     /// Why the folder could not be read at the last check, if it could not.
     pub problem: Option<String>,
     mode: Mode,
-    /// Every readable session in full, for the screens that look across
-    /// sessions, with the generation it was read at.
-    sessions: Option<(u64, Loaded)>,
+    /// The sessions for the screens that look across sessions (see
+    /// `library_sessions.rs`).
+    pub(super) across: super::library_sessions::Across,
 }
 
 enum Mode {
@@ -110,7 +109,7 @@ impl Library {
             checking: None,
             problem: None,
             mode,
-            sessions: None,
+            across: Default::default(),
         }
     }
 
@@ -226,17 +225,9 @@ impl Library {
         true
     }
 
-    /// Every readable session in full, read in parallel the first time and
-    /// again only after the folder changed; shared, never copied.
-    pub fn sessions(&mut self) -> Loaded {
-        if let Some((generation, loaded)) = &self.sessions
-            && *generation == self.generation
-        {
-            return loaded.clone();
-        }
-        let loaded = Loaded::read_paths(self.listed.iter().filter(|l| l.card.is_ok()).map(|l| &l.path));
-        self.sessions = Some((self.generation, loaded.clone()));
-        loaded
+    /// Whether files are read by a worker thread rather than on the spot.
+    pub(super) fn reads_on_a_worker(&self) -> bool {
+        matches!(self.mode, Mode::Worker { .. })
     }
 
     /// Reads one file again now, e.g. after this app changed it.

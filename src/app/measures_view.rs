@@ -2,10 +2,13 @@
 //! by its id through every session, with its readings, baseline, target and
 //! whether it is on track; Enter shows one measure as a chart.
 
+use std::path::PathBuf;
+
 use ratatui::crossterm::event::KeyCode;
 
 use super::across::{Back, Loaded, go_back};
 use super::keys::{Binding, Key, KeyHelp, describe, help_binding};
+use super::library_sessions::Reading;
 use super::{App, Screen};
 use crate::domain::{MeasureHistory, Series};
 
@@ -60,6 +63,12 @@ pub const KEYS: &[Binding<Action>] = &[
 
 pub struct MeasuresState {
     pub loaded: Loaded,
+    /// While the archive is read: files read, of how many.
+    pub reading: Option<(usize, usize)>,
+    /// The library generation `loaded` was read at.
+    seen: Option<u64>,
+    /// The session whose partnership is shown first.
+    first: Option<PathBuf>,
     /// The partnership shown, as an index into the history's series.
     pub series: usize,
     pub selected: usize,
@@ -69,20 +78,56 @@ pub struct MeasuresState {
 }
 
 impl MeasuresState {
-    /// Shows the partnership of the session at `session` in `loaded`.
-    pub fn new(loaded: Loaded, session: usize, back: Back) -> MeasuresState {
-        let history = loaded.history();
-        let series = history
-            .series_of(session)
-            .and_then(|s| history.series().iter().position(|x| x == s))
-            .unwrap_or(0);
-        MeasuresState {
-            loaded,
-            series,
+    /// "Reading sessions: N of M…" while the archive is read for the
+    /// first time (a later read leaves the table in view until done).
+    pub fn reading_words(&self) -> Option<String> {
+        Reading::words(self.reading.filter(|_| self.seen.is_none()), false)
+    }
+
+    /// Shows the partnership of the session in the file `first`.
+    pub fn new(reading: Reading, first: Option<PathBuf>, back: Back) -> MeasuresState {
+        let mut state = MeasuresState {
+            loaded: Loaded::default(),
+            reading: None,
+            seen: None,
+            first,
+            series: 0,
             selected: 0,
             chart: false,
             back,
+        };
+        state.fill(reading);
+        state
+    }
+
+    /// Takes in the sessions as last read, when newer than those shown;
+    /// the first time, shows the partnership asked for.
+    pub fn fill(&mut self, reading: Reading) {
+        self.reading = reading.progress;
+        let Some((generation, loaded)) = reading.loaded else {
+            return;
+        };
+        if self.seen.is_some_and(|seen| seen >= generation) {
+            return;
         }
+        let first_time = self.seen.is_none();
+        self.seen = Some(generation);
+        self.loaded = loaded;
+        let history = self.loaded.history();
+        if first_time {
+            let session = self
+                .first
+                .as_deref()
+                .and_then(|p| self.loaded.index_of(p))
+                .unwrap_or(0);
+            self.series = history
+                .series_of(session)
+                .and_then(|s| history.series().iter().position(|x| x == s))
+                .unwrap_or(0);
+        }
+        let n = history.series().len().max(1);
+        self.series = self.series.min(n - 1);
+        self.selected = self.selected.min(self.count().saturating_sub(1));
     }
 
     /// The partnership shown and its measures.

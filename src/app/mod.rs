@@ -21,6 +21,7 @@ pub mod key_layer;
 pub mod key_tables;
 pub mod keys;
 pub mod library;
+pub mod library_sessions;
 pub mod line_field;
 pub mod measures_view;
 pub mod merge;
@@ -329,6 +330,7 @@ impl App {
                     home.renew(&self.library);
                 }
                 partnership::renew(self);
+                across::poll(self);
             }
             Action::Recovery(a) => recovery::update(self, a, now),
             Action::SaveAs(a) => save_as::update(self, a, now),

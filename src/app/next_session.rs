@@ -84,7 +84,7 @@ pub struct NextState {
 
 impl NextState {
     pub fn new(loaded: &Loaded, latest: usize, today: NaiveDate, back: Back) -> NextState {
-        let previous = loaded.sessions[latest].clone();
+        let previous = loaded.sessions[latest].as_ref().clone();
         // Today, unless the last meeting is later (sessions planned ahead):
         // then four weeks after it, as most partnerships meet monthly.
         let date = if today > previous.date {

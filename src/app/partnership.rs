@@ -156,7 +156,12 @@ impl Figures {
 }
 
 pub struct PartnershipState {
+    /// This partnership's sessions alone, read whole from their files (the
+    /// library holds sessions cut down for the other cross-session views).
     loaded: Loaded,
+    /// The home screen's group shown, by name, so that it is found again
+    /// when the archive changes.
+    group: String,
     /// The partnership shown, as an index into the history's series.
     series: usize,
     pub figures: Figures,
@@ -170,7 +175,14 @@ pub struct PartnershipState {
 
 impl PartnershipState {
     /// Shows the partnership of the session at `session` in `loaded`.
-    pub fn new(loaded: Loaded, session: usize, today: NaiveDate, back: Back, generation: u64) -> Self {
+    pub fn new(
+        loaded: Loaded,
+        session: usize,
+        group: String,
+        today: NaiveDate,
+        back: Back,
+        generation: u64,
+    ) -> Self {
         let history = loaded.history();
         let series = history
             .series_of(session)
@@ -179,6 +191,7 @@ impl PartnershipState {
         let figures = Figures::of(&loaded, series, today).unwrap_or_default();
         PartnershipState {
             loaded,
+            group,
             series,
             figures,
             tab: Tab::default(),
@@ -216,29 +229,92 @@ pub(super) fn open(app: &mut App) {
         selected: home.selected_entry().map(|e| e.path.clone()),
         grouped: home.grouped,
     };
-    let path = home
+    let Some(group) = home
         .selected_group()
         .filter(|g| !g.unreadable)
-        .and_then(|g| g.entries.first())
-        .and_then(|&i| home.entries.get(i))
-        .map(|e| e.path.clone());
-    let Some(path) = path else {
+        .map(|g| g.name.clone())
+    else {
         app.message = Some(Message::error(
             "Select a session of a partnership first (↑↓), then press P again for its partnership screen.",
         ));
         return;
     };
-    let loaded = app.library.sessions();
-    let Some(index) = loaded.index_of(&path) else {
+    let Some((loaded, index)) = read_group(app, &group) else {
         app.message = Some(Message::error(format!(
-            "{} could not be read, so its partnership cannot be shown: run `roundtable check` on it.",
-            app.shown(&path.display().to_string())
+            "The sessions of {group} could not be read, so its partnership cannot be shown: run `roundtable check`."
         )));
         return;
     };
-    let state = PartnershipState::new(loaded, index, app.today, back, app.library.generation);
+    let state = PartnershipState::new(loaded, index, group, app.today, back, app.library.generation);
     app.screen = Screen::Partnership(Box::new(state));
     app.message = None;
+}
+
+/// The sessions of the library's group called `name`, read whole, and the
+/// index of its newest readable one.
+fn read_group(app: &App, name: &str) -> Option<(Loaded, usize)> {
+    let wanted = crate::domain::comparable(name);
+    let group = app
+        .library
+        .groups
+        .iter()
+        .find(|g| !g.unreadable && crate::domain::comparable(&g.name) == wanted)?;
+    let paths: Vec<_> = group
+        .entries
+        .iter()
+        .filter_map(|&i| app.library.listed.get(i).map(|e| e.path.clone()))
+        .collect();
+    let loaded = Loaded::read_paths(paths.iter());
+    let index = paths.iter().find_map(|p| loaded.index_of(p))?;
+    Some((loaded, index))
+}
+
+/// The name of the readable group after `name` in the library, wrapping.
+fn next_group(app: &App, name: &str) -> Option<String> {
+    let names: Vec<&str> = app
+        .library
+        .groups
+        .iter()
+        .filter(|g| !g.unreadable)
+        .map(|g| g.name.as_str())
+        .collect();
+    let wanted = crate::domain::comparable(name);
+    let at = names.iter().position(|n| crate::domain::comparable(n) == wanted);
+    let next = at.map_or(0, |i| (i + 1) % names.len().max(1));
+    names.get(next).map(|n| n.to_string())
+}
+
+/// Shows the group called `name` (or, when it has gone, the first one),
+/// read afresh, keeping the tab.
+fn show_group(app: &mut App, name: &str) {
+    let found = read_group(app, name).map(|f| (f, name.to_string())).or_else(|| {
+        let first = next_group(app, "")?;
+        read_group(app, &first).map(|f| (f, first))
+    });
+    let today = app.today;
+    let generation = app.library.generation;
+    let Screen::Partnership(state) = &mut app.screen else {
+        return;
+    };
+    state.generation = generation;
+    let Some(((loaded, index), group)) = found else {
+        state.figures = Figures::default();
+        return;
+    };
+    let history = loaded.history();
+    let series = history
+        .series_of(index)
+        .and_then(|s| history.series().iter().position(|x| x == s))
+        .unwrap_or(0);
+    drop(history);
+    state.figures = Figures::of(&loaded, series, today).unwrap_or_default();
+    state.series = series;
+    state.loaded = loaded;
+    if crate::domain::comparable(&state.group) != crate::domain::comparable(&group) {
+        state.selected = 0;
+    }
+    state.group = group;
+    state.selected = state.selected.min(state.rows().saturating_sub(1));
 }
 
 /// Works the figures out again when the archive changed while the screen
@@ -251,28 +327,11 @@ pub(super) fn renew(app: &mut App) {
     if state.generation == generation {
         return;
     }
-    let name = crate::domain::comparable(&state.figures.name);
-    let loaded = app.library.sessions();
-    let today = app.today;
-    let Screen::Partnership(state) = &mut app.screen else {
-        return;
-    };
-    let history = loaded.history();
-    let series = history
-        .series()
-        .iter()
-        .position(|s| crate::domain::comparable(&s.name) == name)
-        .unwrap_or(0);
-    drop(history);
-    state.figures = Figures::of(&loaded, series, today).unwrap_or_default();
-    state.series = series;
-    state.loaded = loaded;
-    state.generation = generation;
-    state.selected = state.selected.min(state.rows().saturating_sub(1));
+    let group = state.group.clone();
+    show_group(app, &group);
 }
 
 pub(super) fn update(app: &mut App, action: Action) {
-    let today = app.today;
     let Screen::Partnership(state) = &mut app.screen else {
         return;
     };
@@ -286,10 +345,10 @@ pub(super) fn update(app: &mut App, action: Action) {
         Action::WhoDoesWhat => state.show(Tab::WhoDoesWhat),
         Action::Health => state.show(Tab::Health),
         Action::Partnership => {
-            let n = state.loaded.history().series().len().max(1);
-            state.series = (state.series + 1) % n;
-            state.figures = Figures::of(&state.loaded, state.series, today).unwrap_or_default();
-            state.selected = 0;
+            let current = state.group.clone();
+            if let Some(next) = next_group(app, &current) {
+                show_group(app, &next);
+            }
         }
         Action::DraftAgreement => draft_agreement(app),
         Action::Help => app.open_help(),

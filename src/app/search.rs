@@ -2,15 +2,18 @@
 //! results ranked and updated as each letter is typed; Enter opens the
 //! session at the item found.
 
+use std::sync::Arc;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
 use super::keys::{Binding, Key, help_binding, lookup};
+use super::library_sessions::Reading;
 use super::line_field::LineField;
 use super::review::{self, Focus};
 use super::session::section::{ListKind, Section as Place};
 use super::{App, Screen};
-use crate::domain::{Found, Hit, SearchIndex, Section, Step};
+use crate::domain::{Found, Hit, Narrowing, SearchIndex, Section, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -63,25 +66,60 @@ pub fn action_for(key: &KeyEvent) -> Action {
 pub struct SearchState {
     pub query: LineField,
     pub loaded: Loaded,
+    /// While the archive is read: files read, of how many.
+    pub reading: Option<(usize, usize)>,
+    /// The library generation `loaded` was read at.
+    seen: Option<u64>,
     /// Best first; each made into a [`Hit`] (text, snippet) only when
     /// shown, see [`SearchState::hit`].
     pub hits: Found,
     pub selected: usize,
     pub back: Back,
-    /// The archive's text folded once, narrowed as the query grows.
-    index: SearchIndex,
+    /// The archive's text folded once (shared with the library), and what
+    /// the last query found, to narrow from as the query grows.
+    index: Arc<SearchIndex>,
+    narrowing: Narrowing,
 }
 
 impl SearchState {
-    pub fn new(loaded: Loaded, back: Back) -> SearchState {
-        SearchState {
+    /// "Reading sessions: N of M…" while the archive is read.
+    pub fn reading_words(&self) -> Option<String> {
+        Reading::words(self.reading, self.seen.is_some())
+    }
+
+    pub fn new(reading: Reading, back: Back) -> SearchState {
+        let mut state = SearchState {
             query: LineField::default(),
-            index: SearchIndex::new(&loaded.sessions),
-            loaded,
+            index: Arc::default(),
+            loaded: Loaded::default(),
+            reading: None,
+            seen: None,
+            narrowing: Narrowing::default(),
             hits: Found::default(),
             selected: 0,
             back,
+        };
+        state.fill(reading);
+        state
+    }
+
+    /// Takes in the sessions as last read (when newer than those shown),
+    /// searching them again for the query typed so far.
+    pub fn fill(&mut self, reading: Reading) {
+        self.reading = reading.progress;
+        let Some((generation, loaded)) = reading.loaded else {
+            return;
+        };
+        if self.seen.is_some_and(|seen| seen >= generation) {
+            return;
         }
+        self.seen = Some(generation);
+        self.index = loaded.index();
+        self.loaded = loaded;
+        self.narrowing = Narrowing::default();
+        let selected = self.selected;
+        self.refresh();
+        self.selected = selected.min(self.hits.len().saturating_sub(1));
     }
 
     pub fn text(&self) -> String {
@@ -100,13 +138,14 @@ impl SearchState {
     }
 
     fn refresh(&mut self) {
-        self.hits = self.index.find(&self.text());
+        let text = self.text();
+        self.hits = self.index.find_from(&mut self.narrowing, &text);
         self.selected = 0;
     }
 
     /// The `i`th result, best first, with its text and snippet.
     pub fn hit(&self, i: usize) -> Option<Hit> {
-        self.hits.hit(&self.index, &self.loaded.sessions, i)
+        self.hits.hit(&self.index, i)
     }
 
     /// Where the `i`th result is: its session, section and item.

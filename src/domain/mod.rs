@@ -54,7 +54,8 @@ pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
 pub use health_spread::Spread;
 pub use health_trend::HealthTrend;
 pub use history::{
-    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, sparkline,
+    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, lean,
+    sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};
@@ -67,7 +68,7 @@ pub use rounds::{
     speaking_order,
 };
 pub use search::{Hit, Section, search};
-pub use search_index::{Found, SearchIndex};
+pub use search_index::{Found, Narrowing, SearchIndex, TextPool, Texts, texts_of};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use signoff::{
     Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage,

@@ -76,7 +76,7 @@ pub struct Hit {
 /// Every field of every session that holds all the words of `query`, best
 /// first, then newest session first. An empty query finds nothing.
 pub fn search(sessions: &[Session], query: &str) -> Vec<Hit> {
-    SearchIndex::new(sessions).search(sessions, query)
+    SearchIndex::new(sessions).search(query)
 }
 
 /// `raw` on one line, each run of spaces and line breaks made one space.

@@ -6,13 +6,14 @@
 //! The index is lean: each distinct folded text is kept once (carried goals,
 //! actions and the vision repeat from session to session), in one buffer.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::borrow::Borrow;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use super::Session;
 use super::fold::fold;
-use super::search::{Hit, PHRASE_BOOST, Section, Text, fields, matching, one_line};
+use super::search::{Hit, PHRASE_BOOST, Section, fields, matching, one_line};
 
 /// An action with no id, which is never merged with another.
 const NO_GROUP: u32 = u32::MAX;
@@ -24,15 +25,54 @@ struct Field {
     /// Its folded text in [`SearchIndex::text`].
     text: u32,
     item: u32,
-    /// Its place in `search::fields(session)`, to show the original text.
-    nth: u32,
+    /// Its original text in [`SearchIndex::raws`], to show.
+    raw: u32,
     section: Section,
+}
+
+/// One searchable text of a session, as `search::fields` lists them.
+pub type Stored = (Section, u32, Arc<str>);
+
+/// Every searchable text of one session, kept apart from the session so an
+/// index can be built again without it (see [`SearchIndex::of`]).
+pub type Texts = Arc<[Stored]>;
+
+/// Texts seen so far, so one repeated from session to session (carried
+/// actions, the vision, goals) is held once however many sessions hold it.
+#[derive(Debug, Default)]
+pub struct TextPool(HashSet<Arc<str>>);
+
+impl TextPool {
+    fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(kept) = self.0.get(text) {
+            return Arc::clone(kept);
+        }
+        let kept: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&kept));
+        kept
+    }
+
+    /// Forgets texts no session holds any more.
+    pub fn prune(&mut self) {
+        self.0.retain(|t| Arc::strong_count(t) > 1);
+    }
+}
+
+/// The searchable texts of `session`, blank ones left out.
+pub fn texts_of(session: &Session, pool: &mut TextPool) -> Texts {
+    fields(session)
+        .into_iter()
+        .filter(|(_, _, raw)| !raw.trim().is_empty())
+        .map(|(section, item, raw)| (section, small(item), pool.get(&raw)))
+        .collect()
 }
 
 /// The fields of an archive, folded once. Build it from the sessions, and
 /// search it with the same sessions.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
+    /// Every distinct original text, as found.
+    raws: Vec<Arc<str>>,
     /// Every distinct folded text, one after another.
     folded: String,
     /// Where each distinct text ends in `folded`; it starts where the one before ends.
@@ -46,8 +86,13 @@ pub struct SearchIndex {
     action_base: Vec<u32>,
     group_count: usize,
     /// The last query's words, the texts and fields it found, to narrow from.
-    last: Option<Last>,
+    last: Narrowing,
 }
+
+/// What the last query found, to narrow the next one from; a screen keeps
+/// its own beside an index it shares (see [`SearchIndex::find_from`]).
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing(Option<Last>);
 
 #[derive(Debug, Clone)]
 struct Last {
@@ -72,37 +117,52 @@ fn small(n: usize) -> u32 {
 
 impl SearchIndex {
     pub fn new(sessions: &[Session]) -> SearchIndex {
-        let mut order: Vec<usize> = (0..sessions.len()).collect();
-        order.sort_by(|&a, &b| sessions[b].date.cmp(&sessions[a].date).then(a.cmp(&b)));
+        let mut pool = TextPool::default();
+        let texts: Vec<Texts> = sessions.iter().map(|s| texts_of(s, &mut pool)).collect();
+        SearchIndex::of(sessions, &texts)
+    }
+
+    /// The index of `sessions` (whole or [`super::lean`]: it reads only their
+    /// dates and action ids) with the searchable `texts` of each, side by side.
+    pub fn of<S: Borrow<Session>>(sessions: &[S], texts: &[Texts]) -> SearchIndex {
+        let date = |i: usize| sessions[i].borrow().date;
+        let mut order: Vec<usize> = (0..sessions.len().min(texts.len())).collect();
+        order.sort_by(|&a, &b| date(b).cmp(&date(a)).then(a.cmp(&b)));
         let mut index = SearchIndex::default();
         index.group_actions(sessions);
         // Each text seen, so one repeated from session to session is folded
         // once; and each folded text by its hash (a rare clash keeps one twice).
-        let mut seen: HashMap<Cow<str>, Option<u32>, Quickly> = HashMap::default();
+        let mut seen: HashMap<&str, Option<(u32, u32)>, Quickly> = HashMap::default();
         let mut ids: HashMap<u64, u32, Quickly> = HashMap::default();
         for &s in &order {
             let first = index.fields.len();
-            for (nth, (section, item, raw)) in fields(&sessions[s]).into_iter().enumerate() {
-                let text = match seen.get(raw.as_ref()) {
-                    Some(&text) => text,
+            for (section, item, raw) in texts[s].iter() {
+                let ids = match seen.get(raw.as_ref()) {
+                    Some(&ids) => ids,
                     None => {
-                        let text = index.add(&raw, &mut ids);
-                        seen.insert(raw, text);
-                        text
+                        let folded = index.add(raw, &mut ids);
+                        let both = folded.map(|text| {
+                            index.raws.push(Arc::clone(raw));
+                            (text, small(index.raws.len() - 1))
+                        });
+                        seen.insert(raw.as_ref(), both);
+                        both
                     }
                 };
-                let Some(text) = text else { continue };
+                let Some((text, raw)) = ids else { continue };
                 index.fields.push(Field {
                     session: small(s),
                     text,
-                    item: small(item),
-                    nth: small(nth),
-                    section,
+                    item: *item,
+                    raw,
+                    section: *section,
                 });
             }
-            // Each place's fields side by side, in the order of places.
-            index.fields[first..].sort_by_key(|f| (f.section, f.item, f.nth));
+            // Each place's fields side by side, in the order of places (a
+            // stable sort: a place's fields stay in the order listed).
+            index.fields[first..].sort_by_key(|f| (f.section, f.item));
         }
+        index.raws.shrink_to_fit();
         index.folded.shrink_to_fit();
         index.ends.shrink_to_fit();
         index.fields.shrink_to_fit();
@@ -129,11 +189,11 @@ impl SearchIndex {
     }
 
     /// Every action's group: actions with the same id are one carried action.
-    fn group_actions(&mut self, sessions: &[Session]) {
+    fn group_actions<S: Borrow<Session>>(&mut self, sessions: &[S]) {
         let mut named: HashMap<&str, u32> = HashMap::new();
         for s in sessions {
             self.action_base.push(small(self.groups.len()));
-            for a in &s.actions {
+            for a in &s.borrow().actions {
                 let next = small(named.len());
                 let group = match a.id.as_str() {
                     "" => NO_GROUP,
@@ -156,24 +216,31 @@ impl SearchIndex {
         self.groups.get(at as usize).copied().unwrap_or(NO_GROUP)
     }
 
-    /// Every hit for `query` in `sessions` (those the index was built
-    /// from), as [`super::search`] finds them.
-    pub fn search(&mut self, sessions: &[Session], query: &str) -> Vec<Hit> {
-        self.find(query).hits(self, sessions)
+    /// Every hit for `query`, as [`super::search`] finds them.
+    pub fn search(&mut self, query: &str) -> Vec<Hit> {
+        self.find(query).hits(self)
     }
 
     /// Where every hit for `query` is, best first. A query that only adds
     /// to the last one looks at the last one's finds alone.
     pub fn find(&mut self, query: &str) -> Found {
+        let mut last = std::mem::take(&mut self.last);
+        let found = self.find_from(&mut last, query);
+        self.last = last;
+        found
+    }
+
+    /// [`SearchIndex::find`] narrowing from `last`, which it updates.
+    pub fn find_from(&self, last: &mut Narrowing, query: &str) -> Found {
         let words: Vec<String> = query.split_whitespace().map(fold).collect();
         // A word that folds to nothing (a lone accent) is found nowhere.
         if words.is_empty() || words.iter().any(String::is_empty) {
-            self.last = None;
+            last.0 = None;
             return Found::default();
         }
         let phrase = fold(&query.split_whitespace().collect::<Vec<_>>().join(" "));
         // Every text holding the new words held the old ones.
-        let narrow = self.last.as_ref().filter(|l| {
+        let narrow = last.0.as_ref().filter(|l| {
             l.words
                 .iter()
                 .all(|o| words.iter().any(|w| w.contains(o.as_str())))
@@ -198,7 +265,7 @@ impl SearchIndex {
             None => (0..small(self.fields.len())).filter(marked).collect(),
         };
         let hits = self.ranked(&fields, &marks);
-        self.last = Some(Last { words, texts, fields });
+        last.0 = Some(Last { words, texts, fields });
         Found {
             hits,
             words: query
@@ -335,50 +402,25 @@ impl Found {
     }
 
     /// The `i`th result with its text and snippet.
-    pub fn hit(&self, index: &SearchIndex, sessions: &[Session], i: usize) -> Option<Hit> {
-        let &(f, _) = self.hits.get(i)?;
-        let texts = fields(sessions.get(index.fields.get(f as usize)?.session as usize)?);
-        self.made(index, &texts, i)
-    }
-
-    /// Every result with its text and snippet; each session's texts are
-    /// listed once however many results it holds.
-    pub fn hits(&self, index: &SearchIndex, sessions: &[Session]) -> Vec<Hit> {
-        let session = |i: usize| index.fields.get(self.hits[i].0 as usize).map(|f| f.session);
-        let mut order: Vec<usize> = (0..self.hits.len()).collect();
-        order.sort_by_key(|&i| session(i));
-        let mut made: Vec<Option<Hit>> = vec![None; self.hits.len()];
-        let mut texts: Option<(u32, Vec<Text<'_>>)> = None;
-        for i in order {
-            let Some(s) = session(i) else { continue };
-            if texts.as_ref().is_none_or(|(at, _)| *at != s) {
-                let Some(session) = sessions.get(s as usize) else {
-                    continue;
-                };
-                texts = Some((s, fields(session)));
-            }
-            if let Some((_, texts)) = &texts {
-                made[i] = self.made(index, texts, i);
-            }
-        }
-        made.into_iter().flatten().collect()
-    }
-
-    /// The `i`th result, given its session's texts.
-    fn made(&self, index: &SearchIndex, texts: &[Text<'_>], i: usize) -> Option<Hit> {
+    pub fn hit(&self, index: &SearchIndex, i: usize) -> Option<Hit> {
         let &(f, score) = self.hits.get(i)?;
         let field = index.fields.get(f as usize)?;
-        let (section, item, raw) = texts.get(field.nth as usize)?;
+        let raw = index.raws.get(field.raw as usize)?;
         let (text, snippet, highlight, _) = matching(raw, &self.words, &self.phrase)?;
         Some(Hit {
             session: field.session as usize,
-            section: *section,
-            item: *item,
+            section: field.section,
+            item: field.item as usize,
             text,
             snippet,
             highlight,
             score,
         })
+    }
+
+    /// Every result with its text and snippet.
+    pub fn hits(&self, index: &SearchIndex) -> Vec<Hit> {
+        (0..self.hits.len()).filter_map(|i| self.hit(index, i)).collect()
     }
 }
 

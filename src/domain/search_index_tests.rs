@@ -90,11 +90,7 @@ fn narrowing_as_the_query_grows_finds_what_a_fresh_search_finds() {
     let sessions = sample::sessions(40, 5);
     let mut index = SearchIndex::new(&sessions);
     for query in TYPED {
-        assert_eq!(
-            index.search(&sessions, query),
-            search(&sessions, query),
-            "{query:?}"
-        );
+        assert_eq!(index.search(query), search(&sessions, query), "{query:?}");
     }
 }
 
@@ -103,18 +99,18 @@ fn the_index_finds_what_matching_every_field_finds() {
     let sessions = sample::sessions(40, 11);
     let mut index = SearchIndex::new(&sessions);
     for query in TYPED {
-        let found = index.search(&sessions, query);
+        let found = index.search(query);
         assert_eq!(found, reference(&sessions, query), "{query:?}");
     }
-    assert!(!index.search(&sessions, "p").is_empty());
+    assert!(!index.search("p").is_empty());
 }
 
 #[test]
 fn a_later_query_that_is_not_longer_searches_everything_again() {
     let sessions = sample::sessions(20, 9);
     let mut index = SearchIndex::new(&sessions);
-    let narrow = index.search(&sessions, "harbour").len();
-    let wide = index.search(&sessions, "the").len();
+    let narrow = index.search("harbour").len();
+    let wide = index.search("the").len();
     assert!(wide > narrow, "{wide} {narrow}");
 }
 
@@ -138,15 +134,15 @@ fn any_result_is_made_on_request_as_the_whole_list_makes_it() {
     let sessions = sample::sessions(40, 5);
     let mut index = SearchIndex::new(&sessions);
     let found = index.find("partners");
-    let all = found.hits(&index, &sessions);
+    let all = found.hits(&index);
     assert_eq!(all.len(), found.len());
     for i in [0, found.len() / 2, found.len() - 1] {
-        let hit = found.hit(&index, &sessions, i);
+        let hit = found.hit(&index, i);
         assert_eq!(hit.as_ref(), all.get(i), "{i}");
         let place = found.place(&index, i);
         assert_eq!(place, hit.map(|h| (h.session, h.section, h.item)));
     }
-    assert_eq!(found.hit(&index, &sessions, found.len()), None);
+    assert_eq!(found.hit(&index, found.len()), None);
 }
 
 #[test]

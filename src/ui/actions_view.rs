@@ -54,6 +54,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     if text.chars().count() + order.len() < usize::from(area.width) {
         text.push_str(order);
     }
+    if let Some(words) = state.reading_words() {
+        text = format!(" {words}");
+    }
     frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), summary);
     draw_table(frame, table, state, &records, &flags, app);
     let selected = records.get(state.selected).zip(flags.get(state.selected));

@@ -24,6 +24,11 @@ const DATE_WIDTH: usize = 11;
 const WIDE_DATE_WIDTH: usize = 15;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &MeasuresState, theme: &Theme) {
+    if let Some(words) = state.reading_words() {
+        let text = format!(" {words}");
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), area);
+        return;
+    }
     let Some((series, measures)) = state.measures() else {
         let text = " No partnership has sessions here yet.";
         frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), area);

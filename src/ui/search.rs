@@ -35,7 +35,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SearchState, app: &App) {
 
     let text = state.text();
     let query = text.trim();
-    let summary = if query.is_empty() {
+    let summary = if let Some(words) = state.reading_words() {
+        words
+    } else if query.is_empty() {
         "Type a word or two: titles, people, organisations, goals, the vision, decisions, actions and notes \
          are searched."
             .to_string()

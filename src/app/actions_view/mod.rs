@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::across::{Back, Loaded, go_back};
 use super::action_edit::{self, ActionEdit};
 use super::keys::{KeyHelp, describe, lookup};
+use super::library_sessions::Reading;
 use super::message::Message;
 use super::write_back::{Changed, change_action};
 use super::{App, Screen};
@@ -23,6 +24,10 @@ pub use keys::{Action, KEYS, TYPING_KEYS};
 
 pub struct ActionsState {
     pub loaded: Loaded,
+    /// While the archive is read: files read, of how many.
+    pub reading: Option<(usize, usize)>,
+    /// The library generation `loaded` was read at.
+    seen: Option<u64>,
     /// `filter.status` is one status, or none for all; `to_do` (which
     /// leaves it none) shows open and in progress together.
     pub filter: ActionFilter,
@@ -36,15 +41,35 @@ pub struct ActionsState {
 }
 
 impl ActionsState {
-    pub fn new(loaded: Loaded, back: Back) -> ActionsState {
-        ActionsState {
-            loaded,
+    /// "Reading sessions: N of M…" while the archive is read.
+    pub fn reading_words(&self) -> Option<String> {
+        Reading::words(self.reading, self.seen.is_some())
+    }
+
+    pub fn new(reading: Reading, back: Back) -> ActionsState {
+        let mut state = ActionsState {
+            loaded: Loaded::default(),
+            reading: None,
+            seen: None,
             filter: ActionFilter::default(),
             to_do: true,
             typing_owner: false,
             editing: None,
             selected: 0,
             back,
+        };
+        state.fill(reading);
+        state
+    }
+
+    /// Takes in the sessions as last read, when newer than those shown.
+    pub fn fill(&mut self, reading: Reading) {
+        self.reading = reading.progress;
+        if let Some((generation, loaded)) = reading.loaded
+            && self.seen.is_none_or(|seen| seen < generation)
+        {
+            self.seen = Some(generation);
+            self.loaded = loaded;
         }
     }
 
@@ -182,6 +207,11 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
     }
 }
 
+/// Keeps the selection on an action shown, after the list changed.
+pub(super) fn keep_selection(state: &mut ActionsState, today: NaiveDate) {
+    state.select_by(0, today);
+}
+
 /// Sets the selected action's status to `to(current)` in its session file.
 fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) -> ActionStatus) {
     if let Some((action, path)) = selected(app, app.today) {
@@ -253,8 +283,11 @@ fn save(app: &mut App, now: DateTime<Utc>, id: &str, path: &Path, change: &Actio
     let Screen::Actions(state) = &mut app.screen else {
         return false;
     };
-    // Read everything again: the file may have changed whatever happened.
-    state.loaded = Loaded::read(&app.archive);
+    // Read that file again, whatever happened (it may have changed): the
+    // list shows it as it now is, and the others as they were.
+    app.library.reread(path);
+    state.loaded = app.library.across_saved(&state.loaded, path);
+    state.seen = Some(app.library.generation);
     let saved = result.is_ok();
     let file = path
         .file_name()

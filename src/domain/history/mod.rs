@@ -25,6 +25,7 @@
 
 mod actions;
 mod flags;
+mod lean;
 mod measures;
 mod shape;
 
@@ -34,6 +35,7 @@ use super::Session;
 
 pub use actions::{ActionFilter, ActionRecord};
 pub use flags::Flag;
+pub use lean::lean;
 pub use measures::{MeasureHistory, OnTrack, ReadingAt, sparkline};
 pub use shape::Shape;
 
@@ -63,7 +65,11 @@ impl<'a> History<'a> {
     /// same sessions (see [`History::shape`]); worked out afresh if it does
     /// not fit them.
     pub fn with_shape(sessions: &'a [Session], shape: &Arc<Shape>) -> History<'a> {
-        let refs: Vec<&Session> = sessions.iter().collect();
+        History::with_shape_refs(sessions.iter().collect(), shape)
+    }
+
+    /// [`History::with_shape`] of sessions held apart (e.g. each in an `Arc`).
+    pub fn with_shape_refs(refs: Vec<&'a Session>, shape: &Arc<Shape>) -> History<'a> {
         if shape.fits(refs.len()) {
             History {
                 sessions: refs,
