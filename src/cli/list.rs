@@ -35,7 +35,16 @@ const MAX_TEXT: usize = 40;
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let (entries, dir) = match super::folder::existing(dir)? {
-        Ok(archive) => (crate::storage::cards(&archive)?, archive.dir().to_path_buf()),
+        Ok(archive) => {
+            // The app's first frame is remembered too, so a `list` that
+            // found changes leaves the next start as quick as ever.
+            let mut entries = crate::storage::cards(&archive, crate::app::library::preview)?;
+            if args.json {
+                let cache = crate::storage::Cache::of(archive.dir());
+                crate::storage::with_messages(cache.as_ref(), &mut entries);
+            }
+            (entries, archive.dir().to_path_buf())
+        }
         Err(missing) => (Vec::new(), missing),
     };
     if args.json {
