@@ -74,7 +74,11 @@ fn list_warm(bencher: Bencher, n: usize) {
     let known = known(&check(archive.dir(), &Known::new(), |_, _, _| {}).unwrap());
     bencher.bench(|| {
         let listed = check(archive.dir(), &known, |_, _, _| {}).unwrap();
-        assert!(listed.iter().all(|l| l.card.as_ref().is_ok_and(|c| c.problems.is_empty())));
+        assert!(
+            listed
+                .iter()
+                .all(|l| l.card.as_ref().is_ok_and(|c| c.problems.is_empty()))
+        );
         listed
     });
 }

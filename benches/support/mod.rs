@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use chrono::{DateTime, Utc};
-use roundtable::domain::Session;
 use roundtable::app::library::preview;
+use roundtable::domain::Session;
 use roundtable::storage::{Archive, Cache, Known, check, sample};
 use tempfile::TempDir;
 
