@@ -51,11 +51,13 @@ pub struct Library {
 enum Mode {
     /// Checked on the spot, with the cards read so far.
     Now(Known),
-    /// Checked by a worker thread; `_watch` keeps the folder watched.
+    /// Checked by a worker thread, the folder watched.
     Worker {
         ask: Sender<()>,
         news: Receiver<News>,
-        _watch: Option<notify::RecommendedWatcher>,
+        /// Set up on the first refresh, after the first frame (it takes a
+        /// few milliseconds); holds the watcher while there is one.
+        watching: Option<Option<notify::RecommendedWatcher>>,
         cache: Option<Cache>,
         /// Holds files read this run that the worker has not remembered
         /// yet: they are remembered on leaving, should it not finish.
@@ -97,14 +99,13 @@ impl Library {
         let first = remembered_view(&dir, cache.as_ref());
         let (ask, asked) = channel();
         let (tell, news) = channel();
-        let watch = watch(&dir, ask.clone());
         spawn_worker(dir.clone(), cache.clone(), asked, tell);
         let mut library = Library::empty(
             &dir,
             Mode::Worker {
                 ask,
                 news,
-                _watch: watch,
+                watching: None,
                 cache,
                 unremembered: false,
             },
@@ -164,7 +165,10 @@ impl Library {
                     }
                 }
             }
-            Mode::Worker { ask, .. } => {
+            Mode::Worker { ask, watching, .. } => {
+                if watching.is_none() {
+                    *watching = Some(watch(&self.dir, ask.clone()));
+                }
                 let _ = ask.send(());
             }
         }
