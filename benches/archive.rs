@@ -10,9 +10,11 @@ use divan::{Bencher, black_box};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::App;
+use roundtable::app::library::{Library, preview};
 use roundtable::domain::{ActionFilter, History, SearchIndex};
+use roundtable::storage::{Cache, Known, check, known};
 use roundtable::ui::{self, theme::Theme};
-use support::{archive, now, sessions, sizes};
+use support::{archive, now, remembered, sessions, sizes};
 
 fn main() {
     divan::main();
@@ -36,15 +38,62 @@ fn list_summary(bencher: Bencher, n: usize) {
     bencher.bench(|| entries.iter().filter(|e| e.is_broken()).count());
 }
 
-/// The app starting on the home screen and drawing its first frame at 120×40.
+/// The app starting on the home screen and drawing its first frame at
+/// 120×40, as the terminal does: from the first screenful remembered in
+/// the cache (the worker that reads the rest starts only after).
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn first_frame(bencher: Bencher, n: usize) {
     let archive = archive(n);
+    let cache = remembered(n);
     bencher.bench(|| {
-        let app = App::new(archive.clone(), Theme::plain(), now());
+        let library = Library::remembered_in(&archive, Some(cache.clone()));
+        let app = App::with_library(archive.clone(), library, Theme::plain(), now());
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal.draw(|frame| ui::view(&app, frame)).unwrap();
         terminal
+    });
+}
+
+/// Reading every remembered card back from the cache (the worker does this
+/// after the first frame; `list` before it prints).
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn cache_decode(bencher: Bencher, n: usize) {
+    let cache = remembered(n);
+    bencher.bench(|| {
+        let cards = cache.read();
+        assert_eq!(cards.len(), n);
+        cards
+    });
+}
+
+/// `list` with nothing changed: the folder's stamps checked against the
+/// remembered cards, no file read.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn list_warm(bencher: Bencher, n: usize) {
+    let archive = archive(n);
+    let known = known(&check(archive.dir(), &Known::new(), |_, _, _| {}).unwrap());
+    bencher.bench(|| {
+        let listed = check(archive.dir(), &known, |_, _, _| {}).unwrap();
+        assert!(
+            listed
+                .iter()
+                .all(|l| l.card.as_ref().is_ok_and(|c| c.problems.is_empty()))
+        );
+        listed
+    });
+}
+
+/// `list` on a cold start: every file read into a card on every core, and
+/// the cards remembered.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn list_cold(bencher: Bencher, n: usize) {
+    let archive = archive(n);
+    let folder = tempfile::tempdir().unwrap();
+    let cache = Cache::in_folder(folder.path(), archive.dir());
+    bencher.bench(|| {
+        let listed = check(archive.dir(), &Known::new(), |_, _, _| {}).unwrap();
+        cache.write(&listed, &preview(&listed));
+        listed
     });
 }
 

@@ -1,47 +1,75 @@
 #!/usr/bin/env python3
 """Time from starting the real binary to its first frame on screen, in a
-pseudo-terminal, for an empty archive and for archives of N sessions, with
-the remembered cards warm (a second start) and cold (none remembered).
+pseudo-terminal, for an empty archive and for archives of N sessions: warm
+(the archive remembered by an earlier run that finished checking it) and
+cold (nothing remembered: the first frame says the folder is being checked).
 
     cargo build --release
     python3 benches/first_frame.py target/release/roundtable EMPTY_DIR DIR_1000 DIR_10000
 
 Archives can be made with the seeded generator (`roundtable::storage::sample::write`).
-Prints the median of 15 starts for each, and its ratio to the empty archive.
+Prints the median of 15 warm and 5 cold starts for each, and the ratio of
+each to the empty archive's.
 """
 import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, termios, time
 
-def first_frame(binary, archive, cache):
+def start(binary, archive, cache):
     env = dict(os.environ, TERM="xterm-256color", NO_COLOR="1", ROUNDTABLE_CACHE_DIR=cache,
                ROUNDTABLE_STATE_DIR=cache)
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     os.set_blocking(leader, False)
-    start = time.perf_counter()
+    began = time.perf_counter()
     proc = subprocess.Popen([binary, "--dir", archive], stdin=follower, stdout=follower,
                             stderr=follower, env=env, close_fds=True)
+    return proc, leader, follower, began
+
+def read(leader, timeout):
+    ready, _, _ = select.select([leader], [], [], timeout)
+    return os.read(leader, 65536) if ready else None
+
+def stop(proc, leader, follower):
+    os.write(leader, b"q")
+    proc.wait(timeout=60)
+    os.close(leader); os.close(follower)
+
+def first_frame(binary, archive, cache):
+    proc, leader, follower, began = start(binary, archive, cache)
     seen = b""
     while b"Sessions" not in seen and b"Welcome" not in seen:
-        ready, _, _ = select.select([leader], [], [], 10)
-        if not ready:
+        chunk = read(leader, 10)
+        if chunk is None:
             raise SystemExit(f"no frame from {archive}")
-        seen += os.read(leader, 65536)
-    elapsed = time.perf_counter() - start
-    os.write(leader, b"q")
-    proc.wait(timeout=30)
-    os.close(leader); os.close(follower)
+        seen += chunk
+    elapsed = time.perf_counter() - began
+    stop(proc, leader, follower)
     return elapsed
+
+def checked(binary, archive, cache):
+    """Runs until the check of the folder has finished (nothing drawn for a
+    second after the last "Checking"), so the archive is remembered."""
+    proc, leader, follower, began = start(binary, archive, cache)
+    while time.perf_counter() - began < 600:
+        chunk = read(leader, 1)
+        if chunk is None:
+            break
+    stop(proc, leader, follower)
 
 def main():
     binary, dirs = sys.argv[1], sys.argv[2:]
     results = []
-    with tempfile.TemporaryDirectory() as cache:
-        for archive in dirs:
-            first_frame(binary, archive, cache)  # warm the remembered cards
+    for archive in dirs:
+        with tempfile.TemporaryDirectory() as cache:
+            checked(binary, archive, cache)
             warm = statistics.median(first_frame(binary, archive, cache) for _ in range(15))
-            results.append((archive, warm))
-    base = results[0][1]
-    for archive, warm in results:
-        print(f"{archive}: first frame {warm*1000:.1f} ms, {warm/base:.2f}x the first")
+        colds = []
+        for _ in range(5):
+            with tempfile.TemporaryDirectory() as cache:
+                colds.append(first_frame(binary, archive, cache))
+        results.append((archive, warm, statistics.median(colds)))
+    warm0, cold0 = results[0][1], results[0][2]
+    for archive, warm, cold in results:
+        print(f"{archive}: first frame warm {warm*1000:.1f} ms ({warm/warm0:.2f}x the first), "
+              f"cold {cold*1000:.1f} ms ({cold/cold0:.2f}x)")
 
 main()

@@ -55,6 +55,10 @@ pub fn run(archive: Archive, setup: impl FnOnce(&mut App)) -> io::Result<bool> {
         dir.clone(),
     );
     let mut terminal = ratatui::try_init()?;
+    // The list first: checking the folder and looking for unsaved work
+    // read all of it.
+    let _ = terminal.draw(|frame| ui::view(&app, frame));
+    app.library.refresh();
     recovery::offer_pending(&mut app);
     let result = enter_extras().and_then(|()| event_loop(&mut terminal, &mut app, &stop));
     // However the loop ended (quit, a signal, the terminal gone), the open

@@ -449,3 +449,35 @@ fn list_remembers_cards_but_never_shows_a_changed_file_stale() {
     let json = cli_support::stdout(roundtable(dir.path()).args(["list", "--json"]));
     assert!(json.contains("Spring review, renamed"), "{json}");
 }
+
+#[test]
+fn list_json_keeps_every_warning_message_when_the_cards_are_remembered() {
+    let dir = TempDir::new().unwrap();
+    let path = new_session(dir.path(), "Owned elsewhere", "2026-03-02");
+    let mut session = load(&path).unwrap();
+    session.actions.push(roundtable::domain::ActionItem {
+        text: "Send the minutes".into(),
+        owner: "Zed".into(),
+        ..Default::default()
+    });
+    roundtable::storage::save(&path, &session).unwrap();
+    // Settled, so the second run lists it from the remembered card.
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    for run in ["first", "remembered"] {
+        let json = cli_support::stdout(roundtable(dir.path()).args(["list", "--json"]));
+        let items: Value = serde_json::from_str(&json).unwrap();
+        let problems = items[0]["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{run}: {json}");
+        assert_eq!(problems[0]["severity"], "warning");
+        assert!(
+            problems[0]["message"].as_str().unwrap().contains("\"Zed\""),
+            "{run}: {json}"
+        );
+    }
+}

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use chrono::{DateTime, Utc};
+use roundtable::app::library::preview;
 use roundtable::domain::Session;
-use roundtable::storage::{Archive, sample};
+use roundtable::storage::{Archive, Cache, Known, check, sample};
 use tempfile::TempDir;
 
 /// Archive sizes: the 1,000 and 10,000 sessions under `cargo bench`,
@@ -47,4 +48,24 @@ pub fn archive(n: usize) -> Archive {
         dir
     });
     Archive::open(dir.path().to_path_buf()).unwrap()
+}
+
+/// The cache of the `n`-session archive, written on first use as a run of
+/// the app that finished checking it leaves it (stamps in the past, so
+/// every card is remembered).
+pub fn remembered(n: usize) -> Cache {
+    static CACHES: OnceLock<Mutex<HashMap<usize, (TempDir, Cache)>>> = OnceLock::new();
+    let archive = archive(n);
+    let mut caches = CACHES.get_or_init(Default::default).lock().unwrap();
+    let (_, cache) = caches.entry(n).or_insert_with(|| {
+        let folder = tempfile::tempdir().unwrap();
+        let cache = Cache::in_folder(folder.path(), archive.dir());
+        let mut listed = check(archive.dir(), &Known::new(), |_, _, _| {}).unwrap();
+        for stamp in listed.iter_mut().filter_map(|l| l.stamp.as_mut()) {
+            stamp.secs = 0;
+        }
+        cache.write(&listed, &preview(&listed));
+        (folder, cache)
+    });
+    cache.clone()
 }

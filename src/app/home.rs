@@ -277,8 +277,16 @@ impl HomeState {
         self.entries.get(self.selected)
     }
 
-    pub fn broken_count(&self) -> usize {
-        self.entries.iter().filter(|e| e.card.is_err()).count()
+    /// Sessions and unreadable files in the archive, from the groups: they
+    /// count every file even while only the first screenful is drawn.
+    pub fn counts(&self) -> (usize, usize) {
+        self.groups.iter().fold((0, 0), |(sessions, broken), g| {
+            if g.unreadable {
+                (sessions, broken + g.files)
+            } else {
+                (sessions + g.files, broken)
+            }
+        })
     }
 
     fn select_by(&mut self, delta: isize) {

@@ -4,22 +4,31 @@
 //!
 //! Two ways to keep it current. [`Library::now`] reads the folder on the
 //! spot whenever asked (tests, and small archives in tools). The terminal
-//! app uses [`Library::remembered`]: the list is drawn at once from the
-//! cards remembered last time, while a worker thread checks the folder,
-//! reads only new or changed files, reports progress and watches the folder
-//! for changes made by another Roundtable, a sync tool or a text editor.
+//! app uses [`Library::remembered`]: the first frame is drawn at once from
+//! the first screenful remembered last time (a few hundred bytes, whatever
+//! the archive's size), while a worker thread reads the rest of the
+//! remembered cards, checks the folder, reads only new or changed files,
+//! reports progress and watches the folder for changes made by another
+//! Roundtable, a sync tool or a text editor. The worker hands over the list
+//! sorted and grouped, so the app only swaps it in.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::timeline::{self, Group};
+use super::timeline::Group;
 use crate::domain::Session;
-use crate::storage::{Archive, Cache, Known, Listed, check, known};
+use crate::storage::{Archive, Cache, Known, Listed, check, known, same_files};
+
+#[path = "library_view.rs"]
+mod view;
+pub use view::preview;
+use view::{View, preview_of, remembered_view};
 
 pub struct Library {
     dir: PathBuf,
@@ -41,19 +50,28 @@ pub struct Library {
 enum Mode {
     /// Checked on the spot, with the cards read so far.
     Now(Known),
-    /// Checked by a worker thread; `_watch` keeps the folder watched.
+    /// Checked by a worker thread, the folder watched.
     Worker {
         ask: Sender<()>,
         news: Receiver<News>,
-        _watch: Option<notify::RecommendedWatcher>,
+        /// Set up on the first refresh, after the first frame (it takes a
+        /// few milliseconds); holds the watcher while there is one.
+        watching: Option<Option<notify::RecommendedWatcher>>,
+        cache: Option<Cache>,
+        /// Holds files read this run that the worker has not remembered
+        /// yet: they are remembered on leaving, should it not finish.
+        unremembered: bool,
     },
 }
 
 enum News {
-    /// Files read so far, checked of how many.
-    Read(Vec<Listed>, usize, usize),
-    /// The whole folder as checked, or why it could not be read.
-    Done(Result<Vec<Listed>, String>),
+    /// The whole list as known so far, sorted and grouped, and how far the
+    /// check has got (`None` once it is finished and remembered).
+    List(View, Option<(usize, usize)>),
+    /// Files checked, of how many.
+    Progress(usize, usize),
+    /// Why the folder could not be read.
+    Failed(String),
 }
 
 impl Library {
@@ -64,39 +82,38 @@ impl Library {
         library
     }
 
-    /// The cards remembered for this archive at once, checked against the
-    /// folder by a worker thread (see [`Library::poll`]).
+    /// The first screenful remembered for this archive at once, the rest
+    /// read and the folder checked by a worker thread (see
+    /// [`Library::poll`]).
     pub fn remembered(archive: &Archive) -> Library {
         Library::remembered_in(archive, Cache::of(archive.dir()))
     }
 
-    /// [`Library::remembered`] with the cache given (tests keep theirs apart).
+    /// [`Library::remembered`] with the cache given (tests keep theirs
+    /// apart). The worker starts on the first [`Library::refresh`]: the
+    /// terminal asks once the first frame is drawn, so nothing competes
+    /// with drawing it.
     pub fn remembered_in(archive: &Archive, cache: Option<Cache>) -> Library {
         let dir = archive.dir().to_path_buf();
-        let cards = cache.as_ref().map(Cache::read).unwrap_or_default();
-        let listed = cards
-            .iter()
-            .map(|(name, (stamp, card))| Listed {
-                path: dir.join(name),
-                stamp: Some(*stamp),
-                card: Ok(card.clone()),
-            })
-            .collect();
+        let first = remembered_view(&dir, cache.as_ref());
         let (ask, asked) = channel();
         let (tell, news) = channel();
-        let watch = watch(&dir, ask.clone());
-        spawn_worker(dir.clone(), cards, cache, asked, tell);
+        spawn_worker(dir.clone(), cache.clone(), asked, tell);
         let mut library = Library::empty(
             &dir,
             Mode::Worker {
                 ask,
                 news,
-                _watch: watch,
+                watching: None,
+                cache,
+                unremembered: false,
             },
         );
-        library.set(listed);
-        library.checking = Some((0, library.listed.len()));
-        library.refresh();
+        let files = first
+            .as_ref()
+            .map_or(0, |v| v.groups.iter().map(|g| g.files).sum());
+        library.show(first.unwrap_or_default());
+        library.checking = Some((0, files));
         library
     }
 
@@ -122,7 +139,11 @@ impl Library {
     pub fn reopen(&self, archive: &Archive) -> Library {
         match self.mode {
             Mode::Now(_) => Library::now(archive),
-            Mode::Worker { .. } => Library::remembered(archive),
+            Mode::Worker { .. } => {
+                let mut library = Library::remembered(archive);
+                library.refresh();
+                library
+            }
         }
     }
 
@@ -143,7 +164,10 @@ impl Library {
                     }
                 }
             }
-            Mode::Worker { ask, .. } => {
+            Mode::Worker { ask, watching, .. } => {
+                if watching.is_none() {
+                    *watching = Some(watch(&self.dir, ask.clone()));
+                }
                 let _ = ask.send(());
             }
         }
@@ -152,37 +176,41 @@ impl Library {
     /// Takes in what the worker has found since last asked; whether
     /// anything on screen changed.
     pub fn poll(&mut self) -> bool {
-        let Mode::Worker { news, .. } = &self.mode else {
+        let Mode::Worker {
+            news, unremembered, ..
+        } = &mut self.mode
+        else {
             return false;
         };
         let news: Vec<News> = news.try_iter().collect();
-        let mut changed = false;
-        let mut read = Vec::new();
-        for item in news {
+        let Some(last) = news.len().checked_sub(1) else {
+            return false;
+        };
+        let mut view = None;
+        for (i, item) in news.into_iter().enumerate() {
             match item {
-                News::Read(files, checked, total) => {
-                    read.extend(files);
-                    self.checking = Some((checked, total));
-                    changed = true;
+                // Only the newest list matters.
+                News::List(list, checking) => {
+                    *unremembered = checking.is_some_and(|(checked, _)| checked > 0);
+                    self.checking = checking;
+                    if checking.is_none() {
+                        self.problem = None;
+                    }
+                    if i == last || checking.is_none() {
+                        view = Some(list);
+                    }
                 }
-                News::Done(Ok(listed)) => {
-                    read.clear();
-                    self.checking = None;
-                    self.problem = None;
-                    self.set(listed);
-                    changed = true;
-                }
-                News::Done(Err(problem)) => {
+                News::Progress(checked, total) => self.checking = Some((checked, total)),
+                News::Failed(problem) => {
                     self.checking = None;
                     self.problem = Some(problem);
-                    changed = true;
                 }
             }
         }
-        if !read.is_empty() {
-            self.fill_in(read);
+        if let Some(view) = view {
+            self.show(view);
         }
-        changed
+        true
     }
 
     /// Puts a session this app has just saved in the list at once, without
@@ -209,18 +237,24 @@ impl Library {
     }
 
     /// Replaces the list; whether it differs from the one before.
-    fn set(&mut self, mut listed: Vec<Listed>) -> bool {
-        listed.sort_by(order);
-        let same = listed.len() == self.listed.len()
-            && listed
+    fn set(&mut self, listed: Vec<Listed>) -> bool {
+        self.show(View::of(listed))
+    }
+
+    /// Shows `view`; whether it differs from the list shown before.
+    fn show(&mut self, view: View) -> bool {
+        let same = view.listed.len() == self.listed.len()
+            && view
+                .listed
                 .iter()
                 .zip(self.listed.iter())
-                .all(|(a, b)| a.path == b.path && a.stamp == b.stamp && a.card.is_ok() == b.card.is_ok());
+                .all(|(a, b)| a.path == b.path && a.stamp == b.stamp && a.card.is_ok() == b.card.is_ok())
+            && view.groups == self.groups;
         if same && self.generation > 0 {
             return false;
         }
-        self.groups = Arc::new(timeline::groups(&listed));
-        self.listed = Arc::new(listed);
+        self.groups = view.groups;
+        self.listed = view.listed;
         self.generation += 1;
         true
     }
@@ -241,6 +275,22 @@ impl Library {
     }
 }
 
+impl Drop for Library {
+    /// Remembers the files read this run when the worker has not finished
+    /// (someone quit during a long first check): the next start then reads
+    /// only the rest.
+    fn drop(&mut self) {
+        if let Mode::Worker {
+            cache: Some(cache),
+            unremembered: true,
+            ..
+        } = &self.mode
+        {
+            cache.write(&self.listed, &preview_of(&self.listed, &self.groups));
+        }
+    }
+}
+
 /// Newest session first; unreadable files last, where they do not push
 /// real sessions out of view but are still listed.
 fn order(a: &Listed, b: &Listed) -> Ordering {
@@ -252,39 +302,79 @@ fn order(a: &Listed, b: &Listed) -> Ordering {
     }
 }
 
-/// Checks the folder each time it is asked (requests that pile up while a
-/// check runs are answered by one more check), telling the app as it goes
-/// and remembering the cards for the next start.
-fn spawn_worker(
-    dir: PathBuf,
-    mut cards: Known,
-    cache: Option<Cache>,
-    asked: Receiver<()>,
-    tell: Sender<News>,
-) {
+/// Reads the rest of the remembered cards, then checks the folder each
+/// time it is asked (requests that pile up while a check runs are answered
+/// by one more check), handing over the list as it goes and remembering
+/// the cards for the next start.
+fn spawn_worker(dir: PathBuf, cache: Option<Cache>, asked: Receiver<()>, tell: Sender<News>) {
     std::thread::spawn(move || {
-        while asked.recv().is_ok() {
+        if asked.recv().is_err() {
+            return;
+        }
+        let mut cards = cache.as_ref().map(Cache::read).unwrap_or_default();
+        let mut current: Vec<Listed> = cards
+            .iter()
+            .map(|(name, (stamp, card))| Listed {
+                path: dir.join(name),
+                stamp: Some(*stamp),
+                card: Ok(card.clone()),
+            })
+            .collect();
+        let remembered = News::List(View::of(current.clone()), Some((0, current.len())));
+        if !current.is_empty() && tell.send(remembered).is_err() {
+            return;
+        }
+        loop {
             while asked.try_recv().is_ok() {}
+            let mut at: HashMap<PathBuf, usize> = current
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.path.clone(), i))
+                .collect();
+            let mut sent = Instant::now();
             let checked = check(&dir, &cards, |read, checked, total| {
-                let _ = tell.send(News::Read(read.to_vec(), checked, total));
+                for file in read {
+                    match at.get(&file.path) {
+                        Some(&i) => current[i] = file.clone(),
+                        None => {
+                            at.insert(file.path.clone(), current.len());
+                            current.push(file.clone());
+                        }
+                    }
+                }
+                // A whole list is sorted and grouped a few times a second
+                // at most: a large first check reads many batches.
+                let news = if !read.is_empty() && (checked == total || sent.elapsed() > SNAPSHOTS) {
+                    sent = Instant::now();
+                    News::List(View::of(current.clone()), Some((checked, total)))
+                } else {
+                    News::Progress(checked, total)
+                };
+                let _ = tell.send(news);
             });
-            let done = match checked {
+            let news = match checked {
                 Ok(listed) => {
                     let now = known(&listed);
-                    if let Some(cache) = cache.as_ref().filter(|_| now != cards) {
-                        cache.write(&listed);
+                    if let Some(cache) = cache.as_ref().filter(|_| !same_files(&now, &cards)) {
+                        // Before `View::of` lets the problems' messages go.
+                        cache.write(&listed, &preview(&listed));
                     }
+                    let view = View::of(listed);
                     cards = now;
-                    Ok(listed)
+                    current = view.listed.as_ref().clone();
+                    News::List(view, None)
                 }
-                Err(e) => Err(e.to_string()),
+                Err(e) => News::Failed(e.to_string()),
             };
-            if tell.send(News::Done(done)).is_err() {
+            if tell.send(news).is_err() || asked.recv().is_err() {
                 return;
             }
         }
     });
 }
+
+/// How often a long check hands over the list read so far.
+const SNAPSHOTS: Duration = Duration::from_millis(200);
 
 /// Asks for a check whenever a session file in the folder changes; `None`
 /// where the system cannot watch (the list is then checked on each return

@@ -2,7 +2,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate};
 
+use super::view::PREVIEW_ROWS;
 use super::*;
+use crate::domain::Card;
+use crate::storage::Stamp;
 
 fn session(title: &str, day: u32) -> Session {
     let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
@@ -48,6 +51,7 @@ fn the_list_comes_from_remembered_cards_then_from_the_folder_as_checked() {
     // Nothing remembered yet: the list fills in as the worker reads.
     let mut library = Library::remembered_in(&archive, Some(cache.clone()));
     assert!(library.listed.is_empty() && library.checking.is_some());
+    library.refresh();
     poll_until(&mut library, |l| l.checking.is_none());
     assert_eq!(titles(&library), ["Second", "First"]);
 
@@ -64,13 +68,14 @@ fn the_list_comes_from_remembered_cards_then_from_the_folder_as_checked() {
             l
         })
         .collect();
-    cache.write(&listed);
+    cache.write(&listed, &preview(&listed));
     drop(library);
     archive
         .create(&session("Third", 3))
         .unwrap_or_else(|e| panic!("{e}"));
     let mut library = Library::remembered_in(&archive, Some(cache));
     assert_eq!(titles(&library), ["Second", "First"], "drawn from the cache");
+    library.refresh();
     poll_until(&mut library, |l| l.checking.is_none() && l.listed.len() == 3);
     assert_eq!(titles(&library), ["Third", "Second", "First"]);
 
@@ -105,4 +110,80 @@ fn reading_now_lists_newest_first_and_a_saved_session_shows_at_once() {
     library.reread(&path);
     assert_eq!(titles(&library), ["New", "Old, renamed", "?"]);
     assert_eq!(library.sessions().sessions.len(), 2, "readable sessions in full");
+}
+
+fn listed(title: &str, partnership: &str, day: u32) -> Listed {
+    let mut s = session(title, day % 28 + 1);
+    s.partnership = partnership.into();
+    Listed {
+        path: PathBuf::from(format!("/archive/{title}.ron")),
+        stamp: Some(Stamp {
+            size: 1,
+            secs: 0,
+            nanos: 0,
+        }),
+        card: Ok(Card::of(&s)),
+    }
+}
+
+#[test]
+fn the_first_frame_of_a_large_archive_is_drawn_from_its_first_screenful() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = Path::new("/archive");
+    let mut all: Vec<Listed> = (0..150).map(|n| listed(&format!("A{n}"), "Alpha", n)).collect();
+    all.extend((0..150).map(|n| listed(&format!("B{n}"), "Beta", n)));
+    let cache = Cache::in_folder(tmp.path(), dir);
+    cache.write(&all, &preview(&all));
+    let first = remembered_view(dir, Some(&cache)).unwrap_or_else(|| panic!("a preview"));
+    assert_eq!(first.listed.len(), PREVIEW_ROWS, "only the rows drawn first");
+    let files: Vec<(&str, usize, usize)> = first
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.files, g.entries.len()))
+        .collect();
+    assert_eq!(
+        files,
+        [("Alpha", 150, 150), ("Beta", 150, 50)],
+        "every group counts all"
+    );
+    // The rows are those the full list shows first, in the same order.
+    let full = View::of(all);
+    let shown = |v: &View| -> Vec<PathBuf> {
+        v.groups
+            .iter()
+            .flat_map(|g| g.entries.iter().map(|&i| v.listed[i].path.clone()))
+            .take(PREVIEW_ROWS)
+            .collect()
+    };
+    assert_eq!(shown(&first), shown(&full));
+}
+
+#[test]
+fn files_read_before_quitting_a_long_check_are_remembered() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().join("archive")).unwrap_or_else(|e| panic!("{e}"));
+    let cache = Cache::in_folder(&tmp.path().join("cache"), archive.dir());
+    for day in 1..=3 {
+        let path = archive
+            .create(&session(&format!("S{day}"), day))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_default();
+    }
+    let mut library = Library::remembered_in(&archive, Some(cache.clone()));
+    library.refresh();
+    poll_until(&mut library, |l| l.checking.is_none());
+    // As if the user quit while the worker was still reading: what the app
+    // holds is written on leaving.
+    std::fs::remove_file(cache.file()).unwrap_or_default();
+    if let Mode::Worker { unremembered, .. } = &mut library.mode {
+        *unremembered = true;
+    }
+    drop(library);
+    assert_eq!(cache.read().len(), 3);
+    assert!(remembered_view(archive.dir(), Some(&cache)).is_some_and(|v| v.listed.len() == 3));
 }

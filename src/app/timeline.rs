@@ -3,11 +3,14 @@
 //! sessions newest first. Files that could not be read get a group of their
 //! own at the end, so they are never hidden.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
 use crate::domain::{Card, Shape};
 use crate::storage::Listed;
 
 /// One partnership (or the unreadable files) and its sessions.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     /// The partnership's name, or a description for the special groups.
     pub name: String,
@@ -15,6 +18,11 @@ pub struct Group {
     pub entries: Vec<usize>,
     /// The group of files that could not be read.
     pub unreadable: bool,
+    /// How many files the group holds, and when its sessions met, first
+    /// and last: also when `entries` holds only those drawn first (the
+    /// remembered first screenful of a large archive).
+    pub files: usize,
+    pub dates: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// Shown for sessions that name no partnership.
@@ -41,22 +49,27 @@ pub fn groups(listed: &[Listed]) -> Vec<Group> {
             },
             entries: series.sessions.iter().rev().map(|&i| readable[i].0).collect(),
             unreadable: false,
+            files: 0,
+            dates: None,
         })
         .collect();
+    let date = |i: usize| listed[i].card.as_ref().ok().map(|c| c.date);
+    for group in &mut groups {
+        group.files = group.entries.len();
+        let last = group.entries.first().and_then(|&i| date(i));
+        let first = group.entries.last().and_then(|&i| date(i));
+        group.dates = first.zip(last);
+    }
     // The partnership that met (or meets) latest first.
-    let latest = |g: &Group| {
-        g.entries
-            .first()
-            .and_then(|&i| listed[i].card.as_ref().ok())
-            .map(|c| c.date)
-    };
-    groups.sort_by_cached_key(|g| (std::cmp::Reverse(latest(g)), g.name.clone()));
+    groups.sort_by_cached_key(|g| (std::cmp::Reverse(g.dates.map(|(_, last)| last)), g.name.clone()));
     let broken: Vec<usize> = (0..listed.len()).filter(|&i| listed[i].card.is_err()).collect();
     if !broken.is_empty() {
         groups.push(Group {
             name: UNREADABLE.to_string(),
+            files: broken.len(),
             entries: broken,
             unreadable: true,
+            dates: None,
         });
     }
     groups

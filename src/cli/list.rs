@@ -35,12 +35,20 @@ const MAX_TEXT: usize = 40;
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let (entries, dir) = match super::folder::existing(dir)? {
-        Ok(archive) => (crate::storage::cards(&archive)?, archive.dir().to_path_buf()),
+        Ok(archive) => {
+            // The app's first frame is remembered too, so a `list` that
+            // found changes leaves the next start as quick as ever.
+            let mut entries = crate::storage::cards(&archive, crate::app::library::preview)?;
+            if args.json {
+                let cache = crate::storage::Cache::of(archive.dir());
+                crate::storage::with_messages(cache.as_ref(), &mut entries);
+            }
+            (entries, archive.dir().to_path_buf())
+        }
         Err(missing) => (Vec::new(), missing),
     };
     if args.json {
-        let all: Vec<JsonEntry> = entries.iter().map(JsonEntry::from).collect();
-        print(&json(&all)?)?;
+        print_json(&entries)?;
     } else if entries.is_empty() {
         print(&format!(
             "No sessions yet in {}{}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
@@ -56,6 +64,38 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         print(&table(&entries, max))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON array, written a few hundred entries at a time rather than
+/// as one string: at 10,000 sessions with their warnings it would take
+/// tens of megabytes. The bytes are those of the whole array pretty-printed
+/// (strings hold no raw line breaks, so each entry's lines are indented).
+fn print_json(entries: &[Listed]) -> Result<(), CliError> {
+    if entries.is_empty() {
+        return print("[]\n");
+    }
+    print("[\n")?;
+    for (n, chunk) in entries.chunks(256).enumerate() {
+        print(&json_entries(chunk, n == 0)?)?;
+    }
+    print("\n]\n")
+}
+
+/// `entries` as they stand in the pretty-printed array, after a comma
+/// unless they come `first`.
+fn json_entries(entries: &[Listed], first: bool) -> Result<String, CliError> {
+    let mut out = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if !first || i > 0 {
+            out.push_str(",\n");
+        }
+        let text = json(&JsonEntry::from(entry))?;
+        for (l, line) in text.trim_end().lines().enumerate() {
+            out.push_str(if l == 0 { "  " } else { "\n  " });
+            out.push_str(line);
+        }
+    }
+    Ok(out)
 }
 
 fn table(entries: &[Listed], max: Option<usize>) -> String {
@@ -161,6 +201,29 @@ mod tests {
         assert_eq!(cut("two\nlines"), "two lines");
         assert_eq!(cut("a\u{1b}[2Jb\u{7}"), "a\u{FFFD}[2Jb\u{FFFD}");
         assert_eq!(super::cut(&"é".repeat(100), None), "é".repeat(100));
+    }
+
+    #[test]
+    fn json_written_in_pieces_is_the_whole_array_pretty_printed() {
+        let broken = |name: &str| Listed {
+            path: std::path::PathBuf::from(name),
+            stamp: None,
+            card: Err(std::sync::Arc::new(StorageError::Parse {
+                path: name.into(),
+                line: 1,
+                col: 2,
+                message: "a \"quoted\"\nmistake".into(),
+            })),
+        };
+        let entries: Vec<Listed> = (0..300).map(|n| broken(&format!("{n}.ron"))).collect();
+        let whole: Vec<JsonEntry> = entries.iter().map(JsonEntry::from).collect();
+        let expected = json(&whole).unwrap_or_default();
+        let mut pieces = String::from("[\n");
+        for (n, chunk) in entries.chunks(7).enumerate() {
+            pieces += &json_entries(chunk, n == 0).unwrap_or_default();
+        }
+        pieces.push_str("\n]\n");
+        assert_eq!(pieces, expected);
     }
 
     #[test]

@@ -28,7 +28,15 @@ pub struct Card {
     pub minutes: Stage,
     /// Items marked for trustees, partners and the public.
     pub shown_to: [usize; 3],
-    /// What `Session::validate` found, worked out once when the file was read.
+    /// How many errors and warnings `Session::validate` found, worked out
+    /// once when the file was read.
+    pub errors: u32,
+    pub warnings: u32,
+    /// What those problems say, while the card is fresh from its file.
+    /// Never remembered with the card: at 10,000 sessions the messages
+    /// would outweigh everything else, and only `list --json` prints them
+    /// (the cache keeps them apart for it, see `storage::cache`).
+    #[serde(skip)]
     pub problems: Vec<Problem>,
 }
 
@@ -54,13 +62,34 @@ impl Card {
                 let marks = markings(s);
                 [Audience::Trustees, Audience::Partners, Audience::Public].map(|a| a.count_in(&marks))
             },
-            problems: s.validate(),
+            errors: 0,
+            warnings: 0,
+            problems: Vec::new(),
         }
+        .with_problems(s.validate())
+    }
+
+    fn with_problems(mut self, problems: Vec<Problem>) -> Card {
+        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        self.errors = u32::try_from(errors).unwrap_or(u32::MAX);
+        self.warnings = u32::try_from(problems.len() - errors).unwrap_or(u32::MAX);
+        self.problems = problems;
+        self
     }
 
     /// Whether the session cannot be used as it is (errors, not warnings).
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.severity == Severity::Error)
+        self.errors > 0
+    }
+
+    /// Whether `validate` found anything at all.
+    pub fn has_problems(&self) -> bool {
+        self.errors > 0 || self.warnings > 0
+    }
+
+    /// Whether the messages of its problems are here (or there are none).
+    pub fn has_messages(&self) -> bool {
+        !self.has_problems() || !self.problems.is_empty()
     }
 }
 
@@ -123,6 +152,20 @@ mod tests {
         assert_eq!((card.actions, card.open_actions), (2, 1));
         assert_eq!(card.problems, s.validate());
         assert!(!card.has_errors());
+        let owned = ActionItem {
+            text: "Call".into(),
+            owner: "Nobody here".into(),
+            ..Default::default()
+        };
+        s.actions.push(owned);
+        let card = Card::of(&s);
+        assert_eq!((card.errors, card.warnings, card.problems.len()), (0, 3, 3));
+        let remembered: Card = postcard::from_bytes(&postcard::to_stdvec(&card).unwrap()).unwrap();
+        assert!(remembered.problems.is_empty() && !remembered.has_messages());
+        assert_eq!(
+            remembered.warnings, 3,
+            "the count is remembered, not the messages"
+        );
         s.title.clear();
         assert!(Card::of(&s).has_errors());
     }

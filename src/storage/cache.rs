@@ -5,35 +5,56 @@
 //! and written afresh. It lives in the platform's cache folder (never in a
 //! synced archive), one file per archive, replaced in one step, so two
 //! running copies of Roundtable never see half of one.
+//!
+//! The file starts with a small head: what the first frame of the sessions
+//! list needs (opaque bytes from the app), read alone so the list shows
+//! at once whatever the archive's size; the cards follow. The messages of
+//! each file's problems live in a second file beside it, read only by the
+//! one command that prints them all (`list --json`).
 
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{Known, Listed, Stamp};
-use crate::domain::Card;
+use crate::domain::{Card, Problem};
 
 /// The environment variable that chooses the cache folder.
 pub const CACHE_ENV: &str = "ROUNDTABLE_CACHE_DIR";
 
 /// Changes whenever [`Card`] or this file's layout changes, so an older
 /// cache is ignored rather than misread (the format is not self-describing).
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 
 /// A file changed this recently may change again within the same tick of
 /// its file system's clock, leaving its stamp unchanged: its card is not
 /// remembered, so the next run reads it again.
 const SETTLE: Duration = Duration::from_secs(2);
 
+/// The start of the cards file, with its length before it.
 #[derive(Serialize, Deserialize)]
-struct CacheFile {
+struct Head {
     layout: u32,
     /// The archive folder, to ignore a cache whose name collided.
     dir: String,
-    cards: Vec<(String, Stamp, Card)>,
+    /// What the app draws its first frame from.
+    preview: Vec<u8>,
 }
+
+/// The messages of each file's problems, by name and stamp.
+#[derive(Serialize, Deserialize)]
+struct ProblemsFile {
+    layout: u32,
+    dir: String,
+    problems: Vec<(String, Stamp, Vec<Problem>)>,
+}
+
+/// The remembered messages of each file's problems, with the stamp of the
+/// file they were found in.
+pub type Messages = HashMap<String, (Stamp, Vec<Problem>)>;
 
 /// The remembered cards of one archive folder.
 #[derive(Debug, Clone)]
@@ -80,37 +101,118 @@ impl Cache {
         let Ok(bytes) = std::fs::read(&self.file) else {
             return Known::new();
         };
-        match postcard::from_bytes::<CacheFile>(&bytes) {
-            Ok(cache) if cache.layout == LAYOUT && cache.dir == self.dir => cache
-                .cards
+        let Some((_, body)) = self.split(&bytes) else {
+            return Known::new();
+        };
+        postcard::from_bytes::<Vec<(String, Stamp, Card)>>(body)
+            .map(|cards| {
+                cards
+                    .into_iter()
+                    .map(|(name, stamp, card)| (name, (stamp, card)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What the app remembered for its first frame, reading only the start
+    /// of the file; `None` when there is nothing to trust.
+    pub fn preview(&self) -> Option<Vec<u8>> {
+        let mut file = std::fs::File::open(&self.file).ok()?;
+        let mut len = [0; 4];
+        file.read_exact(&mut len).ok()?;
+        let mut head = vec![0; usize::try_from(u32::from_le_bytes(len)).ok()?];
+        file.read_exact(&mut head).ok()?;
+        self.head(&head).map(|h| h.preview)
+    }
+
+    fn head(&self, bytes: &[u8]) -> Option<Head> {
+        postcard::from_bytes::<Head>(bytes)
+            .ok()
+            .filter(|h| h.layout == LAYOUT && h.dir == self.dir)
+    }
+
+    /// The head and the cards' bytes of a whole cards file, when it is ours.
+    fn split<'a>(&self, bytes: &'a [u8]) -> Option<(Head, &'a [u8])> {
+        let len = usize::try_from(u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?)).ok()?;
+        let head = self.head(bytes.get(4..4 + len)?)?;
+        Some((head, bytes.get(4 + len..)?))
+    }
+
+    fn messages_file(&self) -> PathBuf {
+        self.file.with_extension("problems")
+    }
+
+    /// The messages remembered for files with problems.
+    pub fn messages(&self) -> Messages {
+        let Ok(bytes) = std::fs::read(self.messages_file()) else {
+            return Messages::new();
+        };
+        match postcard::from_bytes::<ProblemsFile>(&bytes) {
+            Ok(file) if file.layout == LAYOUT && file.dir == self.dir => file
+                .problems
                 .into_iter()
-                .map(|(name, stamp, card)| (name, (stamp, card)))
+                .map(|(name, stamp, problems)| (name, (stamp, problems)))
                 .collect(),
-            _ => Known::new(),
+            _ => Messages::new(),
         }
     }
 
-    /// Remembers the cards of `listed`. Best effort: a cache that cannot be
-    /// written only means a slower start next time.
-    pub fn write(&self, listed: &[Listed]) {
+    /// Remembers the cards of `listed`, and `preview` for the next first
+    /// frame. Best effort: a cache that cannot be written only means a
+    /// slower start next time.
+    pub fn write(&self, listed: &[Listed], preview: &[u8]) {
         let settled = SystemTime::now()
             .checked_sub(SETTLE)
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs());
-        let cards = listed
+        let cards: Vec<(String, Stamp, &Card)> = listed
             .iter()
             .filter_map(|l| {
                 let stamp = l.stamp.filter(|s| s.secs < settled)?;
-                Some((l.file_name(), stamp, l.card.as_ref().ok()?.clone()))
+                Some((l.file_name(), stamp, l.card.as_ref().ok()?))
             })
             .collect();
-        let cache = CacheFile {
+        self.write_messages(&cards);
+        let head = Head {
             layout: LAYOUT,
             dir: self.dir.clone(),
-            cards,
+            preview: preview.to_vec(),
         };
-        if let Ok(bytes) = postcard::to_stdvec(&cache) {
-            let _ = replace(&self.file, &bytes);
+        let (Ok(head), Ok(body)) = (postcard::to_stdvec(&head), postcard::to_stdvec(&cards)) else {
+            return;
+        };
+        let Ok(len) = u32::try_from(head.len()) else {
+            return;
+        };
+        let mut bytes = Vec::with_capacity(4 + head.len() + body.len());
+        bytes.extend_from_slice(&len.to_le_bytes());
+        bytes.extend_from_slice(&head);
+        bytes.extend_from_slice(&body);
+        let _ = replace(&self.file, &bytes);
+    }
+
+    /// The messages of the cards' problems: those read this run, and those
+    /// remembered for files unchanged since.
+    fn write_messages(&self, cards: &[(String, Stamp, &Card)]) {
+        let mut before: Option<Messages> = None;
+        let problems = cards
+            .iter()
+            .filter(|(_, _, card)| card.has_problems())
+            .filter_map(|(name, stamp, card)| {
+                if !card.problems.is_empty() {
+                    return Some((name.clone(), *stamp, card.problems.clone()));
+                }
+                let (was, problems) = before.get_or_insert_with(|| self.messages()).remove(name)?;
+                (was == *stamp).then(|| (name.clone(), *stamp, problems))
+            })
+            .collect();
+        let file = ProblemsFile {
+            layout: LAYOUT,
+            dir: self.dir.clone(),
+            problems,
+        };
+        if let Ok(bytes) = postcard::to_stdvec(&file) {
+            let _ = replace(&self.messages_file(), &bytes);
         }
     }
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::archive::sort_key;
 use super::file::load;
 use super::paths::is_session_file;
-use super::{Archive, Cache, StorageError};
+use super::{Archive, Cache, Messages, StorageError};
 use crate::domain::{Card, Session};
 
 /// A file's size and modification time: while both are unchanged, the card
@@ -101,13 +101,25 @@ impl Listed {
 /// Cards already read, by file name, with the stamp they were read at.
 pub type Known = HashMap<String, (Stamp, Card)>;
 
-/// Cards of the files in `listed` that can be trusted next time.
+/// Whether two sets of cards were read from the same files as they were
+/// (the same names and stamps): cards of one stamp say the same.
+pub fn same_files(a: &Known, b: &Known) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .all(|(name, (stamp, _))| b.get(name).is_some_and(|(other, _)| other == stamp))
+}
+
+/// Cards of the files in `listed` that can be trusted next time (without
+/// the messages of their problems: the counts are kept).
 pub fn known(listed: &[Listed]) -> Known {
     listed
         .iter()
         .filter_map(|l| {
-            let card = l.card.as_ref().ok()?;
-            Some((l.file_name(), (l.stamp?, card.clone())))
+            let card = Card {
+                problems: Vec::new(),
+                ..l.card.as_ref().ok()?.clone()
+            };
+            Some((l.file_name(), (l.stamp?, card)))
         })
         .collect()
 }
@@ -122,7 +134,7 @@ const BATCH: usize = 256;
 pub fn check(
     dir: &Path,
     known: &Known,
-    progress: impl Fn(&[Listed], usize, usize),
+    mut progress: impl FnMut(&[Listed], usize, usize),
 ) -> Result<Vec<Listed>, StorageError> {
     let read = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
     let mut listed = Vec::new();
@@ -157,13 +169,17 @@ pub fn check(
 
 /// Every session file in the archive as a card, newest first, as `list`
 /// prints them: from the cards remembered last time where the files are
-/// unchanged, remembering them again when anything changed.
-pub fn cards(archive: &Archive) -> Result<Vec<Listed>, StorageError> {
+/// unchanged, remembering them again when anything changed (with
+/// `preview(listed)` for the app's next first frame).
+pub fn cards(
+    archive: &Archive,
+    preview: impl FnOnce(&[Listed]) -> Vec<u8>,
+) -> Result<Vec<Listed>, StorageError> {
     let cache = Cache::of(archive.dir());
     let remembered = cache.as_ref().map(Cache::read).unwrap_or_default();
     let mut listed = check(archive.dir(), &remembered, |_, _, _| {})?;
-    if let Some(cache) = cache.filter(|_| known(&listed) != remembered) {
-        cache.write(&listed);
+    if let Some(cache) = cache.filter(|_| !same_files(&known(&listed), &remembered)) {
+        cache.write(&listed, &preview(&listed));
     }
     listed.sort_by_cached_key(|l| {
         let meta = l
@@ -174,6 +190,23 @@ pub fn cards(archive: &Archive) -> Result<Vec<Listed>, StorageError> {
         sort_key(l.file_name(), meta)
     });
     Ok(listed)
+}
+
+/// Puts back the messages of each card's problems where only their counts
+/// were remembered: from the cache kept for them, else by reading the file
+/// again (`list --json` prints every message).
+pub fn with_messages(cache: Option<&Cache>, listed: &mut [Listed]) {
+    let mut remembered: Option<Messages> = None;
+    for l in listed.iter_mut() {
+        if l.card.as_ref().map_or(true, Card::has_messages) {
+            continue;
+        }
+        let remembered = remembered.get_or_insert_with(|| cache.map(Cache::messages).unwrap_or_default());
+        match (remembered.remove(&l.file_name()), &mut l.card) {
+            (Some((stamp, problems)), Ok(card)) if Some(stamp) == l.stamp => card.problems = problems,
+            _ => *l = Listed::read(l.path.clone()),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -103,7 +103,7 @@ fn the_cache_remembers_settled_cards_and_ignores_what_it_cannot_trust() {
     let cache = Cache::in_folder(&tmp.path().join("cache"), &dir);
     assert!(cache.read().is_empty());
     let listed = check(&dir, &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
-    cache.write(&listed);
+    cache.write(&listed, &[]);
     // Only the file that has settled is remembered: one saved a moment ago
     // could change again without its stamp changing.
     let remembered = cache.read();
@@ -115,4 +115,46 @@ fn the_cache_remembers_settled_cards_and_ignores_what_it_cannot_trust() {
     assert!(other.read().is_empty());
     fs::write(cache.file(), b"\xff\xff\xff garbage").unwrap_or_default();
     assert!(cache.read().is_empty());
+}
+
+#[test]
+fn problems_are_remembered_as_counts_and_their_messages_kept_apart() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path().join("archive");
+    let archive = Archive::open(dir.clone()).unwrap_or_else(|e| panic!("{e}"));
+    let mut s = session("Owned elsewhere");
+    s.actions.push(crate::domain::ActionItem {
+        text: "Call".into(),
+        owner: "Nobody here".into(),
+        ..Default::default()
+    });
+    let path = archive.create(&s).unwrap_or_else(|e| panic!("{e}"));
+    age(&path);
+    let cache = Cache::in_folder(&tmp.path().join("cache"), &dir);
+    let listed = check(&dir, &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(listed[0].card.as_ref().map(|c| c.problems.len()).ok(), Some(1));
+    cache.write(&listed, b"first frame");
+    assert_eq!(cache.preview().as_deref(), Some(&b"first frame"[..]));
+    // The card is remembered with its counts only ...
+    let remembered = cache.read();
+    let (_, card) = remembered.values().next().unwrap_or_else(|| panic!("remembered"));
+    assert_eq!((card.warnings, card.problems.len()), (1, 0));
+    assert_eq!(cache.messages().len(), 1, "... its message apart");
+    // `list --json` puts the message back: from the cache, or from the
+    // file when the cache of messages is gone.
+    let expected = s.validate();
+    for lost in [false, true] {
+        if lost {
+            fs::remove_file(cache.file().with_extension("problems")).unwrap_or_default();
+        }
+        let mut again = check(&dir, &remembered, |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+        assert!(again[0].card.as_ref().is_ok_and(|c| c.problems.is_empty()));
+        crate::storage::with_messages(Some(&cache), &mut again);
+        let found = again[0]
+            .card
+            .as_ref()
+            .map(|c| c.problems.clone())
+            .unwrap_or_default();
+        assert_eq!(found, expected, "lost: {lost}");
+    }
 }

@@ -50,8 +50,8 @@ mod whoami;
 
 pub use archive::{Archive, Entry};
 pub use atomic::{clean_leftovers, write_atomic};
-pub use cache::{CACHE_ENV, Cache};
-pub use catalog::{Known, Listed, Stamp, cards, check, known};
+pub use cache::{CACHE_ENV, Cache, Messages};
+pub use catalog::{Known, Listed, Stamp, cards, check, known, same_files, with_messages};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use file::{load, load_all, save, save_as, save_over};
 pub use format::{to_ron, try_to_ron};

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, app: &App) {
 }
 
 fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
-    let sessions = home.entries.len() - home.broken_count();
+    let (sessions, broken) = home.counts();
     let mut text = format!(" {} in ", count(sessions, "session", "sessions"));
     let partnerships = home.groups.iter().filter(|g| !g.unreadable).count();
     if home.grouped && partnerships > 1 {
@@ -58,11 +58,11 @@ fn summary_line<'a>(home: &HomeState, app: &'a App) -> Line<'a> {
             count(sessions, "session", "sessions")
         );
     }
-    if home.broken_count() > 0 {
+    if broken > 0 {
         text = format!(
             " {} and {} in ",
             count(sessions, "session", "sessions"),
-            count(home.broken_count(), "unreadable file", "unreadable files")
+            count(broken, "unreadable file", "unreadable files")
         );
     }
     let mut line = Line::from(vec![

@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, home: &HomeState, theme: &Theme) -> D
             .skip(offset)
             .take(height)
             .map(|(group, entry)| match entry {
-                None => heading(group, home, theme),
+                None => heading(group, theme),
                 Some(i) => row(home, i, &group.name, wide, &cols, theme),
             }),
     );
@@ -93,23 +93,18 @@ fn join(cells: &[&str], cols: &[usize]) -> String {
         .join(" ")
 }
 
-fn heading<'a>(group: &Group, home: &HomeState, theme: &Theme) -> Line<'a> {
+fn heading<'a>(group: &Group, theme: &Theme) -> Line<'a> {
     let sessions = if group.unreadable {
-        count(group.entries.len(), "file", "files")
+        count(group.files, "file", "files")
     } else {
-        count(group.entries.len(), "session", "sessions")
+        count(group.files, "session", "sessions")
     };
-    let dates: Vec<_> = group
-        .entries
-        .iter()
-        .filter_map(|&i| home.entries[i].card.as_ref().ok().map(|s| s.date))
-        .collect();
-    let span = match (dates.last(), dates.first()) {
-        (Some(first), Some(last)) if first != last => {
+    let span = match group.dates {
+        Some((first, last)) if first != last => {
             format!(", {} to {}", first.format("%b %Y"), last.format("%b %Y"))
         }
-        (Some(only), _) => format!(", {}", only.format("%b %Y")),
-        _ => String::new(),
+        Some((only, _)) => format!(", {}", only.format("%b %Y")),
+        None => String::new(),
     };
     let style = if group.unreadable {
         theme.error()
