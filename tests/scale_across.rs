@@ -53,7 +53,10 @@ fn ten_thousand_sessions_open_the_cross_session_screens_without_waiting() {
     sample::write(&dir, &sessions).unwrap();
     std::fs::write(dir.join("0000-broken.ron"), "(title: \"unfinished").unwrap();
     let archive = Archive::open(dir.clone()).unwrap();
-    let library = Library::remembered_in(&archive, Some(Cache::in_folder(&tmp.path().join("cache"), &dir)));
+    let mut library =
+        Library::remembered_in(&archive, Some(Cache::in_folder(&tmp.path().join("cache"), &dir)));
+    // As the terminal does after its first frame.
+    library.refresh();
     let mut app = App::with_library(archive, library, Theme::plain(), now());
     tick_until(&mut app, "the list", |a| a.library.checking.is_none());
     let broken = app.library.listed.iter().filter(|l| l.card.is_err()).count();
