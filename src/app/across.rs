@@ -41,6 +41,24 @@ pub struct Loaded {
     index: Arc<OnceLock<Arc<SearchIndex>>>,
 }
 
+/// One partnership's sessions, read whole: the files the library lists
+/// under that name (the screens that look across every session hold them
+/// cut down). Costs the partnership's files, not the archive's.
+pub fn read_partnership(library: &super::library::Library, partnership: &str) -> Loaded {
+    let wanted = crate::domain::comparable(partnership);
+    let paths: Vec<PathBuf> = library
+        .listed
+        .iter()
+        .filter(|l| {
+            l.card
+                .as_ref()
+                .is_ok_and(|c| crate::domain::comparable(&c.partnership) == wanted)
+        })
+        .map(|l| l.path.clone())
+        .collect();
+    Loaded::read_paths(paths.iter())
+}
+
 impl Loaded {
     /// Reads the sessions in `paths` whole, in that order, on every core;
     /// a file that no longer reads is left out.

@@ -183,11 +183,13 @@ pub fn refresh(app: &mut App) {
     let Screen::Session(screen) = &mut app.screen else {
         return;
     };
-    if screen.sign_off.looked {
+    // Until the folder check is done the library may not list the earlier
+    // sessions yet: look once it is (this runs after every update).
+    if screen.sign_off.looked || app.library.checking.is_some() {
         return;
     }
     screen.sign_off.looked = true;
-    let loaded = super::across::Loaded::read(&app.archive);
+    let loaded = super::across::read_partnership(&app.library, &screen.session.partnership);
     let history = loaded.history();
     let previous = screen.session.previous.trim();
     let last = loaded

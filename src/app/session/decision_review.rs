@@ -148,13 +148,13 @@ pub fn keys(s: &SessionScreen) -> Vec<KeyHelp> {
     }
 }
 
-/// Opens the list for the session on screen, reading the archive for the
-/// decisions of earlier sessions.
+/// Opens the list for the session on screen, reading its partnership's
+/// files for the decisions of earlier sessions.
 pub fn open(app: &mut crate::app::App) {
     let crate::app::Screen::Session(screen) = &mut app.screen else {
         return;
     };
-    let loaded = crate::app::across::Loaded::read(&app.archive);
+    let loaded = crate::app::across::read_partnership(&app.library, &screen.session.partnership);
     let due = due_at(&loaded.history(), &screen.session);
     screen.open_reviews(due);
 }
