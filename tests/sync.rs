@@ -97,6 +97,19 @@ fn a_session_both_changed_keeps_both_until_merged_by_section() {
     let copy_stem = copy.trim_end_matches(".ron");
     assert_eq!(load(&ann, copy_stem), theirs);
     assert!(git(&ann, &["status", "--porcelain"]).is_empty());
+    // `list` says which file is the copy.
+    let listed = assert_cmd::cargo::cargo_bin_cmd!("roundtable")
+        .env("ROUNDTABLE_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .arg("--dir")
+        .arg(&ann)
+        .arg("list")
+        .assert()
+        .success();
+    assert!(
+        out(&listed).contains("⚠ conflict copy (Test Facilitator): Kick-off"),
+        "{}",
+        out(&listed)
+    );
     // Not pushed while the copy waits: Ben's version is still what is shared.
     let bens = team.clone("carol");
     assert_eq!(load(&bens, "kick-off"), theirs);

@@ -81,6 +81,11 @@ fn home_names_the_conflict_copy_and_what_to_do() {
         screen.contains("⚠ a conflict copy (Ben) of 2026-12-03-kick-off: select it, Enter to merge"),
         "{screen}"
     );
+    // Its own row says so too, in the timeline and in the flat list.
+    assert!(screen.contains("⚠ conflict copy (Ben): "), "{screen}");
+    press(&mut app, KeyCode::Char('v'));
+    let flat = render(&app, 120, 40).to_string();
+    assert!(flat.contains("⚠ conflict copy (Ben): "), "{flat}");
 }
 
 #[test]

@@ -134,7 +134,7 @@ fn row(entry: &Listed, max: Option<usize>) -> Result<[String; 7], String> {
     };
     Ok([
         s.date.to_string(),
-        cut(&s.title, max),
+        cut(&crate::sync::copies::marked_title(&entry.path, &s.title), max),
         cut(&s.partnership, max),
         status.to_string(),
         s.participants.to_string(),

@@ -51,6 +51,17 @@ impl ConflictCopy {
     }
 }
 
+/// A session's title for lists, said to be a sync tool's conflict copy
+/// when its file name shows it is. Names only: nothing is read from disk,
+/// so lists may call it on every redraw.
+pub fn marked_title(path: &Path, title: &str) -> String {
+    match recognise(path, |_| false) {
+        Some(ConflictCopy { by: Some(by), .. }) => format!("⚠ conflict copy ({by}): {title}"),
+        Some(_) => format!("⚠ conflict copy: {title}"),
+        None => title.to_string(),
+    }
+}
+
 /// The conflict copy `path` is, if its name says so. `exists` answers
 /// whether a session file of that name is in the same folder (OneDrive's
 /// names can only be told apart from ordinary ones by their original).

@@ -150,7 +150,7 @@ fn row<'a>(entry: &'a Listed, wide: bool, columns: &[usize], theme: &Theme) -> R
     match &entry.card {
         Ok(s) => {
             cells.push(Line::from(s.date.format("%Y-%m-%d").to_string()));
-            cells.push(fit(&s.title, 1));
+            cells.push(fit(&crate::sync::copies::marked_title(&entry.path, &s.title), 1));
             if wide {
                 cells.push(fit(&s.partnership, 2));
             }

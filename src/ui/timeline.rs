@@ -143,7 +143,10 @@ fn row<'a>(home: &HomeState, i: usize, group: &str, wide: bool, cols: &[usize], 
     let style = match &entry.card {
         Ok(s) => {
             cells.push(s.date.format("%Y-%m-%d").to_string());
-            cells.push(short_title(&s.title, group));
+            cells.push(crate::sync::copies::marked_title(
+                &entry.path,
+                &short_title(&s.title, group),
+            ));
             if wide {
                 cells.push(s.participants.to_string());
             }
