@@ -99,7 +99,10 @@ fn a_session_both_changed_keeps_both_until_merged_by_section() {
     assert!(git(&ann, &["status", "--porcelain"]).is_empty());
     // `list` says which file is the copy.
     let listed = assert_cmd::cargo::cargo_bin_cmd!("roundtable")
-        .env("ROUNDTABLE_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .env(
+            "ROUNDTABLE_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .arg("--dir")
         .arg(&ann)
         .arg("list")
