@@ -71,6 +71,17 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// The sessions read, when newer than those a screen last took in
+    /// (generation `seen`, which then moves on); none otherwise.
+    pub fn newer(self, seen: &mut Option<u64>) -> Option<Loaded> {
+        let (generation, loaded) = self.loaded?;
+        if seen.is_some_and(|s| s >= generation) {
+            return None;
+        }
+        *seen = Some(generation);
+        Some(loaded)
+    }
+
     /// What a screen says while sessions are read: "Reading sessions: 512
     /// of 10000…"; none once read, nor while a screen already showing
     /// sessions has only the index left to build (after a save).

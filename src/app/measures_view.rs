@@ -104,14 +104,10 @@ impl MeasuresState {
     /// the first time, shows the partnership asked for.
     pub fn fill(&mut self, reading: Reading) {
         self.reading = reading.progress;
-        let Some((generation, loaded)) = reading.loaded else {
+        let first_time = self.seen.is_none();
+        let Some(loaded) = reading.newer(&mut self.seen) else {
             return;
         };
-        if self.seen.is_some_and(|seen| seen >= generation) {
-            return;
-        }
-        let first_time = self.seen.is_none();
-        self.seen = Some(generation);
         self.loaded = loaded;
         let history = self.loaded.history();
         if first_time {

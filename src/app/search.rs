@@ -107,13 +107,9 @@ impl SearchState {
     /// searching them again for the query typed so far.
     pub fn fill(&mut self, reading: Reading) {
         self.reading = reading.progress;
-        let Some((generation, loaded)) = reading.loaded else {
+        let Some(loaded) = reading.newer(&mut self.seen) else {
             return;
         };
-        if self.seen.is_some_and(|seen| seen >= generation) {
-            return;
-        }
-        self.seen = Some(generation);
         self.index = loaded.index();
         self.loaded = loaded;
         self.narrowing = Narrowing::default();

@@ -65,10 +65,7 @@ impl ActionsState {
     /// Takes in the sessions as last read, when newer than those shown.
     pub fn fill(&mut self, reading: Reading) {
         self.reading = reading.progress;
-        if let Some((generation, loaded)) = reading.loaded
-            && self.seen.is_none_or(|seen| seen < generation)
-        {
-            self.seen = Some(generation);
+        if let Some(loaded) = reading.newer(&mut self.seen) {
             self.loaded = loaded;
         }
     }
