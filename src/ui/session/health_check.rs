@@ -84,12 +84,28 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &HealthScreen, theme: &Theme)
             Some(format!("{} {} ({})", p.label(), s.mean_words(), s.range_words()))
         })
         .collect();
-    let spread = if spread.is_empty() {
-        "No scores yet.".to_string()
-    } else {
-        format!("Mean (range): {}", spread.join(" · "))
-    };
-    bottom.push(Line::styled(truncate(&spread, width), theme.muted()));
+    if spread.is_empty() {
+        bottom.push(Line::styled("No scores yet.", theme.muted()));
+    }
+    // One principle is never split across lines, so a narrow window shows
+    // every mean rather than cutting the last ones off.
+    let mut line = "Mean (range):".to_string();
+    for (i, part) in spread.iter().enumerate() {
+        let joined = if i == 0 {
+            format!(" {part}")
+        } else {
+            format!(" · {part}")
+        };
+        if i > 0 && line.chars().count() + joined.chars().count() > width {
+            bottom.push(Line::styled(truncate(&line, width), theme.muted()));
+            line = format!("  {part}");
+        } else {
+            line.push_str(&joined);
+        }
+    }
+    if !spread.is_empty() {
+        bottom.push(Line::styled(truncate(&line, width), theme.muted()));
+    }
     let note = if check.note.trim().is_empty() && screen.note.is_none() {
         "Note: none yet (n to write one)".to_string()
     } else {
