@@ -13,7 +13,7 @@ use super::CliError;
 use super::output::{json, print};
 use super::pack::{Loaded, find_series};
 use crate::domain::{History, Session};
-use crate::export::agreement::{Part, draft, parts};
+use crate::export::agreement::{Part, draft, held, parts};
 use crate::storage::write_atomic;
 
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let today = Local::now().date_naive();
     let markdown = draft(&series.name, &sessions, today);
     let text = if args.json {
-        let parts = parts(&sessions);
+        let parts = parts(&held(&sessions, today));
         let value = Json {
             partnership: &series.name,
             drafted_on: today,

@@ -41,6 +41,7 @@ impl Part {
 /// The agreement as Markdown, for `partnership` from its `sessions` (in
 /// any order), drafted on `today`.
 pub fn draft(partnership: &str, sessions: &[&Session], today: NaiveDate) -> String {
+    let sessions = &held(sessions, today);
     let parts = parts(sessions);
     let name = match partnership.trim() {
         "" => "The partnership",
@@ -75,6 +76,14 @@ pub fn draft(partnership: &str, sessions: &[&Session], today: NaiveDate) -> Stri
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// The sessions already held by `today`: a meeting still to come has
+/// agreed nothing yet, though its file may list who is expected. All of
+/// them when none is held yet, so a first draft can still be made.
+pub fn held<'a>(sessions: &[&'a Session], today: NaiveDate) -> Vec<&'a Session> {
+    let held: Vec<&Session> = sessions.iter().copied().filter(|s| s.date <= today).collect();
+    if held.is_empty() { sessions.to_vec() } else { held }
 }
 
 /// Every part of the agreement, in order, from `sessions` (in any order).
@@ -332,6 +341,18 @@ mod tests {
             text.contains("from 1 September 2026, as decided: Aid hosts the secretariat for a year"),
             "{text}"
         );
+        // A meeting still to come has agreed nothing yet.
+        let mut december = sept.clone();
+        december.date = day(12, 16);
+        december.title = "December".into();
+        december.roles.secretariat = "Planned Trust".into();
+        let before = draft("Level Ground", &[&sept, &july, &december], day(11, 29));
+        assert!(
+            !before.contains("Planned Trust") && before.contains("2 sessions"),
+            "{before}"
+        );
+        let after = draft("Level Ground", &[&sept, &july, &december], day(12, 20));
+        assert!(after.contains("Planned Trust"), "{after}");
         let empty = draft("Level Ground", &[], day(11, 29));
         assert_eq!(empty.matches("*To be agreed.*").count(), 8, "{empty}");
     }
