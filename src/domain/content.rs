@@ -83,6 +83,9 @@ pub struct Activity {
     pub description: String,
     pub lead: String,
     pub measures: Vec<Measure>,
+    /// The agreed goals it serves, in their own words, for who does what.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub serves: Vec<String>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]
     pub shown_to: super::Audience,
@@ -146,6 +149,9 @@ pub struct Workstream {
     pub lead: String,
     pub lead_organisation: String,
     pub remit: String,
+    /// The agreed goals it serves, in their own words, for who does what.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub serves: Vec<String>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]
     pub shown_to: super::Audience,
@@ -297,5 +303,78 @@ mod tests {
         assert_eq!(numeric_value("about 1,200 people"), Some(1200.0));
         assert_eq!(numeric_value("62.5%"), Some(62.5));
         assert_eq!(numeric_value("none yet"), None);
+    }
+}
+
+/// "1, 3": where the goals `serves` names stand in `goals` (counting from
+/// 1, as step 1 numbers them); a goal no longer in the list is left out.
+pub fn goal_numbers(serves: &[String], goals: &[Goal]) -> String {
+    let numbers: Vec<String> = serves
+        .iter()
+        .filter_map(|text| {
+            let wanted = super::comparable(text);
+            goals.iter().position(|g| super::comparable(&g.text) == wanted)
+        })
+        .map(|i| (i + 1).to_string())
+        .collect();
+    numbers.join(", ")
+}
+
+/// The goals' own words for the numbers typed ("1, 3" or "1 3"), keeping
+/// `before` when the numbers are those it already stands for, so a goal
+/// named in an earlier session is not lost by opening and closing the
+/// editor. Numbers with no goal are left out.
+pub fn goals_served(typed: &str, goals: &[Goal], before: &[String]) -> Vec<String> {
+    if typed.trim() == goal_numbers(before, goals) {
+        return before.to_vec();
+    }
+    let mut texts: Vec<String> = Vec::new();
+    for n in typed.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        let Some(goal) = n
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| goals.get(n.checked_sub(1)?))
+        else {
+            continue;
+        };
+        let text = goal.text.trim().to_string();
+        if !text.is_empty() && !texts.contains(&text) {
+            texts.push(text);
+        }
+    }
+    texts
+}
+
+#[cfg(test)]
+mod serves_tests {
+    use super::*;
+
+    fn goals() -> Vec<Goal> {
+        ["Housing first", "Fair pay", "Voices heard"]
+            .iter()
+            .map(|t| Goal {
+                text: t.to_string(),
+                ..Goal::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_become_the_goals_own_words_and_back() {
+        let served = goals_served("3, 1 1", &goals(), &[]);
+        assert_eq!(served, ["Voices heard", "Housing first"]);
+        assert_eq!(goal_numbers(&served, &goals()), "3, 1");
+        assert!(goals_served("7", &goals(), &[]).is_empty(), "no goal 7");
+    }
+
+    #[test]
+    fn a_goal_from_elsewhere_is_kept_while_the_numbers_are_unchanged() {
+        let before = vec!["Fair pay".to_string(), "An old goal".to_string()];
+        assert_eq!(goals_served("2", &goals(), &before), before);
+        assert_eq!(
+            goals_served("2, 3", &goals(), &before),
+            ["Fair pay", "Voices heard"]
+        );
     }
 }

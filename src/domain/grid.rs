@@ -5,10 +5,11 @@
 //! work on the same goal (an overlap to coordinate) and goals nobody is
 //! working on (a gap).
 //!
-//! Sessions record no link between a goal and the work that serves it, so
-//! a piece of work is placed under a goal when their words say so: they
-//! share a distinctive word (see [`Words`]). Work that names no goal is
-//! listed apart, never guessed onto one.
+//! Workstreams and activities name the goals they serve (`serves`, set in
+//! the item editor); they go under those goals. Other work (commitments,
+//! actions), and workstreams or activities that name none, is placed under
+//! a goal when they share a distinctive word (see [`Words`]). Work that
+//! names no goal is listed apart, never guessed onto one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -108,6 +109,7 @@ impl Grid {
                     w.name.trim(),
                     format!("{} {}", w.name, w.remit),
                     org,
+                    w.serves.clone(),
                 )
             }));
         }
@@ -116,20 +118,33 @@ impl Grid {
                 let org = Some(c.organisation.trim())
                     .filter(|o| !o.is_empty())
                     .map(str::to_string);
-                (Via::Commitment, c.detail.trim(), c.detail.clone(), org)
+                (
+                    Via::Commitment,
+                    c.detail.trim(),
+                    c.detail.clone(),
+                    org,
+                    Vec::new(),
+                )
             }));
         }
         if let Some(s) = latest(|s| !s.activities.is_empty()) {
             work.extend(s.activities.iter().map(|a| {
                 let words = format!("{} {}", a.title, a.description);
-                (Via::Activity, a.title.trim(), words, people.organisation(&a.lead))
+                let org = people.organisation(&a.lead);
+                (Via::Activity, a.title.trim(), words, org, a.serves.clone())
             }));
         }
         let in_series: BTreeSet<usize> = series.sessions.iter().copied().collect();
         for r in history.actions() {
             if in_series.contains(&r.session) && r.action.status.is_open() {
                 let org = people.organisation(&r.action.owner);
-                work.push((Via::Action, r.action.text.trim(), r.action.text.clone(), org));
+                work.push((
+                    Via::Action,
+                    r.action.text.trim(),
+                    r.action.text.clone(),
+                    org,
+                    Vec::new(),
+                ));
             }
         }
         let goal_texts: Vec<&str> = goals_session
@@ -150,13 +165,25 @@ impl Grid {
             })
             .collect();
         let mut unlinked = Vec::new();
-        for (via, text, about, organisation) in work {
+        for (via, text, about, organisation, named) in work {
             let item = Work {
                 via,
                 text: text.to_string(),
                 organisation,
             };
-            let serves = words.serves(&about);
+            // The goals it names, where they are among those agreed; else
+            // the goals its words share.
+            let named: Vec<usize> = goal_texts
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| named.iter().any(|n| comparable(n) == comparable(g)))
+                .map(|(i, _)| i)
+                .collect();
+            let serves = if named.is_empty() {
+                words.serves(&about)
+            } else {
+                named
+            };
             for &g in &serves {
                 goals[g].work.push(item.clone());
             }

@@ -170,3 +170,28 @@ fn initials_are_short_and_never_the_same_twice() {
     let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
     assert_eq!(initials(&names), ["LDA", "OH", "OH2", "THFT"]);
 }
+
+#[test]
+fn work_that_names_the_goals_it_serves_goes_under_them_whatever_its_words() {
+    let mut sessions = archive();
+    let july = &mut sessions[0];
+    // "Bank blocks" shares no word with any goal; named, it is placed.
+    july.activities[0].serves = vec!["Families hurt by gambling have support groups of their own".into()];
+    // Named goals win over words: screening now serves the families goal only.
+    july.roles.workstreams[0].serves =
+        vec!["  families hurt by gambling have support groups of their own ".into()];
+    let g = grid(&sessions);
+    let under = |i: usize| -> Vec<String> { g.goals[i].work.iter().map(|w| w.text.clone()).collect() };
+    assert!(under(1).contains(&"Bank blocks".to_string()), "{:?}", under(1));
+    assert!(
+        under(1).contains(&"Screening in debt advice".to_string()),
+        "{:?}",
+        under(1)
+    );
+    assert!(
+        !under(0).contains(&"Screening in debt advice".to_string()),
+        "{:?}",
+        under(0)
+    );
+    assert!(!g.unlinked.iter().any(|w| w.text == "Bank blocks"));
+}

@@ -104,7 +104,7 @@ pub fn who_does_what(g: &Grid) -> Vec<String> {
     let mut body = Vec::new();
     if let Some((date, title)) = &g.goals_from {
         body.push(escape::line(&format!(
-            "The goals agreed at \"{title}\" on {}. Sessions do not link work to goals, so work is placed under a goal when they share a distinctive word.",
+            "The goals agreed at \"{title}\" on {}. Workstreams and activities go under the goals they serve; other work, and any that names no goal, is placed under a goal when they share a distinctive word.",
             prose_date(*date)
         )));
     }

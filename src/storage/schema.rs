@@ -30,10 +30,14 @@ pub(super) fn every_field() -> Session {
             review_date: Some(day),
             ..Default::default()
         }],
+        serves: vec![String::new()],
         ..Default::default()
     }];
     s.roles = Roles {
-        workstreams: vec![Workstream::default()],
+        workstreams: vec![Workstream {
+            serves: vec![String::new()],
+            ..Default::default()
+        }],
         commitments: vec![Commitment::default()],
         ..Default::default()
     };

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PartnershipState, theme: &The
     let mut lines = Vec::new();
     if let Some((date, title)) = &g.goals_from {
         let text = format!(
-            "  Goals agreed at \"{title}\" ({}). Work is placed under a goal when their words match.",
+            "  Goals agreed at \"{title}\" ({}). Work goes under the goals it serves, else where its words match.",
             date.format("%-d %B %Y")
         );
         lines.push(Line::styled(fit(&text, width), theme.muted()));

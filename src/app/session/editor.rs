@@ -303,6 +303,15 @@ fn check(spec: FieldSpec, text: &str) -> Result<(), String> {
             .parse::<u32>()
             .map(|_| ())
             .map_err(|_| format!("\"{text}\" is not a whole number: write it as e.g. 3")),
+        FieldKind::Goals => match text
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .find(|n| !n.is_empty() && n.parse::<u32>().map_or(true, |n| n == 0))
+        {
+            Some(bad) => Err(format!(
+                "\"{bad}\" is not a goal's number: write the numbers step 1 shows, e.g. 1, 3"
+            )),
+            None => Ok(()),
+        },
         _ => Ok(()),
     }
 }

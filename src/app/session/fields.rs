@@ -21,6 +21,8 @@ pub enum FieldKind {
     Pick,
     /// Yes or no, toggled with Space.
     Flag,
+    /// Numbers of goals in step 1, e.g. "1, 3".
+    Goals,
 }
 
 impl FieldKind {
@@ -35,6 +37,7 @@ impl FieldKind {
             FieldKind::Number => "a whole number",
             FieldKind::Person => "a name (Ctrl-N fills one in)",
             FieldKind::Org => "an organisation (Ctrl-N fills one in)",
+            FieldKind::Goals => "numbers of the goals in step 1 it serves, e.g. 1, 3",
             _ => "",
         }
     }
@@ -61,7 +64,12 @@ const GOAL: &[FieldSpec] = &[
 const DRAFT: &[FieldSpec] = &[f("Wording", Long), f("Proposed by", Person)];
 const FINAL: &[FieldSpec] = &[f("Final wording", Long)];
 const CONSENT: &[FieldSpec] = &[f("Organisation", Org), f("Answer", Pick), f("Concern", Long)];
-const ACTIVITY: &[FieldSpec] = &[f("Title", Line), f("Lead", Person), f("Description", Long)];
+const ACTIVITY: &[FieldSpec] = &[
+    f("Title", Line),
+    f("Lead", Person),
+    f("Description", Long),
+    f("Serves goals", Goals),
+];
 const MEASURE: &[FieldSpec] = &[
     f("Indicator", Line),
     f("Kind", Pick),
@@ -76,6 +84,7 @@ const WORKSTREAM: &[FieldSpec] = &[
     f("Lead", Person),
     f("Lead organisation", Org),
     f("Remit", Long),
+    f("Serves goals", Goals),
 ];
 const COMMITMENT: &[FieldSpec] = &[f("Organisation", Org), f("Gives", Pick), f("Detail", Long)];
 const SECRETARIAT: &[FieldSpec] = &[f("Secretariat", Org)];

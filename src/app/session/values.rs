@@ -7,7 +7,7 @@ use super::items::ListRef;
 use super::section::ListKind;
 use crate::domain::{
     ActionStatus, Attendance, CommitmentKind, ConsentLevel, DecisionMethod, LearningKind, MeasureKind,
-    Sector, Session, Step, parse_date,
+    Sector, Session, Step, goal_numbers, goals_served, parse_date,
 };
 
 /// What one field holds while it is being edited.
@@ -92,7 +92,12 @@ pub fn read(s: &Session, l: ListRef, row: usize) -> Vec<Value> {
             ]
         }),
         ListKind::Activities => s.activities.get(row).map_or(none, |a| {
-            vec![text(&a.title), text(&a.lead), text(&a.description)]
+            vec![
+                text(&a.title),
+                text(&a.lead),
+                text(&a.description),
+                text(&goal_numbers(&a.serves, &s.goals)),
+            ]
         }),
         ListKind::Measures => {
             let m = s.activities.get(l.parent).and_then(|a| a.measures.get(row));
@@ -114,6 +119,7 @@ pub fn read(s: &Session, l: ListRef, row: usize) -> Vec<Value> {
                 text(&w.lead),
                 text(&w.lead_organisation),
                 text(&w.remit),
+                text(&goal_numbers(&w.serves, &s.goals)),
             ]
         }),
         ListKind::Commitments => s.roles.commitments.get(row).map_or(none, |c| {
@@ -247,8 +253,10 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
             }
         }
         ListKind::Activities => {
+            let goals = &s.goals;
             if let Some(a) = s.activities.get_mut(row) {
                 (a.title, a.lead, a.description) = (v.text(0), v.text(1), v.text(2));
+                a.serves = goals_served(&v.text(3), goals, &a.serves);
             }
         }
         ListKind::Measures => {
@@ -264,6 +272,7 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
         ListKind::Workstreams => {
             if let Some(w) = s.roles.workstreams.get_mut(row) {
                 (w.name, w.lead, w.lead_organisation, w.remit) = (v.text(0), v.text(1), v.text(2), v.text(3));
+                w.serves = goals_served(&v.text(4), &s.goals, &w.serves);
             }
         }
         ListKind::Commitments => {

@@ -80,6 +80,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
                 n => format!("{n} votes"),
             };
             vec![vec![
+                r.muted(format!("{}. ", row + 1)),
                 mark,
                 r.plain(or(&g.text, "(no text)")),
                 r.detail(&[g.proposed_by.clone(), votes]),
@@ -127,7 +128,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
             };
             let mut item = vec![vec![
                 r.bold(or(&a.title, "(untitled)")),
-                r.detail(&[lead, measures]),
+                r.detail(&[lead, measures, serves(&a.serves, s)]),
             ]];
             if !a.description.trim().is_empty() {
                 item.push(vec![r.plain(a.description.trim().to_string())]);
@@ -167,7 +168,10 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
                 ("", o) => format!("led by {o}"),
                 (p, o) => format!("led by {p} ({o})"),
             };
-            let mut item = vec![vec![r.bold(or(&w.name, "(unnamed)")), r.detail(&[lead])]];
+            let mut item = vec![vec![
+                r.bold(or(&w.name, "(unnamed)")),
+                r.detail(&[lead, serves(&w.serves, s)]),
+            ]];
             if !w.remit.trim().is_empty() {
                 item.push(vec![r.plain(w.remit.trim().to_string())]);
             }
@@ -346,5 +350,14 @@ fn decision_how(s: &Session, d: &crate::domain::Decision) -> String {
     match s.standing_block(crate::domain::Subject::Decision, &d.text) {
         Some(_) => "NOT AGREED: blocked".into(),
         None => d.method.label().into(),
+    }
+}
+
+/// "serves goals 1, 3", or nothing when it names none in this session.
+fn serves(served: &[String], s: &Session) -> String {
+    match crate::domain::goal_numbers(served, &s.goals) {
+        n if n.is_empty() => String::new(),
+        n if n.contains(',') => format!("serves goals {n}"),
+        n => format!("serves goal {n}"),
     }
 }
