@@ -343,6 +343,11 @@ pub fn goals_served(typed: &str, goals: &[Goal], before: &[String]) -> Vec<Strin
             texts.push(text);
         }
     }
+    // Numbers that name no goal here (a session that lists no goals of its
+    // own, say) change nothing rather than forget the goals named before.
+    if texts.is_empty() && !typed.trim().is_empty() {
+        return before.to_vec();
+    }
     texts
 }
 
@@ -375,6 +380,15 @@ mod serves_tests {
         assert_eq!(
             goals_served("2, 3", &goals(), &before),
             ["Fair pay", "Voices heard"]
+        );
+        assert_eq!(
+            goals_served("1", &[], &before),
+            before,
+            "no goals here: nothing lost"
+        );
+        assert!(
+            goals_served("", &goals(), &before).is_empty(),
+            "cleared on purpose"
         );
     }
 }
