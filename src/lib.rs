@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod export;
+pub mod heap;
 pub mod storage;
 pub mod sync;
 pub mod tui;

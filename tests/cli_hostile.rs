@@ -37,9 +37,9 @@ fn hostile_archive() -> TempDir {
         let mut s = Session::new(&title, &format!("Evil {EVIL} Partnership"), date, now);
         s.location = EVIL.into();
         s.actions.push(ActionItem {
-            id: format!("a-{day}{EVIL}"),
-            text: format!("Book {EVIL} the hall"),
-            owner: format!("Owner {EVIL}"),
+            id: format!("a-{day}{EVIL}").into(),
+            text: format!("Book {EVIL} the hall").into(),
+            owner: format!("Owner {EVIL}").into(),
             due: NaiveDate::from_ymd_opt(2026, 5, 1),
             status: ActionStatus::InProgress,
             step: None,
@@ -47,7 +47,7 @@ fn hostile_archive() -> TempDir {
         });
         // An empty action text: `check` warns, quoting nothing but the file.
         s.actions.push(ActionItem {
-            id: format!("b-{day}"),
+            id: format!("b-{day}").into(),
             ..Default::default()
         });
         archive.create(&s).unwrap();

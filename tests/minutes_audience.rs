@@ -127,7 +127,7 @@ fn with_secrets() -> Session {
     });
     s.actions.push(ActionItem {
         id: "secret-action".into(),
-        text: secret("action"),
+        text: secret("action").into(),
         shown_to: T,
         ..Default::default()
     });

@@ -203,9 +203,9 @@ fn records() -> impl Strategy<Value = (Vec<Decision>, Vec<ActionItem>, Vec<Parke
         select(ActionStatus::ALL.to_vec()),
     )
         .prop_map(|(id, text, owner, due, status)| ActionItem {
-            id,
-            text,
-            owner,
+            id: id.into(),
+            text: text.into(),
+            owner: owner.into(),
             due,
             status,
             step: None,

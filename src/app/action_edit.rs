@@ -78,8 +78,8 @@ impl ActionEdit {
         let due = action.due.map(|d| d.to_string()).unwrap_or_default();
         let fields = [LineField::at_end(action.owner.clone()), LineField::at_end(due)];
         ActionEdit {
-            id: action.id.clone(),
-            text: action.text.clone(),
+            id: action.id.to_string(),
+            text: action.text.to_string(),
             path,
             fields,
             focus: 0,

@@ -366,7 +366,9 @@ fn spawn_worker(dir: PathBuf, cache: Option<Cache>, asked: Receiver<()>, tell: S
                 }
                 Err(e) => News::Failed(e.to_string()),
             };
-            if tell.send(news).is_err() || asked.recv().is_err() {
+            let sent = tell.send(news);
+            crate::heap::give_back();
+            if sent.is_err() || asked.recv().is_err() {
                 return;
             }
         }

@@ -199,7 +199,7 @@ impl Library {
             return loaded.clone();
         };
         let texts = texts_of(&session, &mut self.across.pool);
-        let session = Arc::new(lean(session));
+        let session = Arc::new(lean(session, &mut self.across.pool));
         if self.across.job.is_none() {
             let held = Held {
                 stamp,
@@ -270,18 +270,16 @@ fn read(
     for batch in stale.chunks(BATCH) {
         // The stamp first: a change while parsing makes the next read take
         // the file again rather than keep the older text. One file at a
-        // time on this thread: parsing on every core left the heap of each
-        // core's thread fragmented, doubling peak memory (the read is in
-        // the background, so its time matters less than its memory).
-        let read: Vec<(usize, Option<Stamp>, Option<Session>)> = batch
-            .iter()
-            .map(|&i| (i, Stamp::read(&paths[i]), load(&paths[i]).ok()))
-            .collect();
-        for (i, stamp, session) in read {
-            match session {
+        // time on this thread, cut down as soon as it is read: parsing on
+        // every core, or holding a batch whole, left the heap fragmented and
+        // raised peak memory (the read is in the background, so its time
+        // matters less than its memory).
+        for &i in batch {
+            let stamp = Stamp::read(&paths[i]);
+            match load(&paths[i]).ok() {
                 Some(session) => {
                     let texts = texts_of(&session, &mut pool);
-                    let session = Arc::new(lean(session));
+                    let session = Arc::new(lean(session, &mut pool));
                     files.insert(
                         paths[i].clone(),
                         Held {
@@ -315,6 +313,7 @@ fn read(
     let loaded = Loaded::new(kept.0, kept.1, Some(kept.2));
     loaded.index();
     loaded.history();
+    crate::heap::give_back();
     Finished { files, pool, loaded }
 }
 

@@ -11,8 +11,8 @@ fn session(title: &str, day: u32) -> Session {
     let date = NaiveDate::from_ymd_opt(2026, 6, day).unwrap_or_default();
     let mut s = Session::new(title, "Riverside", date, now);
     s.actions.push(ActionItem {
-        id: format!("a-{day}"),
-        text: format!("Book the hall for {title}"),
+        id: format!("a-{day}").into(),
+        text: format!("Book the hall for {title}").into(),
         ..ActionItem::default()
     });
     s.notes

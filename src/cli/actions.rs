@@ -204,12 +204,12 @@ fn table(found: &[ActionRecord], today: NaiveDate) -> String {
             };
             let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
             [
-                a.id.clone(),
+                a.id.to_string(),
                 due,
                 status,
-                a.owner.clone(),
+                a.owner.to_string(),
                 r.partnership.to_string(),
-                a.text.clone(),
+                a.text.to_string(),
             ]
             .map(|c| crate::domain::clean_for_terminal(&one_line(&c)).into_owned())
         })

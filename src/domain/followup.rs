@@ -71,7 +71,7 @@ impl Session {
             action.status = status;
         }
         if let Some(owner) = &change.owner {
-            action.owner = owner.trim().to_string();
+            action.owner = owner.trim().into();
         }
         if let Some(due) = change.due {
             action.due = due;
@@ -124,7 +124,7 @@ mod tests {
     fn action(id: &str, status: ActionStatus) -> ActionItem {
         ActionItem {
             id: id.into(),
-            text: format!("do {id}"),
+            text: format!("do {id}").into(),
             owner: "Ann".into(),
             due: Some(day(10, 1)),
             status,

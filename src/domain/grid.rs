@@ -145,7 +145,7 @@ impl Grid {
                 work.push((
                     Via::Action,
                     r.action.text.trim(),
-                    r.action.text.clone(),
+                    r.action.text.to_string(),
                     org,
                     Vec::new(),
                 ));

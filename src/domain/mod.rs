@@ -28,6 +28,7 @@ mod rounds;
 mod search;
 mod search_index;
 mod session;
+mod shared_text;
 mod signoff;
 mod slug;
 mod snippet;
@@ -70,6 +71,7 @@ pub use rounds::{
 pub use search::{Hit, Section, search};
 pub use search_index::{Found, Narrowing, SearchIndex, TextPool, Texts, texts_of};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
+pub use shared_text::Text;
 pub use signoff::{
     Amendment, Approval, ApprovedBy, Circulation, Move as SignOffMove, Refusal, SignOff, Stage,
 };

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Step;
+use super::{Step, Text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -51,10 +51,10 @@ impl DecisionMethod {
 #[serde(default)]
 pub struct ActionItem {
     /// Stable across sessions, so follow-ups can carry an action over.
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
     /// A participant's name where possible; may be an organisation or group.
-    pub owner: String,
+    pub owner: Text,
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
     /// The step it was agreed in, if any (quick capture fills it in). Left

@@ -11,9 +11,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
-use super::Session;
 use super::fold::fold;
 use super::search::{Hit, PHRASE_BOOST, Section, fields, matching, one_line};
+use super::{Session, Text};
 
 /// An action with no id, which is never merged with another.
 const NO_GROUP: u32 = u32::MAX;
@@ -50,6 +50,12 @@ impl TextPool {
         let kept: Arc<str> = Arc::from(text);
         self.0.insert(Arc::clone(&kept));
         kept
+    }
+
+    /// Makes `text` the copy kept here, so every session holding the same
+    /// words holds them once.
+    pub fn share(&mut self, text: &mut Text) {
+        *text = Text::from(self.get(text));
     }
 
     /// Forgets texts no session holds any more.
@@ -129,6 +135,10 @@ impl SearchIndex {
         let mut order: Vec<usize> = (0..sessions.len().min(texts.len())).collect();
         order.sort_by(|&a, &b| date(b).cmp(&date(a)).then(a.cmp(&b)));
         let mut index = SearchIndex::default();
+        // Sized once: growing by doubling held two copies at the peak.
+        index
+            .fields
+            .reserve_exact(order.iter().map(|&s| texts[s].len()).sum());
         index.group_actions(sessions);
         // Each text seen, so one repeated from session to session is folded
         // once; and each folded text by its hash (a rare clash keeps one twice).

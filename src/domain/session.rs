@@ -286,7 +286,7 @@ impl Session {
         self.roles.workstreams.iter_mut().for_each(|w| fix(&mut w.lead));
         self.awareness.iter_mut().for_each(|a| fix(&mut a.owner));
         self.review.next_steps.iter_mut().for_each(|n| fix(&mut n.owner));
-        self.actions.iter_mut().for_each(|a| fix(&mut a.owner));
+        self.actions.iter_mut().for_each(|a| a.owner.edit(fix));
         self.parking_lot.iter_mut().for_each(|p| fix(&mut p.raised_by));
         self.rename_in_rounds(old, new);
     }

@@ -265,8 +265,8 @@ fn actions(history: &History, as_of: NaiveDate) -> Vec<String> {
             let flags = at.map(|at| history.flags(r.action, at)).unwrap_or_default();
             let status = super::follow::status_with_flags(status_on(r.action, as_of), &flags);
             vec![
-                r.action.text.clone(),
-                r.action.owner.clone(),
+                r.action.text.to_string(),
+                r.action.owner.to_string(),
                 short_date(r.action.due),
                 status,
                 agreed.unwrap_or_default(),

@@ -180,7 +180,7 @@ mod tests {
         for id in ["a-1", "a-2", "a-3"] {
             first.actions.push(ActionItem {
                 id: id.into(),
-                text: format!("Do {id}"),
+                text: format!("Do {id}").into(),
                 due: NaiveDate::from_ymd_opt(2026, 9, 20),
                 ..Default::default()
             });

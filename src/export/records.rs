@@ -84,8 +84,8 @@ pub fn actions(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
     let day = session.date;
     let row = |a: &ActionItem| {
         vec![
-            a.text.clone(),
-            a.owner.clone(),
+            a.text.to_string(),
+            a.owner.to_string(),
             short_date(a.due),
             status_on(a, day),
         ]
@@ -106,8 +106,8 @@ pub fn actions(session: &Session, earlier: Option<&Earlier>) -> Vec<String> {
                 .map(|(i, x)| flagged(status_on(x, day), earlier, i))
                 .unwrap_or_else(|| "Not carried over".to_string());
             vec![
-                a.text.clone(),
-                a.owner.clone(),
+                a.text.to_string(),
+                a.owner.to_string(),
                 short_date(a.due),
                 a.status.label().to_string(),
                 now,

@@ -29,9 +29,9 @@ pub fn actions_csv(history: &History, records: &[ActionRecord], today: NaiveDate
         };
         let a = r.action;
         vec![
-            a.id.clone(),
-            a.text.clone(),
-            a.owner.clone(),
+            a.id.to_string(),
+            a.text.to_string(),
+            a.owner.to_string(),
             date(a.due),
             a.status.key().to_string(),
             if r.is_overdue(today) { "Yes" } else { "" }.to_string(),

@@ -154,7 +154,7 @@ fn series(bases: &[Session], rng: &mut Rng, number: usize, length: usize, out: &
         }
         let mut new = base.actions.clone();
         for (i, a) in new.iter_mut().enumerate() {
-            a.id = format!("a-p{number}-m{k}-{i}");
+            a.id = format!("a-p{number}-m{k}-{i}").into();
         }
         s.actions = carried.drain(..).chain(new).collect();
         carried = s.actions.iter().filter(|a| a.status.is_open()).cloned().collect();
@@ -198,8 +198,8 @@ pub fn big_session(items: usize, seed: u64) -> Session {
                 ..Default::default()
             }),
             2 => s.actions.push(ActionItem {
-                id: format!("a-big-{i}"),
-                text: text(&mut rng),
+                id: format!("a-big-{i}").into(),
+                text: text(&mut rng).into(),
                 owner: "Ann".into(),
                 ..Default::default()
             }),

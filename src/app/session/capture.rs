@@ -240,9 +240,9 @@ fn add(s: &mut crate::domain::Session, kind: Kind, p: Parsed, step: Step, now: D
         Kind::Action => {
             let id = new_item_id("a", now, &s.item_ids());
             s.actions.push(ActionItem {
-                id,
-                text: p.text,
-                owner: p.person,
+                id: id.into(),
+                text: p.text.into(),
+                owner: p.person.into(),
                 due: p.due,
                 step: Some(step),
                 ..Default::default()

@@ -136,7 +136,7 @@ pub fn insert_blank(s: &mut Session, l: ListRef, at: usize, now: DateTime<Utc>) 
             }
             ListKind::Actions => {
                 if let Some(a) = s.actions.get_mut(at) {
-                    a.id = id;
+                    a.id = id.into();
                 }
             }
             _ => {}

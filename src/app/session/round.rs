@@ -259,7 +259,10 @@ pub fn credit(s: &mut Session, list: ListRef, row: usize) -> Option<String> {
             .next_steps
             .get_mut(row)
             .map(|n| fill(&mut n.owner, &name)),
-        ListKind::Actions => s.actions.get_mut(row).map(|a| fill(&mut a.owner, &name)),
+        ListKind::Actions => s
+            .actions
+            .get_mut(row)
+            .map(|a| a.owner.edit(|owner| fill(owner, &name))),
         ListKind::Parked => s.parking_lot.get_mut(row).map(|p| fill(&mut p.raised_by, &name)),
         // Readings, learnings and decisions name nobody: the count is all.
         _ => None,

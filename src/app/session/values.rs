@@ -324,8 +324,12 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
         }
         ListKind::Actions => {
             if let Some(a) = s.actions.get_mut(row) {
-                (a.text, a.owner, a.due, a.status) =
-                    (v.text(0), v.text(1), v.date(2), v.pick(3, &ActionStatus::ALL));
+                (a.text, a.owner, a.due, a.status) = (
+                    v.text(0).into(),
+                    v.text(1).into(),
+                    v.date(2),
+                    v.pick(3, &ActionStatus::ALL),
+                );
             }
         }
         ListKind::Parked => {

@@ -127,7 +127,7 @@ mod tests {
     fn action(id: &str, owner: &str, due: Option<(u32, u32)>, status: ActionStatus) -> ActionItem {
         ActionItem {
             id: id.into(),
-            text: format!("Do {id}"),
+            text: format!("Do {id}").into(),
             owner: owner.into(),
             due: due.and_then(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d)),
             status,
@@ -190,7 +190,7 @@ mod tests {
         let ids = |f: &ActionFilter| -> Vec<String> {
             h.actions_matching(f, today())
                 .iter()
-                .map(|r| r.action.id.clone())
+                .map(|r| r.action.id.to_string())
                 .collect()
         };
         assert_eq!(

@@ -140,7 +140,7 @@ mod tests {
     fn action(id: &str, owner: &str) -> ActionItem {
         ActionItem {
             id: id.into(),
-            text: format!("Do {id}"),
+            text: format!("Do {id}").into(),
             owner: owner.into(),
             ..Default::default()
         }

@@ -1,15 +1,20 @@
 //! A session cut down to what the screens that look across sessions read
-//! (the actions, measures and readings, decisions, who was in the room, and
-//! what places it in its series), so an archive of thousands of sessions
+//! (the actions, measures and readings, who was in the room, and what
+//! places it in its series), so an archive of thousands of sessions
 //! can be held whole without holding every word of every meeting. Search
 //! keeps its own texts (see `SearchIndex`).
 
 use super::Session;
+use crate::domain::TextPool;
 
 /// `session` without what no cross-session view reads: goals, vision,
-/// roles, awareness, learnings and next steps, notes, the parking lot,
-/// go-rounds, votes, consent checks, the plan, sign-off and health check.
-pub fn lean(mut session: Session) -> Session {
+/// roles, awareness, decisions, learnings and next steps, notes, the
+/// parking lot, go-rounds, votes, consent checks, the plan, sign-off and
+/// health check, and of people and activities all but their names and
+/// measures.
+/// What it keeps of the actions is held once in `pool` however many
+/// sessions carry it.
+pub fn lean(mut session: Session, pool: &mut TextPool) -> Session {
     let s = &mut session;
     s.goals = Vec::new();
     s.vision = Default::default();
@@ -27,10 +32,22 @@ pub fn lean(mut session: Session) -> Session {
     s.health = Default::default();
     s.location = String::new();
     s.facilitator = String::new();
+    s.decisions = Vec::new();
+    for person in &mut s.participants {
+        person.role = String::new();
+    }
+    for activity in &mut s.activities {
+        activity.description = String::new();
+        activity.serves = Vec::new();
+    }
     s.participants.shrink_to_fit();
     s.activities.shrink_to_fit();
-    s.decisions.shrink_to_fit();
     s.actions.shrink_to_fit();
+    for action in &mut s.actions {
+        pool.share(&mut action.id);
+        pool.share(&mut action.text);
+        pool.share(&mut action.owner);
+    }
     s.review.readings.shrink_to_fit();
     session
 }
@@ -51,16 +68,42 @@ mod tests {
         });
         s.notes.insert(crate::domain::Step::Goals, "long notes".into());
         let full = vec![s.clone()];
-        let lean = vec![lean(s)];
+        let lean = vec![lean(s, &mut crate::domain::TextPool::default())];
         assert!(lean[0].notes.is_empty(), "notes dropped");
         let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();
         let texts = |h: &History| -> Vec<String> {
             h.actions_matching(&ActionFilter::default(), today)
                 .iter()
-                .map(|r| r.action.text.clone())
+                .map(|r| r.action.text.to_string())
                 .collect()
         };
         assert_eq!(texts(&History::new(&full)), texts(&History::new(&lean)));
         assert_eq!(History::new(&full).series(), History::new(&lean).series());
+    }
+
+    #[test]
+    fn a_carried_action_is_held_once_however_many_sessions_carry_it() {
+        let mut pool = crate::domain::TextPool::default();
+        let mut held = Vec::new();
+        for month in 1..=3 {
+            let mut s = meeting("Monthly", "Level Ground", month, 1);
+            s.actions.push(ActionItem {
+                id: "a-1".into(),
+                text: String::from("Book the hall").into(),
+                owner: String::from("Amira").into(),
+                ..ActionItem::default()
+            });
+            s.decisions.push(crate::domain::Decision::default());
+            held.push(lean(s, &mut pool));
+        }
+        let first = &held[0].actions[0];
+        for later in &held[1..] {
+            assert!(later.actions[0].text.shares(&first.text));
+            assert!(later.actions[0].owner.shares(&first.owner));
+            assert!(
+                later.decisions.is_empty(),
+                "no cross-session view reads decisions"
+            );
+        }
     }
 }

@@ -284,7 +284,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
             let owner = if a.owner.is_empty() {
                 "no owner yet".to_string()
             } else {
-                a.owner.clone()
+                a.owner.to_string()
             };
             vec![vec![
                 status,
