@@ -16,6 +16,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering as Atomic};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -61,6 +62,8 @@ enum Mode {
         /// Holds files read this run that the worker has not remembered
         /// yet: they are remembered on leaving, should it not finish.
         unremembered: bool,
+        /// A list sent that the app has not taken yet (see `spawn_worker`).
+        unread: Arc<AtomicBool>,
     },
 }
 
@@ -98,7 +101,8 @@ impl Library {
         let first = remembered_view(&dir, cache.as_ref());
         let (ask, asked) = channel();
         let (tell, news) = channel();
-        spawn_worker(dir.clone(), cache.clone(), asked, tell);
+        let unread = Arc::new(AtomicBool::new(false));
+        spawn_worker(dir.clone(), cache.clone(), asked, (tell, Arc::clone(&unread)));
         let mut library = Library::empty(
             &dir,
             Mode::Worker {
@@ -107,6 +111,7 @@ impl Library {
                 watching: None,
                 cache,
                 unremembered: false,
+                unread,
             },
         );
         let files = first
@@ -177,12 +182,16 @@ impl Library {
     /// anything on screen changed.
     pub fn poll(&mut self) -> bool {
         let Mode::Worker {
-            news, unremembered, ..
+            news,
+            unremembered,
+            unread,
+            ..
         } = &mut self.mode
         else {
             return false;
         };
         let news: Vec<News> = news.try_iter().collect();
+        unread.store(false, Atomic::Release);
         let Some(last) = news.len().checked_sub(1) else {
             return false;
         };
@@ -306,7 +315,16 @@ fn order(a: &Listed, b: &Listed) -> Ordering {
 /// time it is asked (requests that pile up while a check runs are answered
 /// by one more check), handing over the list as it goes and remembering
 /// the cards for the next start.
-fn spawn_worker(dir: PathBuf, cache: Option<Cache>, asked: Receiver<()>, tell: Sender<News>) {
+///
+/// A list on its way is a whole copy of the archive's cards: while the app
+/// has not taken the last one (`unread`), only progress is sent, so copies
+/// never pile up in the channel when the app is slow to look.
+fn spawn_worker(
+    dir: PathBuf,
+    cache: Option<Cache>,
+    asked: Receiver<()>,
+    (tell, unread): (Sender<News>, Arc<AtomicBool>),
+) {
     std::thread::spawn(move || {
         if asked.recv().is_err() {
             return;
@@ -344,7 +362,8 @@ fn spawn_worker(dir: PathBuf, cache: Option<Cache>, asked: Receiver<()>, tell: S
                 }
                 // A whole list is sorted and grouped a few times a second
                 // at most: a large first check reads many batches.
-                let news = if !read.is_empty() && (checked == total || sent.elapsed() > SNAPSHOTS) {
+                let due = checked == total || sent.elapsed() > SNAPSHOTS;
+                let news = if !read.is_empty() && due && !unread.swap(true, Atomic::AcqRel) {
                     sent = Instant::now();
                     News::List(View::of(current.clone()), Some((checked, total)))
                 } else {
