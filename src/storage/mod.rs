@@ -31,6 +31,7 @@ mod cache;
 mod catalog;
 mod diagnose;
 mod error;
+mod fast_ron;
 mod file;
 mod find;
 mod format;
