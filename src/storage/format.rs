@@ -142,15 +142,17 @@ fn parse_clean(text: &str) -> Option<Session> {
     quick_clean(text).or_else(|| ron_clean(text))
 }
 
-/// [`parse_clean`] by the quick reader alone.
-pub(super) fn quick_clean(text: &str) -> Option<Session> {
+/// [`parse_clean`] by the quick reader alone (public for `benches/parse.rs`).
+#[doc(hidden)]
+pub fn quick_clean(text: &str) -> Option<Session> {
     let mut unknown = false;
     let session: Session = fast_ron::from_str(text, |_| unknown = true)?;
     (!unknown).then_some(session)
 }
 
-/// [`parse_clean`] by ron alone.
-pub(super) fn ron_clean(text: &str) -> Option<Session> {
+/// [`parse_clean`] by ron alone (public for `benches/parse.rs`).
+#[doc(hidden)]
+pub fn ron_clean(text: &str) -> Option<Session> {
     let mut de = ron::Deserializer::from_str_with_options(text, &options()).ok()?;
     let mut unknown = false;
     let session: Session = serde_ignored::deserialize(&mut de, |_| unknown = true).ok()?;

@@ -39,12 +39,15 @@ impl<'de> Deserializer<'de> {
     /// Skips whitespace, `// line` and nested `/* block */` comments. Other
     /// whitespace ron knows (U+2028 and the like) makes the reader give up.
     pub(super) fn ws(&mut self) -> Result<()> {
+        let bytes = self.src.as_bytes();
         loop {
-            match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') => self.pos += 1,
-                Some(b'/') => self.comment()?,
-                _ => return Ok(()),
+            while let Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') = bytes.get(self.pos) {
+                self.pos += 1;
             }
+            if bytes.get(self.pos) != Some(&b'/') {
+                return Ok(());
+            }
+            self.comment()?;
         }
     }
 
