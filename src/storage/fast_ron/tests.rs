@@ -132,6 +132,9 @@ fn broken_text_is_never_read() {
         format!("{text} x"),
         text.replacen(",\n    title", "\n    title", 1),
         text.replacen('(', "Sesion(", 1),
+        text.replacen("title: \"", "title: \"\\u{0000041}", 1),
+        text.replacen("title: \"", "title: \"\\u{}", 1),
+        text.replacen("title: \"", "title: \"\\u{D800}", 1),
         text[..text.len() / 2].to_string(),
     ];
     for variant in broken {
@@ -143,11 +146,20 @@ fn broken_text_is_never_read() {
     }
 }
 
+/// Text with what strings escape: quotes, backslashes, line ends, control
+/// characters, non-ASCII and combining characters.
+fn odd_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[ -~\n\r\t\u{0}-\u{1f}\u{7f}é€😀\u{301}\u{200e}\u{2028}]{0,40}"
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn any_text_reads_back_as_ron_reads_it(title in ".*", name in "\\PC*", note in any::<String>()) {
+    fn any_text_reads_back_as_ron_reads_it(title in odd_text(), name in odd_text(), note in odd_text()) {
         let mut s = Session::new(&title, "P", chrono::NaiveDate::MIN, chrono::DateTime::UNIX_EPOCH);
         s.location = title.clone();
         s.participants.push(Participant { name, ..Default::default() });
