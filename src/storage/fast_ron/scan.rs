@@ -13,6 +13,10 @@ fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
 
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')
+}
+
 fn is_ident_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -38,13 +42,28 @@ impl<'de> Deserializer<'de> {
 
     /// Skips whitespace, `// line` and nested `/* block */` comments. Other
     /// whitespace ron knows (U+2028 and the like) makes the reader give up.
+    #[inline]
     pub(super) fn ws(&mut self) -> Result<()> {
+        // Most calls find nothing to skip (before a `:` or a `,`).
+        match self.src.as_bytes().get(self.pos) {
+            Some(&b) if is_ws(b) || b == b'/' => self.skip_ws(),
+            _ => Ok(()),
+        }
+    }
+
+    fn skip_ws(&mut self) -> Result<()> {
         let bytes = self.src.as_bytes();
         loop {
-            while let Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') = bytes.get(self.pos) {
-                self.pos += 1;
+            let mut at = self.pos;
+            // Indents come eight spaces at a time.
+            while bytes.get(at..at + 8) == Some(b"        ") {
+                at += 8;
             }
-            if bytes.get(self.pos) != Some(&b'/') {
+            while bytes.get(at).is_some_and(|&b| is_ws(b)) {
+                at += 1;
+            }
+            self.pos = at;
+            if bytes.get(at) != Some(&b'/') {
                 return Ok(());
             }
             self.comment()?;
@@ -81,6 +100,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// The identifier here, without moving on.
+    #[inline]
     pub(super) fn peek_ident(&self) -> Option<&'de str> {
         let rest = self.rest();
         if !rest.first().copied().is_some_and(is_ident_start) {
