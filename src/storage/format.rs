@@ -9,7 +9,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use super::{StorageError, diagnose, migrate, unknown};
+use super::{StorageError, diagnose, fast_ron, migrate, unknown};
 use crate::domain::Session;
 
 pub(super) fn options() -> ron::Options {
@@ -136,8 +136,23 @@ fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StorageError> {
 
 /// The session, when the text reads as one without a single field unknown
 /// to it; `None` otherwise (the reasons are found by [`parse_all`]'s slow
-/// road). The unknown fields are noticed during the one typed parse.
+/// road). The unknown fields are noticed during the one typed parse: by the
+/// quick reader, or by ron when the quick reader was unsure.
 fn parse_clean(text: &str) -> Option<Session> {
+    quick_clean(text).or_else(|| ron_clean(text))
+}
+
+/// [`parse_clean`] by the quick reader alone (public for `benches/parse.rs`).
+#[doc(hidden)]
+pub fn quick_clean(text: &str) -> Option<Session> {
+    let mut unknown = false;
+    let session: Session = fast_ron::from_str(text, |_| unknown = true)?;
+    (!unknown).then_some(session)
+}
+
+/// [`parse_clean`] by ron alone (public for `benches/parse.rs`).
+#[doc(hidden)]
+pub fn ron_clean(text: &str) -> Option<Session> {
     let mut de = ron::Deserializer::from_str_with_options(text, &options()).ok()?;
     let mut unknown = false;
     let session: Session = serde_ignored::deserialize(&mut de, |_| unknown = true).ok()?;

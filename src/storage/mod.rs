@@ -31,6 +31,7 @@ mod cache;
 mod catalog;
 mod diagnose;
 mod error;
+mod fast_ron;
 mod file;
 mod find;
 mod format;
@@ -54,6 +55,8 @@ pub use cache::{CACHE_ENV, Cache, Messages};
 pub use catalog::{Known, Listed, Stamp, cards, check, known, same_files, with_messages};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use file::{load, load_all, save, save_as, save_over};
+#[doc(hidden)]
+pub use format::{quick_clean, ron_clean};
 pub use format::{to_ron, try_to_ron};
 pub use lock::{Holder, LockError, SessionLock, break_lock, holder, is_locked, lock, lock_path, release_own};
 pub use paths::{DIR_ENV, archive_dir, is_session_file};
