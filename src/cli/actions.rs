@@ -13,6 +13,7 @@ use super::CliError;
 use super::output::print;
 use super::pack::Loaded;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
+use crate::storage::Depth;
 use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
 
 #[derive(Debug, clap::Args)]
@@ -84,7 +85,8 @@ fn parse_due(text: &str) -> Result<Due, String> {
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let loaded = Loaded::read(dir)?;
+    // Lean sessions: a change reads its file whole again, under its lock.
+    let loaded = Loaded::extracted(dir, Depth::Lean)?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let history = History::new(&loaded.sessions);
     let result = match args.change {
