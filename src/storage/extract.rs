@@ -217,7 +217,7 @@ impl Extracts {
         let mut bytes = Vec::new();
         put(&mut bytes, &head)?;
         put(&mut bytes, &front)?;
-        bytes.extend(rmp_serde::to_vec_named(&back).ok()?);
+        put(&mut bytes, &back)?;
         Some(bytes)
     }
 }
@@ -302,3 +302,7 @@ fn section(code: u32) -> Option<Section> {
     })
 }
 
+
+#[cfg(test)]
+#[path = "extract_tests.rs"]
+mod tests;

@@ -156,3 +156,7 @@ fn remember_again(
     extracts.write(&list);
 }
 
+
+#[cfg(test)]
+#[path = "extract_read_tests.rs"]
+mod tests;
