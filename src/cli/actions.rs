@@ -13,8 +13,8 @@ use super::CliError;
 use super::output::print;
 use super::pack::Loaded;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
-use crate::storage::Depth;
 use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
+use crate::storage::Depth;
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]

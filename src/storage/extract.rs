@@ -203,10 +203,22 @@ impl Extracts {
                 texts,
             });
             back.entries.push([
-                s.actions.iter().map(|a| actions.add_item(a)).collect::<Option<_>>()?,
-                s.participants.iter().map(|p| participants.add_item(p)).collect::<Option<_>>()?,
-                s.decisions.iter().map(|d| decisions.add_item(d)).collect::<Option<_>>()?,
-                s.activities.iter().map(|a| activities.add_item(a)).collect::<Option<_>>()?,
+                s.actions
+                    .iter()
+                    .map(|a| actions.add_item(a))
+                    .collect::<Option<_>>()?,
+                s.participants
+                    .iter()
+                    .map(|p| participants.add_item(p))
+                    .collect::<Option<_>>()?,
+                s.decisions
+                    .iter()
+                    .map(|d| decisions.add_item(d))
+                    .collect::<Option<_>>()?,
+                s.activities
+                    .iter()
+                    .map(|a| activities.add_item(a))
+                    .collect::<Option<_>>()?,
             ]);
         }
         front.texts = texts.items.iter().map(|t| t.to_string()).collect();
@@ -301,7 +313,6 @@ fn section(code: u32) -> Option<Section> {
         _ => return None,
     })
 }
-
 
 #[cfg(test)]
 #[path = "extract_tests.rs"]

@@ -152,10 +152,14 @@ fn remember_again(
             None => Some(r),
         })
         .collect();
-    list.extend(fresh.iter().filter_map(|(_, r)| r.as_ref()).filter(|r| remember(r)));
+    list.extend(
+        fresh
+            .iter()
+            .filter_map(|(_, r)| r.as_ref())
+            .filter(|r| remember(r)),
+    );
     extracts.write(&list);
 }
-
 
 #[cfg(test)]
 #[path = "extract_read_tests.rs"]

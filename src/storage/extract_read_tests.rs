@@ -9,7 +9,10 @@ use crate::storage::{Cache, save};
 /// an empty cache folder.
 fn copy() -> (tempfile::TempDir, tempfile::TempDir, Archive, Extracts) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    for entry in fs::read_dir("workshops").unwrap_or_else(|e| panic!("{e}")).flatten() {
+    for entry in fs::read_dir("workshops")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
         let to = dir.path().join(entry.file_name());
         fs::copy(entry.path(), &to).unwrap_or_else(|e| panic!("{e}"));
         age(&to, 3600);
@@ -46,7 +49,11 @@ fn actions(sessions: &[Session]) -> Vec<(String, usize, Vec<String>)> {
         .actions_matching(&ActionFilter::default(), today)
         .iter()
         .map(|r| {
-            let flags = history.flags(r.action, r.session).iter().map(|f| f.words()).collect();
+            let flags = history
+                .flags(r.action, r.session)
+                .iter()
+                .map(|f| f.words())
+                .collect();
             (r.action.text.clone(), r.session, flags)
         })
         .collect()
@@ -71,10 +78,22 @@ fn remembered_or_read_now_search_and_actions_find_what_a_full_read_finds() {
     assert_eq!(warm.sessions, lean_full);
     assert_eq!(warm.paths, warm_search.paths);
     assert_eq!(actions(&warm.sessions), actions(&full));
-    for query in ["hall", "carers", "level ground", "data review", "a", "café", "zzz"] {
+    for query in [
+        "hall",
+        "carers",
+        "level ground",
+        "data review",
+        "a",
+        "café",
+        "zzz",
+    ] {
         let expected = search(&full, query);
         for got in [&cold, &warm, &warm_search] {
-            assert_eq!(SearchIndex::of(&got.sessions, &got.texts).search(query), expected, "{query}");
+            assert_eq!(
+                SearchIndex::of(&got.sessions, &got.texts).search(query),
+                expected,
+                "{query}"
+            );
         }
     }
 }
@@ -127,7 +146,10 @@ fn broken_and_just_changed_files_are_read_every_time_and_never_remembered() {
         assert!(got.paths.contains(&fresh));
     }
     let names: Vec<String> = extracts.read(true).into_iter().map(|r| r.name).collect();
-    assert!(!names.iter().any(|n| n.contains("bad") || n.contains("fresh")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("bad") || n.contains("fresh")),
+        "{names:?}"
+    );
 }
 
 #[test]

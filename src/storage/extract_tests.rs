@@ -64,7 +64,13 @@ fn for_search_each_session_keeps_its_head_action_ids_and_texts() {
         let (s, full) = (&r.session, &w.session);
         assert_eq!(
             (&s.id, &s.title, &s.partnership, s.date, s.start_time),
-            (&full.id, &full.title, &full.partnership, full.date, full.start_time)
+            (
+                &full.id,
+                &full.title,
+                &full.partnership,
+                full.date,
+                full.start_time
+            )
         );
         let ids = |s: &Session| s.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(s), ids(full));
@@ -88,7 +94,11 @@ fn an_extract_of_another_folder_or_a_damaged_one_reads_as_nothing() {
         assert!(extracts.read(true).is_empty(), "cut at {cut}");
         // Search reads the front alone: whole, or nothing.
         let front = extracts.read(false).len();
-        assert_eq!(front, if cut < front_ends { 0 } else { written.len() }, "cut at {cut}");
+        assert_eq!(
+            front,
+            if cut < front_ends { 0 } else { written.len() },
+            "cut at {cut}"
+        );
     }
     // Bytes changed at random never panic, nor make up sessions.
     let mut garbled = bytes.clone();
