@@ -43,6 +43,27 @@ pub struct Remembered {
     pub texts: Texts,
 }
 
+/// A session to remember, borrowed from wherever it is held.
+#[derive(Debug, Clone, Copy)]
+pub struct ToRemember<'a> {
+    pub name: &'a str,
+    pub stamp: Stamp,
+    /// [`crate::domain::lean`]: it is written as it is.
+    pub session: &'a Session,
+    pub texts: &'a Texts,
+}
+
+impl Remembered {
+    pub fn to_remember(&self) -> ToRemember<'_> {
+        ToRemember {
+            name: &self.name,
+            stamp: self.stamp,
+            session: &self.session,
+            texts: &self.texts,
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct Head {
     layout: u32,
@@ -164,13 +185,13 @@ impl Extracts {
     /// Remembers `sessions` (each [`crate::domain::lean`]) in place of what
     /// was. Best effort: an extract that cannot be written only means a
     /// slower run next time.
-    pub fn write(&self, sessions: &[&Remembered]) {
+    pub fn write<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) {
         if let Some(bytes) = self.encode(sessions) {
             let _ = replace(&self.file, &bytes);
         }
     }
 
-    fn encode(&self, sessions: &[&Remembered]) -> Option<Vec<u8>> {
+    fn encode<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) -> Option<Vec<u8>> {
         let head = Head {
             layout: LAYOUT,
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -182,7 +203,7 @@ impl Extracts {
             (Pool::default(), Pool::default(), Pool::default(), Pool::default());
         let mut back = Back::default();
         for r in sessions {
-            let s = &r.session;
+            let s = r.session;
             let rest = Session {
                 actions: Vec::new(),
                 participants: Vec::new(),
@@ -196,7 +217,7 @@ impl Extracts {
                 .flat_map(|(place, item, text)| [code(*place), *item, texts.add(text.as_ref(), text)])
                 .collect();
             front.entries.push(FrontEntry {
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 stamp: r.stamp,
                 rest,
                 action_ids: s.actions.iter().map(|a| a.id.clone()).collect(),

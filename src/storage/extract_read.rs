@@ -98,11 +98,7 @@ pub fn extracted_with(
             (path, read)
         })
         .collect();
-    let settled = SystemTime::now()
-        .checked_sub(SETTLE)
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
-    let remember = |r: &Remembered| r.stamp.secs < settled;
+    let remember = |r: &Remembered| settled(r.stamp);
     let changed = kept.len() < before || fresh.iter().any(|(_, r)| r.as_ref().is_some_and(remember));
     if let Some(extracts) = extracts.filter(|_| changed) {
         remember_again(extracts, depth, &kept, &fresh, remember);
@@ -125,6 +121,17 @@ pub fn extracted_with(
         out.texts.push(r.texts);
     }
     Ok(out)
+}
+
+/// Whether a file of `stamp` changed long enough ago to be remembered: one
+/// changed within the same tick of its file system's clock may change again
+/// without its stamp changing (as for the cards).
+pub fn settled(stamp: Stamp) -> bool {
+    let before = SystemTime::now()
+        .checked_sub(SETTLE)
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    stamp.secs < before
 }
 
 /// Writes the extract of the sessions `kept` from it and those read now
@@ -158,7 +165,7 @@ fn remember_again(
             .filter_map(|(_, r)| r.as_ref())
             .filter(|r| remember(r)),
     );
-    extracts.write(&list);
+    extracts.write(list.into_iter().map(Remembered::to_remember));
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ fn a_remembered_session_is_used_only_while_its_file_is_unchanged() {
     let mut remembered = extracts.read(true);
     remembered[0].session.title = "Remembered".into();
     let name = remembered[0].name.clone();
-    extracts.write(&remembered.iter().collect::<Vec<_>>());
+    extracts.write(remembered.iter().map(Remembered::to_remember));
     for depth in [Depth::Lean, Depth::Search] {
         assert!(titles(&read(&archive, &extracts, depth)).contains(&"Remembered".to_string()));
     }

@@ -42,7 +42,7 @@ fn the_whole_lean_sessions_and_their_texts_read_back_as_written() {
     let written = examples();
     assert!(written.len() >= 5);
     let extracts = store(tmp.path(), "/archive");
-    extracts.write(&written.iter().collect::<Vec<_>>());
+    extracts.write(written.iter().map(Remembered::to_remember));
     let read = extracts.read(true);
     assert_eq!(read.len(), written.len());
     for (r, w) in read.iter().zip(&written) {
@@ -57,7 +57,7 @@ fn for_search_each_session_keeps_its_head_action_ids_and_texts() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let written = examples();
     let extracts = store(tmp.path(), "/archive");
-    extracts.write(&written.iter().collect::<Vec<_>>());
+    extracts.write(written.iter().map(Remembered::to_remember));
     let read = extracts.read(false);
     assert_eq!(read.len(), written.len());
     for (r, w) in read.iter().zip(&written) {
@@ -83,7 +83,7 @@ fn for_search_each_session_keeps_its_head_action_ids_and_texts() {
 fn an_extract_of_another_folder_or_a_damaged_one_reads_as_nothing() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let written = examples();
-    store(tmp.path(), "/archive").write(&written.iter().collect::<Vec<_>>());
+    store(tmp.path(), "/archive").write(written.iter().map(Remembered::to_remember));
     assert!(store(tmp.path(), "/elsewhere").read(true).is_empty());
     let bytes = fs::read(tmp.path().join("one.extract")).unwrap_or_default();
     let len = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()) as usize;
