@@ -17,6 +17,7 @@
 //! people repeat from session to session).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,7 +31,7 @@ use crate::domain::{ActionItem, Activity, Decision, Participant, Section, Sessio
 
 /// Changes whenever this file's layout changes; the program's version is
 /// checked too, as the session types may change with it.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 
 /// One remembered session: its file's name and stamp, the session
 /// ([`crate::domain::lean`], or for search only its head and action ids)
@@ -93,10 +94,9 @@ struct FrontEntry {
 
 #[derive(Serialize, Deserialize, Default)]
 struct Back {
-    actions: Vec<ActionItem>,
-    participants: Vec<Participant>,
-    decisions: Vec<Decision>,
-    activities: Vec<Activity>,
+    /// How many distinct actions, participants, decisions and activities
+    /// follow, each kind in a part of its own, one encoded after another.
+    counts: [u32; 4],
     /// Each entry's actions, participants, decisions and activities.
     entries: Vec<[Vec<u32>; 4]>,
 }
@@ -138,12 +138,14 @@ impl Extracts {
     }
 
     fn decode(&self, bytes: &[u8], lean: bool) -> Option<Vec<Remembered>> {
-        let (head, rest) = part::<Head>(bytes)?;
+        let (head, rest) = part(bytes)?;
+        let head: Head = rmp_serde::from_slice(head).ok()?;
         if head.layout != LAYOUT || head.version != env!("CARGO_PKG_VERSION") || head.dir != self.dir {
             return None;
         }
-        let (front, rest) = part::<Front>(rest)?;
-        let back = if lean { Some(part::<Back>(rest)?.0) } else { None };
+        let (front, rest) = part(rest)?;
+        let front: Front = rmp_serde::from_slice(front).ok()?;
+        let back = if lean { Some(Tables::read(rest)?) } else { None };
         let pool: Vec<Arc<str>> = front.texts.into_iter().map(Arc::from).collect();
         let mut out = Vec::with_capacity(front.entries.len());
         for (i, entry) in front.entries.into_iter().enumerate() {
@@ -197,93 +199,191 @@ impl Extracts {
             version: env!("CARGO_PKG_VERSION").to_string(),
             dir: self.dir.clone(),
         };
-        let mut texts = Pool::default();
+        let mut texts: Pool<&str> = Pool::default();
         let mut front = Front::default();
-        let (mut actions, mut participants, mut decisions, mut activities) =
-            (Pool::default(), Pool::default(), Pool::default(), Pool::default());
+        let mut kinds: [Pool<Vec<u8>>; 4] = Default::default();
+        let mut blobs: [Vec<u8>; 4] = Default::default();
         let mut back = Back::default();
         for r in sessions {
             let s = r.session;
-            let rest = Session {
-                actions: Vec::new(),
-                participants: Vec::new(),
-                decisions: Vec::new(),
-                activities: Vec::new(),
-                ..s.clone()
-            };
             let texts = r
                 .texts
                 .iter()
-                .flat_map(|(place, item, text)| [code(*place), *item, texts.add(text.as_ref(), text)])
-                .collect();
+                .map(|(place, item, text)| {
+                    let at = texts.add(text.as_ref(), || front.texts.push(text.to_string()));
+                    [code(*place), *item, at]
+                })
+                .collect::<Vec<_>>()
+                .concat();
             front.entries.push(FrontEntry {
                 name: r.name.to_string(),
                 stamp: r.stamp,
-                rest,
+                rest: rest_of(s),
                 action_ids: s.actions.iter().map(|a| a.id.clone()).collect(),
                 texts,
             });
+            let [actions, participants, decisions, activities] = &mut kinds;
+            let [a, p, d, v] = &mut blobs;
             back.entries.push([
                 s.actions
                     .iter()
-                    .map(|a| actions.add_item(a))
+                    .map(|x| add(actions, a, x))
                     .collect::<Option<_>>()?,
                 s.participants
                     .iter()
-                    .map(|p| participants.add_item(p))
+                    .map(|x| add(participants, p, x))
                     .collect::<Option<_>>()?,
                 s.decisions
                     .iter()
-                    .map(|d| decisions.add_item(d))
+                    .map(|x| add(decisions, d, x))
                     .collect::<Option<_>>()?,
                 s.activities
                     .iter()
-                    .map(|a| activities.add_item(a))
+                    .map(|x| add(activities, v, x))
                     .collect::<Option<_>>()?,
             ]);
         }
-        front.texts = texts.items.iter().map(|t| t.to_string()).collect();
-        back.actions = actions.items;
-        back.participants = participants.items;
-        back.decisions = decisions.items;
-        back.activities = activities.items;
+        back.counts = kinds
+            .each_ref()
+            .map(|k| u32::try_from(k.seen.len()).unwrap_or(u32::MAX));
         let mut bytes = Vec::new();
-        put(&mut bytes, &head)?;
-        put(&mut bytes, &front)?;
-        put(&mut bytes, &back)?;
+        put(&mut bytes, &rmp_serde::to_vec_named(&head).ok()?)?;
+        put(&mut bytes, &rmp_serde::to_vec_named(&front).ok()?)?;
+        put(&mut bytes, &rmp_serde::to_vec_named(&back).ok()?)?;
+        for blob in &blobs {
+            put(&mut bytes, blob)?;
+        }
         Some(bytes)
     }
 }
 
-/// Distinct things in the order first seen, by a key: each kept once.
-struct Pool<K, T> {
-    seen: HashMap<K, u32>,
-    items: Vec<T>,
+/// The lean session without its actions, participants, decisions and
+/// activities, cloned without them (a field added to `Session` must be
+/// named here too).
+fn rest_of(s: &Session) -> Session {
+    Session {
+        format_version: s.format_version,
+        id: s.id.clone(),
+        title: s.title.clone(),
+        partnership: s.partnership.clone(),
+        date: s.date,
+        start_time: s.start_time,
+        location: s.location.clone(),
+        facilitator: s.facilitator.clone(),
+        status: s.status,
+        previous: s.previous.clone(),
+        shown_in_minutes: s.shown_in_minutes,
+        shown_to: s.shown_to.clone(),
+        participants: Vec::new(),
+        goals: s.goals.clone(),
+        vision: s.vision.clone(),
+        activities: Vec::new(),
+        roles: s.roles.clone(),
+        awareness: s.awareness.clone(),
+        review: s.review.clone(),
+        notes: s.notes.clone(),
+        decisions: Vec::new(),
+        reviews: s.reviews.clone(),
+        actions: Vec::new(),
+        parking_lot: s.parking_lot.clone(),
+        rounds: s.rounds.clone(),
+        votes: s.votes.clone(),
+        consent_checks: s.consent_checks.clone(),
+        plan: s.plan.clone(),
+        minutes: s.minutes.clone(),
+        health: s.health.clone(),
+        created: s.created,
+        updated: s.updated,
+    }
 }
 
-impl<K, T> Default for Pool<K, T> {
+/// The distinct actions, participants, decisions and activities of an
+/// extract, and which each entry holds.
+struct Tables {
+    actions: Vec<ActionItem>,
+    participants: Vec<Participant>,
+    decisions: Vec<Decision>,
+    activities: Vec<Activity>,
+    entries: Vec<[Vec<u32>; 4]>,
+}
+
+impl Tables {
+    /// Reads the back of an extract.
+    fn read(bytes: &[u8]) -> Option<Tables> {
+        let (back, rest) = part(bytes)?;
+        let back: Back = rmp_serde::from_slice(back).ok()?;
+        let [a, p, d, v] = back.counts;
+        let (actions, rest) = part(rest)?;
+        let (participants, rest) = part(rest)?;
+        let (decisions, rest) = part(rest)?;
+        let (activities, _) = part(rest)?;
+        Some(Tables {
+            actions: items(actions, a)?,
+            participants: items(participants, p)?,
+            decisions: items(decisions, d)?,
+            activities: items(activities, v)?,
+            entries: back.entries,
+        })
+    }
+}
+
+/// `count` things encoded one after another.
+fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec<T>> {
+    let mut de = rmp_serde::Deserializer::from_read_ref(bytes);
+    (0..count).map(|_| T::deserialize(&mut de).ok()).collect()
+}
+
+/// The number of `item` among the distinct ones, encoding it onto `blob`
+/// when new (it is known by its encoding: the session types are not `Hash`).
+fn add(pool: &mut Pool<Vec<u8>>, blob: &mut Vec<u8>, item: &impl Serialize) -> Option<u32> {
+    let encoded = rmp_serde::to_vec_named(item).ok()?;
+    if let Some(&at) = pool.seen.get(&encoded) {
+        return Some(at);
+    }
+    blob.extend_from_slice(&encoded);
+    Some(pool.add(encoded, || {}))
+}
+
+/// Distinct things by a key, numbered in the order first seen.
+struct Pool<K> {
+    seen: HashMap<K, u32, BuildHasherDefault<Quick>>,
+}
+
+impl<K> Default for Pool<K> {
     fn default() -> Self {
         Pool {
-            seen: HashMap::new(),
-            items: Vec::new(),
+            seen: HashMap::default(),
         }
     }
 }
 
-impl<K: std::hash::Hash + Eq, T: Clone> Pool<K, T> {
-    fn add(&mut self, key: K, item: &T) -> u32 {
-        let next = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
+impl<K: Hash + Eq> Pool<K> {
+    /// The number of `key`, calling `new` when it is seen for the first time.
+    fn add(&mut self, key: K, new: impl FnOnce()) -> u32 {
+        let next = u32::try_from(self.seen.len()).unwrap_or(u32::MAX);
         *self.seen.entry(key).or_insert_with(|| {
-            self.items.push(item.clone());
+            new();
             next
         })
     }
 }
 
-impl<T: Clone + Serialize> Pool<Vec<u8>, T> {
-    /// Adds `item`, known by its encoding (the session types are not `Hash`).
-    fn add_item(&mut self, item: &T) -> Option<u32> {
-        Some(self.add(rmp_serde::to_vec_named(item).ok()?, item))
+/// A quick hash for spotting repeats while writing: the archive is the
+/// person's own, so there is no one flooding the table to fear.
+#[derive(Default)]
+struct Quick(u64);
+
+impl Hasher for Quick {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
     }
 }
 
@@ -292,19 +392,17 @@ fn pick<T: Clone>(table: &[T], at: &[u32]) -> Option<Vec<T>> {
     at.iter().map(|&i| table.get(i as usize).cloned()).collect()
 }
 
-/// Writes `value` with its length before it.
-fn put(bytes: &mut Vec<u8>, value: &impl Serialize) -> Option<()> {
-    let part = rmp_serde::to_vec_named(value).ok()?;
+/// Writes `part` with its length before it.
+fn put(bytes: &mut Vec<u8>, part: &[u8]) -> Option<()> {
     bytes.extend(u32::try_from(part.len()).ok()?.to_le_bytes());
-    bytes.extend(part);
+    bytes.extend_from_slice(part);
     Some(())
 }
 
-/// Reads a part written by [`put`], and what follows it.
-fn part<T: DeserializeOwned>(bytes: &[u8]) -> Option<(T, &[u8])> {
+/// A part written by [`put`], and what follows it.
+fn part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let len = usize::try_from(u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?)).ok()?;
-    let value = rmp_serde::from_slice(bytes.get(4..4 + len)?).ok()?;
-    Some((value, bytes.get(4 + len..)?))
+    Some((bytes.get(4..4 + len)?, bytes.get(4 + len..)?))
 }
 
 /// A search text's place as a number: the steps' places from 16 and 32.
