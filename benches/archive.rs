@@ -12,9 +12,12 @@ use ratatui::backend::TestBackend;
 use roundtable::app::App;
 use roundtable::app::library::{Library, preview};
 use roundtable::domain::{ActionFilter, History, SearchIndex};
-use roundtable::storage::{Cache, Known, check, known};
+use std::time::{Duration, SystemTime};
+
+use roundtable::storage::{Archive, Cache, Depth, Extracts, Known, check, extracted_with, known, sample};
 use roundtable::ui::{self, theme::Theme};
 use support::{archive, now, remembered, sessions, sizes};
+use tempfile::TempDir;
 
 fn main() {
     divan::main();
@@ -145,5 +148,47 @@ fn history(bencher: Bencher, n: usize) {
         let actions = history.actions_matching(&ActionFilter::default(), today).len();
         let measures: usize = history.series().iter().map(|s| history.measures(s).len()).sum();
         actions + measures
+    });
+}
+
+/// An `n`-session archive of its own, every file settled (an hour old), and
+/// its extract remembered by a first run, as `search` and `actions` leave it.
+fn extracted_archive(n: usize) -> (TempDir, TempDir, Archive, Extracts) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = sample::write(dir.path(), &sessions(n)).unwrap();
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    for path in paths {
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(old).unwrap();
+    }
+    let archive = Archive::open(dir.path().to_path_buf()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let extracts = Extracts::beside(&Cache::in_folder(folder.path(), dir.path()), dir.path());
+    extracted_with(&archive, Some(&extracts), Depth::Lean).unwrap();
+    (dir, folder, archive, extracts)
+}
+
+/// `roundtable search partners` with nothing changed since the last run:
+/// the folder's stamps checked, the remembered extract read and searched.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn search_warm(bencher: Bencher, n: usize) {
+    let (_dir, _folder, archive, extracts) = extracted_archive(n);
+    bencher.bench(|| {
+        let read = extracted_with(&archive, Some(&extracts), Depth::Search).unwrap();
+        assert_eq!(read.sessions.len(), n);
+        SearchIndex::of(&read.sessions, &read.texts).search(black_box("partners"))
+    });
+}
+
+/// `roundtable actions --json` with nothing changed since the last run:
+/// the remembered lean sessions read and every action found.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn actions_warm(bencher: Bencher, n: usize) {
+    let (_dir, _folder, archive, extracts) = extracted_archive(n);
+    let today = now().date_naive();
+    bencher.bench(|| {
+        let read = extracted_with(&archive, Some(&extracts), Depth::Lean).unwrap();
+        let history = History::new(&read.sessions);
+        history.actions_matching(&ActionFilter::default(), today).len()
     });
 }

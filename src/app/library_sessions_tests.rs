@@ -129,3 +129,40 @@ fn a_saved_file_is_put_in_place_without_reading_the_others() {
         "shared"
     );
 }
+
+#[test]
+fn a_warm_start_takes_the_sessions_remembered_in_the_extract() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().join("archive")).unwrap_or_else(|e| panic!("{e}"));
+    let cache = Cache::in_folder(&tmp.path().join("cache"), archive.dir());
+    for (title, day) in [("First", 1), ("Second", 2)] {
+        let path = archive
+            .create(&session(title, day))
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Settled, as files are when nothing changed lately.
+        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut library = Library::remembered_in(&archive, Some(cache.clone()));
+    library.refresh();
+    assert_eq!(titles(&read_until_done(&mut library)), ["Second", "First"]);
+    drop(library);
+    let extracts = crate::storage::Extracts::beside(&cache, archive.dir());
+    let mut remembered = extracts.read(true);
+    assert_eq!(remembered.len(), 2, "remembered for the next start");
+    // Remembered titles that differ from the files' show no file was read.
+    for r in &mut remembered {
+        r.session.title = format!("Remembered {}", r.session.title);
+    }
+    extracts.write(remembered.iter().map(crate::storage::Remembered::to_remember));
+    let mut library = Library::remembered_in(&archive, Some(cache));
+    library.refresh();
+    let loaded = read_until_done(&mut library);
+    assert_eq!(titles(&loaded), ["Remembered Second", "Remembered First"]);
+    let found = loaded.index().find_from(&mut Default::default(), "notes second");
+    assert_eq!(found.len(), 1, "the search texts remembered too");
+}

@@ -14,6 +14,7 @@ use super::output::print;
 use super::pack::Loaded;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
 use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
+use crate::storage::Depth;
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -84,7 +85,8 @@ fn parse_due(text: &str) -> Result<Due, String> {
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    let loaded = Loaded::read(dir)?;
+    // Lean sessions: a change reads its file whole again, under its lock.
+    let loaded = Loaded::extracted(dir, Depth::Lean)?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let history = History::new(&loaded.sessions);
     let result = match args.change {

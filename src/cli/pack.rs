@@ -10,9 +10,9 @@ use chrono::{Local, NaiveDate};
 use super::CliError;
 use super::export::Document;
 use super::output::{print, warn};
-use crate::domain::{Audience, History, Series, Session, parse_date};
+use crate::domain::{Audience, History, Series, Session, Texts, parse_date};
 use crate::export::{Period, actions_csv, measures_csv, trustee_pack_for};
-use crate::storage::write_atomic;
+use crate::storage::{Archive, Depth, StorageError, extracted, write_atomic};
 
 /// `roundtable export`: one session's minutes, or a partnership's pack.
 #[derive(Debug, clap::Args)]
@@ -205,6 +205,8 @@ pub(super) fn find_series<'h>(
 pub(super) struct Loaded {
     pub paths: Vec<PathBuf>,
     pub sessions: Vec<Session>,
+    /// Each session's search texts, when read with [`Loaded::extracted`].
+    pub texts: Vec<Texts>,
     pub broken: usize,
     /// The archive folder, for messages.
     pub dir: PathBuf,
@@ -213,7 +215,39 @@ pub(super) struct Loaded {
 }
 
 impl Loaded {
+    /// Every session whole, each file parsed now.
     pub fn read(dir: Option<&Path>) -> Result<Loaded, CliError> {
+        Loaded::open(dir, |archive, loaded| {
+            for entry in archive.scan()? {
+                match entry.session {
+                    Ok(s) => {
+                        loaded.paths.push(entry.path);
+                        loaded.sessions.push(s);
+                    }
+                    Err(_) => loaded.broken += 1,
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Every session to `depth` with its search texts, from the extract
+    /// remembered from the last run where the files are unchanged.
+    pub fn extracted(dir: Option<&Path>, depth: Depth) -> Result<Loaded, CliError> {
+        Loaded::open(dir, |archive, loaded| {
+            let read = extracted(archive, depth)?;
+            loaded.paths = read.paths;
+            loaded.sessions = read.sessions;
+            loaded.texts = read.texts;
+            loaded.broken = read.broken;
+            Ok(())
+        })
+    }
+
+    fn open(
+        dir: Option<&Path>,
+        fill: impl FnOnce(&Archive, &mut Loaded) -> Result<(), StorageError>,
+    ) -> Result<Loaded, CliError> {
         let (archive, dir) = match super::folder::existing(dir)? {
             Ok(archive) => {
                 let dir = archive.dir().to_path_buf();
@@ -224,21 +258,13 @@ impl Loaded {
         let mut loaded = Loaded {
             paths: Vec::new(),
             sessions: Vec::new(),
+            texts: Vec::new(),
             broken: 0,
             missing: archive.is_none(),
             dir,
         };
-        let Some(archive) = archive else {
-            return Ok(loaded);
-        };
-        for entry in archive.scan()? {
-            match entry.session {
-                Ok(s) => {
-                    loaded.paths.push(entry.path);
-                    loaded.sessions.push(s);
-                }
-                Err(_) => loaded.broken += 1,
-            }
+        if let Some(archive) = archive {
+            fill(&archive, &mut loaded)?;
         }
         Ok(loaded)
     }

@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::CliError;
 use super::output::{json as json_text, print};
 use super::pack::Loaded;
-use crate::domain::{Hit, search};
+use crate::domain::{Hit, SearchIndex};
+use crate::storage::Depth;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,8 +46,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             CliError::new("nothing to search for").with_hint("give a word, e.g. roundtable search leaflets")
         );
     }
-    let loaded = Loaded::read(dir)?;
-    let hits = search(&loaded.sessions, &query);
+    let loaded = Loaded::extracted(dir, Depth::Search)?;
+    // The index `domain::search` builds, from the texts remembered.
+    let hits = SearchIndex::of(&loaded.sessions, &loaded.texts).search(&query);
     if args.json {
         let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
         print(&json_text(&all)?)?;

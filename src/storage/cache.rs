@@ -32,7 +32,7 @@ const LAYOUT: u32 = 3;
 /// A file changed this recently may change again within the same tick of
 /// its file system's clock, leaving its stamp unchanged: its card is not
 /// remembered, so the next run reads it again.
-const SETTLE: Duration = Duration::from_secs(2);
+pub(super) const SETTLE: Duration = Duration::from_secs(2);
 
 /// The start of the cards file, with its length before it.
 #[derive(Serialize, Deserialize)]
@@ -219,7 +219,7 @@ impl Cache {
 
 /// Writes `bytes` beside `path` and renames it over, in one step. No sync
 /// to disk: a cache lost in a power cut is simply rebuilt.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let mut temp = tempfile::NamedTempFile::new_in(folder)?;

@@ -31,6 +31,8 @@ mod cache;
 mod catalog;
 mod diagnose;
 mod error;
+mod extract;
+mod extract_read;
 mod fast_ron;
 mod file;
 mod find;
@@ -54,6 +56,8 @@ pub use atomic::{clean_leftovers, write_atomic};
 pub use cache::{CACHE_ENV, Cache, Messages};
 pub use catalog::{Known, Listed, Stamp, cards, check, known, same_files, with_messages};
 pub use error::{FIX_HINT, StorageError, newer_format};
+pub use extract::{Extracts, Remembered, ToRemember};
+pub use extract_read::{Depth, Extracted, extracted, extracted_with, settled};
 pub use file::{load, load_all, save, save_as, save_over};
 #[doc(hidden)]
 pub use format::{quick_clean, ron_clean};

@@ -1,0 +1,174 @@
+//! The archive as `search` and `actions` read it: each session from the
+//! remembered extract (see `extract`) while its file's stamp is unchanged,
+//! else parsed now, on every core; the extract is written again when
+//! anything changed. Never trusted over the files: a file whose stamp
+//! differs is parsed again, and one gone is dropped.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+
+use super::archive::sort_key;
+use super::cache::SETTLE;
+use super::catalog::Stamp;
+use super::extract::{Extracts, Remembered};
+use super::file::load;
+use super::paths::is_session_file;
+use super::{Archive, StorageError};
+use crate::domain::{Session, TextPool, Texts, lean, texts_of};
+
+/// How much of each session is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// What search reads: the search texts, and of the session its title,
+    /// partnership, date and the like, and its actions' ids alone.
+    Search,
+    /// The whole [`lean`] session, as the views across sessions read it.
+    Lean,
+}
+
+/// Every session of an archive that could be read, newest first, with its
+/// file and search texts; the files that could not be read are counted.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub paths: Vec<PathBuf>,
+    pub sessions: Vec<Session>,
+    pub texts: Vec<Texts>,
+    pub broken: usize,
+}
+
+/// Reads the archive to `depth`, from the extract remembered beside its
+/// cards where files are unchanged, remembering it again when anything
+/// changed.
+pub fn extracted(archive: &Archive, depth: Depth) -> Result<Extracted, StorageError> {
+    extracted_with(archive, Extracts::of(archive.dir()).as_ref(), depth)
+}
+
+/// [`extracted`] with the extract kept in `extracts` (none: read every file).
+pub fn extracted_with(
+    archive: &Archive,
+    extracts: Option<&Extracts>,
+    depth: Depth,
+) -> Result<Extracted, StorageError> {
+    let dir = archive.dir();
+    let folder = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
+    let mut remembered: HashMap<String, Remembered> = extracts
+        .map(|e| e.read(depth == Depth::Lean))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| (r.name.clone(), r))
+        .collect();
+    let before = remembered.len();
+    let mut kept: Vec<(PathBuf, Remembered)> = Vec::new();
+    let mut to_read = Vec::new();
+    for entry in folder.flatten() {
+        let path = entry.path();
+        // Folders, pipes and broken links named *.ron too: they are
+        // counted as unreadable, as `Archive::scan` does.
+        if !is_session_file(&path) {
+            continue;
+        }
+        let stamp = fs::metadata(&path).ok().and_then(|m| Stamp::of(&m));
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match (remembered.remove(&name), stamp) {
+            (Some(r), Some(now)) if r.stamp == now => kept.push((path, r)),
+            _ => to_read.push((path, name)),
+        }
+    }
+    let fresh: Vec<(PathBuf, Option<Remembered>)> = to_read
+        .into_par_iter()
+        .map(|(path, name)| {
+            // The stamp first: a change while parsing makes the next run
+            // read the file again rather than keep the older text.
+            let stamp = Stamp::read(&path);
+            let mut pool = TextPool::default();
+            let read = load(&path).ok().map(|session| Remembered {
+                name,
+                // A file without a time is never remembered (see `remember`).
+                stamp: stamp.unwrap_or(Stamp {
+                    size: 0,
+                    secs: u64::MAX,
+                    nanos: 0,
+                }),
+                texts: texts_of(&session, &mut pool),
+                session: lean(session, &mut pool),
+            });
+            (path, read)
+        })
+        .collect();
+    let remember = |r: &Remembered| settled(r.stamp);
+    let changed = kept.len() < before || fresh.iter().any(|(_, r)| r.as_ref().is_some_and(remember));
+    if let Some(extracts) = extracts.filter(|_| changed) {
+        remember_again(extracts, depth, &kept, &fresh, remember);
+    }
+    let mut out = Extracted::default();
+    let mut all: Vec<(PathBuf, Remembered)> = kept;
+    for (path, read) in fresh {
+        match read {
+            Some(r) => all.push((path, r)),
+            None => out.broken += 1,
+        }
+    }
+    all.sort_by_cached_key(|(_, r)| {
+        let s = &r.session;
+        sort_key(r.name.clone(), Some((s.date, s.start_time, s.title.as_str())))
+    });
+    for (path, r) in all {
+        out.paths.push(path);
+        out.sessions.push(r.session);
+        out.texts.push(r.texts);
+    }
+    Ok(out)
+}
+
+/// Whether a file of `stamp` changed long enough ago to be remembered: one
+/// changed within the same tick of its file system's clock may change again
+/// without its stamp changing (as for the cards).
+pub fn settled(stamp: Stamp) -> bool {
+    let before = SystemTime::now()
+        .checked_sub(SETTLE)
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    stamp.secs < before
+}
+
+/// Writes the extract of the sessions `kept` from it and those read now
+/// that `remember` allows (not changed too recently to trust their stamp).
+fn remember_again(
+    extracts: &Extracts,
+    depth: Depth,
+    kept: &[(PathBuf, Remembered)],
+    fresh: &[(PathBuf, Option<Remembered>)],
+    remember: impl Fn(&Remembered) -> bool,
+) {
+    // Search read each remembered session without its lists: the extract
+    // is written from whole ones. One that changed meanwhile is left out.
+    let whole: Option<HashMap<String, Remembered>> = (depth == Depth::Search).then(|| {
+        extracts
+            .read(true)
+            .into_iter()
+            .map(|r| (r.name.clone(), r))
+            .collect()
+    });
+    let mut list: Vec<&Remembered> = kept
+        .iter()
+        .filter_map(|(_, r)| match &whole {
+            Some(whole) => whole.get(&r.name).filter(|w| w.stamp == r.stamp),
+            None => Some(r),
+        })
+        .collect();
+    list.extend(
+        fresh
+            .iter()
+            .filter_map(|(_, r)| r.as_ref())
+            .filter(|r| remember(r)),
+    );
+    extracts.write(list.into_iter().map(Remembered::to_remember));
+}
+
+#[cfg(test)]
+#[path = "extract_read_tests.rs"]
+mod tests;

@@ -1,0 +1,133 @@
+use std::fs;
+
+use super::*;
+use crate::domain::{TextPool, lean, texts_of};
+use crate::storage::Archive;
+
+/// Every example session as the extract remembers it.
+fn examples() -> Vec<Remembered> {
+    let archive = Archive::open("workshops".into()).unwrap_or_else(|e| panic!("{e}"));
+    let mut pool = TextPool::default();
+    archive
+        .scan()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .filter_map(|e| {
+            let name = e.path.file_name()?.to_string_lossy().into_owned();
+            let session = e.session.ok()?;
+            Some(Remembered {
+                name,
+                stamp: Stamp::read(&e.path)?,
+                texts: texts_of(&session, &mut pool),
+                session: lean(session, &mut pool),
+            })
+        })
+        .collect()
+}
+
+fn store(tmp: &Path, dir: &str) -> Extracts {
+    Extracts {
+        file: tmp.join("one.extract"),
+        dir: dir.into(),
+    }
+}
+
+fn texts(r: &Remembered) -> Vec<(Section, u32, String)> {
+    r.texts.iter().map(|(s, i, t)| (*s, *i, t.to_string())).collect()
+}
+
+#[test]
+fn the_whole_lean_sessions_and_their_texts_read_back_as_written() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let written = examples();
+    assert!(written.len() >= 5);
+    let extracts = store(tmp.path(), "/archive");
+    extracts.write(written.iter().map(Remembered::to_remember));
+    let read = extracts.read(true);
+    assert_eq!(read.len(), written.len());
+    for (r, w) in read.iter().zip(&written) {
+        assert_eq!((&r.name, r.stamp), (&w.name, w.stamp));
+        assert_eq!(r.session, w.session, "{}", w.name);
+        assert_eq!(texts(r), texts(w), "{}", w.name);
+    }
+}
+
+#[test]
+fn for_search_each_session_keeps_its_head_action_ids_and_texts() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let written = examples();
+    let extracts = store(tmp.path(), "/archive");
+    extracts.write(written.iter().map(Remembered::to_remember));
+    let read = extracts.read(false);
+    assert_eq!(read.len(), written.len());
+    for (r, w) in read.iter().zip(&written) {
+        let (s, full) = (&r.session, &w.session);
+        assert_eq!(
+            (&s.id, &s.title, &s.partnership, s.date, s.start_time),
+            (
+                &full.id,
+                &full.title,
+                &full.partnership,
+                full.date,
+                full.start_time
+            )
+        );
+        let ids = |s: &Session| s.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(s), ids(full));
+        assert!(s.participants.is_empty() && s.decisions.is_empty());
+        assert_eq!(texts(r), texts(w));
+    }
+}
+
+#[test]
+fn an_extract_of_another_folder_or_a_damaged_one_reads_as_nothing() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let written = examples();
+    store(tmp.path(), "/archive").write(written.iter().map(Remembered::to_remember));
+    assert!(store(tmp.path(), "/elsewhere").read(true).is_empty());
+    let bytes = fs::read(tmp.path().join("one.extract")).unwrap_or_default();
+    let len = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()) as usize;
+    let front_ends = 4 + len(0) + 4 + len(4 + len(0));
+    for cut in [0, 3, 40, front_ends - 1, front_ends + 10, bytes.len() - 1] {
+        fs::write(tmp.path().join("one.extract"), &bytes[..cut]).unwrap_or_default();
+        let extracts = store(tmp.path(), "/archive");
+        assert!(extracts.read(true).is_empty(), "cut at {cut}");
+        // Search reads the front alone: whole, or nothing.
+        let front = extracts.read(false).len();
+        assert_eq!(
+            front,
+            if cut < front_ends { 0 } else { written.len() },
+            "cut at {cut}"
+        );
+    }
+    // Bytes changed at random never panic, nor make up sessions.
+    let mut garbled = bytes.clone();
+    for b in garbled.iter_mut().skip(60).step_by(97) {
+        *b = b.wrapping_add(0x55);
+    }
+    fs::write(tmp.path().join("one.extract"), &garbled).unwrap_or_default();
+    assert!(store(tmp.path(), "/archive").read(true).len() <= written.len());
+}
+
+#[test]
+fn every_place_of_a_search_text_has_its_own_number() {
+    let mut places = vec![
+        Section::Title,
+        Section::Participants,
+        Section::Decisions,
+        Section::Actions,
+        Section::ParkingLot,
+    ];
+    for step in Step::ALL {
+        places.push(Section::Step(step));
+        places.push(Section::Notes(step));
+    }
+    for place in &places {
+        assert_eq!(section(code(*place)), Some(*place));
+    }
+    let mut codes: Vec<u32> = places.iter().map(|p| code(*p)).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), places.len());
+    assert_eq!(section(99), None);
+}

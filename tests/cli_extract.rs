@@ -1,0 +1,168 @@
+//! `search` and `actions` read a remembered extract of each session when
+//! its file is unchanged: what they print is the same either way, a file
+//! changed or removed since shows at once, a damaged extract is rebuilt,
+//! and broken files are still noted.
+#![allow(clippy::unwrap_used)]
+
+mod cli_support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use cli_support::{archive, roundtable};
+use roundtable::storage::{load, sample, save};
+use tempfile::TempDir;
+
+/// What the commands print, stdout and stderr, run with the cache in `cache`.
+fn outputs(dir: &Path, cache: &Path) -> Vec<(String, String)> {
+    let commands: [&[&str]; 5] = [
+        &["search", "--json", "hall"],
+        &["search", "carers"],
+        &["search", "--json", "data review"],
+        &["actions", "--json", "--today", "2027-01-01"],
+        &["actions", "--csv", "--status", "open", "--today", "2027-01-01"],
+    ];
+    commands
+        .iter()
+        .map(|args| {
+            let out = roundtable(dir)
+                .env("ROUNDTABLE_CACHE_DIR", cache)
+                .args(*args)
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            (
+                String::from_utf8(out.stdout).unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Sets every session file's modification time `secs` into the past, as
+/// an archive's files are when nothing changed lately.
+fn age_all(dir: &Path, secs: u64) {
+    for entry in fs::read_dir(dir).unwrap() {
+        age(&entry.unwrap().path(), secs);
+    }
+}
+
+fn age(path: &Path, secs: u64) {
+    let old = SystemTime::now() - Duration::from_secs(secs);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+}
+
+/// The remembered extract in the cache folder `cache`.
+fn extract_file(cache: &Path) -> PathBuf {
+    fs::read_dir(cache.join("archives"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "extract"))
+        .expect("an extract remembered")
+}
+
+/// Cold (nothing remembered), then warm twice, each printing the same.
+fn same_cold_and_warm(dir: &Path) -> Vec<(String, String)> {
+    let cache = TempDir::new().unwrap();
+    let cold = outputs(dir, cache.path());
+    assert!(extract_file(cache.path()).exists());
+    for run in ["warm", "warm again"] {
+        let warm = outputs(dir, cache.path());
+        for (c, w) in cold.iter().zip(&warm) {
+            assert_eq!(c, w, "{run}");
+        }
+    }
+    cold
+}
+
+#[test]
+fn remembered_or_not_search_and_actions_print_the_same_on_the_examples() {
+    let tmp = archive();
+    age_all(tmp.path(), 3600);
+    let out = same_cold_and_warm(tmp.path());
+    assert!(out[0].0.contains("\"section\""), "hits found: {}", out[0].0);
+    assert!(out[3].0.contains("\"first_session_id\""), "{}", out[3].0);
+}
+
+#[test]
+fn remembered_or_not_search_and_actions_print_the_same_on_a_generated_archive() {
+    let tmp = TempDir::new().unwrap();
+    sample::write(tmp.path(), &sample::light_sessions(60, 7)).unwrap();
+    age_all(tmp.path(), 3600);
+    let out = same_cold_and_warm(tmp.path());
+    assert!(out[3].0.len() > 100, "{}", out[3].0);
+}
+
+#[test]
+fn a_file_changed_or_removed_since_shows_in_the_next_run() {
+    let tmp = archive();
+    age_all(tmp.path(), 3600);
+    let cache = TempDir::new().unwrap();
+    let search = |word: &str| {
+        cli_support::stdout(
+            roundtable(tmp.path())
+                .env("ROUNDTABLE_CACHE_DIR", cache.path())
+                .args(["search", "--json", word]),
+        )
+    };
+    let actions = || {
+        cli_support::stdout(
+            roundtable(tmp.path())
+                .env("ROUNDTABLE_CACHE_DIR", cache.path())
+                .args(["actions", "--json"]),
+        )
+    };
+    assert_eq!(search("zanzibar").trim(), "[]");
+    let before = actions();
+    // New text, and a time an hour old, as a sync tool may leave it.
+    let path = tmp.path().join("2026-12-16-level-ground-december-check-in.ron");
+    let mut session = load(&path).unwrap();
+    session.actions[0].text = "Ring the Zanzibar hall".into();
+    save(&path, &session).unwrap();
+    age(&path, 3000);
+    assert!(search("zanzibar").contains("Ring the Zanzibar hall"));
+    assert!(actions().contains("Ring the Zanzibar hall"));
+    fs::remove_file(&path).unwrap();
+    assert_eq!(search("zanzibar").trim(), "[]");
+    let after = actions();
+    assert!(!after.contains("december-check-in"), "{after}");
+    assert_ne!(before, after);
+}
+
+#[test]
+fn a_damaged_extract_is_ignored_and_rebuilt() {
+    let tmp = archive();
+    age_all(tmp.path(), 3600);
+    let cache = TempDir::new().unwrap();
+    let good = outputs(tmp.path(), cache.path());
+    let file = extract_file(cache.path());
+    let bytes = fs::read(&file).unwrap();
+    for damaged in [&bytes[..bytes.len() / 2], &b"not an extract"[..], &[][..]] {
+        fs::write(&file, damaged).unwrap();
+        assert_eq!(outputs(tmp.path(), cache.path()), good);
+        assert_eq!(fs::read(&file).unwrap().len(), bytes.len(), "rebuilt");
+    }
+}
+
+#[test]
+fn a_broken_session_file_is_still_noted_when_the_rest_is_remembered() {
+    let tmp = archive();
+    fs::write(tmp.path().join("2026-05-01-broken.ron"), "(title: \"oops\"").unwrap();
+    age_all(tmp.path(), 3600);
+    let cache = TempDir::new().unwrap();
+    for run in ["cold", "warm"] {
+        for (i, (_, stderr)) in outputs(tmp.path(), cache.path()).iter().enumerate() {
+            assert!(
+                stderr.contains("note: 1 file could not be read and was left out"),
+                "{run}, command {i}: {stderr}"
+            );
+        }
+    }
+}
