@@ -1,4 +1,3 @@
 fn main() -> std::process::ExitCode {
-    roundtable::heap::one_heap();
     roundtable::cli::run()
 }

@@ -124,7 +124,12 @@ fn execute(cli: Cli) -> Result<ExitCode, CliError> {
         cli.open.only_without_command()?;
     }
     match cli.command {
-        None => open::run(cli.open, dir, &config),
+        None => {
+            // The app stays open for hours: memory over speed of the
+            // background reads. Commands run for a moment and read in parallel.
+            crate::heap::one_heap();
+            open::run(cli.open, dir, &config)
+        }
         Some(Command::New(args)) => new::run(args, dir),
         Some(Command::List(args)) => list::run(args, dir),
         Some(Command::Export(args)) => pack::run(args, dir),
