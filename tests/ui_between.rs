@@ -202,7 +202,7 @@ fn marking_an_action_done_writes_it_to_the_session_holding_it() {
     let Screen::Actions(view) = &app.screen else {
         panic!()
     };
-    let records = view.records(app.today);
+    let records = view.records();
     let record = records.iter().find(|r| r.action.status.is_open()).unwrap();
     let (id, path) = (
         record.action.id.clone(),
@@ -226,13 +226,13 @@ fn marking_an_action_done_writes_it_to_the_session_holding_it() {
         panic!()
     };
     assert!(
-        view.records(app.today).iter().all(|r| r.action.id != id),
+        view.records().iter().all(|r| r.action.id != id),
         "a done action leaves the list of what is still to do"
     );
     while view_of(&app).status_label() != "all" {
         press(&mut app, KeyCode::Char('s'));
     }
-    let records = view_of(&app).records(app.today);
+    let records = view_of(&app).records();
     let at = records.iter().position(|r| r.action.id == id).unwrap();
     assert_eq!(records[at].action.status, ActionStatus::Done);
     for _ in 0..at {
@@ -256,7 +256,7 @@ fn a_broken_file_is_never_written_and_the_message_says_so() {
     let Screen::Actions(view) = &app.screen else {
         panic!()
     };
-    let record = view.records(app.today)[view.selected];
+    let record = view.records()[view.selected];
     let path = view.loaded.paths[record.session].clone();
     std::fs::write(&path, "(title: \"half-edited").unwrap();
     press(&mut app, KeyCode::Char('d'));
@@ -277,7 +277,7 @@ fn filters_narrow_the_actions() {
         let Screen::Actions(view) = &app.screen else {
             panic!()
         };
-        let records = view.records(app.today);
+        let records = view.records();
         (records.len(), records.iter().all(|r| r.is_overdue(app.today)))
     };
     let (all, _) = count(&app);
@@ -290,7 +290,7 @@ fn filters_narrow_the_actions() {
         panic!()
     };
     let first = view.filter.partnership.clone().unwrap();
-    assert!(view.records(app.today).iter().all(|r| r.partnership == first));
+    assert!(view.records().iter().all(|r| r.partnership == first));
     press(&mut app, KeyCode::Char('s'));
     let Screen::Actions(view) = &app.screen else {
         panic!()
@@ -394,7 +394,7 @@ fn changing_an_actions_owner_and_due_date_writes_it_back() {
     let Screen::Actions(view) = &app.screen else {
         panic!()
     };
-    let record = view.records(app.today)[view.selected];
+    let record = view.records()[view.selected];
     let (id, path) = (
         record.action.id.clone(),
         view.loaded.paths[record.session].clone(),

@@ -18,7 +18,7 @@ fn the_actions_view_opens_on_what_is_still_to_do_soonest_due_first() {
     press(&mut app, KeyCode::Char('A'));
     let view = view_of(&app);
     assert_eq!(view.status_label(), "to do");
-    let records = view.records(app.today);
+    let records = view.records();
     let has = |status| records.iter().any(|r| r.action.status == status);
     assert!(
         has(ActionStatus::Open) && has(ActionStatus::InProgress),

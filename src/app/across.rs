@@ -14,7 +14,7 @@ use super::next_session::NextState;
 use super::search::SearchState;
 use super::timeline::Group;
 use super::{App, Screen, files};
-use crate::domain::{History, SearchIndex, Session, Shape, TextPool, Texts, slug, texts_of};
+use crate::domain::{ActionTable, History, SearchIndex, Session, Shape, TextPool, Texts, slug, texts_of};
 use crate::export::{Period, trustee_pack};
 use crate::storage::{Archive, load};
 
@@ -39,6 +39,8 @@ pub struct Loaded {
     /// The search index, built on first use (the library's worker builds
     /// it before handing a `Loaded` over) and shared by search screens.
     index: Arc<OnceLock<Arc<SearchIndex>>>,
+    /// Every action in the actions screen's order with its flags, likewise.
+    actions: Arc<OnceLock<Arc<ActionTable>>>,
 }
 
 /// One partnership's sessions, read whole: the files the library lists
@@ -81,6 +83,7 @@ impl Loaded {
             texts: texts.map(Arc::new),
             shape: Arc::default(),
             index: Arc::default(),
+            actions: Arc::default(),
         }
     }
 
@@ -98,6 +101,15 @@ impl Loaded {
         let refs = || self.sessions.iter().map(|s| s.as_ref()).collect();
         let shape = self.shape.get_or_init(|| History::from_refs(refs()).shape());
         History::with_shape_refs(refs(), shape)
+    }
+
+    /// Every action of these sessions as the actions screen lists them,
+    /// worked out the first time.
+    pub fn action_table(&self) -> Arc<ActionTable> {
+        Arc::clone(
+            self.actions
+                .get_or_init(|| Arc::new(ActionTable::of(&self.history()))),
+        )
     }
 
     /// The search index of these sessions, built the first time.
@@ -186,7 +198,7 @@ pub(super) fn open_search(app: &mut App) {
 pub(super) fn open_actions(app: &mut App) {
     if let Some((back, _)) = from_home(app) {
         let reading = app.library.across();
-        app.screen = Screen::Actions(Box::new(ActionsState::new(reading, back)));
+        app.screen = Screen::Actions(Box::new(ActionsState::new(reading, back, app.today)));
         app.message = None;
     }
 }

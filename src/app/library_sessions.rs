@@ -327,7 +327,7 @@ fn read(
     }
     let loaded = Loaded::new(kept.0, kept.1, Some(kept.2));
     loaded.index();
-    loaded.history();
+    loaded.action_table();
     crate::heap::give_back();
     Finished { files, pool, loaded }
 }

@@ -15,6 +15,32 @@ pub fn comparable(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `comparable(text) == wanted`, where `wanted` is already
+/// comparable, without building the folded text: the actions screen asks it
+/// of every participant for every action it flags.
+pub fn comparable_is(text: &str, wanted: &str) -> bool {
+    let mut rest = wanted.chars();
+    let (mut same, mut started, mut space) = (true, false, false);
+    let mut expect = |c: char, rest: &mut std::str::Chars<'_>| same &= rest.next() == Some(c);
+    for c in text.chars() {
+        for low in c.to_lowercase() {
+            fold_char(low, &mut |f| {
+                if f.is_whitespace() {
+                    space = started;
+                } else {
+                    if space {
+                        expect(' ', &mut rest);
+                        space = false;
+                    }
+                    expect(f, &mut rest);
+                    started = true;
+                }
+            });
+        }
+    }
+    same && rest.next().is_none()
+}
+
 /// [`fold`] as chars, with the index of the char of `text` each came from,
 /// so a match in the folded text can be shown in the original.
 pub(super) fn folded(text: &str) -> (Vec<char>, Vec<usize>) {
@@ -66,6 +92,37 @@ mod tests {
         assert_eq!(fold("cafe\u{301}"), "cafe");
         // Other scripts keep their own letters: "li" must not find "李".
         assert_eq!(fold("李伟 Встреча"), "李伟 встреча");
+    }
+
+    #[test]
+    fn comparable_is_comparable_without_building_it() {
+        for text in [
+            "Café  Network ",
+            "  Vale — first",
+            "",
+            "   ",
+            "STRASSE",
+            "a\tb",
+            "李伟 x",
+        ] {
+            for other in [
+                "Café  Network ",
+                "Vale — first",
+                "",
+                "strasse",
+                "a b",
+                "a",
+                "李伟 x",
+                "ab",
+            ] {
+                let wanted = comparable(other);
+                assert_eq!(
+                    comparable_is(text, &wanted),
+                    comparable(text) == wanted,
+                    "{text:?} / {other:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -48,15 +48,15 @@ pub use consent::{
 pub use content::*;
 pub use diff::differences;
 pub use engagement::Engagement;
-pub use fold::{comparable, fold};
+pub use fold::{comparable, comparable_is, fold};
 pub use followup::ActionChange;
 pub use grid::Grid;
 pub use health::{HealthCheck, HealthScore, Principle, SCORE_RANGE};
 pub use health_spread::Spread;
 pub use health_trend::HealthTrend;
 pub use history::{
-    ActionFilter, ActionRecord, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series, Shape, lean,
-    sparkline,
+    ActionFilter, ActionRecord, ActionTable, Flag, History, MeasureHistory, OnTrack, ReadingAt, Series,
+    Shape, TableRow, lean, sparkline,
 };
 pub use ids::new_item_id;
 pub use participant::{Attendance, Participant, Sector};

@@ -20,8 +20,6 @@ const WIDE: u16 = 110;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     let theme = &app.theme;
-    let today = app.today;
-    let records = state.records(today);
     let [filters, summary, table, details] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -32,13 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     .areas(area);
     let wide = area.width >= WIDE;
     frame.render_widget(Paragraph::new(filter_line(state, wide, theme)), filters);
-    let overdue = records.iter().filter(|r| r.is_overdue(today)).count();
-    let history = state.loaded.history();
-    let flags: Vec<Vec<Flag>> = records
-        .iter()
-        .map(|r| history.flags(r.action, r.session))
-        .collect();
-    let flagged = flags.iter().filter(|f| !f.is_empty()).count();
+    let (shown, overdue, flagged) = state.counts();
     let what = if state.to_do {
         " to do (open or in progress)"
     } else {
@@ -46,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
     };
     let mut text = format!(
         " {}{what}, {} overdue (⚠), {flagged} flagged […]",
-        count(records.len(), "action", "actions"),
+        count(shown, "action", "actions"),
         overdue
     );
     // The order is said when there is room for it.
@@ -58,8 +50,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
         text = format!(" {words}");
     }
     frame.render_widget(Paragraph::new(Line::styled(text, theme.muted())), summary);
-    draw_table(frame, table, state, &records, &flags, app);
-    let selected = records.get(state.selected).zip(flags.get(state.selected));
+    draw_table(frame, table, state, app);
+    let selected = state.shown(state.selected);
     draw_details(frame, details, state, selected, theme);
     if let Some(form) = &state.editing {
         super::action_edit::draw(frame, area, form, theme);
@@ -100,14 +92,8 @@ fn filter_line<'a>(state: &'a ActionsState, wide: bool, theme: &Theme) -> Line<'
     Line::from(spans)
 }
 
-fn draw_table(
-    frame: &mut Frame,
-    area: Rect,
-    state: &ActionsState,
-    records: &[ActionRecord],
-    flags: &[Vec<Flag>],
-    app: &App,
-) {
+fn draw_table(frame: &mut Frame, area: Rect, state: &ActionsState, app: &App) {
+    let (shown, _, _) = state.counts();
     let theme = &app.theme;
     let inner = table::boxed(frame, area, theme);
     let wide = area.width >= WIDE;
@@ -138,7 +124,7 @@ fn draw_table(
         format!("  {}", join(["Due", "Status", "Owner", "Partnership", "Action"])),
         theme.title(),
     )];
-    if records.is_empty() {
+    if shown == 0 {
         lines.push(Line::styled(
             "  No actions match these filters. Press p, o, s or ! to change them.",
             theme.muted(),
@@ -151,9 +137,12 @@ fn draw_table(
         rows: Rect::new(inner.x, inner.y + 1, inner.width, height as u16),
         first: offset,
         per_item: 1,
-        len: records.len(),
+        len: shown,
     });
-    for (i, r) in records.iter().enumerate().skip(offset).take(height) {
+    for (i, (r, flags)) in (offset..shown)
+        .take(height)
+        .filter_map(|i| Some((i, state.shown(i)?)))
+    {
         let a = r.action;
         let due = match a.due {
             Some(d) if r.is_overdue(app.today) => format!("⚠ {d}"),
@@ -161,8 +150,8 @@ fn draw_table(
             None => "  —".into(),
         };
         let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = match flags.get(i).map(|f| short_flags(f)) {
-            Some(f) if !f.is_empty() => format!("[{f}] {text}"),
+        let text = match short_flags(flags) {
+            f if !f.is_empty() => format!("[{f}] {text}"),
             _ => text,
         };
         let owner = if a.owner.trim().is_empty() {
@@ -207,7 +196,7 @@ fn draw_details(
     frame: &mut Frame,
     area: Rect,
     state: &ActionsState,
-    record: Option<(&ActionRecord, &Vec<Flag>)>,
+    record: Option<(ActionRecord, &[Flag])>,
     theme: &Theme,
 ) {
     let block = Block::bordered()

@@ -5,6 +5,7 @@
 //! file holding its latest copy, then the archive is read again.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -16,7 +17,7 @@ use super::library_sessions::Reading;
 use super::message::Message;
 use super::write_back::{Changed, change_action};
 use super::{App, Screen};
-use crate::domain::{ActionChange, ActionFilter, ActionItem, ActionRecord, ActionStatus};
+use crate::domain::{ActionChange, ActionFilter, ActionItem, ActionRecord, ActionStatus, ActionTable, Flag};
 
 mod keys;
 
@@ -38,6 +39,21 @@ pub struct ActionsState {
     pub editing: Option<ActionEdit>,
     pub selected: usize,
     pub back: Back,
+    /// The rows of the loaded sessions' action table that the filters let
+    /// through, in order, and what they were worked out for: moving the
+    /// selection or redrawing works nothing out again.
+    shown: Shown,
+}
+
+#[derive(Default)]
+struct Shown {
+    rows: Vec<u32>,
+    overdue: usize,
+    flagged: usize,
+    table: Arc<ActionTable>,
+    filter: ActionFilter,
+    to_do: bool,
+    today: Option<NaiveDate>,
 }
 
 impl ActionsState {
@@ -46,7 +62,7 @@ impl ActionsState {
         Reading::words(self.reading, self.seen.is_some())
     }
 
-    pub fn new(reading: Reading, back: Back) -> ActionsState {
+    pub fn new(reading: Reading, back: Back, today: NaiveDate) -> ActionsState {
         let mut state = ActionsState {
             loaded: Loaded::default(),
             reading: None,
@@ -57,8 +73,10 @@ impl ActionsState {
             editing: None,
             selected: 0,
             back,
+            shown: Shown::default(),
         };
         state.fill(reading);
+        state.select_by(0, today);
         state
     }
 
@@ -96,13 +114,60 @@ impl ActionsState {
         }
     }
 
-    /// The actions shown, soonest due first.
-    pub fn records(&self, today: NaiveDate) -> Vec<ActionRecord<'_>> {
-        let mut found = self.loaded.history().actions_matching(&self.filter, today);
-        if self.to_do {
-            found.retain(|r| r.action.status.is_open());
+    /// How many actions are shown; of them, how many are overdue and how
+    /// many flagged.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (self.shown.rows.len(), self.shown.overdue, self.shown.flagged)
+    }
+
+    /// The `n`th action shown (soonest due first), with its flags.
+    pub fn shown(&self, n: usize) -> Option<(ActionRecord<'_>, &[Flag])> {
+        let row = self.shown.table.rows.get(*self.shown.rows.get(n)? as usize)?;
+        let record = self.shown.table.record(&self.loaded.history(), row)?;
+        Some((record, &row.flags))
+    }
+
+    /// Every action shown, soonest due first (for tests and tools: the
+    /// screen takes only the rows it draws).
+    pub fn records(&self) -> Vec<ActionRecord<'_>> {
+        (0..self.shown.rows.len())
+            .filter_map(|n| Some(self.shown(n)?.0))
+            .collect()
+    }
+
+    /// Works out again which actions are shown, when the sessions, the
+    /// filters or the day changed since.
+    fn refilter(&mut self, today: NaiveDate) {
+        let table = self.loaded.action_table();
+        let s = &self.shown;
+        if Arc::ptr_eq(&s.table, &table)
+            && s.filter == self.filter
+            && s.to_do == self.to_do
+            && s.today == Some(today)
+        {
+            return;
         }
-        found
+        let history = self.loaded.history();
+        let rows = table.matching(&history, &self.filter, self.to_do, today);
+        let row = |&i: &u32| &table.rows[i as usize];
+        let overdue = rows
+            .iter()
+            .filter(|&i| {
+                table
+                    .record(&history, row(i))
+                    .is_some_and(|r| r.is_overdue(today))
+            })
+            .count();
+        let flagged = rows.iter().filter(|&i| !row(i).flags.is_empty()).count();
+        self.shown = Shown {
+            rows,
+            overdue,
+            flagged,
+            table,
+            filter: self.filter.clone(),
+            to_do: self.to_do,
+            today: Some(today),
+        };
     }
 
     /// The status filter as the filter line shows it.
@@ -166,7 +231,8 @@ impl ActionsState {
     }
 
     fn select_by(&mut self, delta: isize, today: NaiveDate) {
-        let last = self.records(today).len().saturating_sub(1);
+        self.refilter(today);
+        let last = self.shown.rows.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 }
@@ -190,7 +256,7 @@ pub(super) fn update(app: &mut App, action: Action, now: DateTime<Utc>) {
             go_back(app, &back);
             return;
         }
-        Action::Change => open_form(app, today),
+        Action::Change => open_form(app),
         Action::Form(a) => form(app, a, now),
         Action::Done => change_selected(app, now, |_| ActionStatus::Done),
         Action::NextStatus => change_selected(app, now, |s| {
@@ -211,7 +277,7 @@ pub(super) fn keep_selection(state: &mut ActionsState, today: NaiveDate) {
 
 /// Sets the selected action's status to `to(current)` in its session file.
 fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) -> ActionStatus) {
-    if let Some((action, path)) = selected(app, app.today) {
+    if let Some((action, path)) = selected(app) {
         let change = ActionChange {
             status: Some(to(action.status)),
             ..ActionChange::default()
@@ -222,12 +288,11 @@ fn change_selected(app: &mut App, now: DateTime<Utc>, to: impl Fn(ActionStatus) 
 
 /// The selected action's id and file, or a message saying why it cannot
 /// be changed from here.
-fn selected(app: &mut App, today: NaiveDate) -> Option<(ActionItem, PathBuf)> {
+fn selected(app: &mut App) -> Option<(ActionItem, PathBuf)> {
     let Screen::Actions(state) = &app.screen else {
         return None;
     };
-    let records = state.records(today);
-    let record = records.get(state.selected)?;
+    let (record, _) = state.shown(state.selected)?;
     if record.action.id.trim().is_empty() {
         app.message = Some(Message::error(
             "This action has no ID, so it cannot be followed between sessions. Open its session to change it.",
@@ -237,8 +302,8 @@ fn selected(app: &mut App, today: NaiveDate) -> Option<(ActionItem, PathBuf)> {
     Some((record.action.clone(), state.loaded.paths[record.session].clone()))
 }
 
-fn open_form(app: &mut App, today: NaiveDate) {
-    if let Some((action, path)) = selected(app, today)
+fn open_form(app: &mut App) {
+    if let Some((action, path)) = selected(app)
         && let Screen::Actions(state) = &mut app.screen
     {
         state.editing = Some(ActionEdit::new(&action, path));
@@ -312,8 +377,10 @@ fn save(app: &mut App, now: DateTime<Utc>, id: &str, path: &Path, change: &Actio
     });
     // Stay on the same action when it is still shown.
     if let Screen::Actions(state) = &mut app.screen {
-        let records = state.records(today);
-        if let Some(at) = records.iter().position(|r| r.action.id == id) {
+        state.refilter(today);
+        let at =
+            (0..state.shown.rows.len()).find(|&n| state.shown(n).is_some_and(|(r, _)| r.action.id == id));
+        if let Some(at) = at {
             state.selected = at;
         }
     }

@@ -5,7 +5,7 @@
 //! these flags so stalled commitments stand out.
 
 use super::History;
-use crate::domain::{ActionItem, Attendance, Session, comparable};
+use crate::domain::{ActionItem, Attendance, Session, comparable, comparable_is};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flag {
@@ -96,7 +96,7 @@ fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str>
     sessions.iter().rev().find_map(|s| {
         s.participants
             .iter()
-            .find(|p| comparable(&p.name) == owner)
+            .find(|p| comparable_is(&p.name, owner))
             .map(|p| p.organisation.trim())
             .filter(|org| !org.is_empty())
     })
@@ -107,7 +107,7 @@ fn has_organisation(session: &Session, org: &str) -> bool {
     session
         .participants
         .iter()
-        .any(|p| comparable(&p.organisation) == org)
+        .any(|p| comparable_is(&p.organisation, &org))
 }
 
 /// Present by name, or (for an owner that is an organisation or group) by
@@ -117,7 +117,7 @@ fn is_present(session: &Session, owner: &str) -> bool {
         .participants
         .iter()
         .filter(|p| p.attendance == Attendance::Present)
-        .any(|p| comparable(&p.name) == owner || comparable(&p.organisation) == owner)
+        .any(|p| comparable_is(&p.name, owner) || comparable_is(&p.organisation, owner))
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod flags;
 mod lean;
 mod measures;
 mod shape;
+mod table;
 
 use std::sync::Arc;
 
@@ -38,6 +39,7 @@ pub use flags::Flag;
 pub use lean::lean;
 pub use measures::{MeasureHistory, OnTrack, ReadingAt, sparkline};
 pub use shape::Shape;
+pub use table::{ActionTable, TableRow};
 
 /// The sessions of one partnership, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,139 @@
+//! Every action across the archive once, in the order the actions screen
+//! lists them and with its flags, worked out once per read of the archive
+//! (on the library's worker), so moving, filtering and redrawing on that
+//! screen never work the history out again, whatever the archive's size.
+
+use chrono::NaiveDate;
+
+use super::{ActionFilter, ActionRecord, Flag, History};
+
+/// One action in the table: where its latest copy is, and its flags there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub session: u32,
+    pub item: u32,
+    pub first_session: u32,
+    pub flags: Vec<Flag>,
+}
+
+/// Every action of a history, soonest due first (undated last), then by
+/// partnership, as [`History::actions_matching`] orders them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionTable {
+    pub rows: Vec<TableRow>,
+}
+
+impl ActionTable {
+    pub fn of(history: &History) -> ActionTable {
+        let mut keyed: Vec<_> = history
+            .actions()
+            .into_iter()
+            .map(|r| {
+                let key = (r.action.due.is_none(), r.action.due, r.partnership.to_lowercase());
+                let row = TableRow {
+                    session: small(r.session),
+                    item: small(r.item),
+                    first_session: small(r.first_session),
+                    flags: history.flags(r.action, r.session),
+                };
+                (key, row)
+            })
+            .collect();
+        // Stable: equal keys stay in the order first recorded.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        ActionTable {
+            rows: keyed.into_iter().map(|(_, row)| row).collect(),
+        }
+    }
+
+    /// The record of a row, from the same history the table was made of.
+    pub fn record<'a>(&self, history: &History<'a>, row: &TableRow) -> Option<ActionRecord<'a>> {
+        let session = history.session(row.session as usize)?;
+        Some(ActionRecord {
+            action: session.actions.get(row.item as usize)?,
+            session: row.session as usize,
+            item: row.item as usize,
+            first_session: row.first_session as usize,
+            partnership: session.partnership.trim(),
+        })
+    }
+
+    /// The rows `filter` lets through (and, with `to_do`, only those still
+    /// open), in the table's order, as indices into [`ActionTable::rows`].
+    pub fn matching(
+        &self,
+        history: &History,
+        filter: &ActionFilter,
+        to_do: bool,
+        today: NaiveDate,
+    ) -> Vec<u32> {
+        (0..self.rows.len())
+            .filter(|&i| {
+                self.record(history, &self.rows[i])
+                    .is_some_and(|r| filter.matches(&r, today) && (!to_do || r.action.status.is_open()))
+            })
+            .map(small)
+            .collect()
+    }
+}
+
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::history::tests::meeting;
+    use crate::domain::{ActionItem, ActionStatus};
+
+    #[test]
+    fn the_table_lists_what_actions_matching_lists_with_the_same_flags() {
+        let mut sessions = Vec::new();
+        for (month, due) in [(9, Some(20)), (10, None), (11, Some(2))] {
+            let mut s = meeting("Monthly", "Level Ground", month, 1);
+            s.actions.push(ActionItem {
+                id: "a-1".into(),
+                text: "Book the hall".into(),
+                status: ActionStatus::Open,
+                ..ActionItem::default()
+            });
+            s.actions.push(ActionItem {
+                id: format!("b-{month}").into(),
+                owner: "Amira".into(),
+                due: due.and_then(|d| NaiveDate::from_ymd_opt(2026, month, d)),
+                status: if month == 10 {
+                    ActionStatus::Done
+                } else {
+                    ActionStatus::Open
+                },
+                ..ActionItem::default()
+            });
+            sessions.push(s);
+        }
+        let history = History::new(&sessions);
+        let table = ActionTable::of(&history);
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        for to_do in [false, true] {
+            let filter = ActionFilter::default();
+            let mut expected = history.actions_matching(&filter, today);
+            if to_do {
+                expected.retain(|r| r.action.status.is_open());
+            }
+            let rows = table.matching(&history, &filter, to_do, today);
+            let got: Vec<ActionRecord> = rows
+                .iter()
+                .filter_map(|&i| table.record(&history, &table.rows[i as usize]))
+                .collect();
+            assert_eq!(got, expected, "to do only: {to_do}");
+            for (&i, r) in rows.iter().zip(&expected) {
+                assert_eq!(table.rows[i as usize].flags, history.flags(r.action, r.session));
+            }
+        }
+        let owner = ActionFilter {
+            owner: Some("amira".into()),
+            ..ActionFilter::default()
+        };
+        assert_eq!(table.matching(&history, &owner, false, today).len(), 3);
+    }
+}
