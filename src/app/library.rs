@@ -273,17 +273,6 @@ impl Library {
         matches!(self.mode, Mode::Worker { .. })
     }
 
-    /// The extract of each session remembered beside the cards, for the
-    /// screens that look across sessions; none without a cache.
-    pub(super) fn extracts(&self) -> Option<crate::storage::Extracts> {
-        match &self.mode {
-            Mode::Worker {
-                cache: Some(cache), ..
-            } => Some(crate::storage::Extracts::beside(cache, &self.dir)),
-            _ => None,
-        }
-    }
-
     /// Reads one file again now, e.g. after this app changed it.
     pub fn reread(&mut self, path: &Path) {
         if path.exists() {

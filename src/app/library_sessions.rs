@@ -4,17 +4,12 @@
 //! Each readable file is held [`lean`] with its search texts, keyed by its
 //! stamp (size and modification time): a later read takes again only the
 //! files whose stamp changed, and texts repeated between sessions are held
-//! once. The first read after a start takes each session from the extract
-//! remembered beside the cards (`storage::Extracts`, which `search` and
-//! `actions` share) where its file is unchanged, so these screens open at
-//! once on a warm start; it is written again when anything changed. The
-//! terminal app reads on a worker thread, so opening one of those
+//! once. The terminal app reads on a worker thread, so opening one of those
 //! screens never freezes it: the screen shows "Reading sessions: N of M…"
 //! and fills in when the read is done. A library read on the spot
 //! ([`Library::now`], for tests and tools) reads on the spot here too.
 
 use std::collections::HashMap;
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -24,7 +19,7 @@ use rayon::prelude::*;
 use super::across::Loaded;
 use super::library::Library;
 use crate::domain::{Session, TextPool, Texts, lean, texts_of};
-use crate::storage::{Extracts, Stamp, ToRemember, load, settled};
+use crate::storage::{Stamp, load};
 
 /// Files read at a time between two reports of progress.
 const BATCH: usize = 256;
@@ -188,7 +183,7 @@ impl Library {
         }
         let files = std::mem::take(&mut self.across.files);
         let pool = std::mem::take(&mut self.across.pool);
-        let finished = read(self.readable(), files, pool, None, |_, _| {});
+        let finished = read(self.readable(), files, pool, |_, _| {});
         let loaded = finished.loaded.clone();
         self.take_in(self.generation, finished);
         loaded
@@ -233,12 +228,11 @@ impl Library {
         let paths = self.readable();
         let files = std::mem::take(&mut self.across.files);
         let pool = std::mem::take(&mut self.across.pool);
-        let extracts = self.extracts();
         let (tell, reports) = channel();
         let total = paths.len();
         std::thread::spawn(move || {
             let progress = tell.clone();
-            let finished = read(paths, files, pool, extracts.as_ref(), move |done, total| {
+            let finished = read(paths, files, pool, move |done, total| {
                 let _ = progress.send(Report::Read(done, total));
             });
             let _ = tell.send(Report::Done(Box::new(finished)));
@@ -253,21 +247,15 @@ impl Library {
 }
 
 /// Reads the files in `paths` whose stamp differs from the one in `files`
-/// (the first time, from the sessions remembered in `extracts`, else all
-/// of them), telling `progress` how many
+/// (all of them the first time), telling `progress` how many
 /// of all are done after each batch; then builds the search index and the
 /// series, so a screen shown them has nothing left to work out.
 fn read(
     paths: Vec<PathBuf>,
     mut files: HashMap<PathBuf, Held>,
     mut pool: TextPool,
-    extracts: Option<&Extracts>,
     mut progress: impl FnMut(usize, usize),
 ) -> Finished {
-    let extracts = extracts.filter(|_| files.is_empty());
-    if let Some(extracts) = extracts {
-        remembered(&paths, extracts, &mut files);
-    }
     let total = paths.len();
     let stamps: Vec<Option<Stamp>> = paths.par_iter().map(|p| Stamp::read(p)).collect();
     let stale: Vec<usize> = (0..total)
@@ -313,9 +301,6 @@ fn read(
     files.retain(|p, _| wanted.contains(p));
     if dropped || !stale.is_empty() {
         pool.prune();
-        if let Some(extracts) = extracts {
-            remember(extracts, &files);
-        }
     }
     let mut kept = (Vec::new(), Vec::new(), Vec::new());
     for path in &paths {
@@ -330,36 +315,6 @@ fn read(
     loaded.action_table();
     crate::heap::give_back();
     Finished { files, pool, loaded }
-}
-
-/// Takes into `files` each session remembered in `extracts` whose file is
-/// among `paths` (its stamp is checked against the file's as any other).
-fn remembered(paths: &[PathBuf], extracts: &Extracts, files: &mut HashMap<PathBuf, Held>) {
-    let by_name: HashMap<&OsStr, &PathBuf> = paths.iter().filter_map(|p| Some((p.file_name()?, p))).collect();
-    for r in extracts.read(true) {
-        if let Some(path) = by_name.get(OsStr::new(&r.name)) {
-            let held = Held {
-                stamp: Some(r.stamp),
-                session: Arc::new(r.session),
-                texts: r.texts,
-            };
-            files.insert((*path).clone(), held);
-        }
-    }
-}
-
-/// Remembers the sessions in `files` for the next start, but those changed
-/// too recently to trust their stamp.
-fn remember(extracts: &Extracts, files: &HashMap<PathBuf, Held>) {
-    extracts.write(files.iter().filter_map(|(path, held)| {
-        let stamp = held.stamp.filter(|s| settled(*s))?;
-        Some(ToRemember {
-            name: path.file_name()?.to_str()?,
-            stamp,
-            session: &held.session,
-            texts: &held.texts,
-        })
-    }));
 }
 
 #[cfg(test)]
