@@ -24,7 +24,7 @@ use notify::{RecursiveMode, Watcher};
 
 use super::timeline::Group;
 use crate::domain::Session;
-use crate::storage::{Archive, Cache, Known, Listed, check, known, same_files};
+use crate::storage::{Archive, Cache, Known, Listed, Stamp, check, known, same_files, settled};
 
 #[path = "library_view.rs"]
 mod view;
@@ -274,7 +274,21 @@ impl Library {
     }
 
     /// Reads one file again now, e.g. after this app changed it.
+    ///
+    /// A file listed with the stamp it still has (and had for a while, so a
+    /// change within the same tick of the clock is not missed) is left as
+    /// it is: going back to the list from a screen that changed nothing
+    /// costs nothing, whatever the archive's size.
     pub fn reread(&mut self, path: &Path) {
+        let now = Stamp::read(path);
+        let unchanged = self
+            .listed
+            .iter()
+            .find(|l| l.path == path)
+            .is_some_and(|l| l.stamp.is_some() && l.stamp == now && now.is_some_and(settled));
+        if unchanged {
+            return;
+        }
         if path.exists() {
             self.fill_in(vec![Listed::read(path.to_path_buf())]);
         } else {

@@ -187,3 +187,35 @@ fn files_read_before_quitting_a_long_check_are_remembered() {
     assert_eq!(cache.read().len(), 3);
     assert!(remembered_view(archive.dir(), Some(&cache)).is_some_and(|v| v.listed.len() == 3));
 }
+
+#[test]
+fn a_file_with_the_stamp_it_was_listed_with_keeps_its_card() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().into()).unwrap_or_else(|e| panic!("{e}"));
+    let path = archive
+        .create(&session("Settled A", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Changed an hour ago, as a file is when nobody is working on it.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let set = |path: &std::path::Path| {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(hour_ago))
+            .unwrap_or_else(|e| panic!("{e}"));
+    };
+    set(&path);
+    let mut library = Library::now(&archive);
+    // The same size and time as listed: taken as unchanged, as the
+    // remembered cards are, so it is not read again.
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, text.replace("Settled A", "Settled B")).unwrap_or_else(|e| panic!("{e}"));
+    set(&path);
+    library.reread(&path);
+    assert_eq!(titles(&library), ["Settled A"], "not read again");
+    // A change of size is read.
+    std::fs::write(&path, text.replace("Settled A", "Settled, renamed")).unwrap_or_else(|e| panic!("{e}"));
+    set(&path);
+    library.reread(&path);
+    assert_eq!(titles(&library), ["Settled, renamed"]);
+}
