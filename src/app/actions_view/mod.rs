@@ -150,14 +150,7 @@ impl ActionsState {
         let history = self.loaded.history();
         let rows = table.matching(&history, &self.filter, self.to_do, today);
         let row = |&i: &u32| &table.rows[i as usize];
-        let overdue = rows
-            .iter()
-            .filter(|&i| {
-                table
-                    .record(&history, row(i))
-                    .is_some_and(|r| r.is_overdue(today))
-            })
-            .count();
+        let overdue = rows.iter().filter(|&i| row(i).is_overdue(today)).count();
         let flagged = rows.iter().filter(|&i| !row(i).flags.is_empty()).count();
         self.shown = Shown {
             rows,

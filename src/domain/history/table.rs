@@ -14,6 +14,10 @@ pub struct TableRow {
     pub item: u32,
     pub first_session: u32,
     pub flags: Vec<Flag>,
+    /// Open or in progress, and when due: what the screen opens on and
+    /// counts, without looking the action up.
+    pub open: bool,
+    pub due: Option<NaiveDate>,
 }
 
 /// Every action of a history, soonest due first (undated last), then by
@@ -35,6 +39,8 @@ impl ActionTable {
                     item: small(r.item),
                     first_session: small(r.first_session),
                     flags: history.flags(r.action, r.session),
+                    open: r.action.status.is_open(),
+                    due: r.action.due,
                 };
                 (key, row)
             })
@@ -67,6 +73,13 @@ impl ActionTable {
         to_do: bool,
         today: NaiveDate,
     ) -> Vec<u32> {
+        if *filter == ActionFilter::default() {
+            // What the screen opens on, each time it opens: no look-ups.
+            return (0..self.rows.len())
+                .filter(|&i| !to_do || self.rows[i].open)
+                .map(small)
+                .collect();
+        }
         (0..self.rows.len())
             .filter(|&i| {
                 self.record(history, &self.rows[i])
@@ -74,6 +87,13 @@ impl ActionTable {
             })
             .map(small)
             .collect()
+    }
+}
+
+impl TableRow {
+    /// Still open after its due date (as `ActionItem::is_overdue`).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.open && self.due.is_some_and(|due| due < today)
     }
 }
 
