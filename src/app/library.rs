@@ -367,10 +367,10 @@ fn spawn_worker(
             let checked = check(&dir, &cards, |read, checked, total| {
                 for file in read {
                     match at.get(&file.path) {
-                        Some(&i) => current[i] = file.clone(),
+                        Some(&i) => current[i] = without_messages(file),
                         None => {
                             at.insert(file.path.clone(), current.len());
-                            current.push(file.clone());
+                            current.push(without_messages(file));
                         }
                     }
                 }
@@ -406,6 +406,17 @@ fn spawn_worker(
             }
         }
     });
+}
+
+/// `file` for the lists handed over while a check runs: the messages of its
+/// problems (at 10,000 sessions, as much again as the cards) are kept only
+/// by the check, which remembers them at its end.
+fn without_messages(file: &Listed) -> Listed {
+    let mut file = file.clone();
+    if let Ok(card) = &mut file.card {
+        card.problems = Vec::new();
+    }
+    file
 }
 
 /// How often a long check hands over the list read so far.
