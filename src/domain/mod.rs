@@ -34,6 +34,7 @@ mod slug;
 mod snippet;
 mod steps;
 mod text;
+mod text_pool;
 mod validate;
 mod votes;
 mod when;
@@ -69,7 +70,7 @@ pub use rounds::{
     speaking_order,
 };
 pub use search::{Hit, Section, search};
-pub use search_index::{Found, Narrowing, SearchIndex, TextPool, Texts, texts_of};
+pub use search_index::{Found, Narrowing, SearchIndex, Texts, texts_of};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use shared_text::Text;
 pub use signoff::{
@@ -78,6 +79,7 @@ pub use signoff::{
 pub use slug::slug;
 pub use steps::*;
 pub use text::{REPLACEMENT, clean_for_terminal, clean_lines, needs_cleaning};
+pub use text_pool::TextPool;
 pub use validate::{Problem, Severity};
 pub use votes::{Ballot, Counting, DotVote, Tally, TallyRow, VoteList, voices};
 pub use when::{parse_date, parse_time};

@@ -7,13 +7,14 @@
 //! actions and the vision repeat from session to session), in one buffer.
 
 use std::borrow::Borrow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
+use super::Session;
 use super::fold::fold;
 use super::search::{Hit, PHRASE_BOOST, Section, fields, matching, one_line};
-use super::{Session, Text};
+use super::text_pool::TextPool;
 
 /// An action with no id, which is never merged with another.
 const NO_GROUP: u32 = u32::MAX;
@@ -36,33 +37,6 @@ pub type Stored = (Section, u32, Arc<str>);
 /// Every searchable text of one session, kept apart from the session so an
 /// index can be built again without it (see [`SearchIndex::of`]).
 pub type Texts = Arc<[Stored]>;
-
-/// Texts seen so far, so one repeated from session to session (carried
-/// actions, the vision, goals) is held once however many sessions hold it.
-#[derive(Debug, Default)]
-pub struct TextPool(HashSet<Arc<str>>);
-
-impl TextPool {
-    fn get(&mut self, text: &str) -> Arc<str> {
-        if let Some(kept) = self.0.get(text) {
-            return Arc::clone(kept);
-        }
-        let kept: Arc<str> = Arc::from(text);
-        self.0.insert(Arc::clone(&kept));
-        kept
-    }
-
-    /// Makes `text` the copy kept here, so every session holding the same
-    /// words holds them once.
-    pub fn share(&mut self, text: &mut Text) {
-        *text = Text::from(self.get(text));
-    }
-
-    /// Forgets texts no session holds any more.
-    pub fn prune(&mut self) {
-        self.0.retain(|t| Arc::strong_count(t) > 1);
-    }
-}
 
 /// The searchable texts of `session`, blank ones left out.
 pub fn texts_of(session: &Session, pool: &mut TextPool) -> Texts {

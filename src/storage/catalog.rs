@@ -53,6 +53,17 @@ pub struct Listed {
 }
 
 impl Listed {
+    /// This file without the messages of its problems (their counts stay):
+    /// at 10,000 sessions the messages weigh as much again as the cards, and
+    /// only `list --json` prints them (from the cache's own file for them).
+    pub fn without_messages(&self) -> Listed {
+        let mut file = self.clone();
+        if let Ok(card) = &mut file.card {
+            card.problems = Vec::new();
+        }
+        file
+    }
+
     /// Reads the file at `path` now.
     pub fn read(path: PathBuf) -> Listed {
         // The stamp first: a change while parsing makes the next check read
@@ -114,13 +125,7 @@ pub fn same_files(a: &Known, b: &Known) -> bool {
 pub fn known(listed: &[Listed]) -> Known {
     listed
         .iter()
-        .filter_map(|l| {
-            let card = Card {
-                problems: Vec::new(),
-                ..l.card.as_ref().ok()?.clone()
-            };
-            Some((l.file_name(), (l.stamp?, card)))
-        })
+        .filter_map(|l| Some((l.file_name(), (l.stamp?, l.without_messages().card.ok()?))))
         .collect()
 }
 

@@ -123,7 +123,7 @@ impl ActionsState {
     /// The `n`th action shown (soonest due first), with its flags.
     pub fn shown(&self, n: usize) -> Option<(ActionRecord<'_>, &[Flag])> {
         let row = self.shown.table.rows.get(*self.shown.rows.get(n)? as usize)?;
-        let record = self.shown.table.record(&self.loaded.history(), row)?;
+        let record = self.shown.table.record(&self.loaded.sessions, row)?;
         Some((record, &row.flags))
     }
 
@@ -147,8 +147,7 @@ impl ActionsState {
         {
             return;
         }
-        let history = self.loaded.history();
-        let rows = table.matching(&history, &self.filter, self.to_do, today);
+        let rows = table.matching(&self.loaded.sessions, &self.filter, self.to_do, today);
         let row = |&i: &u32| &table.rows[i as usize];
         let overdue = rows.iter().filter(|&i| row(i).is_overdue(today)).count();
         let flagged = rows.iter().filter(|&i| !row(i).flags.is_empty()).count();

@@ -3,9 +3,12 @@
 //! (on the library's worker), so moving, filtering and redrawing on that
 //! screen never work the history out again, whatever the archive's size.
 
+use std::borrow::Borrow;
+
 use chrono::NaiveDate;
 
 use super::{ActionFilter, ActionRecord, Flag, History};
+use crate::domain::Session;
 
 /// One action in the table: where its latest copy is, and its flags there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +55,14 @@ impl ActionTable {
         }
     }
 
-    /// The record of a row, from the same history the table was made of.
-    pub fn record<'a>(&self, history: &History<'a>, row: &TableRow) -> Option<ActionRecord<'a>> {
-        let session = history.session(row.session as usize)?;
+    /// The record of a row, from the sessions the table was made of (in the
+    /// same order as its history's).
+    pub fn record<'a, S: Borrow<Session>>(
+        &self,
+        sessions: &'a [S],
+        row: &TableRow,
+    ) -> Option<ActionRecord<'a>> {
+        let session: &Session = sessions.get(row.session as usize)?.borrow();
         Some(ActionRecord {
             action: session.actions.get(row.item as usize)?,
             session: row.session as usize,
@@ -68,7 +76,7 @@ impl ActionTable {
     /// open), in the table's order, as indices into [`ActionTable::rows`].
     pub fn matching(
         &self,
-        history: &History,
+        sessions: &[impl Borrow<Session>],
         filter: &ActionFilter,
         to_do: bool,
         today: NaiveDate,
@@ -82,7 +90,7 @@ impl ActionTable {
         }
         (0..self.rows.len())
             .filter(|&i| {
-                self.record(history, &self.rows[i])
+                self.record(sessions, &self.rows[i])
                     .is_some_and(|r| filter.matches(&r, today) && (!to_do || r.action.status.is_open()))
             })
             .map(small)
@@ -140,10 +148,10 @@ mod tests {
             if to_do {
                 expected.retain(|r| r.action.status.is_open());
             }
-            let rows = table.matching(&history, &filter, to_do, today);
+            let rows = table.matching(history.sessions(), &filter, to_do, today);
             let got: Vec<ActionRecord> = rows
                 .iter()
-                .filter_map(|&i| table.record(&history, &table.rows[i as usize]))
+                .filter_map(|&i| table.record(history.sessions(), &table.rows[i as usize]))
                 .collect();
             assert_eq!(got, expected, "to do only: {to_do}");
             for (&i, r) in rows.iter().zip(&expected) {
@@ -154,6 +162,6 @@ mod tests {
             owner: Some("amira".into()),
             ..ActionFilter::default()
         };
-        assert_eq!(table.matching(&history, &owner, false, today).len(), 3);
+        assert_eq!(table.matching(history.sessions(), &owner, false, today).len(), 3);
     }
 }
