@@ -1,0 +1,147 @@
+//! The parts of an extract file and the tables of distinct items in its
+//! back: each distinct action, participant, decision and activity is
+//! encoded once, found again by a quick hash of its bytes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::*;
+
+/// The distinct actions, participants, decisions and activities of an
+/// extract, and which each entry holds.
+pub(super) struct Tables {
+    pub(super) actions: Vec<ActionItem>,
+    pub(super) participants: Vec<Participant>,
+    pub(super) decisions: Vec<Decision>,
+    pub(super) activities: Vec<Activity>,
+    pub(super) entries: Vec<[Vec<u32>; 4]>,
+}
+
+impl Tables {
+    /// Reads the back of an extract.
+    pub(super) fn read(bytes: &[u8]) -> Option<Tables> {
+        let (back, rest) = part(bytes)?;
+        let back: Back = rmp_serde::from_slice(back).ok()?;
+        let [a, p, d, v] = back.counts;
+        let (actions, rest) = part(rest)?;
+        let (participants, rest) = part(rest)?;
+        let (decisions, rest) = part(rest)?;
+        let (activities, _) = part(rest)?;
+        Some(Tables {
+            actions: items(actions, a)?,
+            participants: items(participants, p)?,
+            decisions: items(decisions, d)?,
+            activities: items(activities, v)?,
+            entries: back.entries,
+        })
+    }
+}
+
+/// `count` things encoded one after another.
+pub(super) fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec<T>> {
+    let mut de = rmp_serde::Deserializer::from_read_ref(bytes);
+    (0..count).map(|_| T::deserialize(&mut de).ok()).collect()
+}
+
+/// The number of `item` among the distinct ones, encoding it onto `blob`
+/// when new (it is known by its encoding: the session types are not `Hash`).
+pub(super) fn add(pool: &mut Pool<Vec<u8>>, blob: &mut Vec<u8>, item: &impl Serialize) -> Option<u32> {
+    let encoded = rmp_serde::to_vec_named(item).ok()?;
+    if let Some(&at) = pool.seen.get(&encoded) {
+        return Some(at);
+    }
+    blob.extend_from_slice(&encoded);
+    Some(pool.add(encoded, || {}))
+}
+
+/// Distinct things by a key, numbered in the order first seen.
+pub(super) struct Pool<K> {
+    pub(super) seen: HashMap<K, u32, BuildHasherDefault<Quick>>,
+}
+
+impl<K> Default for Pool<K> {
+    fn default() -> Self {
+        Pool {
+            seen: HashMap::default(),
+        }
+    }
+}
+
+impl<K: Hash + Eq> Pool<K> {
+    /// The number of `key`, calling `new` when it is seen for the first time.
+    pub(super) fn add(&mut self, key: K, new: impl FnOnce()) -> u32 {
+        let next = u32::try_from(self.seen.len()).unwrap_or(u32::MAX);
+        *self.seen.entry(key).or_insert_with(|| {
+            new();
+            next
+        })
+    }
+}
+
+/// A quick hash for spotting repeats while writing: the archive is the
+/// person's own, so there is no one flooding the table to fear.
+#[derive(Default)]
+pub(super) struct Quick(u64);
+
+impl Hasher for Quick {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+/// The items of `table` at `at`; none when one is missing.
+pub(super) fn pick<T: Clone>(table: &[T], at: &[u32]) -> Option<Vec<T>> {
+    at.iter().map(|&i| table.get(i as usize).cloned()).collect()
+}
+
+/// Writes `part` with its length before it.
+pub(super) fn put(bytes: &mut Vec<u8>, part: &[u8]) -> Option<()> {
+    bytes.extend(u32::try_from(part.len()).ok()?.to_le_bytes());
+    bytes.extend_from_slice(part);
+    Some(())
+}
+
+/// A part written by [`put`], and what follows it.
+pub(super) fn part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let len = usize::try_from(u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?)).ok()?;
+    Some((bytes.get(4..4 + len)?, bytes.get(4 + len..)?))
+}
+
+/// A search text's place as a number: the steps' places from 16 and 32.
+pub(super) fn code(section: Section) -> u32 {
+    let step = |s: Step| u32::try_from(s.number()).unwrap_or(0);
+    match section {
+        Section::Title => 0,
+        Section::Participants => 1,
+        Section::Decisions => 2,
+        Section::Actions => 3,
+        Section::ParkingLot => 4,
+        Section::Step(s) => 16 + step(s),
+        Section::Notes(s) => 32 + step(s),
+    }
+}
+
+pub(super) fn section(code: u32) -> Option<Section> {
+    let step = |n: u32| Step::ALL.get(usize::try_from(n).ok()?.checked_sub(1)?).copied();
+    Some(match code {
+        0 => Section::Title,
+        1 => Section::Participants,
+        2 => Section::Decisions,
+        3 => Section::Actions,
+        4 => Section::ParkingLot,
+        17..=31 => Section::Step(step(code - 16)?),
+        33..=47 => Section::Notes(step(code - 32)?),
+        _ => return None,
+    })
+}
