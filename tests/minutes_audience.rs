@@ -49,7 +49,7 @@ fn with_secrets() -> Session {
     });
     let mut measure = Measure {
         id: "secret-measure".into(),
-        indicator: secret("measure"),
+        indicator: secret("measure").into(),
         shown_to: T,
         ..Default::default()
     };
@@ -59,9 +59,9 @@ fn with_secrets() -> Session {
         ..Default::default()
     });
     measure.id = "secret-activity-measure".into();
-    measure.indicator = secret("measure of a secret activity");
+    measure.indicator = secret("measure of a secret activity").into();
     s.activities.push(Activity {
-        title: secret("activity"),
+        title: secret("activity").into(),
         description: secret("activity description"),
         measures: vec![measure],
         shown_to: T,

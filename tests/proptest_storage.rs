@@ -45,8 +45,8 @@ fn participant() -> impl Strategy<Value = Participant> {
     let kinds = (select(Sector::ALL.to_vec()), select(Attendance::ALL.to_vec()));
     (text(), text(), text(), kinds, any::<bool>(), any::<u32>()).prop_map(
         |(name, organisation, role, (sector, attendance), lived_experience, contributions)| Participant {
-            name,
-            organisation,
+            name: name.into(),
+            organisation: organisation.into(),
             role,
             sector,
             lived_experience,
@@ -96,21 +96,21 @@ fn activity() -> impl Strategy<Value = Activity> {
     )
         .prop_map(
             |((id, indicator, kind), (baseline, target, source, owner, review_date))| Measure {
-                id,
-                indicator,
+                id: id.into(),
+                indicator: indicator.into(),
                 kind,
-                baseline,
-                target,
-                source,
-                owner,
+                baseline: baseline.into(),
+                target: target.into(),
+                source: source.into(),
+                owner: owner.into(),
                 review_date,
                 ..Default::default()
             },
         );
     (text(), text(), text(), list(measure)).prop_map(|(title, description, lead, measures)| Activity {
-        title,
+        title: title.into(),
         description,
-        lead,
+        lead: lead.into(),
         measures,
         ..Default::default()
     })

@@ -34,7 +34,7 @@ fn odd_session(i: usize) -> Session {
     let mut s = Session::new(&title, ODD[(i + 1) % ODD.len()], date, now());
     s.participants = (0..3000)
         .map(|n| Participant {
-            name: format!("{} {n}", ODD[n % ODD.len()]),
+            name: format!("{} {n}", ODD[n % ODD.len()]).into(),
             organisation: ODD[(n + 2) % ODD.len()].into(),
             attendance: Attendance::ALL[n % 3],
             ..Default::default()

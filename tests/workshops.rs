@@ -242,7 +242,7 @@ fn carried_items_keep_their_identity() {
                 s.activities
                     .iter()
                     .flat_map(|x| &x.measures)
-                    .map(|m| (m.id.clone(), m.indicator.clone()))
+                    .map(|m| (m.id.to_string(), m.indicator.to_string()))
                     .collect()
             };
             let earlier = measures(a);

@@ -79,9 +79,9 @@ impl ConsentLevel {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Activity {
-    pub title: String,
+    pub title: super::Text,
     pub description: String,
-    pub lead: String,
+    pub lead: super::Text,
     pub measures: Vec<Measure>,
     /// The agreed goals it serves, in their own words, for who does what.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -95,15 +95,15 @@ pub struct Activity {
 #[serde(default)]
 pub struct Measure {
     /// Stable across sessions, so readings can follow a measure over months.
-    pub id: String,
-    pub indicator: String,
+    pub id: super::Text,
+    pub indicator: super::Text,
     /// Results-based thinking: how much, how well, is anyone better off.
     pub kind: MeasureKind,
     /// Text as the room said it ("38 a month"); numbers are read from it.
-    pub baseline: String,
-    pub target: String,
-    pub source: String,
-    pub owner: String,
+    pub baseline: super::Text,
+    pub target: super::Text,
+    pub source: super::Text,
+    pub owner: super::Text,
     pub review_date: Option<NaiveDate>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]

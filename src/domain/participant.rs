@@ -2,11 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Participant {
-    pub name: String,
-    pub organisation: String,
+    pub name: Text,
+    pub organisation: Text,
     /// Their role in their own organisation, e.g. "Chief executive".
     pub role: String,
     pub sector: Sector,
@@ -26,8 +28,8 @@ pub struct Participant {
 impl Default for Participant {
     fn default() -> Self {
         Participant {
-            name: String::new(),
-            organisation: String::new(),
+            name: Text::default(),
+            organisation: Text::default(),
             role: String::new(),
             sector: Sector::Voluntary,
             lived_experience: false,

@@ -67,7 +67,7 @@ pub fn participation(s: &Session) -> Participation {
             }
         }
         if p.contributions == 0 {
-            out.not_heard.push(p.name.clone());
+            out.not_heard.push(p.name.to_string());
         }
     }
     for sector in Sector::ALL {

@@ -106,7 +106,7 @@ pub fn speaking_order(participants: &[Participant], order: RoundOrder) -> Vec<St
         .collect();
     // A stable sort keeps the listed order within each group.
     ranked.sort_by_key(|(rank, _)| *rank);
-    ranked.into_iter().map(|(_, p)| p.name.clone()).collect()
+    ranked.into_iter().map(|(_, p)| p.name.to_string()).collect()
 }
 
 impl GoRound {

@@ -272,7 +272,9 @@ impl Session {
             }
         };
         for p in &mut self.participants {
-            fix(&mut p.name);
+            if p.name.as_str() == old {
+                p.name = new.into();
+            }
         }
         self.goals.iter_mut().for_each(|g| fix(&mut g.proposed_by));
         self.vision
@@ -280,8 +282,8 @@ impl Session {
             .iter_mut()
             .for_each(|d| fix(&mut d.proposed_by));
         for a in &mut self.activities {
-            fix(&mut a.lead);
-            a.measures.iter_mut().for_each(|m| fix(&mut m.owner));
+            a.lead.edit(fix);
+            a.measures.iter_mut().for_each(|m| m.owner.edit(fix));
         }
         self.roles.workstreams.iter_mut().for_each(|w| fix(&mut w.lead));
         self.awareness.iter_mut().for_each(|a| fix(&mut a.owner));

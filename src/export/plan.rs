@@ -23,12 +23,12 @@ fn activity(a: &Activity) -> Vec<String> {
         .iter()
         .map(|m| {
             vec![
-                m.indicator.clone(),
+                m.indicator.to_string(),
                 kind_short(m.kind).to_string(),
-                m.baseline.clone(),
-                m.target.clone(),
-                m.source.clone(),
-                m.owner.clone(),
+                m.baseline.to_string(),
+                m.target.to_string(),
+                m.source.to_string(),
+                m.owner.to_string(),
                 short_date(m.review_date),
             ]
         })

@@ -67,7 +67,7 @@ fn measure_name(session: &Session, reading: &Reading) -> String {
         .flat_map(|a| &a.measures)
         .find(|m| !id.is_empty() && m.id.trim() == id);
     match found {
-        Some(m) if !m.indicator.trim().is_empty() => m.indicator.clone(),
+        Some(m) if !m.indicator.trim().is_empty() => m.indicator.to_string(),
         _ if id.is_empty() => "Unnamed measure".to_string(),
         _ => format!("Earlier measure (ref. {id})"),
     }

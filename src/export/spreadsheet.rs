@@ -72,7 +72,7 @@ pub fn measures_csv(history: &History, partnership: &str, measures: &[MeasureHis
             m.measure.map(|d| d.kind.label()).unwrap_or_default().to_string(),
             m.baseline().to_string(),
             m.target().to_string(),
-            m.measure.map(|d| d.owner.clone()).unwrap_or_default(),
+            m.measure.map(|d| d.owner.to_string()).unwrap_or_default(),
         ];
         if m.readings.is_empty() {
             rows.push(definition);

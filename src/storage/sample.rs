@@ -139,7 +139,7 @@ fn series(bases: &[Session], rng: &mut Rng, number: usize, length: usize, out: &
         s.review.readings = measures
             .enumerate()
             .map(|(i, m)| Reading {
-                measure_id: m.id.clone(),
+                measure_id: m.id.to_string(),
                 date: Some(date),
                 value: (10 + k * 3 + i + rng.below(5)).to_string(),
                 note: String::new(),

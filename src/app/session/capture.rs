@@ -145,7 +145,12 @@ impl SessionScreen {
     /// `i`: opens the capture line.
     pub(super) fn open_capture(&mut self) {
         self.capture = Some(Capture {
-            names: self.session.participants.iter().map(|p| p.name.clone()).collect(),
+            names: self
+                .session
+                .participants
+                .iter()
+                .map(|p| p.name.to_string())
+                .collect(),
             ..Capture::default()
         });
     }

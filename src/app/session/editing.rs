@@ -12,7 +12,7 @@ use super::section::ListKind;
 use super::values::{self, Value};
 use super::{Outcome, SessionScreen, items, round};
 use crate::app::keys::lookup;
-use crate::domain::{Attendance, Session};
+use crate::domain::{Attendance, Session, Text};
 
 /// Whether `action` applies to the focused field (Enter makes new lines in
 /// long text, ←/→ move the cursor in text).
@@ -31,7 +31,12 @@ pub(super) fn available(editor: &Editor, action: E) -> bool {
 impl SessionScreen {
     fn open_editor(&mut self, target: Target, title: String, specs: &[fields::FieldSpec], v: Vec<Value>) {
         let mut editor = Editor::new(target, title, specs, v);
-        editor.names = self.session.participants.iter().map(|p| p.name.clone()).collect();
+        editor.names = self
+            .session
+            .participants
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
         editor.organisations = self
             .session
             .organisations()
@@ -251,7 +256,7 @@ fn apply(session: &mut Session, target: Target, v: &[Value], blank: bool) -> Opt
 }
 
 /// A participant's new name replaces the old one wherever it was used.
-fn follow_rename(session: &mut Session, row: usize, old: Option<String>) {
+fn follow_rename(session: &mut Session, row: usize, old: Option<Text>) {
     let new = session.participants.get(row).map(|p| p.name.clone());
     if let (Some(old), Some(new)) = (old, new)
         && !old.is_empty()

@@ -131,7 +131,7 @@ pub fn insert_blank(s: &mut Session, l: ListRef, at: usize, now: DateTime<Utc>) 
                     .get_mut(l.parent)
                     .and_then(|a| a.measures.get_mut(at))
                 {
-                    m.id = id;
+                    m.id = id.into();
                 }
             }
             ListKind::Actions => {

@@ -236,12 +236,12 @@ pub fn credit(s: &mut Session, list: ListRef, row: usize) -> Option<String> {
             .consent
             .get_mut(row)
             .map(|c| fill(&mut c.organisation, &org)),
-        ListKind::Activities => s.activities.get_mut(row).map(|a| fill(&mut a.lead, &name)),
+        ListKind::Activities => s.activities.get_mut(row).map(|a| a.lead.edit(|f| fill(f, &name))),
         ListKind::Measures => s
             .activities
             .get_mut(list.parent)
             .and_then(|a| a.measures.get_mut(row))
-            .map(|m| fill(&mut m.owner, &name)),
+            .map(|m| m.owner.edit(|f| fill(f, &name))),
         ListKind::Workstreams => s.roles.workstreams.get_mut(row).map(|w| {
             if w.lead.trim().is_empty() && w.lead_organisation.trim().is_empty() {
                 fill(&mut w.lead_organisation, &org);

@@ -57,7 +57,7 @@ pub fn measure_choices(s: &Session, current: &str) -> Vec<(String, String)> {
             } else {
                 &m.indicator
             };
-            out.push((m.id.clone(), format!("{name} ({})", a.title)));
+            out.push((m.id.to_string(), format!("{name} ({})", a.title)));
         }
     }
     if !out.iter().any(|(id, _)| id == current) {
@@ -255,7 +255,7 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
         ListKind::Activities => {
             let goals = &s.goals;
             if let Some(a) = s.activities.get_mut(row) {
-                (a.title, a.lead, a.description) = (v.text(0), v.text(1), v.text(2));
+                (a.title, a.lead, a.description) = (v.text(0).into(), v.text(1).into(), v.text(2));
                 a.serves = goals_served(&v.text(3), goals, &a.serves);
             }
         }
@@ -265,8 +265,10 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
                 .get_mut(l.parent)
                 .and_then(|a| a.measures.get_mut(row))
             {
-                (m.indicator, m.kind, m.baseline) = (v.text(0), v.pick(1, &MeasureKind::ALL), v.text(2));
-                (m.target, m.source, m.owner, m.review_date) = (v.text(3), v.text(4), v.text(5), v.date(6));
+                (m.indicator, m.kind, m.baseline) =
+                    (v.text(0).into(), v.pick(1, &MeasureKind::ALL), v.text(2).into());
+                (m.target, m.source, m.owner, m.review_date) =
+                    (v.text(3).into(), v.text(4).into(), v.text(5).into(), v.date(6));
             }
         }
         ListKind::Workstreams => {
@@ -310,7 +312,7 @@ pub fn write(s: &mut Session, l: ListRef, row: usize, values: &[Value]) {
         }
         ListKind::Participants => {
             if let Some(p) = s.participants.get_mut(row) {
-                (p.name, p.organisation, p.role) = (v.text(0), v.text(1), v.text(2));
+                (p.name, p.organisation, p.role) = (v.text(0).into(), v.text(1).into(), v.text(2));
                 (p.sector, p.lived_experience) = (v.pick(3, &Sector::ALL), v.flag(4));
                 p.attendance = v.pick(5, &Attendance::ALL);
             }

@@ -65,14 +65,14 @@ fn keep_visible_items(s: &mut Session, reader: Audience) {
     let mut hidden_measures: Vec<String> = Vec::new();
     s.activities.retain(|a| {
         sees(a.shown_to) || {
-            hidden_measures.extend(a.measures.iter().map(|m| m.id.clone()));
+            hidden_measures.extend(a.measures.iter().map(|m| m.id.to_string()));
             false
         }
     });
     for a in &mut s.activities {
         a.measures.retain(|m| {
             sees(m.shown_to) || {
-                hidden_measures.push(m.id.clone());
+                hidden_measures.push(m.id.to_string());
                 false
             }
         });
@@ -191,7 +191,7 @@ fn anonymise(s: &mut Session, reader: Audience) {
         .participants
         .iter()
         .filter(|p| !p.name.trim().is_empty())
-        .filter_map(|p| Some((p.name.clone(), attribution(p, reader)?)))
+        .filter_map(|p| Some((p.name.to_string(), attribution(p, reader)?)))
         .collect();
     for (old, new) in &renames {
         let fix = |x: &mut String| {

@@ -12,8 +12,8 @@ use crate::domain::TextPool;
 /// parking lot, go-rounds, votes, consent checks, the plan, sign-off and
 /// health check, and of people and activities all but their names and
 /// measures.
-/// What it keeps of the actions is held once in `pool` however many
-/// sessions carry it.
+/// What it keeps of the actions, people, activities and measures is held
+/// once in `pool` however many sessions repeat it.
 pub fn lean(mut session: Session, pool: &mut TextPool) -> Session {
     let s = &mut session;
     s.goals = Vec::new();
@@ -35,10 +35,27 @@ pub fn lean(mut session: Session, pool: &mut TextPool) -> Session {
     s.decisions = Vec::new();
     for person in &mut s.participants {
         person.role = String::new();
+        pool.share(&mut person.name);
+        pool.share(&mut person.organisation);
     }
     for activity in &mut s.activities {
         activity.description = String::new();
         activity.serves = Vec::new();
+        pool.share(&mut activity.title);
+        pool.share(&mut activity.lead);
+        activity.measures.shrink_to_fit();
+        for m in &mut activity.measures {
+            for text in [
+                &mut m.id,
+                &mut m.indicator,
+                &mut m.baseline,
+                &mut m.target,
+                &mut m.source,
+                &mut m.owner,
+            ] {
+                pool.share(text);
+            }
+        }
     }
     s.participants.shrink_to_fit();
     s.activities.shrink_to_fit();
@@ -82,7 +99,7 @@ mod tests {
     }
 
     #[test]
-    fn a_carried_action_is_held_once_however_many_sessions_carry_it() {
+    fn carried_actions_people_and_measures_are_held_once_however_many_sessions_repeat_them() {
         let mut pool = crate::domain::TextPool::default();
         let mut held = Vec::new();
         for month in 1..=3 {
@@ -94,12 +111,36 @@ mod tests {
                 ..ActionItem::default()
             });
             s.decisions.push(crate::domain::Decision::default());
+            s.participants.push(crate::domain::Participant {
+                name: String::from("Amira").into(),
+                organisation: String::from("Beacon Trust").into(),
+                ..Default::default()
+            });
+            s.activities.push(crate::domain::Activity {
+                title: String::from("Drop-in").into(),
+                measures: vec![crate::domain::Measure {
+                    id: String::from("m-1").into(),
+                    indicator: String::from("Visits a month").into(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            });
             held.push(lean(s, &mut pool));
         }
-        let first = &held[0].actions[0];
+        let first = &held[0];
         for later in &held[1..] {
-            assert!(later.actions[0].text.shares(&first.text));
-            assert!(later.actions[0].owner.shares(&first.owner));
+            assert!(later.actions[0].text.shares(&first.actions[0].text));
+            assert!(later.actions[0].owner.shares(&first.actions[0].owner));
+            let (person, earlier) = (&later.participants[0], &first.participants[0]);
+            assert!(person.name.shares(&earlier.name));
+            assert!(person.organisation.shares(&earlier.organisation));
+            let (activity, earlier) = (&later.activities[0], &first.activities[0]);
+            assert!(activity.title.shares(&earlier.title));
+            assert!(
+                activity.measures[0]
+                    .indicator
+                    .shares(&earlier.measures[0].indicator)
+            );
             assert!(
                 later.decisions.is_empty(),
                 "no cross-session view reads decisions"

@@ -162,7 +162,7 @@ proptest! {
     fn any_text_reads_back_as_ron_reads_it(title in odd_text(), name in odd_text(), note in odd_text()) {
         let mut s = Session::new(&title, "P", chrono::NaiveDate::MIN, chrono::DateTime::UNIX_EPOCH);
         s.location = title.clone();
-        s.participants.push(Participant { name, ..Default::default() });
+        s.participants.push(Participant { name: name.into(), ..Default::default() });
         s.notes.insert(Step::Vision, note);
         let text = to_ron(&s);
         prop_assert_eq!(quick_clean(&text), ron_clean(&text));

@@ -156,7 +156,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
                     ],
                     vec![
                         r.plain(change),
-                        r.detail(&[source, m.owner.clone(), d(m.review_date, "review ")]),
+                        r.detail(&[source, m.owner.to_string(), d(m.review_date, "review ")]),
                     ],
                 ]
             })
@@ -219,7 +219,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
                 .iter()
                 .flat_map(|a| &a.measures)
                 .find(|m| m.id == x.measure_id)
-                .map_or_else(|| or(&x.measure_id, "(no measure)"), |m| m.indicator.clone());
+                .map_or_else(|| or(&x.measure_id, "(no measure)"), |m| m.indicator.to_string());
             vec![vec![
                 r.bold(format!("{measure}: ")),
                 r.plain(or(&x.value, "(no value)")),
@@ -253,7 +253,7 @@ pub fn item(s: &Session, l: ListRef, row: usize, theme: &Theme) -> Item {
             vec![vec![
                 r.bold(or(&p.name, "(no name)")),
                 r.detail(&[
-                    p.organisation.clone(),
+                    p.organisation.to_string(),
                     p.role.clone(),
                     p.sector.label().into(),
                     lived,
