@@ -122,7 +122,7 @@ fn listed(title: &str, partnership: &str, day: u32) -> Listed {
             secs: 0,
             nanos: 0,
         }),
-        card: Ok(Card::of(&s)),
+        card: Ok(std::sync::Arc::new(Card::of(&s))),
     }
 }
 

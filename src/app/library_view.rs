@@ -23,8 +23,8 @@ impl View {
     /// Sorts and groups `listed`, leaving out the messages of problems
     /// (only `list --json` prints them; their counts stay).
     pub(super) fn of(mut listed: Vec<Listed>) -> View {
-        for card in listed.iter_mut().filter_map(|l| l.card.as_mut().ok()) {
-            card.problems = Vec::new();
+        for file in &mut listed {
+            *file = file.without_messages();
         }
         listed.sort_by(order);
         View {
@@ -71,7 +71,7 @@ pub(super) fn preview_of(listed: &[Listed], groups: &[Group]) -> Vec<u8> {
     for (i, l) in listed.iter().enumerate().filter(|(i, _)| shown[*i]) {
         if let (Ok(card), Some(stamp)) = (&l.card, l.stamp) {
             at[i] = cards.len();
-            cards.push((l.file_name(), stamp, card.clone()));
+            cards.push((l.file_name(), stamp, Card::clone(card)));
         }
     }
     let groups = groups
@@ -98,7 +98,7 @@ pub(super) fn remembered_view(dir: &Path, cache: Option<&Cache>) -> Option<View>
         .map(|(name, stamp, card)| Listed {
             path: dir.join(name),
             stamp: Some(stamp),
-            card: Ok(card),
+            card: Ok(Arc::new(card)),
         })
         .collect();
     // Indices from a damaged cache would point nowhere: then draw nothing.

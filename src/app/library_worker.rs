@@ -39,7 +39,7 @@ pub(super) fn spawn_worker(
             .map(|(name, (stamp, card))| Listed {
                 path: dir.join(name),
                 stamp: Some(*stamp),
-                card: Ok(card.clone()),
+                card: Ok(Arc::clone(card)),
             })
             .collect();
         let remembered = News::List(View::of(current.clone()), Some((0, current.len())));
@@ -77,13 +77,16 @@ pub(super) fn spawn_worker(
             });
             let news = match checked {
                 Ok(listed) => {
-                    let now = known(&listed);
-                    if let Some(cache) = cache.as_ref().filter(|_| !same_files(&now, &cards)) {
+                    let changed = !same_files(&listed, &cards);
+                    if let Some(cache) = cache.as_ref().filter(|_| changed) {
                         // Before `View::of` lets the problems' messages go.
                         cache.write(&listed, &preview(&listed));
                     }
+                    // The list, the cards remembered and the app's copy
+                    // share each card once the messages are gone.
+                    drop(std::mem::take(&mut current));
                     let view = View::of(listed);
-                    cards = now;
+                    cards = known(&view.listed);
                     current = view.listed.as_ref().clone();
                     News::List(view, None)
                 }

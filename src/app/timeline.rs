@@ -34,7 +34,7 @@ pub fn groups(listed: &[Listed]) -> Vec<Group> {
     let readable: Vec<(usize, &Card)> = listed
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| l.card.as_ref().ok().map(|c| (i, c)))
+        .filter_map(|(i, l)| l.card.as_deref().ok().map(|c| (i, c)))
         .collect();
     let cards: Vec<&Card> = readable.iter().map(|(_, c)| *c).collect();
     let shape = Shape::of(&cards);

@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -108,7 +109,7 @@ impl Cache {
             .map(|cards| {
                 cards
                     .into_iter()
-                    .map(|(name, stamp, card)| (name, (stamp, card)))
+                    .map(|(name, stamp, card)| (name, (stamp, Arc::new(card))))
                     .collect()
             })
             .unwrap_or_default()
@@ -169,7 +170,7 @@ impl Cache {
             .iter()
             .filter_map(|l| {
                 let stamp = l.stamp.filter(|s| s.secs < settled)?;
-                Some((l.file_name(), stamp, l.card.as_ref().ok()?))
+                Some((l.file_name(), stamp, l.card.as_deref().ok()?))
             })
             .collect();
         self.write_messages(&cards);

@@ -44,12 +44,14 @@ impl Stamp {
 }
 
 /// One file of the archive as last checked: its card, or why it could not
-/// be read (kept, so broken files are listed with their reason).
+/// be read (kept, so broken files are listed with their reason). The card
+/// is shared: the app's list, the library's worker and the cards it
+/// remembers hold one copy between them.
 #[derive(Debug, Clone)]
 pub struct Listed {
     pub path: PathBuf,
     pub stamp: Option<Stamp>,
-    pub card: Result<Card, Arc<StorageError>>,
+    pub card: Result<Arc<Card>, Arc<StorageError>>,
 }
 
 impl Listed {
@@ -58,8 +60,10 @@ impl Listed {
     /// only `list --json` prints them (from the cache's own file for them).
     pub fn without_messages(&self) -> Listed {
         let mut file = self.clone();
-        if let Ok(card) = &mut file.card {
-            card.problems = Vec::new();
+        if let Ok(card) = &mut file.card
+            && !card.problems.is_empty()
+        {
+            Arc::make_mut(card).problems = Vec::new();
         }
         file
     }
@@ -69,7 +73,7 @@ impl Listed {
         // The stamp first: a change while parsing makes the next check read
         // the file again rather than keep a card of the older text.
         let stamp = Stamp::read(&path);
-        let card = load(&path).map(|s| Card::of(&s)).map_err(Arc::new);
+        let card = load(&path).map(|s| Arc::new(Card::of(&s))).map_err(Arc::new);
         Listed { path, stamp, card }
     }
 
@@ -77,7 +81,7 @@ impl Listed {
     pub fn saved(path: PathBuf, session: &Session) -> Listed {
         Listed {
             stamp: Stamp::read(&path),
-            card: Ok(Card::of(session)),
+            card: Ok(Arc::new(Card::of(session))),
             path,
         }
     }
@@ -92,7 +96,7 @@ impl Listed {
     /// Whether the file cannot be used as it is: unreadable, or read with
     /// errors (not just warnings).
     pub fn is_broken(&self) -> bool {
-        self.card.as_ref().map_or(true, Card::has_errors)
+        self.card.as_deref().map_or(true, Card::has_errors)
     }
 
     /// The date the session met, or for an unreadable file the date its
@@ -110,14 +114,21 @@ impl Listed {
 }
 
 /// Cards already read, by file name, with the stamp they were read at.
-pub type Known = HashMap<String, (Stamp, Card)>;
+pub type Known = HashMap<String, (Stamp, Arc<Card>)>;
 
-/// Whether two sets of cards were read from the same files as they were
-/// (the same names and stamps): cards of one stamp say the same.
-pub fn same_files(a: &Known, b: &Known) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .all(|(name, (stamp, _))| b.get(name).is_some_and(|(other, _)| other == stamp))
+/// Whether the cards `known` were read from the files `listed` as they
+/// are now (the same names and stamps): cards of one stamp say the same.
+pub fn same_files(listed: &[Listed], known: &Known) -> bool {
+    let mut trusted = 0;
+    for l in listed {
+        if let (Some(stamp), Ok(_)) = (l.stamp, &l.card) {
+            trusted += 1;
+            if known.get(&l.file_name()).is_none_or(|(was, _)| *was != stamp) {
+                return false;
+            }
+        }
+    }
+    trusted == known.len()
 }
 
 /// Cards of the files in `listed` that can be trusted next time (without
@@ -157,7 +168,7 @@ pub fn check(
             (Some((was, card)), Some(now)) if *was == now => listed.push(Listed {
                 path,
                 stamp,
-                card: Ok(card.clone()),
+                card: Ok(Arc::clone(card)),
             }),
             _ => to_read.push(path),
         }
@@ -183,7 +194,7 @@ pub fn cards(
     let cache = Cache::of(archive.dir());
     let remembered = cache.as_ref().map(Cache::read).unwrap_or_default();
     let mut listed = check(archive.dir(), &remembered, |_, _, _| {})?;
-    if let Some(cache) = cache.filter(|_| !same_files(&known(&listed), &remembered)) {
+    if let Some(cache) = cache.filter(|_| !same_files(&listed, &remembered)) {
         cache.write(&listed, &preview(&listed));
     }
     listed.sort_by_cached_key(|l| {
@@ -203,12 +214,14 @@ pub fn cards(
 pub fn with_messages(cache: Option<&Cache>, listed: &mut [Listed]) {
     let mut remembered: Option<Messages> = None;
     for l in listed.iter_mut() {
-        if l.card.as_ref().map_or(true, Card::has_messages) {
+        if l.card.as_deref().map_or(true, Card::has_messages) {
             continue;
         }
         let remembered = remembered.get_or_insert_with(|| cache.map(Cache::messages).unwrap_or_default());
         match (remembered.remove(&l.file_name()), &mut l.card) {
-            (Some((stamp, problems)), Ok(card)) if Some(stamp) == l.stamp => card.problems = problems,
+            (Some((stamp, problems)), Ok(card)) if Some(stamp) == l.stamp => {
+                Arc::make_mut(card).problems = problems
+            }
             _ => *l = Listed::read(l.path.clone()),
         }
     }

@@ -46,7 +46,7 @@ fn an_unchanged_file_keeps_its_card_and_a_changed_one_is_read_again() {
     // not read (its title here differs from the file's to show it).
     let mut known = known(&first);
     if let Some((_, card)) = known.values_mut().next() {
-        card.title = "Remembered".into();
+        std::sync::Arc::make_mut(card).title = "Remembered".into();
     }
     let again = check(tmp.path(), &known, |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(titles(&again), ["Remembered"]);
@@ -157,4 +157,40 @@ fn problems_are_remembered_as_counts_and_their_messages_kept_apart() {
             .unwrap_or_default();
         assert_eq!(found, expected, "lost: {lost}");
     }
+}
+
+#[test]
+fn a_card_is_shared_between_lists_and_copied_only_to_let_its_messages_go() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().into()).unwrap_or_else(|e| panic!("{e}"));
+    archive.create(&session("June")).unwrap_or_else(|e| panic!("{e}"));
+    let listed = check(tmp.path(), &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    let shared = |a: &Listed, b: &Listed| match (&a.card, &b.card) {
+        (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+        _ => false,
+    };
+    let mut file = listed[0].clone();
+    assert!(
+        shared(&file.without_messages(), &file),
+        "no messages: nothing to copy"
+    );
+    let remembered = known(std::slice::from_ref(&file));
+    assert!(
+        remembered
+            .values()
+            .all(|(_, card)| file.card.as_ref().is_ok_and(|c| Arc::ptr_eq(c, card)))
+    );
+    if let Ok(card) = &mut file.card {
+        Arc::make_mut(card).problems.push(crate::domain::Problem {
+            severity: crate::domain::Severity::Warning,
+            message: "No participants listed.".into(),
+        });
+    }
+    let quiet = file.without_messages();
+    assert!(!shared(&quiet, &file));
+    assert!(quiet.card.as_ref().is_ok_and(|c| c.problems.is_empty()));
+    assert!(
+        file.card.as_ref().is_ok_and(|c| c.problems.len() == 1),
+        "the original keeps its messages"
+    );
 }
