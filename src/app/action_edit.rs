@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::keys::{Binding, Key, KeyHelp, describe, lookup, undo_typing_binding};
+use super::keys::{Binding, Key, KeyHelp, describe, lookup, other_field_binding, undo_typing_binding};
 use super::line_field::LineField;
 use crate::domain::{ActionChange, ActionItem, parse_date};
 
@@ -26,18 +26,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Go to the due date; on the due date, save",
         in_footer: true,
     },
-    Binding {
-        keys: &[
-            Key::plain(KeyCode::Tab),
-            Key::plain(KeyCode::BackTab),
-            Key::plain(KeyCode::Down),
-            Key::plain(KeyCode::Up),
-        ],
-        action: Action::Next,
-        label: "other field",
-        help: "Move between the owner and the due date",
-        in_footer: false,
-    },
+    other_field_binding(Action::Next, "Move between the owner and the due date"),
     Binding {
         keys: &[Key::ctrl('s')],
         action: Action::Save,

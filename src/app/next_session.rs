@@ -8,7 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::across::{Back, Loaded, go_back};
-use super::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_typing_binding};
+use super::keys::{
+    Binding, Key, KeyHelp, describe, help_binding, lookup, other_field_binding, undo_typing_binding,
+};
 use super::line_field::LineField;
 use super::message::{Message, count};
 use super::session::SessionScreen;
@@ -36,18 +38,7 @@ pub const KEYS: &[Binding<Action>] = &[
         help: "Go to the date; on the date, create the next session and open it",
         in_footer: true,
     },
-    Binding {
-        keys: &[
-            Key::plain(KeyCode::Tab),
-            Key::plain(KeyCode::BackTab),
-            Key::plain(KeyCode::Down),
-            Key::plain(KeyCode::Up),
-        ],
-        action: Action::Next,
-        label: "other field",
-        help: "Move between the title and the date",
-        in_footer: false,
-    },
+    other_field_binding(Action::Next, "Move between the title and the date"),
     Binding {
         keys: &[Key::ctrl('s')],
         action: Action::Create,

@@ -14,6 +14,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::{Binding, Key, KeyHelp, describe_where, lookup};
 use super::session::SessionScreen;
+use super::session::decision_review::browsing;
 use super::{App, Screen};
 use crate::domain::{Session, SignOff, Stage};
 
@@ -87,20 +88,6 @@ impl Note {
             due: Vec::new(),
         }
     }
-}
-
-/// Whether the session screen shows only its sections (no editor or
-/// overlay), where the sign-off keys work.
-fn browsing(s: &SessionScreen) -> bool {
-    s.editor.is_none()
-        && s.capture.is_none()
-        && s.vote.is_none()
-        && s.consent.is_none()
-        && s.presenter.is_none()
-        && s.plan_view.is_none()
-        && s.round.setup.is_none()
-        && s.health.is_none()
-        && s.reviewing.is_none()
 }
 
 /// Held open by someone else: nothing may be written to it from here.

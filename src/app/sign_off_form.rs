@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_typing_binding};
+use super::keys::{
+    Binding, Key, KeyHelp, describe, help_binding, lookup, other_field_binding, undo_typing_binding,
+};
 use super::line_field::LineField;
 use super::message::Message;
 use super::session::SessionScreen;
@@ -42,18 +44,7 @@ pub const FORM_KEYS: &[Binding<FormAction>] = &[
         help: "Go to the next field; on the last, record it",
         in_footer: true,
     },
-    Binding {
-        keys: &[
-            Key::plain(KeyCode::Tab),
-            Key::plain(KeyCode::BackTab),
-            Key::plain(KeyCode::Down),
-            Key::plain(KeyCode::Up),
-        ],
-        action: FormAction::Next,
-        label: "other field",
-        help: "Move between the fields",
-        in_footer: false,
-    },
+    other_field_binding(FormAction::Next, "Move between the fields"),
     Binding {
         keys: &[Key::ctrl('s')],
         action: FormAction::Record,

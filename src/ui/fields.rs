@@ -1,5 +1,6 @@
 //! One-line fields as the small forms draw them: a marker and label, the
-//! editor, and a note (the field's error or its hint) on the line below.
+//! editor, and a note (the field's error or its hint) on the line below;
+//! and a label and its field on one row, as the session's overlays ask.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -113,4 +114,34 @@ fn draw_row(frame: &mut Frame, area: Rect, row: Row, focused: bool, look: Look, 
         note_area = note_row.inner(Margin::new(2, 0));
     }
     frame.render_widget(Paragraph::new(note), note_area);
+}
+
+/// `label` and then `field` on the one-line `row`, the label taking
+/// `label_width` columns: a note or wording typed in a session's overlay.
+pub fn draw_labelled(
+    frame: &mut Frame,
+    row: Rect,
+    label: &str,
+    label_width: u16,
+    field: &LineField,
+    theme: &Theme,
+) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(label, theme.title())),
+        Rect::new(row.x, row.y, label_width, 1),
+    );
+    // Styled on a copy, so drawing never changes state.
+    let mut editor = field.editor().clone();
+    editor.set_cursor_line_style(Style::new());
+    editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
+    editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+    frame.render_widget(
+        &editor,
+        Rect::new(
+            row.x + label_width,
+            row.y,
+            row.width.saturating_sub(label_width),
+            1,
+        ),
+    );
 }

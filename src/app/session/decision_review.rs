@@ -8,6 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::keys::b;
 use super::{Outcome, SessionScreen};
 use crate::app::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup, undo_typing_binding};
 use crate::app::line_field::LineField;
@@ -66,22 +67,6 @@ pub enum ReviewAction {
 
 use KeyCode::*;
 use ReviewAction as R;
-
-const fn b(
-    keys: &'static [Key],
-    action: R,
-    label: &'static str,
-    help: &'static str,
-    in_footer: bool,
-) -> Binding<R> {
-    Binding {
-        keys,
-        action,
-        label,
-        help,
-        in_footer,
-    }
-}
 
 /// The key on the session screen that opens it.
 pub const OPEN: &[Binding<()>] = &[Binding {

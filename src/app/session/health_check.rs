@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::keys::b;
 use super::{Outcome, SessionScreen};
 use crate::app::keys::{Binding, Key, KeyHelp, describe_where, help_binding, lookup};
 use crate::app::line_field::LineField;
@@ -42,22 +43,6 @@ pub enum HealthAction {
 
 use HealthAction as H;
 use KeyCode::*;
-
-const fn b(
-    keys: &'static [Key],
-    action: H,
-    label: &'static str,
-    help: &'static str,
-    in_footer: bool,
-) -> Binding<H> {
-    Binding {
-        keys,
-        action,
-        label,
-        help,
-        in_footer,
-    }
-}
 
 pub const KEYS: &[Binding<HealthAction>] = &[
     b(

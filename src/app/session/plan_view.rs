@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::keys::b;
 use super::{Outcome, SessionScreen};
 use crate::app::keys::{Binding, Key, KeyHelp, describe, help_binding, lookup};
 use crate::domain::Part;
@@ -36,22 +37,6 @@ pub enum PlanAction {
     Help,
     Close,
     Quit,
-}
-
-const fn b(
-    keys: &'static [Key],
-    action: PlanAction,
-    label: &'static str,
-    help: &'static str,
-    in_footer: bool,
-) -> Binding<PlanAction> {
-    Binding {
-        keys,
-        action,
-        label,
-        help,
-        in_footer,
-    }
 }
 
 use KeyCode::*;

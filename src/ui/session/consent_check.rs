@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -11,8 +11,8 @@ use unicode_width::UnicodeWidthStr;
 use super::wrap::{limit, truncate, wrap};
 use crate::app::session::consent_check::{ConsentScreen, Writing};
 use crate::domain::{ConsentOutcome, Position, Resolve, Subject};
-use crate::ui::popup;
 use crate::ui::theme::Theme;
+use crate::ui::{fields, popup};
 
 pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme) {
     let check = &screen.check;
@@ -129,19 +129,8 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ConsentScreen, theme: &Theme
     if let (Some(label), Some((_, field))) = (prompt, &screen.writing)
         && used < inner.height
     {
-        let y = inner.y + used;
+        let row = Rect::new(inner.x, inner.y + used, inner.width, 1);
         let label_width = (label.width() as u16).min(inner.width / 2);
-        frame.render_widget(
-            Paragraph::new(Line::styled(label, theme.title())),
-            Rect::new(inner.x, y, label_width, 1),
-        );
-        let mut editor = field.editor().clone();
-        editor.set_cursor_line_style(Style::new());
-        editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
-        editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        frame.render_widget(
-            &editor,
-            Rect::new(inner.x + label_width, y, inner.width - label_width, 1),
-        );
+        fields::draw_labelled(frame, row, &label, label_width, field, theme);
     }
 }

@@ -4,15 +4,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::wrap::{truncate, wrap};
 use crate::app::session::decision_review::ReviewScreen;
 use crate::domain::ReviewOutcome;
-use crate::ui::popup;
 use crate::ui::theme::Theme;
+use crate::ui::{fields, popup};
 
 pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, theme: &Theme) {
     let width = (area.width.min(100) as usize).saturating_sub(4);
@@ -84,19 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, theme: &Theme)
     let used = lines.len() as u16;
     frame.render_widget(Paragraph::new(lines), inner);
     if used < inner.height {
-        let label = "Note: ";
-        let y = inner.y + used;
-        frame.render_widget(
-            Paragraph::new(Line::styled(label, theme.title())),
-            Rect::new(inner.x, y, 6, 1),
-        );
-        let mut editor = screen.note.editor().clone();
-        editor.set_cursor_line_style(Style::new());
-        editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
-        editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        frame.render_widget(
-            &editor,
-            Rect::new(inner.x + 6, y, inner.width.saturating_sub(6), 1),
-        );
+        let row = Rect::new(inner.x, inner.y + used, inner.width, 1);
+        fields::draw_labelled(frame, row, "Note: ", 6, &screen.note, theme);
     }
 }

@@ -4,16 +4,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{truncate, wrap};
 use crate::app::session::health_check::HealthScreen;
 use crate::domain::Principle;
-use crate::ui::popup;
 use crate::ui::theme::Theme;
+use crate::ui::{fields, popup};
 
 /// Each principle's column at its widest: room for "Mutual benefit".
 const COLUMN: usize = 15;
@@ -148,25 +147,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &HealthScreen, theme: &Theme)
     if let Some(field) = &screen.note
         && used < inner.height
     {
-        let label = "Note: ";
-        let label_width = label.width() as u16;
-        let y = inner.y + used;
-        frame.render_widget(
-            Paragraph::new(Line::styled(label, theme.title())),
-            Rect::new(inner.x, y, label_width, 1),
-        );
-        let mut editor = field.editor().clone();
-        editor.set_cursor_line_style(Style::new());
-        editor.set_style(Style::new().add_modifier(Modifier::UNDERLINED));
-        editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        frame.render_widget(
-            &editor,
-            Rect::new(
-                inner.x + label_width,
-                y,
-                inner.width.saturating_sub(label_width),
-                1,
-            ),
-        );
+        let row = Rect::new(inner.x, inner.y + used, inner.width, 1);
+        fields::draw_labelled(frame, row, "Note: ", 6, field, theme);
     }
 }
