@@ -72,4 +72,5 @@ def main():
         print(f"{archive}: first frame warm {warm*1000:.1f} ms ({warm/warm0:.2f}x the first), "
               f"cold {cold*1000:.1f} ms ({cold/cold0:.2f}x)")
 
-main()
+if __name__ == "__main__":
+    main()
