@@ -46,6 +46,8 @@ pub(super) fn spawn_worker(
         if !current.is_empty() && tell.send(remembered).is_err() {
             return;
         }
+        // The remembered cards were read and decoded: memory to give back.
+        let mut freed = true;
         loop {
             while asked.try_recv().is_ok() {}
             let mut at: HashMap<PathBuf, usize> = current
@@ -55,6 +57,7 @@ pub(super) fn spawn_worker(
                 .collect();
             let mut sent = Instant::now();
             let checked = check(&dir, &cards, |read, checked, total| {
+                freed |= !read.is_empty();
                 for file in read {
                     match at.get(&file.path) {
                         Some(&i) => current[i] = file.without_messages(),
@@ -93,7 +96,11 @@ pub(super) fn spawn_worker(
                 Err(e) => News::Failed(e.to_string()),
             };
             let sent = tell.send(news);
-            crate::heap::give_back();
+            // Only after files were read: giving back takes the heap's lock
+            // for milliseconds, and a check that read nothing freed little.
+            if std::mem::take(&mut freed) {
+                crate::heap::give_back();
+            }
             if sent.is_err() || asked.recv().is_err() {
                 return;
             }
