@@ -32,7 +32,7 @@ struct Field {
 }
 
 /// One searchable text of a session, as `search::fields` lists them.
-pub type Stored = (Section, u32, Arc<str>);
+pub type Stored = (Section, u32, super::Text);
 
 /// Every searchable text of one session, kept apart from the session so an
 /// index can be built again without it (see [`SearchIndex::of`]).
@@ -52,7 +52,7 @@ pub fn texts_of(session: &Session, pool: &mut TextPool) -> Texts {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Every distinct original text, as found.
-    raws: Vec<Arc<str>>,
+    raws: Vec<super::Text>,
     /// Every distinct folded text, one after another.
     folded: String,
     /// Where each distinct text ends in `folded`; it starts where the one before ends.
@@ -126,7 +126,7 @@ impl SearchIndex {
                     None => {
                         let folded = index.add(raw, &mut ids);
                         let both = folded.map(|text| {
-                            index.raws.push(Arc::clone(raw));
+                            index.raws.push(raw.clone());
                             (text, small(index.raws.len() - 1))
                         });
                         seen.insert(raw.as_ref(), both);

@@ -7,16 +7,17 @@
 //! Reads like a `&str` (it derefs to one) and is written to files and JSON
 //! as a plain string. Cloning shares the text; changing a field replaces it.
 
+use arcstr::ArcStr;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
 
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
+/// One pointer wide (`arcstr` keeps the length beside the words), half an
+/// `Arc<str>`: across an archive there are hundreds of thousands.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(Arc<str>);
+pub struct Text(ArcStr);
 
 impl Text {
     pub fn as_str(&self) -> &str {
@@ -26,7 +27,12 @@ impl Text {
     /// Whether `self` and `other` hold the very same text in memory (not
     /// just equal words): held once, not twice.
     pub fn shares(&self, other: &Text) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        ArcStr::ptr_eq(&self.0, &other.0)
+    }
+
+    /// Whether nothing else holds this text (a pool can let it go).
+    pub fn is_only_copy(&self) -> bool {
+        ArcStr::strong_count(&self.0) == Some(1)
     }
 
     /// Changes the text through a `String` (for editors that work on one).
@@ -71,31 +77,19 @@ impl fmt::Display for Text {
 
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
-        Text(Arc::from(text))
+        Text(ArcStr::from(text))
     }
 }
 
 impl From<String> for Text {
     fn from(text: String) -> Text {
-        Text(Arc::from(text))
+        Text(ArcStr::from(text))
     }
 }
 
 impl From<&String> for Text {
     fn from(text: &String) -> Text {
         Text::from(text.as_str())
-    }
-}
-
-impl From<Arc<str>> for Text {
-    fn from(text: Arc<str>) -> Text {
-        Text(text)
-    }
-}
-
-impl From<Text> for Arc<str> {
-    fn from(text: Text) -> Arc<str> {
-        text.0
     }
 }
 

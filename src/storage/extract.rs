@@ -17,14 +17,13 @@
 //! people repeat from session to session).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::Cache;
 use super::cache::replace;
 use super::catalog::Stamp;
-use crate::domain::{ActionItem, Activity, Decision, Participant, Section, Session, Step, Texts};
+use crate::domain::{ActionItem, Activity, Decision, Participant, Section, Session, Step, Text, Texts};
 
 /// Changes whenever this file's layout changes; the program's version is
 /// checked too, as the session types may change with it.
@@ -143,13 +142,13 @@ impl Extracts {
         let (front, rest) = part(rest)?;
         let front: Front = rmp_serde::from_slice(front).ok()?;
         let back = if lean { Some(Tables::read(rest)?) } else { None };
-        let pool: Vec<Arc<str>> = front.texts.into_iter().map(Arc::from).collect();
+        let pool: Vec<Text> = front.texts.into_iter().map(Text::from).collect();
         let mut out = Vec::with_capacity(front.entries.len());
         for (i, entry) in front.entries.into_iter().enumerate() {
             let texts = entry
                 .texts
                 .chunks_exact(3)
-                .map(|t| Some((section(t[0])?, t[1], Arc::clone(pool.get(t[2] as usize)?))))
+                .map(|t| Some((section(t[0])?, t[1], pool.get(t[2] as usize)?.clone())))
                 .collect::<Option<Texts>>()?;
             let mut session = entry.rest;
             match &back {
