@@ -12,7 +12,7 @@ use super::export::Document;
 use super::output::{print, warn};
 use crate::domain::{Audience, History, Series, Session, Texts, parse_date};
 use crate::export::{Period, actions_csv, measures_csv, trustee_pack_for};
-use crate::storage::{Archive, Depth, StorageError, extracted, write_atomic};
+use crate::storage::{Archive, Depth, Stamp, StorageError, extracted, write_atomic};
 
 /// `roundtable export`: one session's minutes, or a partnership's pack.
 #[derive(Debug, clap::Args)]
@@ -207,6 +207,8 @@ pub(super) struct Loaded {
     pub sessions: Vec<Session>,
     /// Each session's search texts, when read with [`Loaded::extracted`].
     pub texts: Vec<Texts>,
+    /// Each file's stamp as read, when read with [`Loaded::extracted`].
+    pub stamps: Vec<Stamp>,
     pub broken: usize,
     /// The archive folder, for messages.
     pub dir: PathBuf,
@@ -239,6 +241,7 @@ impl Loaded {
             loaded.paths = read.paths;
             loaded.sessions = read.sessions;
             loaded.texts = read.texts;
+            loaded.stamps = read.stamps;
             loaded.broken = read.broken;
             Ok(())
         })
@@ -259,6 +262,7 @@ impl Loaded {
             paths: Vec::new(),
             sessions: Vec::new(),
             texts: Vec::new(),
+            stamps: Vec::new(),
             broken: 0,
             missing: archive.is_none(),
             dir,
@@ -267,6 +271,13 @@ impl Loaded {
             fill(&archive, &mut loaded)?;
         }
         Ok(loaded)
+    }
+
+    /// The command is done with the sessions and the process ends: they
+    /// are left for it to free at once, as freeing a thousand sessions one
+    /// piece at a time takes longer than some commands' whole work.
+    pub fn finish(self) {
+        std::mem::forget(self);
     }
 
     /// A note on stderr, so results on stdout stay clean for scripts.

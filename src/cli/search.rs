@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::CliError;
-use super::output::{json as json_text, print};
+use super::output::{print, print_json};
 use super::pack::Loaded;
 use crate::domain::{Hit, SearchIndex};
 use crate::storage::Depth;
@@ -48,10 +48,11 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     }
     let loaded = Loaded::extracted(dir, Depth::Search)?;
     // The index `domain::search` builds, from the texts remembered.
-    let hits = SearchIndex::of(&loaded.sessions, &loaded.texts).search(&query);
+    let mut index = SearchIndex::of(&loaded.sessions, &loaded.texts);
+    let hits = index.search(&query);
     if args.json {
         let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
-        print(&json_text(&all)?)?;
+        print_json(&all)?;
     } else if hits.is_empty() {
         print(&format!(
             "Nothing found for \"{}\" in {} sessions.\n",
@@ -63,6 +64,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         print(&lines)?;
     }
     loaded.warn_about_broken();
+    // Left for the process to free at its end, like the sessions.
+    std::mem::forget((index, hits));
+    loaded.finish();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -125,6 +125,11 @@ impl Extracts {
         &self.file
     }
 
+    /// The archive folder, as written into the extract.
+    pub fn dir(&self) -> &str {
+        &self.dir
+    }
+
     /// Every remembered session, whole (`lean`) or for search only; empty
     /// when there is nothing to trust.
     pub fn read(&self, lean: bool) -> Vec<Remembered> {

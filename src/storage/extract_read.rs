@@ -37,6 +37,8 @@ pub struct Extracted {
     pub paths: Vec<PathBuf>,
     pub sessions: Vec<Session>,
     pub texts: Vec<Texts>,
+    /// Each file's stamp as it was read.
+    pub stamps: Vec<Stamp>,
     pub broken: usize,
 }
 
@@ -120,6 +122,7 @@ pub fn extracted_with(
         out.paths.push(path);
         out.sessions.push(r.session);
         out.texts.push(r.texts);
+        out.stamps.push(r.stamp);
     }
     Ok(out)
 }
