@@ -85,7 +85,7 @@ fn parse_due(text: &str) -> Result<Due, String> {
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     // Lean sessions: a change reads its file whole again, under its lock.
-    let loaded = Loaded::extracted(dir, Depth::Lean)?;
+    let loaded = Loaded::extracted(dir, Depth::Actions)?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let history = History::new(&loaded.sessions);
     let result = match args.change {

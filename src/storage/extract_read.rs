@@ -26,6 +26,9 @@ pub enum Depth {
     /// What search reads: the search texts, and of the session its title,
     /// partnership, date and the like, and its actions' ids alone.
     Search,
+    /// What `actions` reads: of the session its title, partnership, date
+    /// and the like, its actions and its participants; no search texts.
+    Actions,
     /// The whole [`lean`] session, as the views across sessions read it.
     Lean,
 }
@@ -58,7 +61,7 @@ pub fn extracted_with(
     let dir = archive.dir();
     let folder = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
     let mut remembered: HashMap<String, Remembered> = extracts
-        .map(|e| e.read(depth == Depth::Lean))
+        .map(|e| e.read(depth))
         .unwrap_or_default()
         .into_iter()
         .map(|r| (r.name.clone(), r))
@@ -147,11 +150,12 @@ fn remember_again(
     fresh: &[(PathBuf, Option<Remembered>)],
     remember: impl Fn(&Remembered) -> bool,
 ) {
-    // Search read each remembered session without its lists: the extract
-    // is written from whole ones. One that changed meanwhile is left out.
-    let whole: Option<HashMap<String, Remembered>> = (depth == Depth::Search).then(|| {
+    // Search and actions read each remembered session in part: the
+    // extract is written from whole ones. One that changed meanwhile is
+    // left out.
+    let whole: Option<HashMap<String, Remembered>> = (depth != Depth::Lean).then(|| {
         extracts
-            .read(true)
+            .read(Depth::Lean)
             .into_iter()
             .map(|r| (r.name.clone(), r))
             .collect()

@@ -71,7 +71,7 @@ impl Tables {
             files: files.to_vec(),
             table: table.clone(),
         };
-        if let Ok(bytes) = rmp_serde::to_vec_named(&stored) {
+        if let Ok(bytes) = rmp_serde::to_vec(&stored) {
             let _ = replace(&self.file, &bytes);
         }
     }
