@@ -89,7 +89,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let history = History::new(&loaded.sessions);
     let result = match args.change {
-        Some(Change::Done { id }) => change(&loaded, &history, &id, &ActionChange::done()),
+        Some(Change::Done { id }) => {
+            loaded.while_remembering(|| change(&loaded, &history, &id, &ActionChange::done()))
+        }
         Some(Change::Set {
             id,
             status,
@@ -105,7 +107,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
                 return Err(CliError::new("nothing to change")
                     .with_hint("say what to change with --status, --owner or --due"));
             }
-            change(&loaded, &history, &id, &wanted)
+            loaded.while_remembering(|| change(&loaded, &history, &id, &wanted))
         }
         None => {
             let filter = ActionFilter {
@@ -119,7 +121,9 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
                 (_, true) => Shape::Csv,
                 _ => Shape::Table,
             };
-            super::actions_list::print_actions(&loaded, &history, &filter, shape, today)
+            loaded.while_remembering(|| {
+                super::actions_list::print_actions(&loaded, &history, &filter, shape, today)
+            })
         }
     };
     loaded.warn_about_broken();
