@@ -3,6 +3,8 @@
 //! come from the action table, remembered beside the extract between runs
 //! (see `storage::Tables`): working them out is most of a run's work.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -42,7 +44,8 @@ pub(super) fn print_actions(
         .collect();
     match shape {
         Shape::Json => print_json(&JsonActions {
-            loaded,
+            // As `Path::display` shows them, once per file.
+            paths: loaded.paths.iter().map(|p| p.to_string_lossy()).collect(),
             history,
             found: &found,
             today,
@@ -146,7 +149,7 @@ struct JsonAction<'a> {
     shown_to: &'static str,
     partnership: &'a str,
     /// The file holding the latest copy, where a change is saved.
-    path: String,
+    path: &'a str,
     session_id: &'a str,
     first_session_id: &'a str,
     /// Follow-through flags at the session holding the latest copy:
@@ -156,7 +159,7 @@ struct JsonAction<'a> {
 
 /// The JSON array, made one action at a time as it is written.
 struct JsonActions<'a> {
-    loaded: &'a Loaded,
+    paths: Vec<Cow<'a, str>>,
     history: &'a History<'a>,
     found: &'a [(&'a TableRow, ActionRecord<'a>)],
     today: NaiveDate,
@@ -174,12 +177,7 @@ impl Serialize for JsonActions<'_> {
             overdue: r.is_overdue(self.today),
             shown_to: r.action.shown_to.name(),
             partnership: r.partnership,
-            path: self
-                .loaded
-                .paths
-                .get(r.session)
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
+            path: self.paths.get(r.session).map_or("", |p| p.as_ref()),
             session_id: id(r.session),
             first_session_id: id(r.first_session),
             flags: row.flags.iter().map(Flag::words).collect(),

@@ -115,6 +115,11 @@ impl serde_json::ser::Formatter for Escaping {
     );
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        // What needs cleaning is DEL, or starts with the byte C2 (C1
+        // controls) or E2 (bidi controls): most text holds none of them.
+        if !fragment.bytes().any(|b| matches!(b, 0x7f | 0xc2 | 0xe2)) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_cleaning(c)) {
             w.write_all(&rest.as_bytes()[..at])?;

@@ -120,6 +120,23 @@ pub fn same_files(a: &Known, b: &Known) -> bool {
             .all(|(name, (stamp, _))| b.get(name).is_some_and(|(other, _)| other == stamp))
 }
 
+/// Whether `listed` holds the cards of exactly the files `known` was read
+/// from, as they were: `same_files(&known(listed), known)`, without copying
+/// every card to find out.
+fn read_from(listed: &[Listed], known: &Known) -> bool {
+    let mut count = 0;
+    for l in listed {
+        let (Some(stamp), Ok(_)) = (l.stamp, &l.card) else {
+            continue;
+        };
+        count += 1;
+        if known.get(&l.file_name()).is_none_or(|(was, _)| *was != stamp) {
+            return false;
+        }
+    }
+    count == known.len()
+}
+
 /// Cards of the files in `listed` that can be trusted next time (without
 /// the messages of their problems: the counts are kept).
 pub fn known(listed: &[Listed]) -> Known {
@@ -183,7 +200,7 @@ pub fn cards(
     let cache = Cache::of(archive.dir());
     let remembered = cache.as_ref().map(Cache::read).unwrap_or_default();
     let mut listed = check(archive.dir(), &remembered, |_, _, _| {})?;
-    if let Some(cache) = cache.filter(|_| !same_files(&known(&listed), &remembered)) {
+    if let Some(cache) = cache.filter(|_| !read_from(&listed, &remembered)) {
         cache.write(&listed, &preview(&listed));
     }
     listed.sort_by_cached_key(|l| {

@@ -269,7 +269,7 @@ fn rest_of(s: &Session) -> Session {
 
 /// Every remembered session whole.
 fn whole(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
-    let front: Front = rmp_serde::from_slice(front).ok()?;
+    let front: Front<Vec<&str>> = rmp_serde::from_slice(front).ok()?;
     let back = Tables::read(back, true)?;
     let pool = pooled(front.texts);
     let mut out = Vec::with_capacity(front.entries.len());
@@ -292,7 +292,7 @@ fn whole(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
 
 /// Every remembered session's head, action ids and search texts.
 fn for_search(front: &[u8]) -> Option<Vec<Remembered>> {
-    let front: Front<Vec<String>, SearchEntry> = rmp_serde::from_slice(front).ok()?;
+    let front: Front<Vec<&str>, SearchEntry> = rmp_serde::from_slice(front).ok()?;
     let pool = pooled(front.texts);
     let mut out = Vec::with_capacity(front.entries.len());
     for entry in front.entries {
@@ -335,7 +335,8 @@ fn for_actions(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
     Some(out)
 }
 
-fn pooled(texts: Vec<String>) -> Vec<Arc<str>> {
+/// The texts, read where they lie in the extract, each shared.
+fn pooled(texts: Vec<&str>) -> Vec<Arc<str>> {
     texts.into_iter().map(Arc::from).collect()
 }
 
