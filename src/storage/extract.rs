@@ -12,9 +12,11 @@
 //! would misread them). The file has three parts, each with its length
 //! before it: a head; the front, which `search` reads alone (each session
 //! without its long lists, its action ids and its search texts, each
-//! distinct text once); and the back: the actions, participants, decisions
-//! and activities, each distinct one once (carried actions and the same
-//! people repeat from session to session).
+//! distinct text once); and the back: the actions and participants, each
+//! distinct one once (carried actions and the same people repeat from
+//! session to session). Decisions and activities are not kept: no command
+//! that reads the extract uses them, and the activities' measures are the
+//! larger part of a session.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,11 +29,11 @@ use super::Cache;
 use super::cache::replace;
 use super::catalog::Stamp;
 use super::extract_read::Depth;
-use crate::domain::{ActionItem, Activity, Decision, Participant, Section, Session, Step, Texts};
+use crate::domain::{ActionItem, Participant, Section, Session, Step, Texts};
 
 /// Changes whenever this file's layout changes; the program's version is
 /// checked too, as the session types may change with it.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 
 /// One remembered session: its file's name and stamp, the session
 /// ([`crate::domain::lean`], or for search only its head and action ids)
@@ -87,7 +89,7 @@ struct FrontEntry {
     name: String,
     stamp: Stamp,
     /// The lean session without its actions, participants, decisions and
-    /// activities.
+    /// activities (see [`rest_of`]).
     rest: Session,
     action_ids: Vec<String>,
     /// Each search text as three numbers: its place, item and text.
@@ -96,11 +98,11 @@ struct FrontEntry {
 
 #[derive(Serialize, Deserialize, Default)]
 struct Back {
-    /// How many distinct actions, participants, decisions and activities
-    /// follow, each kind in a part of its own, one encoded after another.
-    counts: [u32; 4],
-    /// Each entry's actions, participants, decisions and activities.
-    entries: Vec<[Vec<u32>; 4]>,
+    /// How many distinct actions and participants follow, each kind in a
+    /// part of its own, one encoded after another.
+    counts: [u32; KINDS],
+    /// Each entry's actions and participants.
+    entries: Vec<[Vec<u32>; KINDS]>,
 }
 
 /// The remembered extract of one archive folder.
@@ -178,8 +180,8 @@ impl Extracts {
             texts: Vec::new(),
             entries: Vec::new(),
         };
-        let mut kinds: [Pool<Vec<u8>>; 4] = Default::default();
-        let mut blobs: [Vec<u8>; 4] = Default::default();
+        let mut kinds: [Pool<Vec<u8>>; KINDS] = Default::default();
+        let mut blobs: [Vec<u8>; KINDS] = Default::default();
         let mut back = Back::default();
         let list: Vec<ToRemember> = sessions.into_iter().collect();
         // A few hundred sessions at a time, so the encodings held at once
@@ -187,7 +189,7 @@ impl Extracts {
         for chunk in list.chunks(256) {
             // Each session's items encoded on every core; the repeats
             // (carried actions, the same people) are found after, in order.
-            let encoded: Vec<Option<[Encoded; 4]>> = chunk.par_iter().map(|r| Encoded::of(r.session)).collect();
+            let encoded: Vec<Option<[Encoded; KINDS]>> = chunk.par_iter().map(|r| Encoded::of(r.session)).collect();
             for (r, items) in chunk.iter().zip(encoded) {
                 let s = r.session;
                 let texts = r
@@ -206,7 +208,7 @@ impl Extracts {
                     action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
                     texts,
                 });
-                let mut entry: [Vec<u32>; 4] = Default::default();
+                let mut entry: [Vec<u32>; KINDS] = Default::default();
                 for (((at, items), pool), blob) in entry.iter_mut().zip(&items?).zip(&mut kinds).zip(&mut blobs) {
                     *at = items.each().map(|item| add(pool, blob, item)).collect();
                 }
@@ -267,19 +269,17 @@ fn rest_of(s: &Session) -> Session {
     }
 }
 
-/// Every remembered session whole.
+/// Every remembered session as the extract keeps it (see [`Depth::Lean`]).
 fn whole(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
     let front: Front<Vec<&str>> = rmp_serde::from_slice(front).ok()?;
-    let back = Tables::read(back, true)?;
+    let back = Tables::read(back)?;
     let pool = pooled(front.texts);
     let mut out = Vec::with_capacity(front.entries.len());
     for (i, entry) in front.entries.into_iter().enumerate() {
         let mut session = entry.rest;
-        let [actions, participants, decisions, activities] = back.entries.get(i)?;
+        let [actions, participants] = back.entries.get(i)?;
         session.actions = pick(&back.actions, actions)?;
         session.participants = pick(&back.participants, participants)?;
-        session.decisions = pick(&back.decisions, decisions)?;
-        session.activities = pick(&back.activities, activities)?;
         out.push(Remembered {
             name: entry.name,
             stamp: entry.stamp,
@@ -318,11 +318,11 @@ fn for_search(front: &[u8]) -> Option<Vec<Remembered>> {
 /// Every remembered session's head, actions and participants.
 fn for_actions(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
     let front: Front<IgnoredAny, ActionsEntry> = rmp_serde::from_slice(front).ok()?;
-    let back = Tables::read(back, false)?;
+    let back = Tables::read(back)?;
     let mut out = Vec::with_capacity(front.entries.len());
     for (i, entry) in front.entries.into_iter().enumerate() {
         let mut session = entry.rest.session()?;
-        let [actions, participants, _, _] = back.entries.get(i)?;
+        let [actions, participants] = back.entries.get(i)?;
         session.actions = pick(&back.actions, actions)?;
         session.participants = pick(&back.participants, participants)?;
         out.push(Remembered {

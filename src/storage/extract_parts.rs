@@ -10,32 +10,28 @@ use serde::de::DeserializeOwned;
 
 use super::*;
 
-/// The distinct actions, participants, decisions and activities of an
-/// extract, and which each entry holds.
+/// How many kinds of item the back keeps: actions and participants.
+pub(super) const KINDS: usize = 2;
+
+/// The distinct actions and participants of an extract, and which each
+/// entry holds.
 pub(super) struct Tables {
     pub(super) actions: Vec<ActionItem>,
     pub(super) participants: Vec<Participant>,
-    pub(super) decisions: Vec<Decision>,
-    pub(super) activities: Vec<Activity>,
-    pub(super) entries: Vec<[Vec<u32>; 4]>,
+    pub(super) entries: Vec<[Vec<u32>; KINDS]>,
 }
 
 impl Tables {
-    /// Reads the back of an extract: every kind, or (not `all`) only the
-    /// actions and participants.
-    pub(super) fn read(bytes: &[u8], all: bool) -> Option<Tables> {
+    /// Reads the back of an extract.
+    pub(super) fn read(bytes: &[u8]) -> Option<Tables> {
         let (back, rest) = part(bytes)?;
         let back: Back = rmp_serde::from_slice(back).ok()?;
-        let [a, p, d, v] = back.counts;
+        let [a, p] = back.counts;
         let (actions, rest) = part(rest)?;
-        let (participants, rest) = part(rest)?;
-        let (decisions, rest) = part(rest)?;
-        let (activities, _) = part(rest)?;
+        let (participants, _) = part(rest)?;
         Some(Tables {
             actions: items(actions, a)?,
             participants: items(participants, p)?,
-            decisions: if all { items(decisions, d)? } else { Vec::new() },
-            activities: if all { items(activities, v)? } else { Vec::new() },
             entries: back.entries,
         })
     }
@@ -47,21 +43,15 @@ pub(super) fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec
     (0..count).map(|_| T::deserialize(&mut de).ok()).collect()
 }
 
-/// A session's actions, participants, decisions and activities, each
-/// encoded, one after another.
+/// A session's actions and participants, each encoded, one after another.
 pub(super) struct Encoded {
     bytes: Vec<u8>,
     ends: Vec<usize>,
 }
 
 impl Encoded {
-    pub(super) fn of(s: &Session) -> Option<[Encoded; 4]> {
-        Some([
-            Encoded::all(&s.actions)?,
-            Encoded::all(&s.participants)?,
-            Encoded::all(&s.decisions)?,
-            Encoded::all(&s.activities)?,
-        ])
+    pub(super) fn of(s: &Session) -> Option<[Encoded; KINDS]> {
+        Some([Encoded::all(&s.actions)?, Encoded::all(&s.participants)?])
     }
 
     fn all<T: Serialize>(items: &[T]) -> Option<Encoded> {

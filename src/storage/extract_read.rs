@@ -29,7 +29,9 @@ pub enum Depth {
     /// What `actions` reads: of the session its title, partnership, date
     /// and the like, its actions and its participants; no search texts.
     Actions,
-    /// The whole [`lean`] session, as the views across sessions read it.
+    /// All the extract keeps: the [`lean`] session without its decisions
+    /// and activities (no command that reads the extract uses them), with
+    /// its search texts.
     Lean,
 }
 
@@ -136,7 +138,7 @@ pub fn extracted_later(
                     nanos: 0,
                 }),
                 texts: texts_of(&session, &mut pool),
-                session: lean(session, &mut pool),
+                session: as_kept(session, &mut pool),
             });
             (path, read)
         })
@@ -171,6 +173,15 @@ pub fn extracted_later(
         origins,
     });
     Ok(out)
+}
+
+/// `session` as the extract keeps it (see [`Depth::Lean`]), so what is read
+/// now and what is remembered are the same.
+pub(super) fn as_kept(session: Session, pool: &mut TextPool) -> Session {
+    let mut session = lean(session, pool);
+    session.decisions = Vec::new();
+    session.activities = Vec::new();
+    session
 }
 
 /// Whether a file of `stamp` changed long enough ago to be remembered: one

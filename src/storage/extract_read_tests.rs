@@ -76,7 +76,7 @@ fn remembered_or_read_now_search_and_actions_find_what_a_full_read_finds() {
     let lean_full: Vec<Session> = full
         .iter()
         .cloned()
-        .map(|s| lean(s, &mut TextPool::default()))
+        .map(|s| as_kept(s, &mut TextPool::default()))
         .collect();
     assert_eq!(cold.sessions, lean_full);
     assert_eq!(warm.sessions, lean_full);

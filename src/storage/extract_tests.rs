@@ -1,8 +1,9 @@
 use std::fs;
 
 use super::*;
-use crate::domain::{TextPool, lean, texts_of};
+use crate::domain::{TextPool, texts_of};
 use crate::storage::Archive;
+use crate::storage::extract_read::as_kept;
 
 /// Every example session as the extract remembers it.
 fn examples() -> Vec<Remembered> {
@@ -19,7 +20,7 @@ fn examples() -> Vec<Remembered> {
                 name,
                 stamp: Stamp::read(&e.path)?,
                 texts: texts_of(&session, &mut pool),
-                session: lean(session, &mut pool),
+                session: as_kept(session, &mut pool),
             })
         })
         .collect()
