@@ -175,11 +175,12 @@ fn remembered_flags_follow_a_change_to_who_attended() {
     age_all(tmp.path(), 3600);
     let cache = TempDir::new().unwrap();
     let actions = |cache: &Path| {
-        cli_support::stdout(
-            roundtable(tmp.path())
-                .env("ROUNDTABLE_CACHE_DIR", cache)
-                .args(["actions", "--json", "--today", "2027-01-01"]),
-        )
+        cli_support::stdout(roundtable(tmp.path()).env("ROUNDTABLE_CACHE_DIR", cache).args([
+            "actions",
+            "--json",
+            "--today",
+            "2027-01-01",
+        ]))
     };
     let before = actions(cache.path());
     assert_eq!(actions(cache.path()), before, "from the remembered table");

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, SubsecRound, Utc};
 
 use super::CliError;
-use super::output::print;
 use super::actions_list::Shape;
+use super::output::print;
 use super::pack::Loaded;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
 use crate::domain::{ActionChange, ActionFilter, ActionStatus, History, parse_date};

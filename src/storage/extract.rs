@@ -189,7 +189,8 @@ impl Extracts {
         for chunk in list.chunks(256) {
             // Each session's items encoded on every core; the repeats
             // (carried actions, the same people) are found after, in order.
-            let encoded: Vec<Option<[Encoded; KINDS]>> = chunk.par_iter().map(|r| Encoded::of(r.session)).collect();
+            let encoded: Vec<Option<[Encoded; KINDS]>> =
+                chunk.par_iter().map(|r| Encoded::of(r.session)).collect();
             for (r, items) in chunk.iter().zip(encoded) {
                 let s = r.session;
                 let texts = r
@@ -209,7 +210,9 @@ impl Extracts {
                     texts,
                 });
                 let mut entry: [Vec<u32>; KINDS] = Default::default();
-                for (((at, items), pool), blob) in entry.iter_mut().zip(&items?).zip(&mut kinds).zip(&mut blobs) {
+                for (((at, items), pool), blob) in
+                    entry.iter_mut().zip(&items?).zip(&mut kinds).zip(&mut blobs)
+                {
                     *at = items.each().map(|item| add(pool, blob, item)).collect();
                 }
                 back.entries.push(entry);

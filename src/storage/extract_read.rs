@@ -143,13 +143,21 @@ pub fn extracted_later(
             (path, read)
         })
         .collect();
-    let changed = kept.len() < before || fresh.iter().any(|(_, r)| r.as_ref().is_some_and(|r| settled(r.stamp)));
+    let changed = kept.len() < before
+        || fresh
+            .iter()
+            .any(|(_, r)| r.as_ref().is_some_and(|r| settled(r.stamp)));
     let mut out = Extracted::default();
-    let mut all: Vec<(PathBuf, Remembered, Origin)> = kept.into_iter().map(|(p, r)| (p, r, Origin::Kept)).collect();
+    let mut all: Vec<(PathBuf, Remembered, Origin)> =
+        kept.into_iter().map(|(p, r)| (p, r, Origin::Kept)).collect();
     for (path, read) in fresh {
         match read {
             Some(r) => {
-                let origin = if settled(r.stamp) { Origin::Read } else { Origin::Unsettled };
+                let origin = if settled(r.stamp) {
+                    Origin::Read
+                } else {
+                    Origin::Unsettled
+                };
                 all.push((path, r, origin));
             }
             None => out.broken += 1,

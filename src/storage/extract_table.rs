@@ -109,7 +109,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let cache = Cache::in_folder(tmp.path(), tmp.path());
         let tables = Tables::beside(&Extracts::beside(&cache, tmp.path()));
-        let files = vec![("a.ron".to_string(), stamp(100)), ("b.ron".to_string(), stamp(200))];
+        let files = vec![
+            ("a.ron".to_string(), stamp(100)),
+            ("b.ron".to_string(), stamp(200)),
+        ];
         assert_eq!(tables.read(&files), None, "nothing remembered yet");
         tables.write(&files, &table());
         assert_eq!(tables.read(&files), Some(table()));
@@ -122,7 +125,11 @@ mod tests {
         let now = settled_now();
         let fresh = vec![("a.ron".to_string(), stamp(now))];
         tables.write(&fresh, &ActionTable::default());
-        assert_eq!(tables.read(&fresh), None, "a file changed just now is not trusted");
+        assert_eq!(
+            tables.read(&fresh),
+            None,
+            "a file changed just now is not trusted"
+        );
         assert_eq!(tables.read(&files), Some(table()), "and the table before stays");
     }
 

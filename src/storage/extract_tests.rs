@@ -91,7 +91,15 @@ fn for_actions_each_session_keeps_its_head_actions_and_participants() {
     for (r, w) in read.iter().zip(&written) {
         let (s, full) = (&r.session, &w.session);
         assert_eq!(
-            (&s.id, &s.title, &s.partnership, s.date, s.start_time, &s.previous, s.status),
+            (
+                &s.id,
+                &s.title,
+                &s.partnership,
+                s.date,
+                s.start_time,
+                &s.previous,
+                s.status
+            ),
             (
                 &full.id,
                 &full.title,
