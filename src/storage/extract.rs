@@ -15,8 +15,8 @@
 //! distinct text once); and the back: the actions and participants, each
 //! distinct one once (carried actions and the same people repeat from
 //! session to session). Decisions and activities are not kept: no command
-//! that reads the extract uses them, and the activities' measures are the
-//! larger part of a session.
+//! that reads the extract uses them, and encoding every session's measures,
+//! mostly repeats, made writing it slower.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,9 +35,9 @@ use crate::domain::{ActionItem, Participant, Section, Session, Step, Texts};
 /// checked too, as the session types may change with it.
 const LAYOUT: u32 = 3;
 
-/// One remembered session: its file's name and stamp, the session
-/// ([`crate::domain::lean`], or for search only its head and action ids)
-/// and its search texts.
+/// One remembered session: its file's name and stamp, the session (all the
+/// extract keeps, see [`Depth::Lean`], or the part search or actions read)
+/// and its search texts (none for actions).
 #[derive(Debug, Clone)]
 pub struct Remembered {
     pub name: String,
@@ -51,7 +51,7 @@ pub struct Remembered {
 pub struct ToRemember<'a> {
     pub name: &'a str,
     pub stamp: Stamp,
-    /// [`crate::domain::lean`]: it is written as it is.
+    /// As the extract keeps it (see [`Depth::Lean`]): it is written as it is.
     pub session: &'a Session,
     pub texts: &'a Texts,
 }
