@@ -31,7 +31,7 @@ def main():
     for archive in dirs:
         files = sorted(glob.glob(os.path.join(archive, "*.ron")))
         cat = median(["cat", *files], os.environ.copy())
-        print(f"{archive}: {len(files)} sessions, cat {cat * 1000:.1f} ms")
+        print(f"{archive}: {len(files)} sessions, cat {cat * 1000:.1f} ms, {os.cpu_count()} cores")
         for command in COMMANDS:
             cache = tempfile.mkdtemp(prefix="rt-bench-cache-")
             env = dict(os.environ, ROUNDTABLE_CACHE_DIR=cache, ROUNDTABLE_CONFIG=os.path.join(cache, "none.ron"))

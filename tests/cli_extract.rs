@@ -1,7 +1,8 @@
 //! `search` and `actions` read a remembered extract of each session when
-//! its file is unchanged: what they print is the same either way, a file
-//! changed or removed since shows at once, a damaged extract is rebuilt,
-//! and broken files are still noted.
+//! its file is unchanged, and `actions` its remembered table of flags: what
+//! they print is the same either way, a file changed or removed since shows
+//! at once, a damaged extract or table is rebuilt, and broken files are
+//! still noted. `list` prints the same from its remembered cards.
 #![allow(clippy::unwrap_used)]
 
 mod cli_support;
@@ -11,17 +12,21 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use cli_support::{archive, roundtable};
+use roundtable::domain::Attendance;
 use roundtable::storage::{load, sample, save};
 use tempfile::TempDir;
 
 /// What the commands print, stdout and stderr, run with the cache in `cache`.
 fn outputs(dir: &Path, cache: &Path) -> Vec<(String, String)> {
-    let commands: [&[&str]; 5] = [
+    let commands: [&[&str]; 8] = [
         &["search", "--json", "hall"],
         &["search", "carers"],
         &["search", "--json", "data review"],
         &["actions", "--json", "--today", "2027-01-01"],
         &["actions", "--csv", "--status", "open", "--today", "2027-01-01"],
+        &["actions", "--owner", "a", "--today", "2027-01-01"],
+        &["list", "--json"],
+        &["list"],
     ];
     commands
         .iter()
@@ -61,11 +66,16 @@ fn age(path: &Path, secs: u64) {
 
 /// The remembered extract in the cache folder `cache`.
 fn extract_file(cache: &Path) -> PathBuf {
+    remembered(cache, "extract")
+}
+
+/// The file with this extension in the cache folder `cache`.
+fn remembered(cache: &Path, extension: &str) -> PathBuf {
     fs::read_dir(cache.join("archives"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "extract"))
-        .expect("an extract remembered")
+        .find(|p| p.extension().is_some_and(|e| e == extension))
+        .unwrap_or_else(|| panic!("a .{extension} file remembered"))
 }
 
 /// Cold (nothing remembered), then warm twice, each printing the same.
@@ -73,6 +83,7 @@ fn same_cold_and_warm(dir: &Path) -> Vec<(String, String)> {
     let cache = TempDir::new().unwrap();
     let cold = outputs(dir, cache.path());
     assert!(extract_file(cache.path()).exists());
+    assert!(remembered(cache.path(), "actions").exists());
     for run in ["warm", "warm again"] {
         let warm = outputs(dir, cache.path());
         for (c, w) in cold.iter().zip(&warm) {
@@ -149,6 +160,46 @@ fn a_damaged_extract_is_ignored_and_rebuilt() {
         assert_eq!(outputs(tmp.path(), cache.path()), good);
         assert_eq!(fs::read(&file).unwrap().len(), bytes.len(), "rebuilt");
     }
+    let table = remembered(cache.path(), "actions");
+    let bytes = fs::read(&table).unwrap();
+    for damaged in [&bytes[..bytes.len() / 2], &b"not a table"[..], &[][..]] {
+        fs::write(&table, damaged).unwrap();
+        assert_eq!(outputs(tmp.path(), cache.path()), good);
+        assert_eq!(fs::read(&table).unwrap(), bytes, "rebuilt");
+    }
+}
+
+#[test]
+fn remembered_flags_follow_a_change_to_who_attended() {
+    let tmp = archive();
+    age_all(tmp.path(), 3600);
+    let cache = TempDir::new().unwrap();
+    let actions = |cache: &Path| {
+        cli_support::stdout(roundtable(tmp.path()).env("ROUNDTABLE_CACHE_DIR", cache).args([
+            "actions",
+            "--json",
+            "--today",
+            "2027-01-01",
+        ]))
+    };
+    let before = actions(cache.path());
+    assert_eq!(actions(cache.path()), before, "from the remembered table");
+    // Everyone sends apologies: owners who were there are now absent.
+    let path = tmp.path().join("2026-12-16-level-ground-december-check-in.ron");
+    let mut session = load(&path).unwrap();
+    for person in &mut session.participants {
+        person.attendance = Attendance::Apologies;
+    }
+    save(&path, &session).unwrap();
+    age(&path, 3000);
+    let after = actions(cache.path());
+    assert_ne!(before, after);
+    let fresh = TempDir::new().unwrap();
+    assert_eq!(after, actions(fresh.path()), "as if nothing were remembered");
+    assert!(
+        after.matches("owner absent today").count() > before.matches("owner absent today").count(),
+        "{after}"
+    );
 }
 
 #[test]
@@ -158,7 +209,10 @@ fn a_broken_session_file_is_still_noted_when_the_rest_is_remembered() {
     age_all(tmp.path(), 3600);
     let cache = TempDir::new().unwrap();
     for run in ["cold", "warm"] {
-        for (i, (_, stderr)) in outputs(tmp.path(), cache.path()).iter().enumerate() {
+        let out = outputs(tmp.path(), cache.path());
+        // `list` shows a broken file as a row of its own instead.
+        assert!(out[6].0.contains("\"path\"") && out[6].0.contains("broken.ron"));
+        for (i, (_, stderr)) in out.iter().enumerate().take(6) {
             assert!(
                 stderr.contains("note: 1 file could not be read and was left out"),
                 "{run}, command {i}: {stderr}"

@@ -6,14 +6,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate, SubsecRound, Utc};
-use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use super::CliError;
+use super::actions_list::Shape;
 use super::output::print;
 use super::pack::Loaded;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
-use crate::domain::{ActionChange, ActionFilter, ActionRecord, ActionStatus, History, parse_date};
+use crate::domain::{ActionChange, ActionFilter, ActionStatus, History, parse_date};
 use crate::storage::Depth;
 
 #[derive(Debug, clap::Args)]
@@ -86,11 +85,13 @@ fn parse_due(text: &str) -> Result<Due, String> {
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
     // Lean sessions: a change reads its file whole again, under its lock.
-    let loaded = Loaded::extracted(dir, Depth::Lean)?;
+    let loaded = Loaded::extracted(dir, Depth::Actions)?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
     let history = History::new(&loaded.sessions);
     let result = match args.change {
-        Some(Change::Done { id }) => change(&loaded, &history, &id, &ActionChange::done()),
+        Some(Change::Done { id }) => {
+            loaded.while_remembering(|| change(&loaded, &history, &id, &ActionChange::done()))
+        }
         Some(Change::Set {
             id,
             status,
@@ -106,7 +107,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
                 return Err(CliError::new("nothing to change")
                     .with_hint("say what to change with --status, --owner or --due"));
             }
-            change(&loaded, &history, &id, &wanted)
+            loaded.while_remembering(|| change(&loaded, &history, &id, &wanted))
         }
         None => {
             let filter = ActionFilter {
@@ -115,18 +116,19 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
                 status: args.status,
                 overdue: args.overdue,
             };
-            let found = history.actions_matching(&filter, today);
-            let text = if args.json {
-                json(&loaded, &history, &found, today)?
-            } else if args.csv {
-                crate::export::actions_csv(&history, &found, today)
-            } else {
-                table(&found, today)
+            let shape = match (args.json, args.csv) {
+                (true, _) => Shape::Json,
+                (_, true) => Shape::Csv,
+                _ => Shape::Table,
             };
-            print(&text)
+            loaded.while_remembering(|| {
+                super::actions_list::print_actions(&loaded, &history, &filter, shape, today)
+            })
         }
     };
     loaded.warn_about_broken();
+    drop(history);
+    loaded.finish();
     result.map(|()| ExitCode::SUCCESS)
 }
 
@@ -184,109 +186,8 @@ fn describe(a: &crate::domain::ActionItem) -> String {
 }
 
 /// Text on one line, so a table row stays one row (`print` cleans the rest).
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-const HEADERS: [&str; 6] = ["ID", "DUE", "STATUS", "OWNER", "PARTNERSHIP", "ACTION"];
-
-/// Aligned columns with the action's text last, so long text only runs on.
-fn table(found: &[ActionRecord], today: NaiveDate) -> String {
-    if found.is_empty() {
-        return "No actions match.\n".to_string();
-    }
-    let rows: Vec<[String; 6]> = found
-        .iter()
-        .map(|r| {
-            let a = r.action;
-            let status = if r.is_overdue(today) {
-                format!("{} (overdue)", a.status.label())
-            } else {
-                a.status.label().to_string()
-            };
-            let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-            [
-                a.id.to_string(),
-                due,
-                status,
-                a.owner.to_string(),
-                r.partnership.to_string(),
-                a.text.to_string(),
-            ]
-            .map(|c| crate::domain::clean_for_terminal(&one_line(&c)).into_owned())
-        })
-        .collect();
-    let mut widths = HEADERS.map(str::width);
-    for row in &rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.width());
-        }
-    }
-    let line = |cells: &[String]| -> String {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
-            .collect();
-        format!("{}\n", padded.join("  ").trim_end())
-    };
-    let mut out = line(&HEADERS.map(String::from));
-    for row in &rows {
-        out += &line(row);
-    }
-    out
-}
-
-#[derive(Serialize)]
-struct JsonAction<'a> {
-    id: &'a str,
-    text: &'a str,
-    owner: &'a str,
-    due: Option<NaiveDate>,
-    /// `open`, `in-progress`, `done` or `dropped`, as the flags spell them.
-    status: &'static str,
-    overdue: bool,
-    /// Who may read it in the minutes: `public`, `partners` or `trustees`.
-    shown_to: &'static str,
-    partnership: &'a str,
-    /// The file holding the latest copy, where a change is saved.
-    path: String,
-    session_id: &'a str,
-    first_session_id: &'a str,
-    /// Follow-through flags at the session holding the latest copy:
-    /// "carried 2 times", "no owner", "owner absent today"…
-    flags: Vec<String>,
-}
-
-fn json(
-    loaded: &Loaded,
-    history: &History,
-    found: &[ActionRecord],
-    today: NaiveDate,
-) -> Result<String, CliError> {
-    let id = |i: usize| history.session(i).map(|s| s.id.as_str()).unwrap_or_default();
-    let all: Vec<JsonAction> = found
-        .iter()
-        .map(|r| JsonAction {
-            id: &r.action.id,
-            text: &r.action.text,
-            owner: &r.action.owner,
-            due: r.action.due,
-            status: r.action.status.key(),
-            overdue: r.is_overdue(today),
-            shown_to: r.action.shown_to.name(),
-            partnership: r.partnership,
-            path: loaded.paths[r.session].display().to_string(),
-            session_id: id(r.session),
-            first_session_id: id(r.first_session),
-            flags: history
-                .flags(r.action, r.session)
-                .iter()
-                .map(|f| f.words())
-                .collect(),
-        })
-        .collect();
-    super::output::json(&all)
 }
 
 #[cfg(test)]

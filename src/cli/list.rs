@@ -5,11 +5,12 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::CliError;
 use super::list_json::JsonEntry;
-use super::output::{json, print};
+use super::output::{print, print_json};
 use crate::domain::clean_for_terminal;
 use crate::storage::{Listed, StorageError};
 
@@ -48,7 +49,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         Err(missing) => (Vec::new(), missing),
     };
     if args.json {
-        print_json(&entries)?;
+        print_json(&Entries(&entries))?;
     } else if entries.is_empty() {
         print(&format!(
             "No sessions yet in {}{}.\nCreate one with `roundtable new --title \"…\"` or by running `roundtable`.\n",
@@ -63,39 +64,19 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         let max = std::io::stdout().is_terminal().then_some(MAX_TEXT);
         print(&table(&entries, max))?;
     }
+    // Left for the process to free at its end (see `Loaded::finish`).
+    std::mem::forget(entries);
     Ok(ExitCode::SUCCESS)
 }
 
-/// The JSON array, written a few hundred entries at a time rather than
-/// as one string: at 10,000 sessions with their warnings it would take
-/// tens of megabytes. The bytes are those of the whole array pretty-printed
-/// (strings hold no raw line breaks, so each entry's lines are indented).
-fn print_json(entries: &[Listed]) -> Result<(), CliError> {
-    if entries.is_empty() {
-        return print("[]\n");
-    }
-    print("[\n")?;
-    for (n, chunk) in entries.chunks(256).enumerate() {
-        print(&json_entries(chunk, n == 0)?)?;
-    }
-    print("\n]\n")
-}
+/// The JSON array, written as it is made: at 10,000 sessions with their
+/// warnings its text would take tens of megabytes.
+struct Entries<'a>(&'a [Listed]);
 
-/// `entries` as they stand in the pretty-printed array, after a comma
-/// unless they come `first`.
-fn json_entries(entries: &[Listed], first: bool) -> Result<String, CliError> {
-    let mut out = String::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if !first || i > 0 {
-            out.push_str(",\n");
-        }
-        let text = json(&JsonEntry::from(entry))?;
-        for (l, line) in text.trim_end().lines().enumerate() {
-            out.push_str(if l == 0 { "  " } else { "\n  " });
-            out.push_str(line);
-        }
+impl Serialize for Entries<'_> {
+    fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
+        to.collect_seq(self.0.iter().map(JsonEntry::from))
     }
-    Ok(out)
 }
 
 fn table(entries: &[Listed], max: Option<usize>) -> String {
@@ -204,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn json_written_in_pieces_is_the_whole_array_pretty_printed() {
+    fn json_written_as_it_is_made_is_the_whole_array_pretty_printed() {
         let broken = |name: &str| Listed {
             path: std::path::PathBuf::from(name),
             stamp: None,
@@ -217,13 +198,11 @@ mod tests {
         };
         let entries: Vec<Listed> = (0..300).map(|n| broken(&format!("{n}.ron"))).collect();
         let whole: Vec<JsonEntry> = entries.iter().map(JsonEntry::from).collect();
-        let expected = json(&whole).unwrap_or_default();
-        let mut pieces = String::from("[\n");
-        for (n, chunk) in entries.chunks(7).enumerate() {
-            pieces += &json_entries(chunk, n == 0).unwrap_or_default();
-        }
-        pieces.push_str("\n]\n");
-        assert_eq!(pieces, expected);
+        let expected = super::super::output::json(&whole).unwrap_or_default();
+        assert_eq!(
+            serde_json::to_string_pretty(&Entries(&entries)).unwrap_or_default() + "\n",
+            expected
+        );
     }
 
     #[test]

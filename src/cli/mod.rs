@@ -3,6 +3,7 @@
 //! actions. Each subcommand lives in its own file.
 
 mod actions;
+mod actions_list;
 mod agreement;
 mod check;
 mod completions;

@@ -67,6 +67,69 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
     Ok(out)
 }
 
+/// Writes `value` to stdout exactly as [`print`] of [`json`] would, but as
+/// it is serialised, through a buffer: no copy of the whole text is ever
+/// built (`actions --json` writes megabytes at 1,000 sessions).
+pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), CliError> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write_json(&mut out, value).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(CliError::new(format!("could not write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The bytes of [`json`], written to `out` as they are made.
+fn write_json<T: Serialize + ?Sized>(mut out: impl Write, value: &T) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping::default());
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// serde_json's pretty printing, with what a terminal would act on written
+/// as `\uXXXX` inside strings, as [`json`] does after the fact.
+#[derive(Default)]
+struct Escaping(serde_json::ser::PrettyFormatter<'static>);
+
+/// Hands each method on to the pretty printer.
+macro_rules! pretty {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $name<W: ?Sized + Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for Escaping {
+    pretty!(
+        begin_array(),
+        end_array(),
+        begin_array_value(first: bool),
+        end_array_value(),
+        begin_object(),
+        end_object(),
+        begin_object_key(first: bool),
+        begin_object_value(),
+        end_object_value(),
+    );
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        // What needs cleaning is DEL, or starts with the byte C2 (C1
+        // controls) or E2 (bidi controls): most text holds none of them.
+        if !fragment.bytes().any(|b| matches!(b, 0x7f | 0xc2 | 0xe2)) {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_cleaning(c)) {
+            w.write_all(&rest.as_bytes()[..at])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +152,20 @@ mod tests {
             back,
             ["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "\u{202E}abc", "Café"]
         );
+    }
+
+    #[test]
+    fn json_written_as_it_is_made_is_the_same_text() {
+        let value = serde_json::json!({
+            "plain": ["Café", "", "line\nbreak\ttab\"quote\"\\"],
+            "harmful": ["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "a\u{202E}b\u{2066}c", "\u{85}"],
+            "nested": {"empty": [], "none": null, "n": 3, "x": {"y": [1, 2.5, true]}},
+        });
+        let mut streamed = Vec::new();
+        write_json(&mut streamed, &value).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), json(&value).unwrap());
+        let mut empty = Vec::new();
+        write_json(&mut empty, &Vec::<u8>::new()).unwrap();
+        assert_eq!(empty, b"[]\n");
     }
 }

@@ -12,7 +12,9 @@ use super::export::Document;
 use super::output::{print, warn};
 use crate::domain::{Audience, History, Series, Session, Texts, parse_date};
 use crate::export::{Period, actions_csv, measures_csv, trustee_pack_for};
-use crate::storage::{Archive, Depth, StorageError, extracted, write_atomic};
+use crate::storage::{
+    Archive, Depth, Extracts, Remembering, Stamp, StorageError, extracted_later, write_atomic,
+};
 
 /// `roundtable export`: one session's minutes, or a partnership's pack.
 #[derive(Debug, clap::Args)]
@@ -207,6 +209,10 @@ pub(super) struct Loaded {
     pub sessions: Vec<Session>,
     /// Each session's search texts, when read with [`Loaded::extracted`].
     pub texts: Vec<Texts>,
+    /// Each file's stamp as read, when read with [`Loaded::extracted`].
+    pub stamps: Vec<Stamp>,
+    /// The extract to write again (see [`Loaded::remember`]).
+    remembering: Option<Remembering>,
     pub broken: usize,
     /// The archive folder, for messages.
     pub dir: PathBuf,
@@ -232,13 +238,17 @@ impl Loaded {
     }
 
     /// Every session to `depth` with its search texts, from the extract
-    /// remembered from the last run where the files are unchanged.
+    /// remembered from the last run where the files are unchanged. The
+    /// extract is written again, when anything changed, by
+    /// [`Loaded::remember`].
     pub fn extracted(dir: Option<&Path>, depth: Depth) -> Result<Loaded, CliError> {
         Loaded::open(dir, |archive, loaded| {
-            let read = extracted(archive, depth)?;
+            let read = extracted_later(archive, Extracts::of(archive.dir()).as_ref(), depth)?;
+            loaded.remembering = read.remembering;
             loaded.paths = read.paths;
             loaded.sessions = read.sessions;
             loaded.texts = read.texts;
+            loaded.stamps = read.stamps;
             loaded.broken = read.broken;
             Ok(())
         })
@@ -259,6 +269,8 @@ impl Loaded {
             paths: Vec::new(),
             sessions: Vec::new(),
             texts: Vec::new(),
+            stamps: Vec::new(),
+            remembering: None,
             broken: 0,
             missing: archive.is_none(),
             dir,
@@ -267,6 +279,34 @@ impl Loaded {
             fill(&archive, &mut loaded)?;
         }
         Ok(loaded)
+    }
+
+    /// Writes the extract again when anything changed since it was read:
+    /// on a thread of its own while the command works out what to print
+    /// (see [`Loaded::while_remembering`]).
+    fn remember(&self) {
+        if let Some(remembering) = &self.remembering {
+            remembering.write(&self.paths, &self.sessions, &self.texts, &self.stamps);
+        }
+    }
+
+    /// Runs `work` while the extract is written again on another core,
+    /// and returns once both are done.
+    pub fn while_remembering<R>(&self, work: impl FnOnce() -> R) -> R {
+        if self.remembering.is_none() {
+            return work();
+        }
+        std::thread::scope(|s| {
+            s.spawn(|| self.remember());
+            work()
+        })
+    }
+
+    /// The command is done with the sessions and the process ends: they
+    /// are left for it to free at once, as freeing a thousand sessions one
+    /// piece at a time takes longer than some commands' whole work.
+    pub fn finish(self) {
+        std::mem::forget(self);
     }
 
     /// A note on stderr, so results on stdout stay clean for scripts.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::CliError;
-use super::output::{json as json_text, print};
+use super::output::{print, print_json};
 use super::pack::Loaded;
 use crate::domain::{Hit, SearchIndex};
 use crate::storage::Depth;
@@ -47,22 +47,29 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
         );
     }
     let loaded = Loaded::extracted(dir, Depth::Search)?;
-    // The index `domain::search` builds, from the texts remembered.
-    let hits = SearchIndex::of(&loaded.sessions, &loaded.texts).search(&query);
-    if args.json {
-        let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
-        print(&json_text(&all)?)?;
-    } else if hits.is_empty() {
-        print(&format!(
-            "Nothing found for \"{}\" in {} sessions.\n",
-            query.trim(),
-            loaded.sessions.len()
-        ))?;
-    } else {
-        let lines: String = hits.iter().map(|h| line(&loaded, h)).collect();
-        print(&lines)?;
-    }
+    loaded.while_remembering(|| {
+        // The index `domain::search` builds, from the texts remembered.
+        let mut index = SearchIndex::of(&loaded.sessions, &loaded.texts);
+        let hits = index.search(&query);
+        if args.json {
+            let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
+            print_json(&all)?;
+        } else if hits.is_empty() {
+            print(&format!(
+                "Nothing found for \"{}\" in {} sessions.\n",
+                query.trim(),
+                loaded.sessions.len()
+            ))?;
+        } else {
+            let lines: String = hits.iter().map(|h| line(&loaded, h)).collect();
+            print(&lines)?;
+        }
+        // Left for the process to free at its end, like the sessions.
+        std::mem::forget((index, hits));
+        Ok::<(), CliError>(())
+    })?;
     loaded.warn_about_broken();
+    loaded.finish();
     Ok(ExitCode::SUCCESS)
 }
 

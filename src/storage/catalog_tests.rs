@@ -194,3 +194,28 @@ fn a_card_is_shared_between_lists_and_copied_only_to_let_its_messages_go() {
         "the original keeps its messages"
     );
 }
+
+#[test]
+fn cards_read_from_the_remembered_files_are_told_apart_without_copying_them() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().into()).unwrap_or_else(|e| panic!("{e}"));
+    for title in ["June", "July"] {
+        archive.create(&session(title)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    fs::write(tmp.path().join("2026-01-01-bad.ron"), "(title: oops").unwrap_or_default();
+    let listed = check(tmp.path(), &Known::new(), |_, _, _| {}).unwrap_or_else(|e| panic!("{e}"));
+    let same = known(&listed);
+    let mut changed = same.clone();
+    if let Some((stamp, _)) = changed.values_mut().next() {
+        stamp.nanos += 1;
+    }
+    let mut fewer = same.clone();
+    fewer.retain(|name, _| name.contains("june"));
+    let mut more = same.clone();
+    if let Some((stamp, card)) = same.values().next() {
+        more.insert("2026-02-02-gone.ron".into(), (*stamp, card.clone()));
+    }
+    for (remembered, expected) in [(&same, true), (&changed, false), (&fewer, false), (&more, false)] {
+        assert_eq!(same_files(&listed, remembered), expected);
+    }
+}

@@ -12,26 +12,31 @@
 //! would misread them). The file has three parts, each with its length
 //! before it: a head; the front, which `search` reads alone (each session
 //! without its long lists, its action ids and its search texts, each
-//! distinct text once); and the back: the actions, participants, decisions
-//! and activities, each distinct one once (carried actions and the same
-//! people repeat from session to session).
+//! distinct text once); and the back: the actions and participants, each
+//! distinct one once (carried actions and the same people repeat from
+//! session to session). Decisions and activities are not kept: no command
+//! that reads the extract uses them, and encoding every session's measures,
+//! mostly repeats, made writing it slower.
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use super::Cache;
 use super::cache::replace;
 use super::catalog::Stamp;
-use crate::domain::{ActionItem, Activity, Decision, Participant, Section, Session, Step, Text, Texts};
+use super::extract_read::Depth;
+use crate::domain::{ActionItem, Participant, Section, Session, Step, Text, Texts};
 
 /// Changes whenever this file's layout changes; the program's version is
 /// checked too, as the session types may change with it.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 
-/// One remembered session: its file's name and stamp, the session
-/// ([`crate::domain::lean`], or for search only its head and action ids)
-/// and its search texts.
+/// One remembered session: its file's name and stamp, the session (all the
+/// extract keeps, see [`Depth::Lean`], or the part search or actions read)
+/// and its search texts (none for actions).
 #[derive(Debug, Clone)]
 pub struct Remembered {
     pub name: String,
@@ -45,7 +50,7 @@ pub struct Remembered {
 pub struct ToRemember<'a> {
     pub name: &'a str,
     pub stamp: Stamp,
-    /// [`crate::domain::lean`]: it is written as it is.
+    /// As the extract keeps it (see [`Depth::Lean`]): it is written as it is.
     pub session: &'a Session,
     pub texts: &'a Texts,
 }
@@ -69,11 +74,13 @@ struct Head {
     dir: String,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-struct Front {
+/// `P` and `E` are how the texts and the entries are read (see
+/// `extract_brief`).
+#[derive(Serialize, Deserialize)]
+struct Front<P = Vec<String>, E = FrontEntry> {
     /// Every distinct search text.
-    texts: Vec<String>,
-    entries: Vec<FrontEntry>,
+    texts: P,
+    entries: Vec<E>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -81,7 +88,7 @@ struct FrontEntry {
     name: String,
     stamp: Stamp,
     /// The lean session without its actions, participants, decisions and
-    /// activities.
+    /// activities (see [`rest_of`]).
     rest: Session,
     action_ids: Vec<String>,
     /// Each search text as three numbers: its place, item and text.
@@ -90,11 +97,11 @@ struct FrontEntry {
 
 #[derive(Serialize, Deserialize, Default)]
 struct Back {
-    /// How many distinct actions, participants, decisions and activities
-    /// follow, each kind in a part of its own, one encoded after another.
-    counts: [u32; 4],
-    /// Each entry's actions, participants, decisions and activities.
-    entries: Vec<[Vec<u32>; 4]>,
+    /// How many distinct actions and participants follow, each kind in a
+    /// part of its own, one encoded after another.
+    counts: [u32; KINDS],
+    /// Each entry's actions and participants.
+    entries: Vec<[Vec<u32>; KINDS]>,
 }
 
 /// The remembered extract of one archive folder.
@@ -124,60 +131,32 @@ impl Extracts {
         &self.file
     }
 
-    /// Every remembered session, whole (`lean`) or for search only; empty
-    /// when there is nothing to trust.
-    pub fn read(&self, lean: bool) -> Vec<Remembered> {
+    /// The archive folder, as written into the extract.
+    pub fn dir(&self) -> &str {
+        &self.dir
+    }
+
+    /// Every remembered session to `depth`; empty when there is nothing
+    /// to trust.
+    pub fn read(&self, depth: Depth) -> Vec<Remembered> {
         let Ok(bytes) = std::fs::read(&self.file) else {
             return Vec::new();
         };
-        self.decode(&bytes, lean).unwrap_or_default()
+        self.decode(&bytes, depth).unwrap_or_default()
     }
 
-    fn decode(&self, bytes: &[u8], lean: bool) -> Option<Vec<Remembered>> {
+    fn decode(&self, bytes: &[u8], depth: Depth) -> Option<Vec<Remembered>> {
         let (head, rest) = part(bytes)?;
         let head: Head = rmp_serde::from_slice(head).ok()?;
         if head.layout != LAYOUT || head.version != env!("CARGO_PKG_VERSION") || head.dir != self.dir {
             return None;
         }
-        let (front, rest) = part(rest)?;
-        let front: Front = rmp_serde::from_slice(front).ok()?;
-        let back = if lean { Some(Tables::read(rest)?) } else { None };
-        let pool: Vec<Text> = front.texts.into_iter().map(Text::from).collect();
-        let mut out = Vec::with_capacity(front.entries.len());
-        for (i, entry) in front.entries.into_iter().enumerate() {
-            let texts = entry
-                .texts
-                .chunks_exact(3)
-                .map(|t| Some((section(t[0])?, t[1], pool.get(t[2] as usize)?.clone())))
-                .collect::<Option<Texts>>()?;
-            let mut session = entry.rest;
-            match &back {
-                Some(back) => {
-                    let [actions, participants, decisions, activities] = back.entries.get(i)?;
-                    session.actions = pick(&back.actions, actions)?;
-                    session.participants = pick(&back.participants, participants)?;
-                    session.decisions = pick(&back.decisions, decisions)?;
-                    session.activities = pick(&back.activities, activities)?;
-                }
-                None => {
-                    session.actions = entry
-                        .action_ids
-                        .into_iter()
-                        .map(|id| ActionItem {
-                            id: id.into(),
-                            ..ActionItem::default()
-                        })
-                        .collect();
-                }
-            }
-            out.push(Remembered {
-                name: entry.name,
-                stamp: entry.stamp,
-                session,
-                texts,
-            });
+        let (front, back) = part(rest)?;
+        match depth {
+            Depth::Lean => whole(front, back),
+            Depth::Search => for_search(front),
+            Depth::Actions => for_actions(front, back),
         }
-        Some(out)
     }
 
     /// Remembers `sessions` (each [`crate::domain::lean`]) in place of what
@@ -196,48 +175,47 @@ impl Extracts {
             dir: self.dir.clone(),
         };
         let mut texts: Pool<&str> = Pool::default();
-        let mut front = Front::default();
-        let mut kinds: [Pool<Vec<u8>>; 4] = Default::default();
-        let mut blobs: [Vec<u8>; 4] = Default::default();
+        let mut front = Front {
+            texts: Vec::new(),
+            entries: Vec::new(),
+        };
+        let mut kinds: [Pool<Vec<u8>>; KINDS] = Default::default();
+        let mut blobs: [Vec<u8>; KINDS] = Default::default();
         let mut back = Back::default();
-        for r in sessions {
-            let s = r.session;
-            let texts = r
-                .texts
-                .iter()
-                .map(|(place, item, text)| {
-                    let at = texts.add(text.as_ref(), || front.texts.push(text.to_string()));
-                    [code(*place), *item, at]
-                })
-                .collect::<Vec<_>>()
-                .concat();
-            front.entries.push(FrontEntry {
-                name: r.name.to_string(),
-                stamp: r.stamp,
-                rest: rest_of(s),
-                action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
-                texts,
-            });
-            let [actions, participants, decisions, activities] = &mut kinds;
-            let [a, p, d, v] = &mut blobs;
-            back.entries.push([
-                s.actions
+        let list: Vec<ToRemember> = sessions.into_iter().collect();
+        // A few hundred sessions at a time, so the encodings held at once
+        // stay small.
+        for chunk in list.chunks(256) {
+            // Each session's items encoded on every core; the repeats
+            // (carried actions, the same people) are found after, in order.
+            let encoded: Vec<Option<[Encoded; KINDS]>> =
+                chunk.par_iter().map(|r| Encoded::of(r.session)).collect();
+            for (r, items) in chunk.iter().zip(encoded) {
+                let s = r.session;
+                let texts = r
+                    .texts
                     .iter()
-                    .map(|x| add(actions, a, x))
-                    .collect::<Option<_>>()?,
-                s.participants
-                    .iter()
-                    .map(|x| add(participants, p, x))
-                    .collect::<Option<_>>()?,
-                s.decisions
-                    .iter()
-                    .map(|x| add(decisions, d, x))
-                    .collect::<Option<_>>()?,
-                s.activities
-                    .iter()
-                    .map(|x| add(activities, v, x))
-                    .collect::<Option<_>>()?,
-            ]);
+                    .map(|(place, item, text)| {
+                        let at = texts.add(text.as_ref(), || front.texts.push(text.to_string()));
+                        [code(*place), *item, at]
+                    })
+                    .collect::<Vec<_>>()
+                    .concat();
+                front.entries.push(FrontEntry {
+                    name: r.name.to_string(),
+                    stamp: r.stamp,
+                    rest: rest_of(s),
+                    action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
+                    texts,
+                });
+                let mut entry: [Vec<u32>; KINDS] = Default::default();
+                for (((at, items), pool), blob) in
+                    entry.iter_mut().zip(&items?).zip(&mut kinds).zip(&mut blobs)
+                {
+                    *at = items.each().map(|item| add(pool, blob, item)).collect();
+                }
+                back.entries.push(entry);
+            }
         }
         back.counts = kinds
             .each_ref()
@@ -293,9 +271,92 @@ fn rest_of(s: &Session) -> Session {
     }
 }
 
+/// Every remembered session as the extract keeps it (see [`Depth::Lean`]).
+fn whole(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
+    let front: Front<Vec<&str>> = rmp_serde::from_slice(front).ok()?;
+    let back = Tables::read(back)?;
+    let pool = pooled(front.texts);
+    let mut out = Vec::with_capacity(front.entries.len());
+    for (i, entry) in front.entries.into_iter().enumerate() {
+        let mut session = entry.rest;
+        let [actions, participants] = back.entries.get(i)?;
+        session.actions = pick(&back.actions, actions)?;
+        session.participants = pick(&back.participants, participants)?;
+        out.push(Remembered {
+            name: entry.name,
+            stamp: entry.stamp,
+            session,
+            texts: texts_at(&entry.texts, &pool)?,
+        });
+    }
+    Some(out)
+}
+
+/// Every remembered session's head, action ids and search texts.
+fn for_search(front: &[u8]) -> Option<Vec<Remembered>> {
+    let front: Front<Vec<&str>, SearchEntry> = rmp_serde::from_slice(front).ok()?;
+    let pool = pooled(front.texts);
+    let mut out = Vec::with_capacity(front.entries.len());
+    for entry in front.entries {
+        let mut session = entry.rest.session()?;
+        session.actions = entry
+            .action_ids
+            .into_iter()
+            .map(|id| ActionItem {
+                id: id.into(),
+                ..ActionItem::default()
+            })
+            .collect();
+        out.push(Remembered {
+            name: entry.name,
+            stamp: entry.stamp,
+            session,
+            texts: texts_at(&entry.texts, &pool)?,
+        });
+    }
+    Some(out)
+}
+
+/// Every remembered session's head, actions and participants.
+fn for_actions(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
+    let front: Front<IgnoredAny, ActionsEntry> = rmp_serde::from_slice(front).ok()?;
+    let back = Tables::read(back)?;
+    let mut out = Vec::with_capacity(front.entries.len());
+    for (i, entry) in front.entries.into_iter().enumerate() {
+        let mut session = entry.rest.session()?;
+        let [actions, participants] = back.entries.get(i)?;
+        session.actions = pick(&back.actions, actions)?;
+        session.participants = pick(&back.participants, participants)?;
+        out.push(Remembered {
+            name: entry.name,
+            stamp: entry.stamp,
+            session,
+            texts: Texts::default(),
+        });
+    }
+    Some(out)
+}
+
+/// The texts, read where they lie in the extract, each shared.
+fn pooled(texts: Vec<&str>) -> Vec<Text> {
+    texts.into_iter().map(Text::from).collect()
+}
+
+/// An entry's search texts, from their three numbers each.
+fn texts_at(codes: &[u32], pool: &[Text]) -> Option<Texts> {
+    codes
+        .chunks_exact(3)
+        .map(|t| Some((section(t[0])?, t[1], pool.get(t[2] as usize)?.clone())))
+        .collect()
+}
+
 #[path = "extract_parts.rs"]
 mod parts;
 use parts::*;
+
+#[path = "extract_brief.rs"]
+mod brief;
+use brief::{ActionsEntry, SearchEntry};
 
 #[cfg(test)]
 #[path = "extract_tests.rs"]

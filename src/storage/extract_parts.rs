@@ -10,14 +10,15 @@ use serde::de::DeserializeOwned;
 
 use super::*;
 
-/// The distinct actions, participants, decisions and activities of an
-/// extract, and which each entry holds.
+/// How many kinds of item the back keeps: actions and participants.
+pub(super) const KINDS: usize = 2;
+
+/// The distinct actions and participants of an extract, and which each
+/// entry holds.
 pub(super) struct Tables {
     pub(super) actions: Vec<ActionItem>,
     pub(super) participants: Vec<Participant>,
-    pub(super) decisions: Vec<Decision>,
-    pub(super) activities: Vec<Activity>,
-    pub(super) entries: Vec<[Vec<u32>; 4]>,
+    pub(super) entries: Vec<[Vec<u32>; KINDS]>,
 }
 
 impl Tables {
@@ -25,16 +26,12 @@ impl Tables {
     pub(super) fn read(bytes: &[u8]) -> Option<Tables> {
         let (back, rest) = part(bytes)?;
         let back: Back = rmp_serde::from_slice(back).ok()?;
-        let [a, p, d, v] = back.counts;
+        let [a, p] = back.counts;
         let (actions, rest) = part(rest)?;
-        let (participants, rest) = part(rest)?;
-        let (decisions, rest) = part(rest)?;
-        let (activities, _) = part(rest)?;
+        let (participants, _) = part(rest)?;
         Some(Tables {
             actions: items(actions, a)?,
             participants: items(participants, p)?,
-            decisions: items(decisions, d)?,
-            activities: items(activities, v)?,
             entries: back.entries,
         })
     }
@@ -46,15 +43,45 @@ pub(super) fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec
     (0..count).map(|_| T::deserialize(&mut de).ok()).collect()
 }
 
-/// The number of `item` among the distinct ones, encoding it onto `blob`
-/// when new (it is known by its encoding: the session types are not `Hash`).
-pub(super) fn add(pool: &mut Pool<Vec<u8>>, blob: &mut Vec<u8>, item: &impl Serialize) -> Option<u32> {
-    let encoded = rmp_serde::to_vec_named(item).ok()?;
-    if let Some(&at) = pool.seen.get(&encoded) {
-        return Some(at);
+/// A session's actions and participants, each encoded, one after another.
+pub(super) struct Encoded {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Encoded {
+    pub(super) fn of(s: &Session) -> Option<[Encoded; KINDS]> {
+        Some([Encoded::all(&s.actions)?, Encoded::all(&s.participants)?])
     }
-    blob.extend_from_slice(&encoded);
-    Some(pool.add(encoded, || {}))
+
+    fn all<T: Serialize>(items: &[T]) -> Option<Encoded> {
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(items.len());
+        for item in items {
+            rmp_serde::encode::write_named(&mut bytes, item).ok()?;
+            ends.push(bytes.len());
+        }
+        Some(Encoded { bytes, ends })
+    }
+
+    /// Each item's encoding.
+    pub(super) fn each(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.bytes[start..end])
+    }
+}
+
+/// The number of the item encoded as `encoded` among the distinct ones,
+/// adding it to `blob` when new (items are known by their encoding: the
+/// session types are not `Hash`).
+pub(super) fn add(pool: &mut Pool<Vec<u8>>, blob: &mut Vec<u8>, encoded: &[u8]) -> u32 {
+    if let Some(&at) = pool.seen.get(encoded) {
+        return at;
+    }
+    blob.extend_from_slice(encoded);
+    pool.add(encoded.to_vec(), || {})
 }
 
 /// Distinct things by a key, numbered in the order first seen.

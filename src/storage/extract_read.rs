@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::archive::sort_key;
 use super::cache::SETTLE;
 use super::catalog::Stamp;
-use super::extract::{Extracts, Remembered};
+use super::extract::{Extracts, Remembered, ToRemember};
 use super::file::load;
 use super::paths::is_session_file;
 use super::{Archive, StorageError};
@@ -26,7 +26,12 @@ pub enum Depth {
     /// What search reads: the search texts, and of the session its title,
     /// partnership, date and the like, and its actions' ids alone.
     Search,
-    /// The whole [`lean`] session, as the views across sessions read it.
+    /// What `actions` reads: of the session its title, partnership, date
+    /// and the like, its actions and its participants; no search texts.
+    Actions,
+    /// All the extract keeps: the [`lean`] session without its decisions
+    /// and activities (no command that reads the extract uses them), with
+    /// its search texts.
     Lean,
 }
 
@@ -37,7 +42,31 @@ pub struct Extracted {
     pub paths: Vec<PathBuf>,
     pub sessions: Vec<Session>,
     pub texts: Vec<Texts>,
+    /// Each file's stamp as it was read.
+    pub stamps: Vec<Stamp>,
     pub broken: usize,
+    /// The extract to write again, when anything changed and it is not
+    /// written yet (see [`extracted_later`]).
+    pub remembering: Option<Remembering>,
+}
+
+/// The extract to write again after a read that found changes.
+#[derive(Debug)]
+pub struct Remembering {
+    extracts: Extracts,
+    depth: Depth,
+    /// Where each session read came from, in the order read.
+    origins: Vec<Origin>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// The extract.
+    Kept,
+    /// Its file, read now.
+    Read,
+    /// Its file, read now but changed too recently to remember.
+    Unsettled,
 }
 
 /// Reads the archive to `depth`, from the extract remembered beside its
@@ -53,10 +82,25 @@ pub fn extracted_with(
     extracts: Option<&Extracts>,
     depth: Depth,
 ) -> Result<Extracted, StorageError> {
+    let mut out = extracted_later(archive, extracts, depth)?;
+    if let Some(remembering) = out.remembering.take() {
+        remembering.write(&out.paths, &out.sessions, &out.texts, &out.stamps);
+    }
+    Ok(out)
+}
+
+/// [`extracted_with`], leaving the extract to write to
+/// [`Extracted::remembering`], so a caller can write it while it works
+/// with what was read.
+pub fn extracted_later(
+    archive: &Archive,
+    extracts: Option<&Extracts>,
+    depth: Depth,
+) -> Result<Extracted, StorageError> {
     let dir = archive.dir();
     let folder = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
     let mut remembered: HashMap<String, Remembered> = extracts
-        .map(|e| e.read(depth == Depth::Lean))
+        .map(|e| e.read(depth))
         .unwrap_or_default()
         .into_iter()
         .map(|r| (r.name.clone(), r))
@@ -94,34 +138,58 @@ pub fn extracted_with(
                     nanos: 0,
                 }),
                 texts: texts_of(&session, &mut pool),
-                session: lean(session, &mut pool),
+                session: as_kept(session, &mut pool),
             });
             (path, read)
         })
         .collect();
-    let remember = |r: &Remembered| settled(r.stamp);
-    let changed = kept.len() < before || fresh.iter().any(|(_, r)| r.as_ref().is_some_and(remember));
-    if let Some(extracts) = extracts.filter(|_| changed) {
-        remember_again(extracts, depth, &kept, &fresh, remember);
-    }
+    let changed = kept.len() < before
+        || fresh
+            .iter()
+            .any(|(_, r)| r.as_ref().is_some_and(|r| settled(r.stamp)));
     let mut out = Extracted::default();
-    let mut all: Vec<(PathBuf, Remembered)> = kept;
+    let mut all: Vec<(PathBuf, Remembered, Origin)> =
+        kept.into_iter().map(|(p, r)| (p, r, Origin::Kept)).collect();
     for (path, read) in fresh {
         match read {
-            Some(r) => all.push((path, r)),
+            Some(r) => {
+                let origin = if settled(r.stamp) {
+                    Origin::Read
+                } else {
+                    Origin::Unsettled
+                };
+                all.push((path, r, origin));
+            }
             None => out.broken += 1,
         }
     }
-    all.sort_by_cached_key(|(_, r)| {
+    all.sort_by_cached_key(|(_, r, _)| {
         let s = &r.session;
         sort_key(r.name.clone(), Some((s.date, s.start_time, s.title.as_str())))
     });
-    for (path, r) in all {
+    let mut origins = Vec::with_capacity(all.len());
+    for (path, r, origin) in all {
         out.paths.push(path);
         out.sessions.push(r.session);
         out.texts.push(r.texts);
+        out.stamps.push(r.stamp);
+        origins.push(origin);
     }
+    out.remembering = extracts.filter(|_| changed).map(|extracts| Remembering {
+        extracts: extracts.clone(),
+        depth,
+        origins,
+    });
     Ok(out)
+}
+
+/// `session` as the extract keeps it (see [`Depth::Lean`]), so what is read
+/// now and what is remembered are the same.
+pub(super) fn as_kept(session: Session, pool: &mut TextPool) -> Session {
+    let mut session = lean(session, pool);
+    session.decisions = Vec::new();
+    session.activities = Vec::new();
+    session
 }
 
 /// Whether a file of `stamp` changed long enough ago to be remembered: one
@@ -135,38 +203,50 @@ pub fn settled(stamp: Stamp) -> bool {
     stamp.secs < before
 }
 
-/// Writes the extract of the sessions `kept` from it and those read now
-/// that `remember` allows (not changed too recently to trust their stamp).
-fn remember_again(
-    extracts: &Extracts,
-    depth: Depth,
-    kept: &[(PathBuf, Remembered)],
-    fresh: &[(PathBuf, Option<Remembered>)],
-    remember: impl Fn(&Remembered) -> bool,
-) {
-    // Search read each remembered session without its lists: the extract
-    // is written from whole ones. One that changed meanwhile is left out.
-    let whole: Option<HashMap<String, Remembered>> = (depth == Depth::Search).then(|| {
-        extracts
-            .read(true)
-            .into_iter()
-            .map(|r| (r.name.clone(), r))
-            .collect()
-    });
-    let mut list: Vec<&Remembered> = kept
-        .iter()
-        .filter_map(|(_, r)| match &whole {
-            Some(whole) => whole.get(&r.name).filter(|w| w.stamp == r.stamp),
-            None => Some(r),
-        })
-        .collect();
-    list.extend(
-        fresh
+impl Remembering {
+    /// Writes the extract of the sessions read (`paths` and the rest, as
+    /// [`Extracted`] holds them): those kept from it and those read now
+    /// that had settled.
+    pub fn write(&self, paths: &[PathBuf], sessions: &[Session], texts: &[Texts], stamps: &[Stamp]) {
+        // Search and actions read each remembered session in part: the
+        // extract is written from whole ones. One that changed meanwhile
+        // is left out.
+        let whole: Option<HashMap<String, Remembered>> = (self.depth != Depth::Lean).then(|| {
+            self.extracts
+                .read(Depth::Lean)
+                .into_iter()
+                .map(|r| (r.name.clone(), r))
+                .collect()
+        });
+        let names: Vec<String> = paths
             .iter()
-            .filter_map(|(_, r)| r.as_ref())
-            .filter(|r| remember(r)),
-    );
-    extracts.write(list.into_iter().map(Remembered::to_remember));
+            .map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned())
+            .collect();
+        let mut list = Vec::with_capacity(sessions.len());
+        for (i, origin) in self.origins.iter().enumerate() {
+            let (Some(name), Some(session), Some(texts), Some(&stamp)) =
+                (names.get(i), sessions.get(i), texts.get(i), stamps.get(i))
+            else {
+                continue;
+            };
+            let now = ToRemember {
+                name,
+                stamp,
+                session,
+                texts,
+            };
+            match (origin, &whole) {
+                (Origin::Read, _) | (Origin::Kept, None) => list.push(now),
+                (Origin::Kept, Some(whole)) => {
+                    if let Some(w) = whole.get(name).filter(|w| w.stamp == stamp) {
+                        list.push(w.to_remember());
+                    }
+                }
+                (Origin::Unsettled, _) => {}
+            }
+        }
+        self.extracts.write(list);
+    }
 }
 
 #[cfg(test)]

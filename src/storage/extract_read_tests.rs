@@ -70,13 +70,13 @@ fn remembered_or_read_now_search_and_actions_find_what_a_full_read_finds() {
         .collect();
     let cold = read(&archive, &extracts, Depth::Lean);
     assert!(extracts.file().exists(), "remembered after the first read");
-    assert_eq!(extracts.read(true).len(), full.len());
+    assert_eq!(extracts.read(Depth::Lean).len(), full.len());
     let warm = read(&archive, &extracts, Depth::Lean);
     let warm_search = read(&archive, &extracts, Depth::Search);
     let lean_full: Vec<Session> = full
         .iter()
         .cloned()
-        .map(|s| lean(s, &mut TextPool::default()))
+        .map(|s| as_kept(s, &mut TextPool::default()))
         .collect();
     assert_eq!(cold.sessions, lean_full);
     assert_eq!(warm.sessions, lean_full);
@@ -108,7 +108,7 @@ fn a_remembered_session_is_used_only_while_its_file_is_unchanged() {
     let first = read(&archive, &extracts, Depth::Lean);
     // Remembered sessions are used as they are while the stamp holds: here
     // one remembered title differs from its file's, to show it.
-    let mut remembered = extracts.read(true);
+    let mut remembered = extracts.read(Depth::Lean);
     remembered[0].session.title = "Remembered".into();
     let name = remembered[0].name.clone();
     extracts.write(remembered.iter().map(Remembered::to_remember));
@@ -129,7 +129,7 @@ fn a_remembered_session_is_used_only_while_its_file_is_unchanged() {
     let after = read(&archive, &extracts, Depth::Lean);
     assert_eq!(after.sessions.len(), first.sessions.len() - 1);
     assert!(!titles(&after).contains(&"Renamed since".to_string()));
-    assert!(extracts.read(true).iter().all(|r| r.name != name));
+    assert!(extracts.read(Depth::Lean).iter().all(|r| r.name != name));
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn broken_and_just_changed_files_are_read_every_time_and_never_remembered() {
         assert_eq!(got.broken, 1);
         assert!(got.paths.contains(&fresh));
     }
-    let names: Vec<String> = extracts.read(true).into_iter().map(|r| r.name).collect();
+    let names: Vec<String> = extracts.read(Depth::Lean).into_iter().map(|r| r.name).collect();
     assert!(
         !names.iter().any(|n| n.contains("bad") || n.contains("fresh")),
         "{names:?}"
@@ -164,5 +164,5 @@ fn a_damaged_extract_is_ignored_and_written_afresh() {
     fs::write(extracts.file(), &bytes[..bytes.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
     let again = read(&archive, &extracts, Depth::Search);
     assert_eq!(again.paths, cold.paths);
-    assert_eq!(extracts.read(true).len(), cold.sessions.len(), "rebuilt");
+    assert_eq!(extracts.read(Depth::Lean).len(), cold.sessions.len(), "rebuilt");
 }

@@ -1,8 +1,9 @@
 use std::fs;
 
 use super::*;
-use crate::domain::{TextPool, lean, texts_of};
+use crate::domain::{TextPool, texts_of};
 use crate::storage::Archive;
+use crate::storage::extract_read::as_kept;
 
 /// Every example session as the extract remembers it.
 fn examples() -> Vec<Remembered> {
@@ -19,7 +20,7 @@ fn examples() -> Vec<Remembered> {
                 name,
                 stamp: Stamp::read(&e.path)?,
                 texts: texts_of(&session, &mut pool),
-                session: lean(session, &mut pool),
+                session: as_kept(session, &mut pool),
             })
         })
         .collect()
@@ -43,7 +44,7 @@ fn the_whole_lean_sessions_and_their_texts_read_back_as_written() {
     assert!(written.len() >= 5);
     let extracts = store(tmp.path(), "/archive");
     extracts.write(written.iter().map(Remembered::to_remember));
-    let read = extracts.read(true);
+    let read = extracts.read(Depth::Lean);
     assert_eq!(read.len(), written.len());
     for (r, w) in read.iter().zip(&written) {
         assert_eq!((&r.name, r.stamp), (&w.name, w.stamp));
@@ -58,7 +59,7 @@ fn for_search_each_session_keeps_its_head_action_ids_and_texts() {
     let written = examples();
     let extracts = store(tmp.path(), "/archive");
     extracts.write(written.iter().map(Remembered::to_remember));
-    let read = extracts.read(false);
+    let read = extracts.read(Depth::Search);
     assert_eq!(read.len(), written.len());
     for (r, w) in read.iter().zip(&written) {
         let (s, full) = (&r.session, &w.session);
@@ -80,20 +81,58 @@ fn for_search_each_session_keeps_its_head_action_ids_and_texts() {
 }
 
 #[test]
+fn for_actions_each_session_keeps_its_head_actions_and_participants() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let written = examples();
+    let extracts = store(tmp.path(), "/archive");
+    extracts.write(written.iter().map(Remembered::to_remember));
+    let read = extracts.read(Depth::Actions);
+    assert_eq!(read.len(), written.len());
+    for (r, w) in read.iter().zip(&written) {
+        let (s, full) = (&r.session, &w.session);
+        assert_eq!(
+            (
+                &s.id,
+                &s.title,
+                &s.partnership,
+                s.date,
+                s.start_time,
+                &s.previous,
+                s.status
+            ),
+            (
+                &full.id,
+                &full.title,
+                &full.partnership,
+                full.date,
+                full.start_time,
+                &full.previous,
+                full.status
+            )
+        );
+        assert_eq!((&s.actions, &s.participants), (&full.actions, &full.participants));
+        assert!(s.decisions.is_empty() && s.activities.is_empty() && r.texts.is_empty());
+    }
+    assert!(written.iter().any(|w| w.session.start_time.is_some()));
+    assert!(written.iter().any(|w| !w.session.participants.is_empty()));
+}
+
+#[test]
 fn an_extract_of_another_folder_or_a_damaged_one_reads_as_nothing() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let written = examples();
     store(tmp.path(), "/archive").write(written.iter().map(Remembered::to_remember));
-    assert!(store(tmp.path(), "/elsewhere").read(true).is_empty());
+    assert!(store(tmp.path(), "/elsewhere").read(Depth::Lean).is_empty());
     let bytes = fs::read(tmp.path().join("one.extract")).unwrap_or_default();
     let len = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()) as usize;
     let front_ends = 4 + len(0) + 4 + len(4 + len(0));
     for cut in [0, 3, 40, front_ends - 1, front_ends + 10, bytes.len() - 1] {
         fs::write(tmp.path().join("one.extract"), &bytes[..cut]).unwrap_or_default();
         let extracts = store(tmp.path(), "/archive");
-        assert!(extracts.read(true).is_empty(), "cut at {cut}");
+        assert!(extracts.read(Depth::Lean).is_empty(), "cut at {cut}");
+        assert!(extracts.read(Depth::Actions).is_empty(), "cut at {cut}");
         // Search reads the front alone: whole, or nothing.
-        let front = extracts.read(false).len();
+        let front = extracts.read(Depth::Search).len();
         assert_eq!(
             front,
             if cut < front_ends { 0 } else { written.len() },
@@ -106,7 +145,8 @@ fn an_extract_of_another_folder_or_a_damaged_one_reads_as_nothing() {
         *b = b.wrapping_add(0x55);
     }
     fs::write(tmp.path().join("one.extract"), &garbled).unwrap_or_default();
-    assert!(store(tmp.path(), "/archive").read(true).len() <= written.len());
+    assert!(store(tmp.path(), "/archive").read(Depth::Lean).len() <= written.len());
+    assert!(store(tmp.path(), "/archive").read(Depth::Actions).len() <= written.len());
 }
 
 #[test]

@@ -33,6 +33,7 @@ mod diagnose;
 mod error;
 mod extract;
 mod extract_read;
+mod extract_table;
 mod fast_ron;
 mod file;
 mod find;
@@ -57,7 +58,8 @@ pub use cache::{CACHE_ENV, Cache, Messages};
 pub use catalog::{Known, Listed, Stamp, cards, check, known, same_files, with_messages};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use extract::{Extracts, Remembered, ToRemember};
-pub use extract_read::{Depth, Extracted, extracted, extracted_with, settled};
+pub use extract_read::{Depth, Extracted, Remembering, extracted, extracted_later, extracted_with, settled};
+pub use extract_table::Tables;
 pub use file::{load, load_all, save, save_as, save_over};
 #[doc(hidden)]
 pub use format::{quick_clean, ron_clean};

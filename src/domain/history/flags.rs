@@ -7,7 +7,8 @@
 use super::History;
 use crate::domain::{ActionItem, Attendance, Session, comparable, comparable_is};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+// Serde: the command line remembers each action's flags between runs.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Flag {
     /// Carried to this many later meetings while still open.
     Carried(usize),

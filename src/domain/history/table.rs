@@ -11,7 +11,7 @@ use super::{ActionFilter, ActionRecord, Flag, History};
 use crate::domain::Session;
 
 /// One action in the table: where its latest copy is, and its flags there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TableRow {
     pub session: u32,
     pub item: u32,
@@ -25,7 +25,8 @@ pub struct TableRow {
 
 /// Every action of a history, soonest due first (undated last), then by
 /// partnership, as [`History::actions_matching`] orders them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+// Serde: the command line remembers the table between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ActionTable {
     pub rows: Vec<TableRow>,
 }
