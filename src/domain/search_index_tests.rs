@@ -2,6 +2,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::*;
 use crate::domain::search;
+use crate::domain::search::{Section, fields, matching, one_line};
+use crate::domain::search_build::folded_line;
 use crate::storage::sample;
 
 /// Search as it was done before the index: every field of every session
@@ -118,13 +120,13 @@ fn a_later_query_that_is_not_longer_searches_everything_again() {
 fn each_distinct_text_is_kept_once() {
     let sessions = sample::sessions(40, 5);
     let index = SearchIndex::new(&sessions);
-    let distinct: HashSet<&str> = (0..small(index.ends.len())).map(|t| index.text(t)).collect();
-    assert_eq!(distinct.len(), index.ends.len());
+    let distinct: HashSet<&str> = (0..small(index.raws.len())).map(|t| index.raws.get(t)).collect();
+    assert_eq!(distinct.len(), index.raws.len());
     // Carried goals, actions and visions repeat across a partnership.
     assert!(
-        index.ends.len() < index.fields.len(),
+        index.raws.len() < index.fields.len(),
         "{} {}",
-        index.ends.len(),
+        index.raws.len(),
         index.fields.len()
     );
 }
