@@ -1,132 +1,132 @@
 //! Ranking what a query found, and making a result to show on request.
 
 use super::search::{Hit, PHRASE_BOOST, Section, matching};
+use super::search_build::WIDE;
 use super::search_index::{Found, SearchIndex};
 
-/// The score of a place left out: its carried action is shown elsewhere.
-const DROPPED: u8 = u8::MAX;
-
-/// The hits, best first, and where each score's end (see [`Found`]).
-type Ranked = (Vec<u32>, Vec<(u32, u32)>);
+/// A hit taken back: its carried action is shown at a better score.
+const TAKEN_BACK: u32 = u32::MAX;
 
 /// A place found: its session, section and item.
 type Place = (usize, Section, u32);
 
-impl SearchIndex {
-    /// The found `fields` (in the order searched), one per place (its best
-    /// score; the first field of equals), best first, then in the order
-    /// searched, each carried action once. `marks` are 2 for a text holding
-    /// the query as a phrase.
-    pub(super) fn ranked(&self, fields: &[u32], marks: &[u8]) -> Ranked {
-        let mut best: Vec<u32> = Vec::with_capacity(fields.len());
-        let mut scores: Vec<u8> = Vec::with_capacity(fields.len());
-        // Each carried action's place shown, by its group.
-        let mut shown = vec![u32::MAX; self.group_count];
-        let mut sessions = self.order.iter();
-        let mut session: Option<(usize, std::ops::Range<usize>)> = None;
-        let mut place: Option<Place> = None;
-        for &f in fields {
-            let at = f as usize;
-            // The fields come in the order searched, session by session.
-            while !session.as_ref().is_some_and(|(_, span)| span.contains(&at)) {
-                let Some(&s) = sessions.next() else { break };
-                session = Some((s as usize, self.span(s as usize)));
-            }
-            let Some((slot, span)) = &session else { break };
-            if !span.contains(&at) {
-                break;
-            }
-            let field = self.fields[at];
-            let boost = if marks[field.raw as usize] == 2 {
-                PHRASE_BOOST
-            } else {
-                0
-            };
-            let score = u8::try_from(field.section.weight() + boost).unwrap_or(DROPPED - 1);
-            let here = (*slot, field.section, self.item(at));
-            // A place's fields are side by side, so a repeat is the last one kept.
-            if place == Some(here)
-                && let (Some(last), Some(kept)) = (best.last_mut(), scores.last_mut())
-            {
-                if score > *kept {
-                    (*last, *kept) = (f, score);
-                }
-                continue;
-            }
-            if let Some(done) = place {
-                self.once(done, &mut scores, &mut shown);
-            }
-            place = Some(here);
-            best.push(f);
-            scores.push(score);
+/// The hits of a query ranked as they are found, in one pass: one per
+/// place (its best score; the first field of equals), by score, in the
+/// order searched among equals, each carried action once.
+pub(super) struct Ranking<'a> {
+    index: &'a SearchIndex,
+    /// 2 for a text holding the query as a phrase.
+    marks: &'a [u8],
+    /// Each score's hits so far.
+    by_score: Vec<Vec<u32>>,
+    /// The place being looked at, its best field and score.
+    place: Option<(Place, u32, u8)>,
+    /// Each carried action's hit so far, by its group: its score and where
+    /// it is in `by_score`.
+    shown: Vec<Option<(u8, u32)>>,
+    taken_back: bool,
+}
+
+impl<'a> Ranking<'a> {
+    pub fn new(index: &'a SearchIndex, marks: &'a [u8]) -> Ranking<'a> {
+        Ranking {
+            index,
+            marks,
+            by_score: vec![Vec::new(); usize::from(u8::MAX) + 1],
+            place: None,
+            shown: vec![None; index.group_count],
+            taken_back: false,
         }
-        if let Some(done) = place {
-            self.once(done, &mut scores, &mut shown);
-        }
-        // Best first, keeping the order searched among equals: counted per
-        // score, then placed.
-        let mut count = [0u32; 256];
-        for &s in &scores {
-            count[s as usize] += 1;
-        }
-        let mut at = [0u32; 256];
-        let mut levels = Vec::new();
-        let mut total = 0;
-        for score in (0..DROPPED).rev() {
-            let n = count[score as usize];
-            if n > 0 {
-                at[score as usize] = total;
-                total += n;
-                levels.push((total, u32::from(score)));
-            }
-        }
-        let mut hits = vec![0u32; total as usize];
-        for (&f, &s) in best.iter().zip(&scores) {
-            if s != DROPPED {
-                hits[at[s as usize] as usize] = f;
-                at[s as usize] += 1;
-            }
-        }
-        (hits, levels)
     }
 
-    /// An action carried from session to session is one action: shown once,
-    /// at its best score, in its latest session (first in the order
-    /// searched) among equals. `place` is the last of `scores`.
-    fn once(&self, (slot, section, item): Place, scores: &mut [u8], shown: &mut [u32]) {
-        if section != Section::Actions {
-            return;
-        }
-        let last = scores.len().saturating_sub(1);
-        let Some(before) = shown.get_mut(self.group(slot, item) as usize) else {
+    /// Field `f` of session `slot`, found; fields come in the order searched.
+    pub fn add(&mut self, slot: usize, f: u32) {
+        let Some(&field) = self.index.fields.get(f as usize) else {
             return;
         };
-        let Some(&now) = scores.get(last) else { return };
-        match scores.get(*before as usize).copied() {
-            None => *before = last as u32,
-            Some(then) if now > then => {
-                scores[*before as usize] = DROPPED;
-                *before = last as u32;
+        let phrase = self.marks.get(field.raw as usize) == Some(&2);
+        let boost = if phrase { PHRASE_BOOST } else { 0 };
+        let score = u8::try_from(field.section.weight() + boost).unwrap_or(u8::MAX);
+        let item = match field.item {
+            WIDE => self.index.item(f as usize),
+            item => u32::from(item),
+        };
+        let here = (slot, field.section, item);
+        match &mut self.place {
+            // A place's fields are side by side.
+            Some((place, best, top)) if *place == here => {
+                if score > *top {
+                    (*best, *top) = (f, score);
+                }
             }
-            Some(_) => scores[last] = DROPPED,
+            _ => {
+                self.close();
+                self.place = Some((here, f, score));
+            }
         }
+    }
+
+    /// The place looked at is done: its hit is placed.
+    fn close(&mut self) {
+        let Some(((slot, section, item), f, score)) = self.place.take() else {
+            return;
+        };
+        // An action carried from session to session is one action: shown
+        // once, at its best score, in its latest session among equals
+        // (the first searched).
+        if section == Section::Actions
+            && let Some(shown) = self.shown.get_mut(self.index.group(slot, item) as usize)
+        {
+            if let Some((before, at)) = *shown {
+                if score <= before {
+                    return;
+                }
+                if let Some(hit) = self.by_score[usize::from(before)].get_mut(at as usize) {
+                    *hit = TAKEN_BACK;
+                    self.taken_back = true;
+                }
+            }
+            let at = self.by_score[usize::from(score)].len();
+            *shown = Some((score, u32::try_from(at).unwrap_or(u32::MAX)));
+        }
+        self.by_score[usize::from(score)].push(f);
+    }
+
+    /// Each score's hits, best score first.
+    pub fn finish(mut self) -> Vec<(u32, Vec<u32>)> {
+        self.close();
+        let mut levels = Vec::new();
+        for (score, mut hits) in self.by_score.into_iter().enumerate().rev() {
+            if self.taken_back {
+                hits.retain(|&f| f != TAKEN_BACK);
+            }
+            if !hits.is_empty() {
+                hits.shrink_to_fit();
+                levels.push((super::search_build::small(score), hits));
+            }
+        }
+        levels
     }
 }
 
 impl Found {
     pub fn len(&self) -> usize {
-        self.hits.len()
+        self.levels.iter().map(|(_, hits)| hits.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.hits.is_empty()
+        self.levels.is_empty()
     }
 
     /// The field and score of the `i`th result.
-    fn at(&self, i: usize) -> Option<(usize, u32)> {
-        let f = *self.hits.get(i)?;
-        let &(_, score) = self.levels.iter().find(|(end, _)| i < *end as usize)?;
-        Some((f as usize, score))
+    fn at(&self, mut i: usize) -> Option<(usize, u32)> {
+        for (score, hits) in &self.levels {
+            match hits.get(i) {
+                Some(&f) => return Some((f as usize, *score)),
+                None => i -= hits.len(),
+            }
+        }
+        None
     }
 
     /// The session, section and item of the `i`th result.
@@ -155,6 +155,6 @@ impl Found {
 
     /// Every result with its text and snippet.
     pub fn hits(&self, index: &SearchIndex) -> Vec<Hit> {
-        (0..self.hits.len()).filter_map(|i| self.hit(index, i)).collect()
+        (0..self.len()).filter_map(|i| self.hit(index, i)).collect()
     }
 }

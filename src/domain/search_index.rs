@@ -15,6 +15,7 @@ use super::Session;
 use super::fold::fold;
 use super::search::Hit;
 use super::search_build::{Field, IndexBuilder, Span, Strings, Texts, WIDE, small};
+use super::search_found::Ranking;
 
 /// An action with no id, which is never merged with another.
 const NO_GROUP: u32 = u32::MAX;
@@ -70,10 +71,9 @@ struct Last {
 /// each is, cheaply; the text and snippet of one are made on request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
-    /// Fields of the index, best first.
-    pub(super) hits: Vec<u32>,
-    /// Where the hits of each score end in `hits`, and that score, best first.
-    pub(super) levels: Vec<(u32, u32)>,
+    /// Each score's hits (fields of the index) in the order searched,
+    /// best score first.
+    pub(super) levels: Vec<(u32, Vec<u32>)>,
     pub(super) words: Vec<Vec<char>>,
     pub(super) phrase: Vec<char>,
 }
@@ -241,23 +241,48 @@ impl SearchIndex {
             let as_phrase = words.len() > 1 && self.text(t).contains(phrase.as_str());
             marks[t as usize] = if as_phrase { 2 } else { 1 };
         }
-        let marked = |&f: &u32| marks[self.fields[f as usize].raw as usize] > 0;
-        let fields: Vec<u32> = match narrow.and_then(|l| l.fields.as_ref()) {
-            Some(fields) => fields.iter().copied().filter(marked).collect(),
-            None => {
-                let mut found = Vec::with_capacity(self.fields.len());
-                for &s in &self.order {
-                    let span = self.span(s as usize);
-                    found.extend((small(span.start)..small(span.end)).filter(marked));
-                }
-                found
+        let marked = |f: u32| marks[self.fields[f as usize].raw as usize] > 0;
+        let mut ranking = Ranking::new(self, &marks);
+        // The fields found, kept to narrow from while few.
+        let few = self.fields.len() / KEEP_ONE_IN;
+        let mut fields: Option<Vec<u32>> = Some(Vec::new());
+        let mut keep = |f: u32| {
+            if fields.as_ref().is_some_and(|k| k.len() >= few) {
+                fields = None;
+            }
+            if let Some(kept) = &mut fields {
+                kept.push(f);
             }
         };
-        let (hits, levels) = self.ranked(&fields, &marks);
-        let fields = (fields.len().saturating_mul(KEEP_ONE_IN) <= self.fields.len()).then_some(fields);
+        match narrow.and_then(|l| l.fields.as_ref()) {
+            Some(before) => {
+                // In the order searched, session by session.
+                let mut sessions = self.order.iter().map(|&s| (s as usize, self.span(s as usize)));
+                let mut session = sessions.next();
+                for &f in before.iter().filter(|&&f| marked(f)) {
+                    while let Some((_, span)) = &session
+                        && !span.contains(&(f as usize))
+                    {
+                        session = sessions.next();
+                    }
+                    let Some((slot, _)) = session else { break };
+                    keep(f);
+                    ranking.add(slot, f);
+                }
+            }
+            None => {
+                for &s in &self.order {
+                    let span = self.span(s as usize);
+                    for f in (small(span.start)..small(span.end)).filter(|&f| marked(f)) {
+                        keep(f);
+                        ranking.add(s as usize, f);
+                    }
+                }
+            }
+        }
+        let levels = ranking.finish();
         last.0 = Some(Last { words, texts, fields });
         Found {
-            hits,
             levels,
             words: query
                 .split_whitespace()
