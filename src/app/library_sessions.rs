@@ -273,7 +273,12 @@ fn read(
     progress(done, total);
     let dropped = files.len() + stale.len() > total;
     let mut fresh: Vec<Option<Span>> = vec![None; total];
-    let mut builder = IndexBuilder::default();
+    // About as many fields as last time, so the list is not grown by doubling.
+    let fields = files
+        .values()
+        .filter_map(|h| h.fields.as_ref())
+        .map(|(i, _)| i.field_count());
+    let mut builder = IndexBuilder::with_capacity(fields.max().unwrap_or(0));
     for batch in stale.chunks(BATCH) {
         // The stamp first: a change while parsing makes the next read take
         // the file again rather than keep the older text. One file at a

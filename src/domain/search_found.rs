@@ -1,5 +1,7 @@
 //! Ranking what a query found, and making a result to show on request.
 
+use std::collections::HashMap;
+
 use super::search::{Hit, PHRASE_BOOST, Section, matching};
 use super::search_build::WIDE;
 use super::search_index::{Found, SearchIndex};
@@ -21,20 +23,29 @@ pub(super) struct Ranking<'a> {
     by_score: Vec<Vec<u32>>,
     /// The place being looked at, its best field and score.
     place: Option<(Place, u32, u8)>,
-    /// Each carried action's hit so far, by its group: its score and where
-    /// it is in `by_score`.
-    shown: Vec<Option<(u8, u32)>>,
+    /// Each carried action's score so far, by its group (0 for none): a
+    /// small table, looked up for every action found.
+    shown: Vec<u8>,
+    /// Where each carried action's hit is in `by_score`, when a later one
+    /// could still score higher (only a phrase scores higher).
+    beatable: HashMap<u32, u32>,
+    /// The best score an action can have for this query.
+    top: u8,
     taken_back: bool,
 }
 
 impl<'a> Ranking<'a> {
-    pub fn new(index: &'a SearchIndex, marks: &'a [u8]) -> Ranking<'a> {
+    /// `phrase` when the query has more than one word.
+    pub fn new(index: &'a SearchIndex, marks: &'a [u8], phrase: bool) -> Ranking<'a> {
+        let top = Section::Actions.weight() + if phrase { PHRASE_BOOST } else { 0 };
         Ranking {
             index,
             marks,
             by_score: vec![Vec::new(); usize::from(u8::MAX) + 1],
             place: None,
-            shown: vec![None; index.group_count],
+            shown: vec![0; index.group_count],
+            beatable: HashMap::new(),
+            top: u8::try_from(top).unwrap_or(u8::MAX),
             taken_back: false,
         }
     }
@@ -74,20 +85,27 @@ impl<'a> Ranking<'a> {
         // An action carried from session to session is one action: shown
         // once, at its best score, in its latest session among equals
         // (the first searched).
-        if section == Section::Actions
-            && let Some(shown) = self.shown.get_mut(self.index.group(slot, item) as usize)
-        {
-            if let Some((before, at)) = *shown {
-                if score <= before {
-                    return;
-                }
-                if let Some(hit) = self.by_score[usize::from(before)].get_mut(at as usize) {
-                    *hit = TAKEN_BACK;
-                    self.taken_back = true;
-                }
+        let group = match section {
+            Section::Actions => self.index.group(slot, item),
+            _ => u32::MAX,
+        };
+        if let Some(shown) = self.shown.get_mut(group as usize) {
+            let before = *shown;
+            if score <= before {
+                return;
             }
-            let at = self.by_score[usize::from(score)].len();
-            *shown = Some((score, u32::try_from(at).unwrap_or(u32::MAX)));
+            if before > 0
+                && let Some(at) = self.beatable.remove(&group)
+                && let Some(hit) = self.by_score[usize::from(before)].get_mut(at as usize)
+            {
+                *hit = TAKEN_BACK;
+                self.taken_back = true;
+            }
+            *shown = score;
+            if score < self.top {
+                let at = self.by_score[usize::from(score)].len();
+                self.beatable.insert(group, super::search_build::small(at));
+            }
         }
         self.by_score[usize::from(score)].push(f);
     }

@@ -165,6 +165,11 @@ impl SearchIndex {
         self.groups.shrink_to_fit();
     }
 
+    /// How many fields it holds.
+    pub fn field_count(&self) -> usize {
+        self.fields.len()
+    }
+
     /// Where the fields of session `slot` are.
     pub(super) fn span(&self, slot: usize) -> Range<usize> {
         self.spans.get(slot).map_or(0..0, |p| p.0 as usize..p.1 as usize)
@@ -242,7 +247,7 @@ impl SearchIndex {
             marks[t as usize] = if as_phrase { 2 } else { 1 };
         }
         let marked = |f: u32| marks[self.fields[f as usize].raw as usize] > 0;
-        let mut ranking = Ranking::new(self, &marks);
+        let mut ranking = Ranking::new(self, &marks, words.len() > 1);
         // The fields found, kept to narrow from while few.
         let few = self.fields.len() / KEEP_ONE_IN;
         let mut fields: Option<Vec<u32>> = Some(Vec::new());

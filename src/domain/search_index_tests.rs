@@ -250,3 +250,33 @@ proptest::proptest! {
         proptest::prop_assert_eq!(patched.search("harbour"), afresh.search("harbour"));
     }
 }
+
+#[test]
+fn a_carried_action_is_shown_where_it_scores_best() {
+    let mut sessions = sample::sessions(3, 2);
+    let action = |text: &str| crate::domain::ActionItem {
+        id: "carried".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    // Newest first: the phrase is only in the oldest session's wording.
+    let mut dates: Vec<usize> = (0..3).collect();
+    dates.sort_by_key(|&i| std::cmp::Reverse(sessions[i].date));
+    sessions[dates[0]].actions.push(action("Hire zorblax big hall"));
+    sessions[dates[1]].actions.push(action("Hire zorblax big hall"));
+    sessions[dates[2]].actions.push(action("Hire zorblax hall"));
+    let mut index = SearchIndex::new(&sessions);
+    for query in ["zorblax hall", "zorblax", "big hall", "hall zorblax"] {
+        let found = index.search(query);
+        assert_eq!(found, reference(&sessions, query), "{query:?}");
+        let carried = |h: &&Hit| h.section == Section::Actions && h.text.contains("zorblax");
+        assert_eq!(found.iter().filter(carried).count(), 1, "{query:?}");
+    }
+    let hall = index.search("zorblax hall");
+    let shown = hall.iter().find(|h| h.text.contains("zorblax"));
+    assert_eq!(
+        shown.map(|h| h.session),
+        Some(dates[2]),
+        "the phrase scores higher"
+    );
+}
