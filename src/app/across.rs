@@ -14,7 +14,7 @@ use super::next_session::NextState;
 use super::search::SearchState;
 use super::timeline::Group;
 use super::{App, Screen, files};
-use crate::domain::{ActionTable, History, SearchIndex, Session, Shape, TextPool, Texts, slug, texts_of};
+use crate::domain::{ActionTable, History, SearchIndex, Session, Shape, slug};
 use crate::export::{Period, trustee_pack};
 use crate::storage::{Archive, load};
 
@@ -25,14 +25,14 @@ use crate::storage::{Archive, load};
 /// every other session.
 ///
 /// The library holds sessions [`lean`](crate::domain::lean) with their
-/// search texts beside them; [`Loaded::read`] holds them whole (and makes
-/// its search texts when first asked).
+/// search index made as they were read; [`Loaded::read`] holds them whole
+/// (and builds the index from them when first asked).
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub paths: Arc<Vec<PathBuf>>,
     pub sessions: Arc<Vec<Arc<Session>>>,
-    /// Each session's searchable texts; `None` while the sessions are whole.
-    texts: Option<Arc<Vec<Texts>>>,
+    /// Where the index comes from after files changed, until it is asked for.
+    patch: Option<Arc<Patch>>,
     /// How the sessions hang together, worked out on first use and kept:
     /// the actions and measures screens draw from it every frame.
     shape: Arc<OnceLock<Arc<Shape>>>,
@@ -41,6 +41,16 @@ pub struct Loaded {
     index: Arc<OnceLock<Arc<SearchIndex>>>,
     /// Every action in the actions screen's order with its flags, likewise.
     actions: Arc<OnceLock<Arc<ActionTable>>>,
+}
+
+/// An index before some files changed, and each changed session's own
+/// index, by its place in the sessions: the index of the sessions now is
+/// built from them only when search asks for it (a change made on the
+/// actions screen costs nothing until then).
+#[derive(Debug, Clone)]
+struct Patch {
+    base: Arc<SearchIndex>,
+    changed: Vec<(usize, Arc<SearchIndex>)>,
 }
 
 /// One partnership's sessions, read whole: the files the library lists
@@ -72,15 +82,15 @@ impl Loaded {
             .collect::<Vec<_>>()
             .into_iter()
             .unzip();
-        Loaded::new(paths, sessions, None)
+        Loaded::new(paths, sessions)
     }
 
-    /// Sessions with their search texts, side by side with `paths`.
-    pub fn new(paths: Vec<PathBuf>, sessions: Vec<Arc<Session>>, texts: Option<Vec<Texts>>) -> Loaded {
+    /// Whole sessions, side by side with `paths`.
+    pub fn new(paths: Vec<PathBuf>, sessions: Vec<Arc<Session>>) -> Loaded {
         Loaded {
             paths: Arc::new(paths),
             sessions: Arc::new(sessions),
-            texts: texts.map(Arc::new),
+            patch: None,
             shape: Arc::default(),
             index: Arc::default(),
             actions: Arc::default(),
@@ -94,7 +104,14 @@ impl Loaded {
             .into_iter()
             .filter_map(|e| Some((e.path, Arc::new(e.session.ok()?))))
             .unzip();
-        Loaded::new(paths, sessions, None)
+        Loaded::new(paths, sessions)
+    }
+
+    /// Sessions whole or lean, side by side with `paths`, with their index.
+    pub fn indexed_by(paths: Vec<PathBuf>, sessions: Vec<Arc<Session>>, index: Arc<SearchIndex>) -> Loaded {
+        let loaded = Loaded::new(paths, sessions);
+        let _ = loaded.index.set(index);
+        loaded
     }
 
     pub fn history(&self) -> History<'_> {
@@ -115,13 +132,13 @@ impl Loaded {
     /// The search index of these sessions, built the first time.
     pub fn index(&self) -> Arc<SearchIndex> {
         let index = self.index.get_or_init(|| {
-            Arc::new(match &self.texts {
-                Some(texts) => SearchIndex::of(&self.sessions, texts),
-                None => {
-                    let mut pool = TextPool::default();
-                    let texts: Vec<Texts> = self.sessions.iter().map(|s| texts_of(s, &mut pool)).collect();
-                    SearchIndex::of(&self.sessions, &texts)
+            Arc::new(match &self.patch {
+                Some(patch) => {
+                    let changed: Vec<(usize, &SearchIndex)> =
+                        patch.changed.iter().map(|(s, one)| (*s, one.as_ref())).collect();
+                    patch.base.patched(&self.sessions, &changed)
                 }
+                None => SearchIndex::new(&self.sessions),
             })
         });
         Arc::clone(index)
@@ -132,28 +149,39 @@ impl Loaded {
         self.index.get().is_some()
     }
 
-    /// The same sessions with the one at `path` replaced (or added), its
-    /// search texts beside it; the shape and index are worked out again.
-    pub fn with_file(&self, path: &Path, session: Arc<Session>, texts: Texts) -> Loaded {
+    /// The same sessions with the one at `path` replaced (or added), whole
+    /// or lean, with `one`, the search index of that session alone; the
+    /// shape and index are worked out again when asked for.
+    pub fn with_file(&self, path: &Path, session: Arc<Session>, one: Arc<SearchIndex>) -> Loaded {
         let mut paths = self.paths.as_ref().clone();
         let mut sessions = self.sessions.as_ref().clone();
-        let mut all_texts = self.texts.as_deref().cloned();
-        match self.index_of(path) {
+        let slot = match self.index_of(path) {
             Some(i) => {
                 sessions[i] = session;
-                if let Some(all) = &mut all_texts {
-                    all[i] = texts;
-                }
+                i
             }
             None => {
                 paths.push(path.to_path_buf());
                 sessions.push(session);
-                if let Some(all) = &mut all_texts {
-                    all.push(texts);
-                }
+                sessions.len() - 1
             }
+        };
+        let patch = match (&self.patch, self.index.get()) {
+            (Some(patch), None) => {
+                let mut patch = patch.as_ref().clone();
+                patch.changed.retain(|(s, _)| *s != slot);
+                patch.changed.push((slot, one));
+                patch
+            }
+            _ => Patch {
+                base: self.index(),
+                changed: vec![(slot, one)],
+            },
+        };
+        Loaded {
+            patch: Some(Arc::new(patch)),
+            ..Loaded::new(paths, sessions)
         }
-        Loaded::new(paths, sessions, all_texts)
     }
 
     pub fn index_of(&self, path: &Path) -> Option<usize> {

@@ -1,10 +1,11 @@
 //! The sessions behind the screens that look across the archive (search,
 //! actions, measures), kept by the library between screens.
 //!
-//! Each readable file is held [`lean`] with its search texts, keyed by its
-//! stamp (size and modification time): a later read takes again only the
-//! files whose stamp changed, and texts repeated between sessions are held
-//! once. The terminal app reads on a worker thread, so opening one of those
+//! Each readable file is held [`lean`], keyed by its stamp (size and
+//! modification time), with where its fields are in a search index: a
+//! later read takes again only the files whose stamp changed, and the
+//! index of the others' fields from the index held. Texts repeated between
+//! sessions are held once. The terminal app reads on a worker thread, so opening one of those
 //! screens never freezes it: the screen shows "Reading sessions: N of M…"
 //! and fills in when the read is done. A library read on the spot
 //! ([`Library::now`], for tests and tools) reads on the spot here too.
@@ -18,7 +19,7 @@ use rayon::prelude::*;
 
 use super::across::Loaded;
 use super::library::Library;
-use crate::domain::{Session, TextPool, Texts, lean, texts_of};
+use crate::domain::{IndexBuilder, SearchIndex, Session, Span, TextPool, lean};
 use crate::storage::{Stamp, load};
 
 /// Files read at a time between two reports of progress.
@@ -28,7 +29,9 @@ const BATCH: usize = 256;
 struct Held {
     stamp: Option<Stamp>,
     session: Arc<Session>,
-    texts: Texts,
+    /// The index holding its search fields, and its place there; none
+    /// while it is being read.
+    fields: Option<(Arc<SearchIndex>, usize)>,
 }
 
 /// What has been read, and any read under way.
@@ -198,17 +201,17 @@ impl Library {
         let Ok(session) = load(path) else {
             return loaded.clone();
         };
-        let texts = texts_of(&session, &mut self.across.pool);
+        let one = Arc::new(SearchIndex::new(std::slice::from_ref(&session)));
         let session = Arc::new(lean(session, &mut self.across.pool));
         if self.across.job.is_none() {
             let held = Held {
                 stamp,
                 session: Arc::clone(&session),
-                texts: Arc::clone(&texts),
+                fields: Some((Arc::clone(&one), 0)),
             };
             self.across.files.insert(path.to_path_buf(), held);
         }
-        loaded.with_file(path, session, texts)
+        loaded.with_file(path, session, one)
     }
 
     /// Every file the list shows as readable, in its order.
@@ -248,8 +251,10 @@ impl Library {
 
 /// Reads the files in `paths` whose stamp differs from the one in `files`
 /// (all of them the first time), telling `progress` how many
-/// of all are done after each batch; then builds the search index and the
-/// series, so a screen shown them has nothing left to work out.
+/// of all are done after each batch; then builds the search index (each
+/// file read adds its fields as it is read, the others' are taken from the
+/// index they are in) and the series, so a screen shown them has nothing
+/// left to work out.
 fn read(
     paths: Vec<PathBuf>,
     mut files: HashMap<PathBuf, Held>,
@@ -261,12 +266,19 @@ fn read(
     let stale: Vec<usize> = (0..total)
         .filter(|&i| {
             let held = files.get(&paths[i]);
-            stamps[i].is_none() || held.is_none_or(|h| h.stamp != stamps[i])
+            stamps[i].is_none() || held.is_none_or(|h| h.stamp != stamps[i] || h.fields.is_none())
         })
         .collect();
     let mut done = total - stale.len();
     progress(done, total);
     let dropped = files.len() + stale.len() > total;
+    let mut fresh: Vec<Option<Span>> = vec![None; total];
+    // About as many fields as last time, so the list is not grown by doubling.
+    let fields = files
+        .values()
+        .filter_map(|h| h.fields.as_ref())
+        .map(|(i, _)| i.field_count());
+    let mut builder = IndexBuilder::with_capacity(fields.max().unwrap_or(0));
     for batch in stale.chunks(BATCH) {
         // The stamp first: a change while parsing makes the next read take
         // the file again rather than keep the older text. One file at a
@@ -278,14 +290,15 @@ fn read(
             let stamp = Stamp::read(&paths[i]);
             match load(&paths[i]).ok() {
                 Some(session) => {
-                    let texts = texts_of(&session, &mut pool);
+                    fresh[i] = Some(builder.add(&session));
                     let session = Arc::new(lean(session, &mut pool));
+                    let fields = None;
                     files.insert(
                         paths[i].clone(),
                         Held {
                             stamp,
                             session,
-                            texts,
+                            fields,
                         },
                     );
                 }
@@ -302,16 +315,32 @@ fn read(
     if dropped || !stale.is_empty() {
         pool.prune();
     }
-    let mut kept = (Vec::new(), Vec::new(), Vec::new());
-    for path in &paths {
-        if let Some(held) = files.get(path) {
-            kept.0.push(path.clone());
-            kept.1.push(Arc::clone(&held.session));
-            kept.2.push(Arc::clone(&held.texts));
+    // The indexes the unchanged files' fields are in, held while taken from.
+    let before: Vec<Option<(Arc<SearchIndex>, usize)>> = paths
+        .iter()
+        .map(|p| files.get(p).and_then(|h| h.fields.clone()))
+        .collect();
+    let mut kept: (Vec<PathBuf>, Vec<Arc<Session>>, Vec<Span>) = Default::default();
+    for (i, path) in paths.iter().enumerate() {
+        let Some(held) = files.get(path) else { continue };
+        let span = match (fresh[i], &before[i]) {
+            (Some(span), _) => span,
+            (None, Some((index, slot))) => builder.add_from(index, *slot),
+            // Every file held was read now or has its fields in an index.
+            (None, None) => continue,
+        };
+        kept.0.push(path.clone());
+        kept.1.push(Arc::clone(&held.session));
+        kept.2.push(span);
+    }
+    let index = Arc::new(builder.finish(&kept.1, &kept.2));
+    drop(before);
+    for (slot, path) in kept.0.iter().enumerate() {
+        if let Some(held) = files.get_mut(path) {
+            held.fields = Some((Arc::clone(&index), slot));
         }
     }
-    let loaded = Loaded::new(kept.0, kept.1, Some(kept.2));
-    loaded.index();
+    let loaded = Loaded::indexed_by(kept.0, kept.1, index);
     loaded.action_table();
     crate::heap::give_back();
     Finished { files, pool, loaded }

@@ -68,8 +68,7 @@ fn sessions_are_read_in_the_background_once_and_again_only_where_changed() {
     assert_eq!(titles(&loaded), ["Second", "First"]);
     assert!(loaded.sessions[0].notes.is_empty(), "held lean");
     assert!(loaded.indexed(), "the index is built before the screen gets it");
-    let found = loaded.index().find_from(&mut Default::default(), "notes second");
-    assert_eq!(found.len(), 1, "notes still found");
+    assert_eq!(found(&loaded, "notes second"), 1, "notes still found");
 
     // Kept between screens: nothing read again while nothing changed.
     let again = library.across();
@@ -100,6 +99,14 @@ fn sessions_are_read_in_the_background_once_and_again_only_where_changed() {
             .is_some_and(|(a, b)| Arc::ptr_eq(&a, &b)),
         "the unchanged file was not read again"
     );
+    // Its search fields were taken from the index held, the changed file's made anew.
+    assert_eq!(found(&after, "notes first"), 1, "unchanged fields kept");
+    assert_eq!(found(&after, "notes second"), 1, "the old fields gone");
+    assert_eq!(found(&after, "notes changed"), 1, "the new fields in");
+}
+
+fn found(loaded: &Loaded, query: &str) -> usize {
+    loaded.index().find_from(&mut Default::default(), query).len()
 }
 
 #[test]
@@ -119,8 +126,13 @@ fn a_saved_file_is_put_in_place_without_reading_the_others() {
 
     let mut done = crate::storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
     done.actions[0].status = ActionStatus::Done;
+    done.title = "First, moved".into();
     std::fs::write(&path, crate::storage::to_ron(&done)).unwrap_or_else(|e| panic!("{e}"));
     let patched = library.across_saved(&loaded, &path);
+    assert!(!patched.indexed(), "the index is patched only when search asks");
+    assert_eq!(found(&patched, "moved"), 1, "the saved file's new text is found");
+    assert_eq!(found(&patched, "notes second"), 1, "the others' are kept");
+    assert_eq!(found(&loaded, "moved"), 0, "the index before is unchanged");
     let i = patched.index_of(&path).unwrap_or_default();
     assert_eq!(patched.sessions[i].actions[0].status, ActionStatus::Done);
     let other = 1 - i;
@@ -128,4 +140,10 @@ fn a_saved_file_is_put_in_place_without_reading_the_others() {
         Arc::ptr_eq(&patched.sessions[other], &loaded.sessions[other]),
         "shared"
     );
+    // A later read takes the saved file's fields from its own index.
+    library.refresh();
+    let again = library.sessions();
+    assert_eq!(found(&again, "moved"), 1);
+    assert_eq!(found(&again, "notes first"), 1);
+    assert_eq!(found(&again, "notes second"), 1);
 }

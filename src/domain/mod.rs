@@ -26,6 +26,8 @@ mod records;
 mod review;
 mod rounds;
 mod search;
+mod search_build;
+mod search_found;
 mod search_index;
 mod session;
 mod shared_text;
@@ -70,7 +72,8 @@ pub use rounds::{
     speaking_order,
 };
 pub use search::{Hit, Section, search};
-pub use search_index::{Found, Narrowing, SearchIndex, Texts, texts_of};
+pub use search_build::{IndexBuilder, Span, Texts, texts_of};
+pub use search_index::{Found, Narrowing, SearchIndex};
 pub use session::{FORMAT_VERSION, Session, SessionStatus, ShownInMinutes};
 pub use shared_text::Text;
 pub use signoff::{

@@ -2,6 +2,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::*;
 use crate::domain::search;
+use crate::domain::search::{Section, fields, matching, one_line};
+use crate::domain::search_build::folded_line;
 use crate::storage::sample;
 
 /// Search as it was done before the index: every field of every session
@@ -118,13 +120,13 @@ fn a_later_query_that_is_not_longer_searches_everything_again() {
 fn each_distinct_text_is_kept_once() {
     let sessions = sample::sessions(40, 5);
     let index = SearchIndex::new(&sessions);
-    let distinct: HashSet<&str> = (0..small(index.ends.len())).map(|t| index.text(t)).collect();
-    assert_eq!(distinct.len(), index.ends.len());
+    let distinct: HashSet<&str> = (0..small(index.raws.len())).map(|t| index.raws.get(t)).collect();
+    assert_eq!(distinct.len(), index.raws.len());
     // Carried goals, actions and visions repeat across a partnership.
     assert!(
-        index.ends.len() < index.fields.len(),
+        index.raws.len() < index.fields.len(),
         "{} {}",
-        index.ends.len(),
+        index.raws.len(),
         index.fields.len()
     );
 }
@@ -155,4 +157,126 @@ fn ascii_text_folds_as_any_text_does() {
     ] {
         assert_eq!(folded_line(raw), fold(&one_line(raw)), "{raw:?}");
     }
+}
+
+/// Every result of `queries` in `index`, with its text and snippet.
+fn all_found(index: &mut SearchIndex, queries: &[&str]) -> Vec<Vec<Hit>> {
+    queries.iter().map(|q| index.search(q)).collect()
+}
+
+/// `session` with its title, an action and a note changed.
+fn changed(mut session: Session, n: usize) -> Session {
+    session.title = format!("Harbour changed {n}");
+    session.actions.push(crate::domain::ActionItem {
+        id: format!("new-{n}").into(),
+        text: "Book the harbour hall".into(),
+        ..Default::default()
+    });
+    session.set_note(crate::domain::Step::Roles, format!("partners moved {n}"));
+    session
+}
+
+#[test]
+fn an_index_patched_after_a_change_finds_what_one_built_afresh_finds() {
+    let mut sessions = sample::sessions(30, 7);
+    let before = SearchIndex::new(&sessions);
+    sessions[4] = changed(sessions[4].clone(), 4);
+    sessions[20] = changed(sessions[20].clone(), 20);
+    sessions.push(changed(sessions[2].clone(), 30));
+    let ones: Vec<(usize, SearchIndex)> = [4, 20, 30]
+        .into_iter()
+        .map(|i| (i, SearchIndex::new(std::slice::from_ref(&sessions[i]))))
+        .collect();
+    let changes: Vec<(usize, &SearchIndex)> = ones.iter().map(|(i, one)| (*i, one)).collect();
+    // The sessions it is given may be lean: it reads their dates and action ids.
+    let lean: Vec<Session> = (sessions.iter().cloned())
+        .map(|s| crate::domain::lean(s, &mut Default::default()))
+        .collect();
+    let mut patched = before.patched(&lean, &changes);
+    let mut afresh = SearchIndex::new(&sessions);
+    assert_eq!(patched.fields.len(), afresh.fields.len());
+    let queries = [TYPED, &["harbour changed", "moved", "book the"]].concat();
+    assert_eq!(
+        all_found(&mut patched, &queries),
+        all_found(&mut afresh, &queries)
+    );
+    assert!(!patched.search("partners moved 20").is_empty());
+}
+
+#[test]
+fn items_too_large_for_a_field_keep_their_number() {
+    let sessions = sample::sessions(1, 3);
+    let text = |item: u32, raw: &str| (Section::ParkingLot, item, crate::domain::Text::from(raw));
+    let texts: Texts = std::sync::Arc::from(vec![
+        text(65_534, "hall one"),
+        text(65_535, "hall two"),
+        text(70_000, "hall three"),
+        text(u32::MAX, "hall four"),
+    ]);
+    let mut index = SearchIndex::of(&sessions, &[texts]);
+    let items: Vec<usize> = index.search("hall").iter().map(|h| h.item).collect();
+    assert_eq!(items, [65_534, 65_535, 70_000, u32::MAX as usize]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// Whatever sessions change, an index patched from the one before finds
+    /// what one built afresh finds.
+    #[test]
+    fn patching_any_sessions_is_building_afresh(
+        seed in 0u64..1000,
+        n in 1usize..16,
+        picks in proptest::collection::vec(0usize..20, 0..4),
+        query in proptest::sample::select(TYPED),
+    ) {
+        let mut sessions = sample::sessions(n, seed);
+        let before = SearchIndex::new(&sessions);
+        let mut ones = Vec::new();
+        for (k, pick) in picks.into_iter().enumerate() {
+            let at = pick.min(sessions.len());
+            let source = sessions[pick % sessions.len()].clone();
+            let now = changed(source, k);
+            if at == sessions.len() {
+                sessions.push(now);
+            } else {
+                sessions[at] = now;
+            }
+            ones.push((at, SearchIndex::new(std::slice::from_ref(&sessions[at]))));
+        }
+        let changes: Vec<(usize, &SearchIndex)> = ones.iter().map(|(i, one)| (*i, one)).collect();
+        let mut patched = before.patched(&sessions, &changes);
+        let mut afresh = SearchIndex::new(&sessions);
+        proptest::prop_assert_eq!(patched.search(query), afresh.search(query));
+        proptest::prop_assert_eq!(patched.search("harbour"), afresh.search("harbour"));
+    }
+}
+
+#[test]
+fn a_carried_action_is_shown_where_it_scores_best() {
+    let mut sessions = sample::sessions(3, 2);
+    let action = |text: &str| crate::domain::ActionItem {
+        id: "carried".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    // Newest first: the phrase is only in the oldest session's wording.
+    let mut dates: Vec<usize> = (0..3).collect();
+    dates.sort_by_key(|&i| std::cmp::Reverse(sessions[i].date));
+    sessions[dates[0]].actions.push(action("Hire zorblax big hall"));
+    sessions[dates[1]].actions.push(action("Hire zorblax big hall"));
+    sessions[dates[2]].actions.push(action("Hire zorblax hall"));
+    let mut index = SearchIndex::new(&sessions);
+    for query in ["zorblax hall", "zorblax", "big hall", "hall zorblax"] {
+        let found = index.search(query);
+        assert_eq!(found, reference(&sessions, query), "{query:?}");
+        let carried = |h: &&Hit| h.section == Section::Actions && h.text.contains("zorblax");
+        assert_eq!(found.iter().filter(carried).count(), 1, "{query:?}");
+    }
+    let hall = index.search("zorblax hall");
+    let shown = hall.iter().find(|h| h.text.contains("zorblax"));
+    assert_eq!(
+        shown.map(|h| h.session),
+        Some(dates[2]),
+        "the phrase scores higher"
+    );
 }
