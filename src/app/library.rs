@@ -230,6 +230,26 @@ impl Library {
 
     /// Adds or replaces the files in `files`, leaving the others.
     fn fill_in(&mut self, files: Vec<Listed>) {
+        // One file that keeps its place in the list and in its group (a
+        // session saved, or looked at again) is swapped in where it is:
+        // sorting and grouping 10,000 files again took 16 ms.
+        if let [file] = files.as_slice()
+            && let Some(at) = self.listed.iter().position(|l| l.path == file.path)
+            && keeps_its_place(&self.listed[at], file)
+        {
+            let file = file.without_messages();
+            let was = &self.listed[at];
+            let same = was.stamp == file.stamp
+                && match (&was.card, &file.card) {
+                    (Ok(a), Ok(b)) => a == b,
+                    _ => false,
+                };
+            if !same {
+                Arc::make_mut(&mut self.listed)[at] = file;
+                self.generation += 1;
+            }
+            return;
+        }
         let mut listed: Vec<Listed> = self.listed.as_ref().clone();
         let at: HashMap<PathBuf, usize> = listed
             .iter()
@@ -316,6 +336,18 @@ impl Drop for Library {
 
 /// Newest session first; unreadable files last, where they do not push
 /// real sessions out of view but are still listed.
+/// Whether `new` sorts and groups where `old` did: the same date, time,
+/// title, partnership and place in its series.
+fn keeps_its_place(old: &Listed, new: &Listed) -> bool {
+    match (&old.card, &new.card) {
+        (Ok(a), Ok(b)) => {
+            (a.date, a.start_time, &a.title, &a.partnership, &a.id, &a.previous)
+                == (b.date, b.start_time, &b.title, &b.partnership, &b.id, &b.previous)
+        }
+        _ => false,
+    }
+}
+
 fn order(a: &Listed, b: &Listed) -> Ordering {
     match (&a.card, &b.card) {
         (Ok(x), Ok(y)) => y.date.cmp(&x.date).then_with(|| b.path.cmp(&a.path)),

@@ -112,6 +112,37 @@ fn reading_now_lists_newest_first_and_a_saved_session_shows_at_once() {
     assert_eq!(library.sessions().sessions.len(), 2, "readable sessions in full");
 }
 
+#[test]
+fn a_file_saved_in_its_place_is_swapped_in_and_one_that_moves_is_sorted_again() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let archive = Archive::open(tmp.path().into()).unwrap_or_else(|e| panic!("{e}"));
+    let old = session("Old", 1);
+    let path = archive.create(&old).unwrap_or_else(|e| panic!("{e}"));
+    archive
+        .create(&session("New", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut library = Library::now(&archive);
+    let generation = library.generation;
+    // Same place: an action added changes the card, not the order.
+    let mut busier = old.clone();
+    busier.actions.push(crate::domain::ActionItem::default());
+    library.saved(&path, &busier);
+    assert_eq!(titles(&library), ["New", "Old"]);
+    assert_eq!(library.listed[1].card.as_ref().map(|c| c.actions).ok(), Some(1));
+    assert!(library.generation > generation, "the change is drawn");
+    let generation = library.generation;
+    library.saved(&path, &busier);
+    assert_eq!(
+        library.generation, generation,
+        "the same card again changes nothing"
+    );
+    // A new date moves it: the list is sorted again.
+    let mut later = busier;
+    later.date = NaiveDate::from_ymd_opt(2026, 6, 9).unwrap_or_default();
+    library.saved(&path, &later);
+    assert_eq!(titles(&library), ["Old", "New"]);
+}
+
 fn listed(title: &str, partnership: &str, day: u32) -> Listed {
     let mut s = session(title, day % 28 + 1);
     s.partnership = partnership.into();
