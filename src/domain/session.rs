@@ -271,11 +271,7 @@ impl Session {
                 *s = new.to_string();
             }
         };
-        for p in &mut self.participants {
-            if p.name.as_str() == old {
-                p.name = new.into();
-            }
-        }
+        self.participants.iter_mut().for_each(|p| p.name.edit(fix));
         self.goals.iter_mut().for_each(|g| fix(&mut g.proposed_by));
         self.vision
             .drafts

@@ -46,8 +46,8 @@ struct Head {
     preview: Vec<u8>,
 }
 
-/// The messages of each file's problems, by name and stamp.
-#[derive(Serialize, Deserialize)]
+/// The messages of each file's problems, by name and stamp, as read (written as [`ProblemsOut`]).
+#[derive(Deserialize)]
 struct ProblemsFile {
     layout: u32,
     dir: String,

@@ -53,39 +53,16 @@ impl Brief {
             Some(t) => Some(NaiveTime::parse_from_str(&t, "%H:%M").ok()?),
             None => None,
         };
-        Some(Session {
-            format_version: self.format_version,
-            id: self.id,
-            title: self.title,
-            partnership: self.partnership,
-            date: self.date,
-            start_time,
-            location: String::new(),
-            facilitator: String::new(),
-            status: self.status,
-            previous: self.previous,
-            shown_in_minutes: Default::default(),
-            shown_to: Default::default(),
-            participants: Vec::new(),
-            goals: Vec::new(),
-            vision: Default::default(),
-            activities: Vec::new(),
-            roles: Default::default(),
-            awareness: Vec::new(),
-            review: Default::default(),
-            notes: Default::default(),
-            decisions: Vec::new(),
-            reviews: Vec::new(),
-            actions: Vec::new(),
-            parking_lot: Vec::new(),
-            rounds: Vec::new(),
-            votes: Vec::new(),
-            consent_checks: Vec::new(),
-            plan: Default::default(),
-            minutes: Default::default(),
-            health: Default::default(),
-            created: Default::default(),
-            updated: Default::default(),
-        })
+        // An empty session, then the head: `Session::new` would tidy the
+        // title and make the id, where the extract keeps them as written.
+        let mut session = Session::new("", "", self.date, Default::default());
+        session.format_version = self.format_version;
+        session.id = self.id;
+        session.title = self.title;
+        session.partnership = self.partnership;
+        session.start_time = start_time;
+        session.status = self.status;
+        session.previous = self.previous;
+        Some(session)
     }
 }
