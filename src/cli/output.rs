@@ -116,17 +116,19 @@ impl serde_json::ser::Formatter for Escaping {
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
         // What needs cleaning is DEL, or starts with the byte C2 (C1
-        // controls) or E2 (bidi controls): most text holds none of them.
-        if !fragment.bytes().any(|b| matches!(b, 0x7f | 0xc2 | 0xe2)) {
-            return w.write_all(fragment.as_bytes());
-        }
-        let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_cleaning(c)) {
-            w.write_all(&rest.as_bytes()[..at])?;
+        // controls) or E2 (bidi controls): only the chars starting there
+        // are looked at, as dashes and curly quotes start with E2 too.
+        let mut written = 0;
+        for at in memchr::memchr3_iter(0x7f, 0xc2, 0xe2, fragment.as_bytes()) {
+            // Each of those bytes starts a char.
+            let Some(c) = fragment[at..].chars().next().filter(|&c| needs_cleaning(c)) else {
+                continue;
+            };
+            w.write_all(&fragment.as_bytes()[written..at])?;
             write!(w, "\\u{:04x}", u32::from(c))?;
-            rest = &rest[at + c.len_utf8()..];
+            written = at + c.len_utf8();
         }
-        w.write_all(rest.as_bytes())
+        w.write_all(&fragment.as_bytes()[written..])
     }
 }
 
@@ -159,6 +161,7 @@ mod tests {
         let value = serde_json::json!({
             "plain": ["Café", "", "line\nbreak\ttab\"quote\"\\"],
             "harmful": ["\u{1b}]52;c;eA==\u{7}", "\u{9b}2J\u{7f}", "a\u{202E}b\u{2066}c", "\u{85}"],
+            "dashes": ["a — b “c” \u{202E}d – e\u{7f}", "\u{a0}é\u{9f}—"],
             "nested": {"empty": [], "none": null, "n": 3, "x": {"y": [1, 2.5, true]}},
         });
         let mut streamed = Vec::new();

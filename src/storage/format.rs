@@ -10,7 +10,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use super::{StorageError, diagnose, fast_ron, migrate, unknown};
-use crate::domain::Session;
+use crate::domain::{FORMAT_VERSION, Session};
 
 pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
@@ -73,12 +73,19 @@ pub fn parse_all(bytes: &[u8], path: &Path) -> (Option<Session>, Vec<StorageErro
     {
         return (Some(session), Vec::new());
     }
+    // An older file whose upgrade only changes its number (after a format
+    // bump, every file of the archive) reads as it is.
+    if migrate::only_the_number_changes(original)
+        && let Some(mut session) = parse_clean(original)
+    {
+        session.format_version = FORMAT_VERSION;
+        return (Some(session), Vec::new());
+    }
     let text = match migrate::upgrade(original, path) {
         Ok(text) => text,
         Err(e) => return (None, vec![e]),
     };
-    // An older file that upgraded cleanly (after a format bump, every file
-    // of the archive) takes the quick road too.
+    // An older file that upgraded cleanly takes the quick road too.
     if original != text
         && let Some(session) = parse_clean(&text)
     {
