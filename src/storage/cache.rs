@@ -240,7 +240,7 @@ pub(super) fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// [`replace`] with what `write` writes, as it writes it (through a buffer),
 /// so a large file is never held whole in memory first.
-fn replace_with(
+pub(super) fn replace_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

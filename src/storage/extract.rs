@@ -25,7 +25,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use super::Cache;
-use super::cache::replace;
+use super::cache::replace_with;
 use super::catalog::Stamp;
 use super::extract_read::Depth;
 use crate::domain::{ActionItem, Participant, Section, Session, Step, Text, Texts};
@@ -163,12 +163,15 @@ impl Extracts {
     /// was. Best effort: an extract that cannot be written only means a
     /// slower run next time.
     pub fn write<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) {
-        if let Some(bytes) = self.encode(sessions) {
-            let _ = replace(&self.file, &bytes);
+        if let Some(parts) = self.encode(sessions) {
+            // Each part written as it is, not gathered into one copy first.
+            let _ = replace_with(&self.file, |out| parts.iter().try_for_each(|p| put(out, p)));
         }
     }
 
-    fn encode<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) -> Option<Vec<u8>> {
+    /// The parts of the file, in order: each is written with its length
+    /// before it (see [`put`]).
+    fn encode<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) -> Option<Vec<Vec<u8>>> {
         let head = Head {
             layout: LAYOUT,
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -220,14 +223,13 @@ impl Extracts {
         back.counts = kinds
             .each_ref()
             .map(|k| u32::try_from(k.seen.len()).unwrap_or(u32::MAX));
-        let mut bytes = Vec::new();
-        put(&mut bytes, &rmp_serde::to_vec_named(&head).ok()?)?;
-        put(&mut bytes, &rmp_serde::to_vec_named(&front).ok()?)?;
-        put(&mut bytes, &rmp_serde::to_vec_named(&back).ok()?)?;
-        for blob in &blobs {
-            put(&mut bytes, blob)?;
-        }
-        Some(bytes)
+        let mut parts = vec![
+            rmp_serde::to_vec_named(&head).ok()?,
+            rmp_serde::to_vec_named(&front).ok()?,
+            rmp_serde::to_vec_named(&back).ok()?,
+        ];
+        parts.extend(blobs);
+        Some(parts)
     }
 }
 

@@ -133,10 +133,10 @@ pub(super) fn pick<T: Clone>(table: &[T], at: &[u32]) -> Option<Vec<T>> {
 }
 
 /// Writes `part` with its length before it.
-pub(super) fn put(bytes: &mut Vec<u8>, part: &[u8]) -> Option<()> {
-    bytes.extend(u32::try_from(part.len()).ok()?.to_le_bytes());
-    bytes.extend_from_slice(part);
-    Some(())
+pub(super) fn put(out: &mut dyn std::io::Write, part: &[u8]) -> std::io::Result<()> {
+    let len = u32::try_from(part.len()).map_err(|_| std::io::Error::other("a part of over 4 GB"))?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(part)
 }
 
 /// A part written by [`put`], and what follows it.

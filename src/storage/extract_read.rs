@@ -124,11 +124,14 @@ pub fn extracted_later(
     }
     let fresh: Vec<(PathBuf, Option<Remembered>)> = to_read
         .into_par_iter()
-        .map(|(path, name)| {
+        // One pool for the sessions read one after another on a core, so
+        // the words they repeat (carried actions, the same people) are held
+        // once: less memory to fetch from the system, which is much of the
+        // time of a first run.
+        .map_init(TextPool::default, |pool, (path, name)| {
             // The stamp first: a change while parsing makes the next run
             // read the file again rather than keep the older text.
             let stamp = Stamp::read(&path);
-            let mut pool = TextPool::default();
             let read = load(&path).ok().map(|session| Remembered {
                 name,
                 // A file without a time is never remembered (see `remember`).
@@ -137,8 +140,8 @@ pub fn extracted_later(
                     secs: u64::MAX,
                     nanos: 0,
                 }),
-                texts: texts_of(&session, &mut pool),
-                session: as_kept(session, &mut pool),
+                texts: texts_of(&session, pool),
+                session: as_kept(session, pool),
             });
             (path, read)
         })
