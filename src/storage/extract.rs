@@ -178,12 +178,12 @@ impl Extracts {
             dir: self.dir.clone(),
         };
         let mut texts: Pool<&str> = Pool::default();
-        let mut front = Front {
+        // The texts borrowed from the sessions, not copied.
+        let mut front: Front<Vec<&str>> = Front {
             texts: Vec::new(),
             entries: Vec::new(),
         };
-        let mut kinds: [Pool<Vec<u8>>; KINDS] = Default::default();
-        let mut blobs: [Vec<u8>; KINDS] = Default::default();
+        let mut kinds: [Distinct; KINDS] = Default::default();
         let mut back = Back::default();
         let list: Vec<ToRemember> = sessions.into_iter().collect();
         // A few hundred sessions at a time, so the encodings held at once
@@ -199,7 +199,7 @@ impl Extracts {
                     .texts
                     .iter()
                     .map(|(place, item, text)| {
-                        let at = texts.add(text.as_ref(), || front.texts.push(text.to_string()));
+                        let at = texts.add(text.as_ref(), || front.texts.push(text.as_ref()));
                         [code(*place), *item, at]
                     })
                     .collect::<Vec<_>>()
@@ -212,23 +212,19 @@ impl Extracts {
                     texts,
                 });
                 let mut entry: [Vec<u32>; KINDS] = Default::default();
-                for (((at, items), pool), blob) in
-                    entry.iter_mut().zip(&items?).zip(&mut kinds).zip(&mut blobs)
-                {
-                    *at = items.each().map(|item| add(pool, blob, item)).collect();
+                for ((at, items), kind) in entry.iter_mut().zip(&items?).zip(&mut kinds) {
+                    *at = items.each().map(|item| kind.add(item)).collect();
                 }
                 back.entries.push(entry);
             }
         }
-        back.counts = kinds
-            .each_ref()
-            .map(|k| u32::try_from(k.seen.len()).unwrap_or(u32::MAX));
+        back.counts = kinds.each_ref().map(Distinct::count);
         let mut parts = vec![
             rmp_serde::to_vec_named(&head).ok()?,
             rmp_serde::to_vec_named(&front).ok()?,
             rmp_serde::to_vec_named(&back).ok()?,
         ];
-        parts.extend(blobs);
+        parts.extend(kinds.map(|k| k.blob));
         Some(parts)
     }
 }

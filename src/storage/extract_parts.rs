@@ -73,15 +73,62 @@ impl Encoded {
     }
 }
 
-/// The number of the item encoded as `encoded` among the distinct ones,
-/// adding it to `blob` when new (items are known by their encoding: the
-/// session types are not `Hash`).
-pub(super) fn add(pool: &mut Pool<Vec<u8>>, blob: &mut Vec<u8>, encoded: &[u8]) -> u32 {
-    if let Some(&at) = pool.seen.get(encoded) {
-        return at;
+/// The distinct items of one kind, each encoded once, one after another in
+/// `blob`, numbered in the order first seen (items are known by their
+/// encoding: the session types are not `Hash`). An item is found again by
+/// a hash of its bytes, checked against the bytes kept, so no second copy
+/// of each is kept as a key.
+#[derive(Default)]
+pub(super) struct Distinct {
+    pub(super) blob: Vec<u8>,
+    /// Where each item ends in `blob`.
+    ends: Vec<usize>,
+    /// The first item seen with each hash.
+    by_hash: HashMap<u64, u32, BuildHasherDefault<Quick>>,
+    /// Items whose hash an earlier, different item had: all but never.
+    clashes: HashMap<Vec<u8>, u32>,
+}
+
+impl Distinct {
+    /// The number of the item encoded as `encoded`, kept when new.
+    pub(super) fn add(&mut self, encoded: &[u8]) -> u32 {
+        let mut hasher = Quick::default();
+        hasher.write(encoded);
+        let hash = hasher.finish();
+        match self.by_hash.get(&hash) {
+            Some(&at) if self.item(at) == Some(encoded) => at,
+            Some(_) => match self.clashes.get(encoded) {
+                Some(&at) => at,
+                None => {
+                    let at = self.keep(encoded);
+                    self.clashes.insert(encoded.to_vec(), at);
+                    at
+                }
+            },
+            None => {
+                let at = self.keep(encoded);
+                self.by_hash.insert(hash, at);
+                at
+            }
+        }
     }
-    blob.extend_from_slice(encoded);
-    pool.add(encoded.to_vec(), || {})
+
+    pub(super) fn count(&self) -> u32 {
+        u32::try_from(self.ends.len()).unwrap_or(u32::MAX)
+    }
+
+    fn item(&self, at: u32) -> Option<&[u8]> {
+        let at = at as usize;
+        let start = at.checked_sub(1).map_or(0, |i| self.ends[i]);
+        self.blob.get(start..*self.ends.get(at)?)
+    }
+
+    fn keep(&mut self, encoded: &[u8]) -> u32 {
+        let at = self.count();
+        self.blob.extend_from_slice(encoded);
+        self.ends.push(self.blob.len());
+        at
+    }
 }
 
 /// Distinct things by a key, numbered in the order first seen.
@@ -171,4 +218,40 @@ pub(super) fn section(code: u32) -> Option<Section> {
         33..=47 => Section::Notes(step(code - 32)?),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hash(bytes: &[u8]) -> u64 {
+        let mut hasher = Quick::default();
+        hasher.write(bytes);
+        hasher.finish()
+    }
+
+    #[test]
+    fn each_distinct_item_is_kept_once_and_numbered_as_first_seen() {
+        let mut d = Distinct::default();
+        assert_eq!(
+            [b"ab", b"cd", b"ab", b"ef", b"cd"].map(|i| d.add(i)),
+            [0, 1, 0, 2, 1]
+        );
+        assert_eq!(d.count(), 3);
+        assert_eq!(d.blob, b"abcdef");
+        assert_eq!(d.item(2), Some(&b"ef"[..]));
+    }
+
+    #[test]
+    fn an_item_whose_hash_another_had_first_is_still_told_apart() {
+        let mut d = Distinct::default();
+        assert_eq!(d.add(b"first"), 0);
+        // As if "second" hashed like "first".
+        d.by_hash.insert(hash(b"second"), 0);
+        assert_eq!(d.add(b"second"), 1);
+        assert_eq!(d.add(b"second"), 1);
+        assert_eq!(d.add(b"first"), 0);
+        assert_eq!(d.count(), 2);
+        assert_eq!(d.item(1), Some(&b"second"[..]));
+    }
 }
