@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::archive::sort_key;
-use super::file::load;
+use super::file::load_stamped;
 use super::paths::is_session_file;
 use super::{Archive, Cache, Messages, StorageError};
 use crate::domain::{Card, Session};
@@ -70,10 +70,13 @@ impl Listed {
 
     /// Reads the file at `path` now.
     pub fn read(path: PathBuf) -> Listed {
-        // The stamp first: a change while parsing makes the next check read
-        // the file again rather than keep a card of the older text.
-        let stamp = Stamp::read(&path);
-        let card = load(&path).map(|s| Arc::new(Card::of(&s))).map_err(Arc::new);
+        Listed::read_into(path, &mut Vec::new())
+    }
+
+    /// [`Listed::read`] through `buffer` (see [`load_stamped`]).
+    pub fn read_into(path: PathBuf, buffer: &mut Vec<u8>) -> Listed {
+        let (stamp, session) = load_stamped(&path, buffer);
+        let card = session.map(|s| Arc::new(Card::of(&s))).map_err(Arc::new);
         Listed { path, stamp, card }
     }
 
@@ -176,7 +179,11 @@ pub fn check(
     let total = listed.len() + to_read.len();
     progress(&[], listed.len(), total);
     for chunk in to_read.chunks(BATCH) {
-        let read: Vec<Listed> = chunk.par_iter().cloned().map(Listed::read).collect();
+        let read: Vec<Listed> = chunk
+            .par_iter()
+            .cloned()
+            .map_init(Vec::new, |buffer, path| Listed::read_into(path, buffer))
+            .collect();
         listed.extend_from_slice(&read);
         progress(&read, listed.len(), total);
     }

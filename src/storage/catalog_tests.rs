@@ -219,3 +219,29 @@ fn cards_read_from_the_remembered_files_are_told_apart_without_copying_them() {
         assert_eq!(same_files(&listed, remembered), expected);
     }
 }
+
+#[test]
+fn files_read_through_one_buffer_each_get_their_own_card_and_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.ron");
+    let short = dir.path().join("short.ron");
+    let broken = dir.path().join("broken.ron");
+    let mut big = session("A long one");
+    big.notes
+        .insert(crate::domain::Step::Goals, "words ".repeat(2_000));
+    save(&long, &big).unwrap();
+    save(&short, &session("Short")).unwrap();
+    fs::write(&broken, "(title: ").unwrap();
+    let mut buffer = Vec::new();
+    // The short file after the long one: nothing of the long one is left over.
+    let read: Vec<Listed> = [&long, &short, &broken]
+        .into_iter()
+        .map(|p| Listed::read_into(p.clone(), &mut buffer))
+        .collect();
+    assert_eq!(titles(&read[..2]), ["A long one", "Short"]);
+    assert!(read[2].card.is_err());
+    for l in &read {
+        assert_eq!(l.stamp, Stamp::read(&l.path), "{}", l.path.display());
+        assert!(l.stamp.is_some());
+    }
+}

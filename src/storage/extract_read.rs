@@ -15,7 +15,7 @@ use super::archive::sort_key;
 use super::cache::SETTLE;
 use super::catalog::Stamp;
 use super::extract::{Extracts, Remembered, ToRemember};
-use super::file::load;
+use super::file::load_stamped;
 use super::paths::is_session_file;
 use super::{Archive, StorageError};
 use crate::domain::{Session, TextPool, Texts, lean, texts_of};
@@ -124,15 +124,13 @@ pub fn extracted_later(
     }
     let fresh: Vec<(PathBuf, Option<Remembered>)> = to_read
         .into_par_iter()
-        // One pool for the sessions read one after another on a core, so
-        // the words they repeat (carried actions, the same people) are held
-        // once: less memory to fetch from the system, which is much of the
-        // time of a first run.
-        .map_init(TextPool::default, |pool, (path, name)| {
-            // The stamp first: a change while parsing makes the next run
-            // read the file again rather than keep the older text.
-            let stamp = Stamp::read(&path);
-            let read = load(&path).ok().map(|session| Remembered {
+        // One pool and one buffer for the sessions read one after another on
+        // a core, so the words they repeat (carried actions, the same people)
+        // are held once and each file is read into the same memory: less
+        // memory to fetch from the system, which is much of a first run.
+        .map_init(<(TextPool, Vec<u8>)>::default, |(pool, buffer), (path, name)| {
+            let (stamp, session) = load_stamped(&path, buffer);
+            let read = session.ok().map(|session| Remembered {
                 name,
                 // A file without a time is never remembered (see `remember`).
                 stamp: stamp.unwrap_or(Stamp {

@@ -5,14 +5,27 @@ use std::path::Path;
 
 use super::StorageError;
 use super::atomic::{create_atomic, write_atomic};
+use super::catalog::Stamp;
 use super::format::{parse, parse_all, try_to_ron};
-use super::special::read_regular;
+use super::special::{read_regular, read_regular_into};
 use crate::domain::Session;
 
 /// Reads a session file. Mistakes in it come back as
 /// [`StorageError::Parse`] with the line, column and what was expected.
 pub fn load(path: &Path) -> Result<Session, StorageError> {
     parse(&read_regular(path)?, path)
+}
+
+/// [`load`] for reading many files one after another: the file is read
+/// into `buffer`, whose memory is reused (fetching fresh memory for each
+/// file is much of a first run's time), and comes with its stamp, taken
+/// from the open file before it is read: a change while parsing makes the
+/// next run read it again rather than keep the older text.
+pub fn load_stamped(path: &Path, buffer: &mut Vec<u8>) -> (Option<Stamp>, Result<Session, StorageError>) {
+    match read_regular_into(path, buffer) {
+        Ok(meta) => (Stamp::of(&meta), parse(buffer, path)),
+        Err(e) => (Stamp::read(path), Err(e)),
+    }
 }
 
 /// Reads a session file and finds every problem in it, not just the first:

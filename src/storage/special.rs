@@ -12,15 +12,25 @@ use super::StorageError;
 
 /// The whole of the plain file at `path` (following links), or why not.
 pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, StorageError> {
+    let mut bytes = Vec::new();
+    read_regular_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_regular`] into `bytes`, whose memory is reused (what it held is
+/// dropped), for reading many files one after another; gives the open
+/// file's metadata, taken before it was read.
+pub(crate) fn read_regular_into(path: &Path, bytes: &mut Vec<u8>) -> Result<Metadata, StorageError> {
     let meta = fs::metadata(path).map_err(|e| not_followed(path, e))?;
     ensure_plain(path, &meta)?;
     let mut file = open(path).map_err(|e| StorageError::io("read", path, e))?;
     let meta = file.metadata().map_err(|e| StorageError::io("read", path, e))?;
     ensure_plain(path, &meta)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)
+    bytes.clear();
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(bytes)
         .map_err(|e| StorageError::io("read", path, e))?;
-    Ok(bytes)
+    Ok(meta)
 }
 
 /// [`read_regular`] as text, for small files of Roundtable's own (locks).
