@@ -5,7 +5,7 @@
 //! these flags so stalled commitments stand out.
 
 use super::History;
-use crate::domain::{ActionItem, Attendance, Session, comparable, comparable_is};
+use crate::domain::{ActionItem, Attendance, Participant, Session, comparable, comparable_is};
 
 // Serde: the command line remembers each action's flags between runs.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -43,39 +43,22 @@ impl History<'_> {
     /// The flags of `action` as it stands at the meeting `at` (an index into
     /// the history). Only open actions are flagged: a done action needs no
     /// chasing. Attendance flags need the meeting's list of participants.
+    /// For every action of the archive at once, see [`History::flags_of`].
     pub fn flags(&self, action: &ActionItem, at: usize) -> Vec<Flag> {
         let Some(today) = self.session(at) else {
             return Vec::new();
         };
-        if !action.status.is_open() {
-            return Vec::new();
-        }
         let upto = self.series_upto(at);
-        let mut flags = Vec::new();
-        let id = action.id.trim();
-        if !id.is_empty() {
-            let copies = upto
-                .iter()
-                .filter(|s| s.actions.iter().any(|a| a.id == id))
-                .count();
-            if copies > 1 {
-                flags.push(Flag::Carried(copies - 1));
-            }
-        }
-        let owner = comparable(&action.owner);
-        if owner.is_empty() {
-            flags.push(Flag::NoOwner);
-            return flags;
-        }
-        if today.participants.is_empty() {
-            return flags;
-        }
-        if let Some(org) = organisation_of(&owner, &upto).filter(|org| !has_organisation(today, org)) {
-            flags.push(Flag::OrganisationLeft(org.to_string()));
-        } else if !is_present(today, &owner) {
-            flags.push(Flag::OwnerAbsent);
-        }
-        flags
+        judge(
+            action,
+            today,
+            |id| {
+                upto.iter()
+                    .filter(|s| s.actions.iter().any(|a| a.id == id))
+                    .count()
+            },
+            |owner| organisation_of(owner, &upto),
+        )
     }
 
     /// The sessions of `at`'s series up to and including it, oldest first.
@@ -91,6 +74,46 @@ impl History<'_> {
     }
 }
 
+/// The rules, for `action` at the meeting `today`, given how to look up
+/// what the series says up to and including `today`: `copies` counts the
+/// meetings holding an action with this id (trimmed, never empty), and
+/// `organisation` finds the organisation of the participant with this name
+/// (comparable) as the latest meeting listing them says (see
+/// [`said_organisation`]). A single look-up scans the series for these; the
+/// whole table keeps a running count as it walks each series once.
+pub(super) fn judge<'s>(
+    action: &ActionItem,
+    today: &Session,
+    copies: impl FnOnce(&str) -> usize,
+    organisation: impl FnOnce(&str) -> Option<&'s str>,
+) -> Vec<Flag> {
+    if !action.status.is_open() {
+        return Vec::new();
+    }
+    let mut flags = Vec::new();
+    let id = action.id.trim();
+    if !id.is_empty() {
+        let copies = copies(id);
+        if copies > 1 {
+            flags.push(Flag::Carried(copies - 1));
+        }
+    }
+    let owner = comparable(&action.owner);
+    if owner.is_empty() {
+        flags.push(Flag::NoOwner);
+        return flags;
+    }
+    if today.participants.is_empty() {
+        return flags;
+    }
+    if let Some(org) = organisation(&owner).filter(|org| !has_organisation(today, org)) {
+        flags.push(Flag::OrganisationLeft(org.to_string()));
+    } else if !is_present(today, &owner) {
+        flags.push(Flag::OwnerAbsent);
+    }
+    flags
+}
+
 /// The organisation of the participant named `owner` (already comparable),
 /// as the latest session listing them says.
 fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str> {
@@ -98,9 +121,15 @@ fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str>
         s.participants
             .iter()
             .find(|p| comparable_is(&p.name, owner))
-            .map(|p| p.organisation.trim())
-            .filter(|org| !org.is_empty())
+            .and_then(said_organisation)
     })
+}
+
+/// What a session says of a participant's organisation: the first of them
+/// listed under a name speaks for that name, and says nothing when it
+/// names no organisation (an earlier session's word then stands).
+pub(super) fn said_organisation(participant: &Participant) -> Option<&str> {
+    Some(participant.organisation.trim()).filter(|org| !org.is_empty())
 }
 
 fn has_organisation(session: &Session, org: &str) -> bool {
@@ -126,8 +155,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::domain::ActionStatus;
     use crate::domain::history::tests::meeting;
-    use crate::domain::{ActionStatus, Participant};
 
     fn person(name: &str, org: &str, attendance: Attendance) -> Participant {
         Participant {
