@@ -49,16 +49,7 @@ impl History<'_> {
             return Vec::new();
         };
         let upto = self.series_upto(at);
-        judge(
-            action,
-            today,
-            |id| {
-                upto.iter()
-                    .filter(|s| s.actions.iter().any(|a| a.id == id))
-                    .count()
-            },
-            |owner| organisation_of(owner, &upto),
-        )
+        judge(action, &mut Scan { today, upto })
     }
 
     /// The sessions of `at`'s series up to and including it, oldest first.
@@ -74,55 +65,59 @@ impl History<'_> {
     }
 }
 
-/// The rules, for `action` at the meeting `today`, given how to look up
-/// what the series says up to and including `today`: `copies` counts the
-/// meetings holding an action with this id (trimmed, never empty), and
-/// `organisation` finds the organisation of the participant with this name
-/// (comparable) as the latest meeting listing them says (see
-/// [`said_organisation`]). A single look-up scans the series for these; the
-/// whole table keeps a running count as it walks each series once.
-pub(super) fn judge<'s>(
-    action: &ActionItem,
-    today: &Session,
-    copies: impl FnOnce(&str) -> usize,
-    organisation: impl FnOnce(&str) -> Option<&'s str>,
-) -> Vec<Flag> {
+/// What the rules ask of a series up to and including the meeting an
+/// action is flagged at ("today"). A single look-up scans the series
+/// ([`Scan`]); the whole table keeps running counts as it walks each series
+/// once. Names are compared as [`comparable`] makes them.
+pub(super) trait Facts<'s> {
+    /// A name as compared, in whatever form is quickest to look up.
+    type Name;
+    /// How many meetings hold an action with this id (trimmed, not empty).
+    fn copies(&mut self, id: &str) -> usize;
+    /// An owner's name as compared, or `None` when that is blank.
+    fn name(&mut self, owner: &'s str) -> Option<Self::Name>;
+    /// Whether today's meeting lists any participants.
+    fn has_participants(&self) -> bool;
+    /// The organisation of the participant with this name, as the latest
+    /// meeting listing them says (see [`said_organisation`]).
+    fn organisation(&mut self, name: &Self::Name) -> Option<&'s str>;
+    /// Whether anyone listed today is of this organisation.
+    fn has_organisation(&mut self, org: &'s str) -> bool;
+    /// Whether someone present today has this name, or is of an
+    /// organisation with this name (for an owner that is a group).
+    fn is_present(&mut self, name: &Self::Name) -> bool;
+}
+
+/// The rules: carried to later meetings, no owner, the owner's organisation
+/// gone, the owner absent; only open actions are flagged.
+pub(super) fn judge<'s, F: Facts<'s>>(action: &'s ActionItem, facts: &mut F) -> Vec<Flag> {
     if !action.status.is_open() {
         return Vec::new();
     }
     let mut flags = Vec::new();
     let id = action.id.trim();
     if !id.is_empty() {
-        let copies = copies(id);
+        let copies = facts.copies(id);
         if copies > 1 {
             flags.push(Flag::Carried(copies - 1));
         }
     }
-    let owner = comparable(&action.owner);
-    if owner.is_empty() {
+    let Some(owner) = facts.name(&action.owner) else {
         flags.push(Flag::NoOwner);
         return flags;
-    }
-    if today.participants.is_empty() {
+    };
+    if !facts.has_participants() {
         return flags;
     }
-    if let Some(org) = organisation(&owner).filter(|org| !has_organisation(today, org)) {
+    if let Some(org) = facts
+        .organisation(&owner)
+        .filter(|org| !facts.has_organisation(org))
+    {
         flags.push(Flag::OrganisationLeft(org.to_string()));
-    } else if !is_present(today, &owner) {
+    } else if !facts.is_present(&owner) {
         flags.push(Flag::OwnerAbsent);
     }
     flags
-}
-
-/// The organisation of the participant named `owner` (already comparable),
-/// as the latest session listing them says.
-fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str> {
-    sessions.iter().rev().find_map(|s| {
-        s.participants
-            .iter()
-            .find(|p| comparable_is(&p.name, owner))
-            .and_then(said_organisation)
-    })
 }
 
 /// What a session says of a participant's organisation: the first of them
@@ -132,22 +127,50 @@ pub(super) fn said_organisation(participant: &Participant) -> Option<&str> {
     Some(participant.organisation.trim()).filter(|org| !org.is_empty())
 }
 
-fn has_organisation(session: &Session, org: &str) -> bool {
-    let org = comparable(org);
-    session
-        .participants
-        .iter()
-        .any(|p| comparable_is(&p.organisation, &org))
+/// The facts for one look-up, scanned from the sessions up to today.
+struct Scan<'s> {
+    today: &'s Session,
+    upto: Vec<&'s Session>,
 }
 
-/// Present by name, or (for an owner that is an organisation or group) by
-/// someone of that organisation being present.
-fn is_present(session: &Session, owner: &str) -> bool {
-    session
-        .participants
-        .iter()
-        .filter(|p| p.attendance == Attendance::Present)
-        .any(|p| comparable_is(&p.name, owner) || comparable_is(&p.organisation, owner))
+impl<'s> Facts<'s> for Scan<'s> {
+    type Name = String;
+
+    fn copies(&mut self, id: &str) -> usize {
+        let holds = |s: &&&Session| s.actions.iter().any(|a| a.id == id);
+        self.upto.iter().filter(holds).count()
+    }
+
+    fn name(&mut self, owner: &'s str) -> Option<String> {
+        Some(comparable(owner)).filter(|name| !name.is_empty())
+    }
+
+    fn has_participants(&self) -> bool {
+        !self.today.participants.is_empty()
+    }
+
+    fn organisation(&mut self, name: &String) -> Option<&'s str> {
+        self.upto.iter().rev().find_map(|s| {
+            s.participants
+                .iter()
+                .find(|p| comparable_is(&p.name, name))
+                .and_then(said_organisation)
+        })
+    }
+
+    fn has_organisation(&mut self, org: &'s str) -> bool {
+        let org = comparable(org);
+        let today = &self.today.participants;
+        today.iter().any(|p| comparable_is(&p.organisation, &org))
+    }
+
+    fn is_present(&mut self, name: &String) -> bool {
+        self.today
+            .participants
+            .iter()
+            .filter(|p| p.attendance == Attendance::Present)
+            .any(|p| comparable_is(&p.name, name) || comparable_is(&p.organisation, name))
+    }
 }
 
 #[cfg(test)]
