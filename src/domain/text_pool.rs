@@ -1,7 +1,7 @@
 //! Texts held once, however many sessions hold them: carried actions,
 //! the vision and goals repeat from session to session.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::Text;
 

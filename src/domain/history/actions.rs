@@ -1,8 +1,7 @@
 //! Actions across sessions: each action once, as its latest copy says.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use foldhash::HashMap;
 
 use super::History;
 use crate::domain::{ActionItem, ActionStatus};
@@ -61,7 +60,7 @@ impl<'a> History<'a> {
     pub fn actions(&self) -> Vec<ActionRecord<'a>> {
         let mut out: Vec<ActionRecord<'a>> = Vec::new();
         for series in self.series() {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let mut seen: HashMap<&str, usize> = HashMap::default();
             for &index in &series.sessions {
                 let session = self.sessions[index];
                 for (item, action) in session.actions.iter().enumerate() {
@@ -92,13 +91,12 @@ impl<'a> History<'a> {
 
     /// The actions `filter` lets through, soonest due first (undated last).
     pub fn actions_matching(&self, filter: &ActionFilter, today: NaiveDate) -> Vec<ActionRecord<'a>> {
-        let mut found: Vec<ActionRecord<'a>> = self
+        let found: Vec<ActionRecord<'a>> = self
             .actions()
             .into_iter()
             .filter(|r| filter.matches(r, today))
             .collect();
-        found.sort_by_key(|r| (r.action.due.is_none(), r.action.due, r.partnership.to_lowercase()));
-        found
+        listing_order(&found).into_iter().map(|k| found[k]).collect()
     }
 
     /// The latest copy of the action with this id. `Err` holds every
@@ -116,6 +114,38 @@ impl<'a> History<'a> {
             many => Err(many.iter().map(|r| r.partnership.to_string()).collect()),
         }
     }
+}
+
+/// The order actions are listed in, as indices into `records`: soonest due
+/// first (undated last), then by partnership ignoring case, then as given.
+/// Each partnership's name is lowercased once, not once for each action.
+pub(super) fn listing_order(records: &[ActionRecord]) -> Vec<usize> {
+    let mut names: HashMap<&str, usize> = HashMap::default();
+    let mut lower: Vec<String> = Vec::new();
+    let name_of: Vec<usize> = records
+        .iter()
+        .map(|r| {
+            *names.entry(r.partnership).or_insert_with(|| {
+                lower.push(r.partnership.to_lowercase());
+                lower.len() - 1
+            })
+        })
+        .collect();
+    // Each name's place among the lowercased names (equal ones share it).
+    let mut by_name: Vec<usize> = (0..lower.len()).collect();
+    by_name.sort_by(|&a, &b| lower[a].cmp(&lower[b]));
+    let mut place = vec![0; lower.len()];
+    for pair in by_name.windows(2) {
+        let step = usize::from(lower[pair[0]] != lower[pair[1]]);
+        place[pair[1]] = place[pair[0]] + step;
+    }
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    // Stable: equal keys stay in the order given.
+    order.sort_by_key(|&k| {
+        let due = records[k].action.due;
+        (due.is_none(), due, place[name_of[k]])
+    });
+    order
 }
 
 #[cfg(test)]

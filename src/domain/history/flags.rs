@@ -5,7 +5,7 @@
 //! these flags so stalled commitments stand out.
 
 use super::History;
-use crate::domain::{ActionItem, Attendance, Session, comparable, comparable_is};
+use crate::domain::{ActionItem, Attendance, Participant, Session, comparable, comparable_is};
 
 // Serde: the command line remembers each action's flags between runs.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -43,39 +43,13 @@ impl History<'_> {
     /// The flags of `action` as it stands at the meeting `at` (an index into
     /// the history). Only open actions are flagged: a done action needs no
     /// chasing. Attendance flags need the meeting's list of participants.
+    /// For every action of the archive at once, see [`History::flags_of`].
     pub fn flags(&self, action: &ActionItem, at: usize) -> Vec<Flag> {
         let Some(today) = self.session(at) else {
             return Vec::new();
         };
-        if !action.status.is_open() {
-            return Vec::new();
-        }
         let upto = self.series_upto(at);
-        let mut flags = Vec::new();
-        let id = action.id.trim();
-        if !id.is_empty() {
-            let copies = upto
-                .iter()
-                .filter(|s| s.actions.iter().any(|a| a.id == id))
-                .count();
-            if copies > 1 {
-                flags.push(Flag::Carried(copies - 1));
-            }
-        }
-        let owner = comparable(&action.owner);
-        if owner.is_empty() {
-            flags.push(Flag::NoOwner);
-            return flags;
-        }
-        if today.participants.is_empty() {
-            return flags;
-        }
-        if let Some(org) = organisation_of(&owner, &upto).filter(|org| !has_organisation(today, org)) {
-            flags.push(Flag::OrganisationLeft(org.to_string()));
-        } else if !is_present(today, &owner) {
-            flags.push(Flag::OwnerAbsent);
-        }
-        flags
+        judge(action, &mut Scan { today, upto })
     }
 
     /// The sessions of `at`'s series up to and including it, oldest first.
@@ -91,34 +65,112 @@ impl History<'_> {
     }
 }
 
-/// The organisation of the participant named `owner` (already comparable),
-/// as the latest session listing them says.
-fn organisation_of<'s>(owner: &str, sessions: &[&'s Session]) -> Option<&'s str> {
-    sessions.iter().rev().find_map(|s| {
-        s.participants
+/// What the rules ask of a series up to and including the meeting an
+/// action is flagged at ("today"). A single look-up scans the series
+/// ([`Scan`]); the whole table keeps running counts as it walks each series
+/// once. Names are compared as [`comparable`] makes them.
+pub(super) trait Facts<'s> {
+    /// A name as compared, in whatever form is quickest to look up.
+    type Name;
+    /// How many meetings hold an action with this id (trimmed, not empty).
+    fn copies(&mut self, id: &str) -> usize;
+    /// An owner's name as compared, or `None` when that is blank.
+    fn name(&mut self, owner: &'s str) -> Option<Self::Name>;
+    /// Whether today's meeting lists any participants.
+    fn has_participants(&self) -> bool;
+    /// The organisation of the participant with this name, as the latest
+    /// meeting listing them says (see [`said_organisation`]).
+    fn organisation(&mut self, name: &Self::Name) -> Option<&'s str>;
+    /// Whether anyone listed today is of this organisation.
+    fn has_organisation(&mut self, org: &'s str) -> bool;
+    /// Whether someone present today has this name, or is of an
+    /// organisation with this name (for an owner that is a group).
+    fn is_present(&mut self, name: &Self::Name) -> bool;
+}
+
+/// The rules: carried to later meetings, no owner, the owner's organisation
+/// gone, the owner absent; only open actions are flagged.
+pub(super) fn judge<'s, F: Facts<'s>>(action: &'s ActionItem, facts: &mut F) -> Vec<Flag> {
+    if !action.status.is_open() {
+        return Vec::new();
+    }
+    let mut flags = Vec::new();
+    let id = action.id.trim();
+    if !id.is_empty() {
+        let copies = facts.copies(id);
+        if copies > 1 {
+            flags.push(Flag::Carried(copies - 1));
+        }
+    }
+    let Some(owner) = facts.name(&action.owner) else {
+        flags.push(Flag::NoOwner);
+        return flags;
+    };
+    if !facts.has_participants() {
+        return flags;
+    }
+    if let Some(org) = facts
+        .organisation(&owner)
+        .filter(|org| !facts.has_organisation(org))
+    {
+        flags.push(Flag::OrganisationLeft(org.to_string()));
+    } else if !facts.is_present(&owner) {
+        flags.push(Flag::OwnerAbsent);
+    }
+    flags
+}
+
+/// What a session says of a participant's organisation: the first of them
+/// listed under a name speaks for that name, and says nothing when it
+/// names no organisation (an earlier session's word then stands).
+pub(super) fn said_organisation(participant: &Participant) -> Option<&str> {
+    Some(participant.organisation.trim()).filter(|org| !org.is_empty())
+}
+
+/// The facts for one look-up, scanned from the sessions up to today.
+struct Scan<'s> {
+    today: &'s Session,
+    upto: Vec<&'s Session>,
+}
+
+impl<'s> Facts<'s> for Scan<'s> {
+    type Name = String;
+
+    fn copies(&mut self, id: &str) -> usize {
+        let holds = |s: &&&Session| s.actions.iter().any(|a| a.id == id);
+        self.upto.iter().filter(holds).count()
+    }
+
+    fn name(&mut self, owner: &'s str) -> Option<String> {
+        Some(comparable(owner)).filter(|name| !name.is_empty())
+    }
+
+    fn has_participants(&self) -> bool {
+        !self.today.participants.is_empty()
+    }
+
+    fn organisation(&mut self, name: &String) -> Option<&'s str> {
+        self.upto.iter().rev().find_map(|s| {
+            s.participants
+                .iter()
+                .find(|p| comparable_is(&p.name, name))
+                .and_then(said_organisation)
+        })
+    }
+
+    fn has_organisation(&mut self, org: &'s str) -> bool {
+        let org = comparable(org);
+        let today = &self.today.participants;
+        today.iter().any(|p| comparable_is(&p.organisation, &org))
+    }
+
+    fn is_present(&mut self, name: &String) -> bool {
+        self.today
+            .participants
             .iter()
-            .find(|p| comparable_is(&p.name, owner))
-            .map(|p| p.organisation.trim())
-            .filter(|org| !org.is_empty())
-    })
-}
-
-fn has_organisation(session: &Session, org: &str) -> bool {
-    let org = comparable(org);
-    session
-        .participants
-        .iter()
-        .any(|p| comparable_is(&p.organisation, &org))
-}
-
-/// Present by name, or (for an owner that is an organisation or group) by
-/// someone of that organisation being present.
-fn is_present(session: &Session, owner: &str) -> bool {
-    session
-        .participants
-        .iter()
-        .filter(|p| p.attendance == Attendance::Present)
-        .any(|p| comparable_is(&p.name, owner) || comparable_is(&p.organisation, owner))
+            .filter(|p| p.attendance == Attendance::Present)
+            .any(|p| comparable_is(&p.name, name) || comparable_is(&p.organisation, name))
+    }
 }
 
 #[cfg(test)]
@@ -126,8 +178,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::domain::ActionStatus;
     use crate::domain::history::tests::meeting;
-    use crate::domain::{ActionStatus, Participant};
 
     fn person(name: &str, org: &str, attendance: Attendance) -> Participant {
         Participant {

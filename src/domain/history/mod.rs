@@ -25,6 +25,7 @@
 
 mod actions;
 mod flags;
+mod flags_all;
 mod lean;
 mod measures;
 mod shape;

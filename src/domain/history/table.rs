@@ -7,6 +7,7 @@ use std::borrow::Borrow;
 
 use chrono::NaiveDate;
 
+use super::actions::listing_order;
 use super::{ActionFilter, ActionRecord, Flag, History};
 use crate::domain::Session;
 
@@ -33,27 +34,23 @@ pub struct ActionTable {
 
 impl ActionTable {
     pub fn of(history: &History) -> ActionTable {
-        let mut keyed: Vec<_> = history
-            .actions()
+        let records = history.actions();
+        let mut flags = history.flags_of(&records);
+        let rows = listing_order(&records)
             .into_iter()
-            .map(|r| {
-                let key = (r.action.due.is_none(), r.action.due, r.partnership.to_lowercase());
-                let row = TableRow {
+            .map(|k| {
+                let r = &records[k];
+                TableRow {
                     session: small(r.session),
                     item: small(r.item),
                     first_session: small(r.first_session),
-                    flags: history.flags(r.action, r.session),
+                    flags: std::mem::take(&mut flags[k]),
                     open: r.action.status.is_open(),
                     due: r.action.due,
-                };
-                (key, row)
+                }
             })
             .collect();
-        // Stable: equal keys stay in the order first recorded.
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        ActionTable {
-            rows: keyed.into_iter().map(|(_, row)| row).collect(),
-        }
+        ActionTable { rows }
     }
 
     /// The record of a row, from the sessions the table was made of (in the
