@@ -179,16 +179,7 @@ mod tests {
 
     use super::*;
     use crate::domain::ActionStatus;
-    use crate::domain::history::tests::meeting;
-
-    fn person(name: &str, org: &str, attendance: Attendance) -> Participant {
-        Participant {
-            name: name.into(),
-            organisation: org.into(),
-            attendance,
-            ..Default::default()
-        }
-    }
+    use crate::domain::history::tests::{meeting, person};
 
     fn action(id: &str, owner: &str) -> ActionItem {
         ActionItem {

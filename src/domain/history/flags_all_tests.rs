@@ -4,18 +4,9 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::super::tests::meeting;
+use super::super::tests::{meeting, person};
 use crate::domain::history::{ActionTable, Flag, History, TableRow};
-use crate::domain::{ActionItem, ActionStatus, Attendance, Participant, Session};
-
-fn person(name: &str, org: &str, attendance: Attendance) -> Participant {
-    Participant {
-        name: name.into(),
-        organisation: org.into(),
-        attendance,
-        ..Default::default()
-    }
-}
+use crate::domain::{ActionItem, ActionStatus, Attendance, Session};
 
 fn action(id: &str, owner: &str, status: ActionStatus) -> ActionItem {
     ActionItem {

@@ -1,4 +1,5 @@
-//! Tests of the partnership history, and a meeting maker other tests share.
+//! Tests of the partnership history, and a meeting and participant maker
+//! other tests share.
 use chrono::{DateTime, NaiveDate};
 
 use super::shape::depths;
@@ -8,6 +9,19 @@ pub(crate) fn meeting(title: &str, partnership: &str, month: u32, day: u32) -> S
     let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
     let date = NaiveDate::from_ymd_opt(2026, month, day).unwrap();
     Session::new(title, partnership, date, now)
+}
+
+pub(crate) fn person(
+    name: &str,
+    org: &str,
+    attendance: crate::domain::Attendance,
+) -> crate::domain::Participant {
+    crate::domain::Participant {
+        name: name.into(),
+        organisation: org.into(),
+        attendance,
+        ..Default::default()
+    }
 }
 
 #[test]
