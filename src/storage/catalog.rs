@@ -41,6 +41,16 @@ impl Stamp {
     pub fn read(path: &Path) -> Option<Stamp> {
         Stamp::of(&fs::metadata(path).ok()?)
     }
+
+    /// The stamp of a folder's entry, following a link as [`Stamp::read`]
+    /// does; looked up in the folder already open rather than by the whole
+    /// path again, which is much of a check when nothing changed.
+    pub fn of_entry(entry: &fs::DirEntry) -> Option<Stamp> {
+        match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => Stamp::of(&entry.metadata().ok()?),
+            _ => Stamp::read(&entry.path()),
+        }
+    }
 }
 
 /// One file of the archive as last checked: its card, or why it could not
@@ -165,7 +175,7 @@ pub fn check(
         if !is_session_file(&path) {
             continue;
         }
-        let stamp = fs::metadata(&path).ok().and_then(|m| Stamp::of(&m));
+        let stamp = Stamp::of_entry(&entry);
         let name = entry.file_name().to_string_lossy().into_owned();
         match (known.get(&name), stamp) {
             (Some((was, card)), Some(now)) if *was == now => listed.push(Listed {

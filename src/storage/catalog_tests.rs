@@ -245,3 +245,26 @@ fn files_read_through_one_buffer_each_get_their_own_card_and_stamp() {
         assert!(l.stamp.is_some());
     }
 }
+
+#[test]
+fn a_folder_entry_is_stamped_as_its_path_is_following_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.ron");
+    save(&real, &session("Real")).unwrap();
+    age(&real);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&real, dir.path().join("link.ron")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("dangling.ron")).unwrap();
+    let mut seen = 0;
+    for entry in fs::read_dir(dir.path()).unwrap().flatten() {
+        assert_eq!(
+            Stamp::of_entry(&entry),
+            Stamp::read(&entry.path()),
+            "{:?}",
+            entry.path()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}

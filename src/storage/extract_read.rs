@@ -115,7 +115,7 @@ pub fn extracted_later(
         if !is_session_file(&path) {
             continue;
         }
-        let stamp = fs::metadata(&path).ok().and_then(|m| Stamp::of(&m));
+        let stamp = Stamp::of_entry(&entry);
         let name = entry.file_name().to_string_lossy().into_owned();
         match (remembered.remove(&name), stamp) {
             (Some(r), Some(now)) if r.stamp == now => kept.push((path, r)),
