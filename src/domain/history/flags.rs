@@ -137,7 +137,8 @@ impl<'s> Facts<'s> for Scan<'s> {
     type Name = String;
 
     fn copies(&mut self, id: &str) -> usize {
-        let holds = |s: &&&Session| s.actions.iter().any(|a| a.id == id);
+        // Ids as followed from session to session: trimmed.
+        let holds = |s: &&&Session| s.actions.iter().any(|a| a.id.trim() == id);
         self.upto.iter().filter(holds).count()
     }
 
@@ -223,6 +224,18 @@ mod tests {
         assert_eq!(h.flags(&sessions[1].actions[0], 1), [Flag::Carried(1)]);
         assert_eq!(h.flags(a1, 3), [Flag::Carried(3), Flag::OwnerAbsent]);
         assert_eq!(Flag::join(&h.flags(a1, 3)), "carried 3 times; owner absent today");
+    }
+
+    #[test]
+    fn an_id_written_with_spaces_around_it_is_counted_as_carried_as_it_is_followed() {
+        let mut sessions = archive();
+        // As a hand edit might leave it in one file.
+        sessions[1].actions[0].id = " a-1 ".into();
+        let h = History::new(&sessions);
+        assert_eq!(h.flags(&sessions[3].actions[0], 3)[0], Flag::Carried(3));
+        let records = h.actions();
+        let a1 = records.iter().position(|r| r.action.id == "a-1").unwrap();
+        assert_eq!(h.flags_of(&records)[a1][0], Flag::Carried(3));
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl<'s> Walk<'s> {
     /// Takes in the session numbered `index`, the next in its series.
     fn add(&mut self, index: usize, session: &'s Session) {
         for action in &session.actions {
-            let count = self.copies.entry(action.id.as_str()).or_insert((0, usize::MAX));
+            let count = self.copies.entry(action.id.trim()).or_insert((0, usize::MAX));
             if count.1 != index {
                 *count = (count.0 + 1, index);
             }
