@@ -15,6 +15,30 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
+/// The digit keys 0 to 9, for typing a number a key at a time.
+pub const DIGITS: &[Key] = &[
+    Key::ch('0'),
+    Key::ch('1'),
+    Key::ch('2'),
+    Key::ch('3'),
+    Key::ch('4'),
+    Key::ch('5'),
+    Key::ch('6'),
+    Key::ch('7'),
+    Key::ch('8'),
+    Key::ch('9'),
+];
+
+/// The digit keys `from` to `to`, both included: scores and counts typed
+/// as one digit.
+pub const fn digits(from: usize, to: usize) -> &'static [Key] {
+    DIGITS.split_at(to + 1).0.split_at(from).1
+}
+
+/// The keys 1 to 6, one for each of the six steps, wherever steps are
+/// chosen by number (the session, the presenter view, `roundtable present`).
+pub const STEP_KEYS: &[Key] = digits(1, 6);
+
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {
         Key {

@@ -110,3 +110,19 @@ fn labels_read_like_a_manual() {
     };
     assert_eq!(slash.keys_label(), "/ f");
 }
+
+#[test]
+fn digit_ranges_hold_exactly_the_digits_asked_for() {
+    let chars = |keys: &[Key]| -> String {
+        keys.iter()
+            .map(|k| match k.code {
+                KeyCode::Char(c) => c,
+                _ => '?',
+            })
+            .collect()
+    };
+    assert_eq!(chars(DIGITS), "0123456789");
+    assert_eq!(chars(STEP_KEYS), "123456");
+    assert_eq!(chars(digits(0, 5)), "012345");
+    assert_eq!(chars(digits(1, 5)), "12345");
+}

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::app::clock::clock_text;
-use crate::app::keys::{Binding, Key};
+use crate::app::keys::{Binding, Key, STEP_KEYS};
 use crate::assets::guide;
 use crate::domain::{ConsentCheck, ConsentLevel, ConsentOutcome, Part, Session, Step, Subject};
 
@@ -308,14 +308,7 @@ pub const KEYS: &[Binding<Action>] = &[
         in_footer: true,
     },
     Binding {
-        keys: &[
-            Key::ch('1'),
-            Key::ch('2'),
-            Key::ch('3'),
-            Key::ch('4'),
-            Key::ch('5'),
-            Key::ch('6'),
-        ],
+        keys: STEP_KEYS,
         action: Action::Step,
         label: "step",
         help: "Show step 1 to 6",

@@ -12,7 +12,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 
 use super::CliError;
-use crate::app::keys::{Binding, Key, describe, lookup};
+use crate::app::keys::{Binding, Key, STEP_KEYS, describe, lookup};
 use crate::app::presenter::{self, Presenter};
 use crate::domain::{Session, Step};
 use crate::storage::{FileWatch, load};
@@ -50,14 +50,7 @@ const KEYS: &[Binding<Do>] = &[
         in_footer: true,
     },
     Binding {
-        keys: &[
-            Key::ch('1'),
-            Key::ch('2'),
-            Key::ch('3'),
-            Key::ch('4'),
-            Key::ch('5'),
-            Key::ch('6'),
-        ],
+        keys: STEP_KEYS,
         action: Do::Step,
         label: "step",
         help: "Show step 1 to 6",

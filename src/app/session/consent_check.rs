@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::b;
 use super::section::{ListKind, Section};
 use super::{Outcome, SessionScreen};
-use crate::app::keys::{Binding, Key, KeyHelp, describe, describe_where, help_binding, lookup};
+use crate::app::keys::{Binding, Key, KeyHelp, describe, describe_where, digits, help_binding, lookup};
 use crate::app::line_field::LineField;
 use crate::domain::{
     ConsentCheck, ConsentOutcome, DecisionMethod, Position, Resolve, Response, Scale, Step, Subject,
@@ -80,14 +80,7 @@ pub const KEYS: &[Binding<ConsentAction>] = &[
         true,
     ),
     b(
-        &[
-            Key::ch('0'),
-            Key::ch('1'),
-            Key::ch('2'),
-            Key::ch('3'),
-            Key::ch('4'),
-            Key::ch('5'),
-        ],
+        digits(0, 5),
         C::Fingers,
         "fingers",
         "Fingers shown, 0–5: 0–1 block, 2 stand aside, 3–5 agree",

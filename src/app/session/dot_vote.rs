@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::b;
 use super::section::ListKind;
 use super::{Outcome, SessionScreen};
-use crate::app::keys::{Binding, Key, KeyHelp, describe_where, help_binding, lookup};
+use crate::app::keys::{Binding, DIGITS, Key, KeyHelp, describe_where, help_binding, lookup};
 use crate::domain::{Decision, DecisionMethod, DotVote, VoteList};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,19 +52,6 @@ pub enum VoteAction {
 
 use KeyCode::*;
 use VoteAction as V;
-
-const DIGITS: &[Key] = &[
-    Key::ch('0'),
-    Key::ch('1'),
-    Key::ch('2'),
-    Key::ch('3'),
-    Key::ch('4'),
-    Key::ch('5'),
-    Key::ch('6'),
-    Key::ch('7'),
-    Key::ch('8'),
-    Key::ch('9'),
-];
 
 pub const KEYS: &[Binding<VoteAction>] = &[
     b(

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::b;
 use super::{Outcome, SessionScreen};
-use crate::app::keys::{Binding, Key, KeyHelp, describe_where, help_binding, lookup};
+use crate::app::keys::{Binding, Key, KeyHelp, describe_where, digits, help_binding, lookup};
 use crate::app::line_field::LineField;
 use crate::domain::{HealthCheck, HealthScore, Principle, Session, new_item_id};
 
@@ -46,13 +46,7 @@ use KeyCode::*;
 
 pub const KEYS: &[Binding<HealthAction>] = &[
     b(
-        &[
-            Key::ch('1'),
-            Key::ch('2'),
-            Key::ch('3'),
-            Key::ch('4'),
-            Key::ch('5'),
-        ],
+        digits(1, 5),
         H::Score,
         "score",
         "Score the selected principle 1 (poor) to 5 (strong)",

@@ -4,23 +4,10 @@
 use ratatui::crossterm::event::KeyCode::*;
 
 use super::{BrowseAction as B, alt, b};
-use crate::app::keys::{Binding, Key};
+use crate::app::keys::{Binding, Key, STEP_KEYS};
 
 pub(super) const MOVING: &[Binding<B>] = &[
-    b(
-        &[
-            Key::ch('1'),
-            Key::ch('2'),
-            Key::ch('3'),
-            Key::ch('4'),
-            Key::ch('5'),
-            Key::ch('6'),
-        ],
-        B::GoToStep,
-        "step",
-        "Go to step 1 to 6",
-        false,
-    ),
+    b(STEP_KEYS, B::GoToStep, "step", "Go to step 1 to 6", false),
     b(
         &[Key::ch('p')],
         B::Participants,
