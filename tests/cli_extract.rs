@@ -220,3 +220,62 @@ fn a_broken_session_file_is_still_noted_when_the_rest_is_remembered() {
         }
     }
 }
+
+#[test]
+fn actions_list_from_what_they_remembered_alone_until_a_file_changes() {
+    let tmp = archive();
+    let broken = tmp.path().join("2026-05-01-broken.ron");
+    fs::write(&broken, "(title: \"oops\"").unwrap();
+    age_all(tmp.path(), 3600);
+    let cache = TempDir::new().unwrap();
+    let good = outputs(tmp.path(), cache.path());
+    // With the extract gone, a run that changed nothing still lists the
+    // actions, the broken file noted, without reading the sessions (which
+    // would write the extract again).
+    fs::remove_file(extract_file(cache.path())).unwrap();
+    for args in [
+        &["actions", "--json", "--today", "2027-01-01"][..],
+        &["actions", "--owner", "a", "--today", "2027-01-01"],
+    ] {
+        let out = roundtable(tmp.path())
+            .env("ROUNDTABLE_CACHE_DIR", cache.path())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let i = if args.len() == 4 { 3 } else { 5 };
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), good[i].0);
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), good[i].1);
+    }
+    assert!(
+        !cache
+            .path()
+            .join("archives")
+            .read_dir()
+            .unwrap()
+            .any(|e| { e.unwrap().path().extension().is_some_and(|x| x == "extract") }),
+        "the sessions were not read"
+    );
+    // The broken file mended: its action shows, and nothing is noted.
+    let mut session = load(&tmp.path().join("2026-12-16-level-ground-december-check-in.ron")).unwrap();
+    session.id = "mended".into();
+    session.actions[0].id = "mended-1".into();
+    session.actions[0].text = "Mended and listed".into();
+    // A broken file is never saved over: it is put right by hand.
+    fs::write(&broken, roundtable::storage::to_ron(&session)).unwrap();
+    age(&broken, 3000);
+    let out = roundtable(tmp.path())
+        .env("ROUNDTABLE_CACHE_DIR", cache.path())
+        .args(["actions", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Mended and listed")
+    );
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate, SubsecRound, Utc};
 
 use super::CliError;
-use super::actions_list::Shape;
+use super::actions_list::{self, Shape};
 use super::output::print;
 use super::pack::Loaded;
 use crate::app::write_back::{Changed, WriteBackError, change_action};
@@ -84,14 +84,28 @@ fn parse_due(text: &str) -> Result<Due, String> {
 }
 
 pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
-    // Lean sessions: a change reads its file whole again, under its lock.
-    let loaded = Loaded::extracted(dir, Depth::Actions)?;
     let today = args.today.unwrap_or_else(|| Local::now().date_naive());
-    let history = History::new(&loaded.sessions);
-    let result = match args.change {
-        Some(Change::Done { id }) => {
-            loaded.while_remembering(|| change(&loaded, &history, &id, &ActionChange::done()))
+    let (id, wanted) = match args.change {
+        None => {
+            let filter = ActionFilter {
+                partnership: args.partnership,
+                owner: args.owner,
+                status: args.status,
+                overdue: args.overdue,
+            };
+            let shape = match (args.json, args.csv) {
+                (true, _) => Shape::Json,
+                (_, true) => Shape::Csv,
+                _ => Shape::Table,
+            };
+            if actions_list::print_remembered(dir, &filter, shape, today)? {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return with_archive(dir, |loaded, history| {
+                actions_list::print_actions(loaded, history, &filter, shape, today)
+            });
         }
+        Some(Change::Done { id }) => (id, ActionChange::done()),
         Some(Change::Set {
             id,
             status,
@@ -107,25 +121,21 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
                 return Err(CliError::new("nothing to change")
                     .with_hint("say what to change with --status, --owner or --due"));
             }
-            loaded.while_remembering(|| change(&loaded, &history, &id, &wanted))
-        }
-        None => {
-            let filter = ActionFilter {
-                partnership: args.partnership,
-                owner: args.owner,
-                status: args.status,
-                overdue: args.overdue,
-            };
-            let shape = match (args.json, args.csv) {
-                (true, _) => Shape::Json,
-                (_, true) => Shape::Csv,
-                _ => Shape::Table,
-            };
-            loaded.while_remembering(|| {
-                super::actions_list::print_actions(&loaded, &history, &filter, shape, today)
-            })
+            (id, wanted)
         }
     };
+    with_archive(dir, |loaded, history| change(loaded, history, &id, &wanted))
+}
+
+/// Runs `work` on the archive's sessions, read for actions.
+fn with_archive(
+    dir: Option<&Path>,
+    work: impl FnOnce(&Loaded, &History) -> Result<(), CliError>,
+) -> Result<ExitCode, CliError> {
+    // Lean sessions: a change reads its file whole again, under its lock.
+    let loaded = Loaded::extracted(dir, Depth::Actions)?;
+    let history = History::new(&loaded.sessions);
+    let result = loaded.while_remembering(|| work(&loaded, &history));
     loaded.warn_about_broken();
     drop(history);
     loaded.finish();

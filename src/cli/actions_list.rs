@@ -1,9 +1,11 @@
 //! `roundtable actions` without a change: every action that matches, soonest
 //! due first, as a table, JSON or CSV. The order and each action's flags
-//! come from the action table, remembered beside the extract between runs
-//! (see `storage::Tables`): working them out is most of a run's work.
+//! come from the action table; it is remembered beside the extract between
+//! runs with just what listing prints of each session (see
+//! `storage::Tables`), so a run when nothing changed reads no session.
 
 use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -12,9 +14,9 @@ use unicode_width::UnicodeWidthStr;
 use super::CliError;
 use super::actions::one_line;
 use super::output::{print, print_json};
-use super::pack::Loaded;
+use super::pack::{Loaded, warn_about_unread};
 use crate::domain::{ActionFilter, ActionRecord, ActionTable, Flag, History, TableRow};
-use crate::storage::{Extracts, Stamp, Tables};
+use crate::storage::{Extracts, Stamp, Tables, stamps_in};
 
 /// How the actions are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +26,8 @@ pub(super) enum Shape {
     Csv,
 }
 
-/// Prints the actions `filter` lets through, as `shape` says.
+/// Prints the actions `filter` lets through, as `shape` says, working
+/// out the action table and remembering it for next time.
 pub(super) fn print_actions(
     loaded: &Loaded,
     history: &History,
@@ -32,7 +35,49 @@ pub(super) fn print_actions(
     shape: Shape,
     today: NaiveDate,
 ) -> Result<(), CliError> {
-    let table = action_table(loaded, history);
+    let table = ActionTable::of(history);
+    remember(loaded, history, &table);
+    print_found(&loaded.paths, history, &table, filter, shape, today)
+}
+
+/// Prints the actions from the listing the last run remembered (see
+/// `storage::Tables`), when the archive folder holds the very files it was
+/// worked out from; false, having printed nothing, when there is none to
+/// trust. Reads no session and not the extract.
+pub(super) fn print_remembered(
+    dir: Option<&Path>,
+    filter: &ActionFilter,
+    shape: Shape,
+    today: NaiveDate,
+) -> Result<bool, CliError> {
+    let Ok(archive) = super::folder::existing(dir)? else {
+        return Ok(false);
+    };
+    let dir = archive.dir();
+    let listing = Extracts::of(dir)
+        .map(|e| Tables::beside(&e))
+        .zip(stamps_in(dir))
+        .and_then(|(tables, now)| tables.read(&now));
+    let Some(listing) = listing else {
+        return Ok(false);
+    };
+    let paths: Vec<PathBuf> = listing.files.iter().map(|(name, _)| dir.join(name)).collect();
+    let history = History::new(&listing.sessions);
+    print_found(&paths, &history, &listing.table, filter, shape, today)?;
+    warn_about_unread(listing.unread);
+    Ok(true)
+}
+
+/// Prints the rows of `table` (of `history`, each session read from the
+/// file at the same place in `paths`) that `filter` lets through.
+fn print_found(
+    paths: &[PathBuf],
+    history: &History,
+    table: &ActionTable,
+    filter: &ActionFilter,
+    shape: Shape,
+    today: NaiveDate,
+) -> Result<(), CliError> {
     let sessions = history.sessions();
     let found: Vec<(&TableRow, ActionRecord)> = table
         .matching(sessions, filter, false, today)
@@ -45,7 +90,7 @@ pub(super) fn print_actions(
     match shape {
         Shape::Json => print_json(&JsonActions {
             // As `Path::display` shows them, once per file.
-            paths: loaded.paths.iter().map(|p| p.to_string_lossy()).collect(),
+            paths: paths.iter().map(|p| p.to_string_lossy()).collect(),
             history,
             found: &found,
             today,
@@ -58,13 +103,16 @@ pub(super) fn print_actions(
     }
 }
 
-/// The table remembered for exactly these files, else worked out now and
-/// remembered for next time.
-fn action_table(loaded: &Loaded, history: &History) -> ActionTable {
-    let tables = (!loaded.missing)
+/// Remembers `table`, worked out from what `loaded` read, for the next run
+/// to list from when nothing changed.
+fn remember(loaded: &Loaded, history: &History, table: &ActionTable) {
+    let Some(tables) = (!loaded.missing)
         .then(|| Extracts::of(&loaded.dir))
         .flatten()
-        .map(|e| Tables::beside(&e));
+        .map(|e| Tables::beside(&e))
+    else {
+        return;
+    };
     let files: Vec<(String, Stamp)> = loaded
         .paths
         .iter()
@@ -74,17 +122,7 @@ fn action_table(loaded: &Loaded, history: &History) -> ActionTable {
             (name.to_string_lossy().into_owned(), *stamp)
         })
         .collect();
-    // Stamps come with sessions read from the extract; without them
-    // (never, today) the table is worked out each time.
-    let files = (files.len() == loaded.sessions.len()).then_some(files);
-    if let Some(table) = tables.as_ref().zip(files.as_ref()).and_then(|(t, f)| t.read(f)) {
-        return table;
-    }
-    let table = ActionTable::of(history);
-    if let Some((tables, files)) = tables.as_ref().zip(files.as_ref()) {
-        tables.write(files, &table);
-    }
-    table
+    tables.write(&files, &loaded.unread, history.sessions(), table);
 }
 
 const HEADERS: [&str; 6] = ["ID", "DUE", "STATUS", "OWNER", "PARTNERSHIP", "ACTION"];

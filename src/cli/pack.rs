@@ -13,7 +13,7 @@ use super::output::{print, warn};
 use crate::domain::{Audience, History, Series, Session, Texts, parse_date};
 use crate::export::{Period, actions_csv, measures_csv, trustee_pack_for};
 use crate::storage::{
-    Archive, Depth, Extracts, Remembering, Stamp, StorageError, extracted_later, write_atomic,
+    Archive, Depth, Extracts, Remembering, Stamp, StorageError, Unread, extracted_later, write_atomic,
 };
 
 /// `roundtable export`: one session's minutes, or a partnership's pack.
@@ -214,6 +214,9 @@ pub(super) struct Loaded {
     /// The extract to write again (see [`Loaded::remember`]).
     remembering: Option<Remembering>,
     pub broken: usize,
+    /// Each file that could not be read, when read with
+    /// [`Loaded::extracted`].
+    pub unread: Vec<Unread>,
     /// The archive folder, for messages.
     pub dir: PathBuf,
     /// The folder does not exist.
@@ -250,6 +253,7 @@ impl Loaded {
             loaded.texts = read.texts;
             loaded.stamps = read.stamps;
             loaded.broken = read.broken;
+            loaded.unread = read.unread;
             Ok(())
         })
     }
@@ -272,6 +276,7 @@ impl Loaded {
             stamps: Vec::new(),
             remembering: None,
             broken: 0,
+            unread: Vec::new(),
             missing: archive.is_none(),
             dir,
         };
@@ -314,12 +319,17 @@ impl Loaded {
         if self.missing {
             warn(&super::folder::missing_note(&self.dir));
         }
-        match self.broken {
-            0 => {}
-            1 => warn("note: 1 file could not be read and was left out: run `roundtable check` for details"),
-            n => warn(&format!(
-                "note: {n} files could not be read and were left out: run `roundtable check` for details"
-            )),
-        }
+        warn_about_unread(self.broken);
+    }
+}
+
+/// A note on stderr that `count` files could not be read, when any.
+pub(super) fn warn_about_unread(count: usize) {
+    match count {
+        0 => {}
+        1 => warn("note: 1 file could not be read and was left out: run `roundtable check` for details"),
+        n => warn(&format!(
+            "note: {n} files could not be read and were left out: run `roundtable check` for details"
+        )),
     }
 }

@@ -45,10 +45,17 @@ pub struct Extracted {
     /// Each file's stamp as it was read.
     pub stamps: Vec<Stamp>,
     pub broken: usize,
+    /// Each file that could not be read, with its stamp when one could be
+    /// taken.
+    pub unread: Vec<Unread>,
     /// The extract to write again, when anything changed and it is not
     /// written yet (see [`extracted_later`]).
     pub remembering: Option<Remembering>,
 }
+
+/// A file that could not be read: its name, and its stamp when one could
+/// be taken.
+pub type Unread = (String, Option<Stamp>);
 
 /// The extract to write again after a read that found changes.
 #[derive(Debug)]
@@ -122,7 +129,7 @@ pub fn extracted_later(
             _ => to_read.push((path, name)),
         }
     }
-    let fresh: Vec<(PathBuf, Option<Remembered>)> = to_read
+    let fresh: Vec<(PathBuf, Result<Remembered, Unread>)> = to_read
         .into_par_iter()
         // One pool and one buffer for the sessions read one after another on
         // a core, so the words they repeat (carried actions, the same people)
@@ -130,30 +137,33 @@ pub fn extracted_later(
         // memory to fetch from the system, which is much of a first run.
         .map_init(<(TextPool, Vec<u8>)>::default, |(pool, buffer), (path, name)| {
             let (stamp, session) = load_stamped(&path, buffer);
-            let read = session.ok().map(|session| Remembered {
-                name,
-                // A file without a time is never remembered (see `remember`).
-                stamp: stamp.unwrap_or(Stamp {
-                    size: 0,
-                    secs: u64::MAX,
-                    nanos: 0,
+            let read = match session {
+                Ok(session) => Ok(Remembered {
+                    name,
+                    // A file without a time is never remembered (see `remember`).
+                    stamp: stamp.unwrap_or(Stamp {
+                        size: 0,
+                        secs: u64::MAX,
+                        nanos: 0,
+                    }),
+                    texts: texts_of(&session, pool),
+                    session: as_kept(session, pool),
                 }),
-                texts: texts_of(&session, pool),
-                session: as_kept(session, pool),
-            });
+                Err(_) => Err((name, stamp)),
+            };
             (path, read)
         })
         .collect();
     let changed = kept.len() < before
         || fresh
             .iter()
-            .any(|(_, r)| r.as_ref().is_some_and(|r| settled(r.stamp)));
+            .any(|(_, r)| r.as_ref().is_ok_and(|r| settled(r.stamp)));
     let mut out = Extracted::default();
     let mut all: Vec<(PathBuf, Remembered, Origin)> =
         kept.into_iter().map(|(p, r)| (p, r, Origin::Kept)).collect();
     for (path, read) in fresh {
         match read {
-            Some(r) => {
+            Ok(r) => {
                 let origin = if settled(r.stamp) {
                     Origin::Read
                 } else {
@@ -161,7 +171,10 @@ pub fn extracted_later(
                 };
                 all.push((path, r, origin));
             }
-            None => out.broken += 1,
+            Err(unread) => {
+                out.broken += 1;
+                out.unread.push(unread);
+            }
         }
     }
     all.sort_by_cached_key(|(_, r, _)| {

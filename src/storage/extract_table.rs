@@ -1,36 +1,91 @@
-//! The action table (see [`ActionTable`]) `roundtable actions` worked out
-//! last time, beside the extract: every action's place and flags, which
-//! take longer to work out than the rest of a run. Only ever a shortcut:
-//! it is trusted only for the very files it was worked out from (each
-//! file's name and stamp, in the order the sessions were read), by the same
-//! version of the program, and only when every one of those files had
-//! settled (see [`settled`]); else it is worked out again and replaced in
-//! one step.
+//! The action listing `roundtable actions` worked out last time, beside the
+//! extract: every action's place and flags (see [`ActionTable`]), which
+//! take longer to work out than the rest of a run, with the latest copy of
+//! each action and of each session what the listing prints. Only
+//! ever a shortcut: it is trusted only while the folder holds the very
+//! files it was worked out from (each session file's name and stamp, those
+//! that could not be read too), for the same version of the program, and
+//! only when every one of those files had settled (see [`settled`]); else
+//! the sessions are read and it is worked out again and replaced in one
+//! step. A run that trusts it reads no session and not the extract.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::cache::replace;
 use super::catalog::Stamp;
 use super::extract::Extracts;
-use super::extract_read::settled;
-use crate::domain::ActionTable;
+use super::extract_read::{Unread, settled};
+use super::paths::is_session_file;
+use crate::domain::{ActionItem, ActionStatus, ActionTable, Audience, Flag, Session, Step, TableRow, Text};
 
 /// Changes whenever this file's layout changes.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 
+/// Written without field names, so no field may be left out when it holds
+/// its default (as the session types do): hence the types of its own.
 #[derive(Serialize, Deserialize)]
 struct Stored {
     layout: u32,
     version: String,
     dir: String,
-    /// The files the table was worked out from, in the order read.
+    /// The files the sessions were read from, in the order read.
     files: Vec<(String, Stamp)>,
-    table: ActionTable,
+    /// The session files that could not be read.
+    unread: Vec<(String, Stamp)>,
+    /// Each session read.
+    heads: Vec<Head>,
+    /// The table's rows, in its order.
+    rows: Vec<Row>,
 }
 
-/// Where the action table of one archive folder is remembered.
+/// Of a session, what listing its actions prints.
+#[derive(Serialize, Deserialize)]
+struct Head {
+    id: String,
+    title: String,
+    /// Days from the common era, as a number is quicker to read than a text.
+    date: i32,
+    partnership: String,
+}
+
+/// A row of the table with the latest copy of its action.
+#[derive(Serialize, Deserialize)]
+struct Row {
+    session: u32,
+    first_session: u32,
+    flags: Vec<Flag>,
+    action: Item,
+}
+
+/// Every field of an [`ActionItem`].
+#[derive(Serialize, Deserialize)]
+struct Item {
+    id: Text,
+    text: Text,
+    owner: Text,
+    due: Option<i32>,
+    status: ActionStatus,
+    step: Option<Step>,
+    shown_to: Audience,
+}
+
+/// What a run that changed nothing lists the actions from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    /// The files read, in the order read: each session's file.
+    pub files: Vec<(String, Stamp)>,
+    /// How many session files could not be read.
+    pub unread: usize,
+    /// Each file's session, cut down to its id, title, date and
+    /// partnership and the latest copies of actions the table points to.
+    pub sessions: Vec<Session>,
+    pub table: ActionTable,
+}
+
+/// Where the action listing of one archive folder is remembered.
 #[derive(Debug, Clone)]
 pub struct Tables {
     file: PathBuf,
@@ -38,7 +93,7 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The table kept beside `extracts`.
+    /// The listing kept beside `extracts`.
     pub fn beside(extracts: &Extracts) -> Tables {
         Tables {
             file: extracts.file().with_extension("actions"),
@@ -46,30 +101,90 @@ impl Tables {
         }
     }
 
-    /// The table worked out from exactly `files`, when one was remembered.
-    pub fn read(&self, files: &[(String, Stamp)]) -> Option<ActionTable> {
+    /// The listing worked out from exactly the session files `now` holds
+    /// (see [`stamps_in`]), when one was remembered.
+    pub fn read(&self, now: &[(String, Stamp)]) -> Option<Listing> {
         let bytes = std::fs::read(&self.file).ok()?;
         let stored: Stored = rmp_serde::from_slice(&bytes).ok()?;
         let ours = stored.layout == LAYOUT
             && stored.version == env!("CARGO_PKG_VERSION")
             && stored.dir == self.dir
-            && stored.files == files;
-        ours.then_some(stored.table)
+            && stored.heads.len() == stored.files.len()
+            && same_files(&stored.files, &stored.unread, now);
+        if !ours {
+            return None;
+        }
+        let mut sessions: Vec<Session> = stored
+            .heads
+            .into_iter()
+            .map(Head::session)
+            .collect::<Option<_>>()?;
+        let mut rows = Vec::with_capacity(stored.rows.len());
+        for row in stored.rows {
+            let action = row.action.item()?;
+            let held = &mut sessions.get_mut(row.session as usize)?.actions;
+            rows.push(TableRow {
+                session: row.session,
+                item: u32::try_from(held.len()).ok()?,
+                first_session: row.first_session,
+                flags: row.flags,
+                // As `ActionTable::of` works them out.
+                open: action.status.is_open(),
+                due: action.due,
+            });
+            held.push(action);
+        }
+        Some(Listing {
+            files: stored.files,
+            unread: stored.unread.len(),
+            sessions,
+            table: ActionTable { rows },
+        })
     }
 
-    /// Remembers `table`, worked out from `files`, unless one of them
-    /// changed too recently to trust its stamp. Best effort: a table that
-    /// cannot be written is only worked out again next time.
-    pub fn write(&self, files: &[(String, Stamp)], table: &ActionTable) {
-        if !files.iter().all(|(_, stamp)| settled(*stamp)) {
+    /// Remembers `table` of `sessions`, read from `files` (in the same
+    /// order), with the files that could not be read (`unread`, without a
+    /// stamp when it could not be taken), unless one of them changed too
+    /// recently to trust its stamp. Best effort: a listing that cannot be
+    /// written is only worked out again next time.
+    pub fn write(
+        &self,
+        files: &[(String, Stamp)],
+        unread: &[Unread],
+        sessions: &[&Session],
+        table: &ActionTable,
+    ) {
+        let unread: Option<Vec<(String, Stamp)>> = unread
+            .iter()
+            .map(|(name, stamp)| Some((name.clone(), (*stamp)?)))
+            .collect();
+        let Some(unread) = unread else { return };
+        let all_settled = files.iter().chain(&unread).all(|(_, stamp)| settled(*stamp));
+        if !all_settled || files.len() != sessions.len() {
             return;
         }
+        let rows: Option<Vec<Row>> = table
+            .rows
+            .iter()
+            .map(|row| {
+                let record = table.record(sessions, row)?;
+                Some(Row {
+                    session: row.session,
+                    first_session: row.first_session,
+                    flags: row.flags.clone(),
+                    action: Item::of(record.action),
+                })
+            })
+            .collect();
+        let Some(rows) = rows else { return };
         let stored = Stored {
             layout: LAYOUT,
             version: env!("CARGO_PKG_VERSION").to_string(),
             dir: self.dir.clone(),
             files: files.to_vec(),
-            table: table.clone(),
+            unread,
+            heads: sessions.iter().map(|s| Head::of(s)).collect(),
+            rows,
         };
         if let Ok(bytes) = rmp_serde::to_vec(&stored) {
             let _ = replace(&self.file, &bytes);
@@ -77,11 +192,106 @@ impl Tables {
     }
 }
 
+impl Head {
+    fn of(s: &Session) -> Head {
+        Head {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            date: s.date.num_days_from_ce(),
+            partnership: s.partnership.clone(),
+        }
+    }
+
+    fn session(self) -> Option<Session> {
+        let date = NaiveDate::from_num_days_from_ce_opt(self.date)?;
+        let mut s = Session::new("", "", date, chrono::DateTime::default());
+        s.id = self.id;
+        s.title = self.title;
+        s.partnership = self.partnership;
+        Some(s)
+    }
+}
+
+impl Item {
+    fn of(a: &ActionItem) -> Item {
+        Item {
+            id: a.id.clone(),
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            due: a.due.map(|d| d.num_days_from_ce()),
+            status: a.status,
+            step: a.step,
+            shown_to: a.shown_to,
+        }
+    }
+
+    fn item(self) -> Option<ActionItem> {
+        let due = match self.due {
+            Some(days) => Some(NaiveDate::from_num_days_from_ce_opt(days)?),
+            None => None,
+        };
+        Some(ActionItem {
+            id: self.id,
+            text: self.text,
+            owner: self.owner,
+            due,
+            status: self.status,
+            step: self.step,
+            shown_to: self.shown_to,
+        })
+    }
+}
+
+/// Whether the folder's session files (`now`) are exactly `files` and
+/// `unread`, each with the same stamp.
+fn same_files(files: &[(String, Stamp)], unread: &[(String, Stamp)], now: &[(String, Stamp)]) -> bool {
+    if files.len() + unread.len() != now.len() {
+        return false;
+    }
+    let then: foldhash::HashMap<&str, Stamp> = files
+        .iter()
+        .chain(unread)
+        .map(|(name, stamp)| (name.as_str(), *stamp))
+        .collect();
+    then.len() == now.len()
+        && now
+            .iter()
+            .all(|(name, stamp)| then.get(name.as_str()) == Some(stamp))
+}
+
+/// Every session file in `dir` with its stamp, as the extract's reader
+/// finds them (see `extracted_later`); `None` when the folder cannot be
+/// read or a file's stamp cannot be taken.
+pub fn stamps_in(dir: &Path) -> Option<Vec<(String, Stamp)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        if is_session_file(&entry.path()) {
+            out.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                Stamp::of_entry(&entry)?,
+            ));
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Flag, TableRow};
+    use crate::domain::{ActionItem, Flag, TableRow};
     use crate::storage::Cache;
+
+    fn session() -> Session {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default();
+        let mut s = Session::new("Monthly", "Level Ground", date, chrono::Utc::now());
+        s.actions.push(ActionItem {
+            id: "a-1".into(),
+            text: "Book the hall".into(),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
+            ..ActionItem::default()
+        });
+        s
+    }
 
     fn table() -> ActionTable {
         ActionTable {
@@ -104,33 +314,71 @@ mod tests {
         }
     }
 
+    fn named(list: &[(&str, u64)]) -> Vec<(String, Stamp)> {
+        list.iter().map(|(n, s)| (n.to_string(), stamp(*s))).collect()
+    }
+
     #[test]
-    fn the_table_is_trusted_only_for_the_same_files_as_they_were() {
+    fn the_listing_is_trusted_only_while_the_folder_holds_the_same_files() {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let cache = Cache::in_folder(tmp.path(), tmp.path());
         let tables = Tables::beside(&Extracts::beside(&cache, tmp.path()));
-        let files = vec![
-            ("a.ron".to_string(), stamp(100)),
-            ("b.ron".to_string(), stamp(200)),
-        ];
-        assert_eq!(tables.read(&files), None, "nothing remembered yet");
-        tables.write(&files, &table());
-        assert_eq!(tables.read(&files), Some(table()));
-        let mut changed = files.clone();
+        let files = named(&[("a.ron", 100), ("b.ron", 200)]);
+        let unread = vec![("bad.ron".to_string(), Some(stamp(50)))];
+        let folder = named(&[("bad.ron", 50), ("b.ron", 200), ("a.ron", 100)]);
+        let (a, b) = (session(), session());
+        assert_eq!(tables.read(&folder), None, "nothing remembered yet");
+        tables.write(&files, &unread, &[&a, &b], &table());
+        let listing = tables.read(&folder).unwrap_or_else(|| panic!("remembered"));
+        assert_eq!(
+            listing.files, files,
+            "in the order read, whatever the folder's order"
+        );
+        assert_eq!(listing.unread, 1);
+        assert_eq!(listing.table.rows.len(), 1);
+        let held = &listing.sessions[1].actions;
+        assert_eq!((held.len(), held[0].text.as_ref()), (1, "Book the hall"));
+        assert!(
+            listing.sessions[0].actions.is_empty(),
+            "only the copies the rows point to"
+        );
+        let mut changed = folder.clone();
         changed[1].1.nanos = 1;
         assert_eq!(tables.read(&changed), None, "a file changed");
-        assert_eq!(tables.read(&files[..1]), None, "a file gone");
-        let reordered: Vec<_> = files.iter().rev().cloned().collect();
-        assert_eq!(tables.read(&reordered), None, "read in another order");
-        let now = settled_now();
-        let fresh = vec![("a.ron".to_string(), stamp(now))];
-        tables.write(&fresh, &ActionTable::default());
+        assert_eq!(tables.read(&folder[1..]), None, "a file gone");
+        let mut more = folder.clone();
+        more.push(("c.ron".into(), stamp(300)));
+        assert_eq!(tables.read(&more), None, "a file added");
+        let mut fixed = folder.clone();
+        fixed[0].1.secs = 60;
+        assert_eq!(tables.read(&fixed), None, "a file that could not be read changed");
+        let renamed = named(&[("bad.ron", 50), ("b.ron", 200), ("z.ron", 100)]);
+        assert_eq!(tables.read(&renamed), None, "a file renamed");
+    }
+
+    #[test]
+    fn nothing_is_remembered_from_files_that_had_not_settled_or_had_no_stamp() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let cache = Cache::in_folder(tmp.path(), tmp.path());
+        let tables = Tables::beside(&Extracts::beside(&cache, tmp.path()));
+        let files = named(&[("a.ron", 100), ("b.ron", 200)]);
+        let (a, b) = (session(), session());
+        tables.write(&files, &[], &[&a, &b], &table());
+        let fresh = named(&[("a.ron", settled_now())]);
+        tables.write(&fresh, &[], &[&a], &ActionTable::default());
         assert_eq!(
             tables.read(&fresh),
             None,
             "a file changed just now is not trusted"
         );
-        assert_eq!(tables.read(&files), Some(table()), "and the table before stays");
+        tables.write(
+            &files[..1],
+            &[("link.ron".into(), None)],
+            &[&a],
+            &ActionTable::default(),
+        );
+        let before = tables.read(&files).map(|l| l.table);
+        assert_eq!(before, Some(table()), "and the listing before stays");
     }
 
     fn settled_now() -> u64 {

@@ -58,8 +58,10 @@ pub use cache::{CACHE_ENV, Cache, Messages};
 pub use catalog::{Known, Listed, Stamp, cards, check, known, same_files, with_messages};
 pub use error::{FIX_HINT, StorageError, newer_format};
 pub use extract::{Extracts, Remembered, ToRemember};
-pub use extract_read::{Depth, Extracted, Remembering, extracted, extracted_later, extracted_with, settled};
-pub use extract_table::Tables;
+pub use extract_read::{
+    Depth, Extracted, Remembering, Unread, extracted, extracted_later, extracted_with, settled,
+};
+pub use extract_table::{Listing, Tables, stamps_in};
 pub use file::{load, load_all, save, save_as, save_over};
 #[doc(hidden)]
 pub use format::{quick_clean, ron_clean};
