@@ -10,13 +10,12 @@
 //! MessagePack with field names, because the session types leave out
 //! fields that hold their default when written (a format without names
 //! would misread them). The file has three parts, each with its length
-//! before it: a head; the front, which `search` reads alone (each session
-//! without its long lists, its action ids and its search texts, each
-//! distinct text once); and the back: the actions and participants, each
-//! distinct one once (carried actions and the same people repeat from
-//! session to session). Decisions and activities are not kept: no command
-//! that reads the extract uses them, and encoding every session's measures,
-//! mostly repeats, made writing it slower.
+//! before it: a head; the front, which `search` reads alone (each session's
+//! head, its action ids and its search texts, each distinct text once); and
+//! the back: the actions and participants, each distinct one once (carried
+//! actions and the same people repeat from session to session). Nothing
+//! else of a session is kept: no command that reads the extract uses it,
+//! and encoding it made a first run slower.
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +31,7 @@ use crate::domain::{ActionItem, Participant, Section, Session, Step, Text, Texts
 
 /// Changes whenever this file's layout changes; the program's version is
 /// checked too, as the session types may change with it.
-const LAYOUT: u32 = 3;
+const LAYOUT: u32 = 4;
 
 /// One remembered session: its file's name and stamp, the session (all the
 /// extract keeps, see [`Depth::Lean`], or the part search or actions read)
@@ -87,8 +86,7 @@ struct Front<P = Vec<String>, E = FrontEntry> {
 struct FrontEntry {
     name: String,
     stamp: Stamp,
-    /// The lean session without its actions, participants, decisions and
-    /// activities (see [`rest_of`]).
+    /// The session's head (see [`head_of`]).
     rest: Session,
     action_ids: Vec<String>,
     /// Each search text as three numbers: its place, item and text.
@@ -207,7 +205,7 @@ impl Extracts {
                 front.entries.push(FrontEntry {
                     name: r.name.to_string(),
                     stamp: r.stamp,
-                    rest: rest_of(s),
+                    rest: head_of(s),
                     action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
                     texts,
                 });
@@ -229,44 +227,20 @@ impl Extracts {
     }
 }
 
-/// The lean session without its actions, participants, decisions and
-/// activities, cloned without them (a field added to `Session` must be
-/// named here too).
-fn rest_of(s: &Session) -> Session {
-    Session {
-        format_version: s.format_version,
-        id: s.id.clone(),
-        title: s.title.clone(),
-        partnership: s.partnership.clone(),
-        date: s.date,
-        start_time: s.start_time,
-        location: s.location.clone(),
-        facilitator: s.facilitator.clone(),
-        status: s.status,
-        previous: s.previous.clone(),
-        shown_in_minutes: s.shown_in_minutes,
-        shown_to: s.shown_to.clone(),
-        participants: Vec::new(),
-        goals: s.goals.clone(),
-        vision: s.vision.clone(),
-        activities: Vec::new(),
-        roles: s.roles.clone(),
-        awareness: s.awareness.clone(),
-        review: s.review.clone(),
-        notes: s.notes.clone(),
-        decisions: Vec::new(),
-        reviews: s.reviews.clone(),
-        actions: Vec::new(),
-        parking_lot: s.parking_lot.clone(),
-        rounds: s.rounds.clone(),
-        votes: s.votes.clone(),
-        consent_checks: s.consent_checks.clone(),
-        plan: s.plan.clone(),
-        minutes: s.minutes.clone(),
-        health: s.health.clone(),
-        created: s.created,
-        updated: s.updated,
-    }
+/// The head of a session, all the extract keeps of it besides its actions,
+/// participants and search texts: what places it in its series and names
+/// it (as [`brief::Brief`] reads it back).
+pub(super) fn head_of(s: &Session) -> Session {
+    let mut head = Session::new("", "", s.date, s.created);
+    head.format_version = s.format_version;
+    head.id.clone_from(&s.id);
+    head.title.clone_from(&s.title);
+    head.partnership.clone_from(&s.partnership);
+    head.start_time = s.start_time;
+    head.status = s.status;
+    head.previous.clone_from(&s.previous);
+    head.updated = s.updated;
+    head
 }
 
 /// Every remembered session as the extract keeps it (see [`Depth::Lean`]).

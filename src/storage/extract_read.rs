@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::archive::sort_key;
 use super::cache::SETTLE;
 use super::catalog::Stamp;
-use super::extract::{Extracts, Remembered, ToRemember};
+use super::extract::{Extracts, Remembered, ToRemember, head_of};
 use super::file::load_stamped;
 use super::paths::is_session_file;
 use super::{Archive, StorageError};
@@ -29,9 +29,8 @@ pub enum Depth {
     /// What `actions` reads: of the session its title, partnership, date
     /// and the like, its actions and its participants; no search texts.
     Actions,
-    /// All the extract keeps: the [`lean`] session without its decisions
-    /// and activities (no command that reads the extract uses them), with
-    /// its search texts.
+    /// All the extract keeps: of the session its head, its actions and its
+    /// participants (as [`lean`] keeps them), with its search texts.
     Lean,
 }
 
@@ -198,12 +197,13 @@ pub fn extracted_later(
 }
 
 /// `session` as the extract keeps it (see [`Depth::Lean`]), so what is read
-/// now and what is remembered are the same.
+/// now and what is remembered are the same: its head, and its actions and
+/// participants as [`lean`] keeps them.
 pub(super) fn as_kept(session: Session, pool: &mut TextPool) -> Session {
-    let mut session = lean(session, pool);
-    session.decisions = Vec::new();
-    session.activities = Vec::new();
-    session
+    let mut kept = head_of(&session);
+    kept.actions = session.actions;
+    kept.participants = session.participants;
+    lean(kept, pool)
 }
 
 /// Whether a file of `stamp` changed long enough ago to be remembered: one
