@@ -175,7 +175,7 @@ impl Extracts {
             version: env!("CARGO_PKG_VERSION").to_string(),
             dir: self.dir.clone(),
         };
-        let mut texts: Pool<&str> = Pool::default();
+        let mut texts = Seen::default();
         // The texts borrowed from the sessions, not copied.
         let mut front: Front<Vec<&str>> = Front {
             texts: Vec::new(),
@@ -187,33 +187,32 @@ impl Extracts {
         // A few hundred sessions at a time, so the encodings held at once
         // stay small.
         for chunk in list.chunks(256) {
-            // Each session's items encoded on every core; the repeats
-            // (carried actions, the same people) are found after, in order.
-            let encoded: Vec<Option<[Encoded; KINDS]>> =
-                chunk.par_iter().map(|r| Encoded::of(r.session)).collect();
-            for (r, items) in chunk.iter().zip(encoded) {
-                let s = r.session;
-                let texts = r
-                    .texts
-                    .iter()
-                    .map(|(place, item, text)| {
-                        let at = texts.add(text.as_ref(), || front.texts.push(text.as_ref()));
-                        [code(*place), *item, at]
-                    })
-                    .collect::<Vec<_>>()
-                    .concat();
-                front.entries.push(FrontEntry {
-                    name: r.name.to_string(),
-                    stamp: r.stamp,
-                    rest: head_of(s),
-                    action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
-                    texts,
-                });
-                let mut entry: [Vec<u32>; KINDS] = Default::default();
-                for ((at, items), kind) in entry.iter_mut().zip(&items?).zip(&mut kinds) {
-                    *at = items.each().map(|item| kind.add(item)).collect();
+            // Each session's entry made, its items encoded and everything
+            // hashed on every core; the repeats (carried actions, the same
+            // people, the same words) are found after, in order.
+            let prepared: Vec<Prepared> = chunk.par_iter().map(Prepared::of).collect();
+            for (r, p) in chunk.iter().zip(prepared) {
+                let mut entry = p.entry;
+                entry.texts.reserve_exact(3 * r.texts.len());
+                for ((place, item, text), hash) in r.texts.iter().zip(p.text_hashes) {
+                    let text: &str = text.as_ref();
+                    let at = texts.find(hash, text.as_bytes(), |at| {
+                        front.texts.get(at as usize).map(|t| t.as_bytes())
+                    });
+                    let at = at.unwrap_or_else(|| {
+                        let at = u32::try_from(front.texts.len()).unwrap_or(u32::MAX);
+                        front.texts.push(text);
+                        texts.note(hash, text.as_bytes(), at);
+                        at
+                    });
+                    entry.texts.extend([code(*place), *item, at]);
                 }
-                back.entries.push(entry);
+                front.entries.push(entry);
+                let mut at: [Vec<u32>; KINDS] = Default::default();
+                for ((at, items), kind) in at.iter_mut().zip(&p.items?).zip(&mut kinds) {
+                    *at = items.each().map(|(hash, item)| kind.add(hash, item)).collect();
+                }
+                back.entries.push(at);
             }
         }
         back.counts = kinds.each_ref().map(Distinct::count);
@@ -224,6 +223,32 @@ impl Extracts {
         ];
         parts.extend(kinds.map(|k| k.blob));
         Some(parts)
+    }
+}
+
+/// What one session adds to the extract, made on any core: its front entry
+/// (without its texts' numbers, known only once the texts before are), the
+/// hash of each of its search texts, and its items encoded.
+struct Prepared {
+    entry: FrontEntry,
+    text_hashes: Vec<u64>,
+    items: Option<[Encoded; KINDS]>,
+}
+
+impl Prepared {
+    fn of(r: &ToRemember) -> Prepared {
+        let s = r.session;
+        Prepared {
+            entry: FrontEntry {
+                name: r.name.to_string(),
+                stamp: r.stamp,
+                rest: head_of(s),
+                action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
+                texts: Vec::new(),
+            },
+            text_hashes: r.texts.iter().map(|(_, _, t)| quick_hash(t.as_bytes())).collect(),
+            items: Encoded::of(s),
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //! encoded once, found again by a quick hash of its bytes.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -43,10 +44,12 @@ pub(super) fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec
     (0..count).map(|_| T::deserialize(&mut de).ok()).collect()
 }
 
-/// A session's actions and participants, each encoded, one after another.
+/// A session's actions and participants, each encoded, one after another,
+/// with the hash of each encoding.
 pub(super) struct Encoded {
     bytes: Vec<u8>,
     ends: Vec<usize>,
+    hashes: Vec<u64>,
 }
 
 impl Encoded {
@@ -57,60 +60,49 @@ impl Encoded {
     fn all<T: Serialize>(items: &[T]) -> Option<Encoded> {
         let mut bytes = Vec::new();
         let mut ends = Vec::with_capacity(items.len());
+        let mut hashes = Vec::with_capacity(items.len());
         for item in items {
+            let start = bytes.len();
             rmp_serde::encode::write_named(&mut bytes, item).ok()?;
+            hashes.push(quick_hash(&bytes[start..]));
             ends.push(bytes.len());
         }
-        Some(Encoded { bytes, ends })
+        Some(Encoded { bytes, ends, hashes })
     }
 
-    /// Each item's encoding.
-    pub(super) fn each(&self) -> impl Iterator<Item = &[u8]> {
+    /// Each item's hash and encoding.
+    pub(super) fn each(&self) -> impl Iterator<Item = (u64, &[u8])> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(&self.ends)
-            .map(|(start, &end)| &self.bytes[start..end])
+            .zip(&self.hashes)
+            .map(|((start, &end), &hash)| (hash, &self.bytes[start..end]))
     }
 }
 
 /// The distinct items of one kind, each encoded once, one after another in
 /// `blob`, numbered in the order first seen (items are known by their
-/// encoding: the session types are not `Hash`). An item is found again by
-/// a hash of its bytes, checked against the bytes kept, so no second copy
-/// of each is kept as a key.
+/// encoding: the session types are not `Hash`).
 #[derive(Default)]
 pub(super) struct Distinct {
     pub(super) blob: Vec<u8>,
     /// Where each item ends in `blob`.
     ends: Vec<usize>,
-    /// The first item seen with each hash.
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Quick>>,
-    /// Items whose hash an earlier, different item had: all but never.
-    clashes: HashMap<Vec<u8>, u32>,
+    seen: Seen,
 }
 
 impl Distinct {
-    /// The number of the item encoded as `encoded`, kept when new.
-    pub(super) fn add(&mut self, encoded: &[u8]) -> u32 {
-        let mut hasher = Quick::default();
-        hasher.write(encoded);
-        let hash = hasher.finish();
-        match self.by_hash.get(&hash) {
-            Some(&at) if self.item(at) == Some(encoded) => at,
-            Some(_) => match self.clashes.get(encoded) {
-                Some(&at) => at,
-                None => {
-                    let at = self.keep(encoded);
-                    self.clashes.insert(encoded.to_vec(), at);
-                    at
-                }
-            },
-            None => {
-                let at = self.keep(encoded);
-                self.by_hash.insert(hash, at);
-                at
-            }
+    /// The number of the item encoded as `encoded` (whose [`quick_hash`] is
+    /// `hash`), kept when new.
+    pub(super) fn add(&mut self, hash: u64, encoded: &[u8]) -> u32 {
+        if let Some(at) = self.seen.find(hash, encoded, |at| self.item(at)) {
+            return at;
         }
+        let at = self.count();
+        self.blob.extend_from_slice(encoded);
+        self.ends.push(self.blob.len());
+        self.seen.note(hash, encoded, at);
+        at
     }
 
     pub(super) fn count(&self) -> u32 {
@@ -122,37 +114,53 @@ impl Distinct {
         let start = at.checked_sub(1).map_or(0, |i| self.ends[i]);
         self.blob.get(start..*self.ends.get(at)?)
     }
+}
 
-    fn keep(&mut self, encoded: &[u8]) -> u32 {
-        let at = self.count();
-        self.blob.extend_from_slice(encoded);
-        self.ends.push(self.blob.len());
-        at
+/// Which things were seen, each by its number, found again by the hash of
+/// its bytes (worked out beforehand, on any core) and checked against the
+/// thing kept, so no second copy of each is kept as a key.
+#[derive(Default)]
+pub(super) struct Seen {
+    /// The first thing seen with each hash.
+    by_hash: HashMap<u64, u32, BuildHasherDefault<Quick>>,
+    /// Things whose hash an earlier, different thing had: all but never.
+    clashes: HashMap<Vec<u8>, u32>,
+}
+
+impl Seen {
+    /// The number of the thing of `hash` and `bytes`, when seen before;
+    /// `kept(at)` gives the bytes of the thing numbered `at`.
+    pub(super) fn find<'k>(
+        &self,
+        hash: u64,
+        bytes: &[u8],
+        kept: impl Fn(u32) -> Option<&'k [u8]>,
+    ) -> Option<u32> {
+        match self.by_hash.get(&hash) {
+            Some(&at) if kept(at) == Some(bytes) => Some(at),
+            Some(_) => self.clashes.get(bytes).copied(),
+            None => None,
+        }
     }
-}
 
-/// Distinct things by a key, numbered in the order first seen.
-pub(super) struct Pool<K> {
-    pub(super) seen: HashMap<K, u32, BuildHasherDefault<Quick>>,
-}
-
-impl<K> Default for Pool<K> {
-    fn default() -> Self {
-        Pool {
-            seen: HashMap::default(),
+    /// Notes a thing not seen before, numbered `at`.
+    pub(super) fn note(&mut self, hash: u64, bytes: &[u8], at: u32) {
+        match self.by_hash.entry(hash) {
+            Entry::Occupied(_) => {
+                self.clashes.insert(bytes.to_vec(), at);
+            }
+            Entry::Vacant(place) => {
+                place.insert(at);
+            }
         }
     }
 }
 
-impl<K: Hash + Eq> Pool<K> {
-    /// The number of `key`, calling `new` when it is seen for the first time.
-    pub(super) fn add(&mut self, key: K, new: impl FnOnce()) -> u32 {
-        let next = u32::try_from(self.seen.len()).unwrap_or(u32::MAX);
-        *self.seen.entry(key).or_insert_with(|| {
-            new();
-            next
-        })
-    }
+/// The hash [`Seen`] knows things by.
+pub(super) fn quick_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = Quick::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// A quick hash for spotting repeats while writing: the archive is the
@@ -224,17 +232,15 @@ pub(super) fn section(code: u32) -> Option<Section> {
 mod tests {
     use super::*;
 
-    fn hash(bytes: &[u8]) -> u64 {
-        let mut hasher = Quick::default();
-        hasher.write(bytes);
-        hasher.finish()
+    fn add(d: &mut Distinct, item: &[u8]) -> u32 {
+        d.add(quick_hash(item), item)
     }
 
     #[test]
     fn each_distinct_item_is_kept_once_and_numbered_as_first_seen() {
         let mut d = Distinct::default();
         assert_eq!(
-            [b"ab", b"cd", b"ab", b"ef", b"cd"].map(|i| d.add(i)),
+            [b"ab", b"cd", b"ab", b"ef", b"cd"].map(|i| add(&mut d, i)),
             [0, 1, 0, 2, 1]
         );
         assert_eq!(d.count(), 3);
@@ -245,12 +251,12 @@ mod tests {
     #[test]
     fn an_item_whose_hash_another_had_first_is_still_told_apart() {
         let mut d = Distinct::default();
-        assert_eq!(d.add(b"first"), 0);
+        assert_eq!(add(&mut d, b"first"), 0);
         // As if "second" hashed like "first".
-        d.by_hash.insert(hash(b"second"), 0);
-        assert_eq!(d.add(b"second"), 1);
-        assert_eq!(d.add(b"second"), 1);
-        assert_eq!(d.add(b"first"), 0);
+        let first = quick_hash(b"first");
+        assert_eq!(d.add(first, b"second"), 1);
+        assert_eq!(d.add(first, b"second"), 1);
+        assert_eq!(add(&mut d, b"first"), 0);
         assert_eq!(d.count(), 2);
         assert_eq!(d.item(1), Some(&b"second"[..]));
     }
