@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Text;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Hash: the extract keeps each distinct participant once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Participant {
     pub name: Text,

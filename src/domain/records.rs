@@ -47,7 +47,8 @@ impl DecisionMethod {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+// Hash: the extract keeps each distinct action once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActionItem {
     /// Stable across sessions, so follow-ups can carry an action over.
@@ -73,7 +74,7 @@ impl ActionItem {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum ActionStatus {
     #[default]
     Open,

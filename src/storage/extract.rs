@@ -181,15 +181,16 @@ impl Extracts {
             texts: Vec::new(),
             entries: Vec::new(),
         };
-        let mut kinds: [Distinct; KINDS] = Default::default();
+        let mut actions: Distinct<ActionItem> = Distinct::default();
+        let mut participants: Distinct<Participant> = Distinct::default();
         let mut back = Back::default();
         let list: Vec<ToRemember> = sessions.into_iter().collect();
         // A few hundred sessions at a time, so the encodings held at once
         // stay small.
         for chunk in list.chunks(256) {
-            // Each session's entry made, its items encoded and everything
-            // hashed on every core; the repeats (carried actions, the same
-            // people, the same words) are found after, in order.
+            // Each session's entry made and its texts hashed on every core;
+            // the repeats (carried actions, the same people, the same
+            // words) are found after, in order.
             let prepared: Vec<Prepared> = chunk.par_iter().map(Prepared::of).collect();
             for (r, p) in chunk.iter().zip(prepared) {
                 let mut entry = p.entry;
@@ -208,31 +209,31 @@ impl Extracts {
                     entry.texts.extend([code(*place), *item, at]);
                 }
                 front.entries.push(entry);
-                let mut at: [Vec<u32>; KINDS] = Default::default();
-                for ((at, items), kind) in at.iter_mut().zip(&p.items?).zip(&mut kinds) {
-                    *at = items.each().map(|(hash, item)| kind.add(hash, item)).collect();
-                }
-                back.entries.push(at);
+                let s = r.session;
+                back.entries.push([
+                    s.actions.iter().map(|a| actions.add(a)).collect(),
+                    s.participants.iter().map(|p| participants.add(p)).collect(),
+                ]);
             }
         }
-        back.counts = kinds.each_ref().map(Distinct::count);
+        back.counts = [actions.count(), participants.count()];
         let mut parts = vec![
             rmp_serde::to_vec_named(&head).ok()?,
             rmp_serde::to_vec_named(&front).ok()?,
             rmp_serde::to_vec_named(&back).ok()?,
         ];
-        parts.extend(kinds.map(|k| k.blob));
+        // Each distinct item encoded once, however many sessions hold it.
+        parts.extend([actions.encode()?, participants.encode()?]);
         Some(parts)
     }
 }
 
-/// What one session adds to the extract, made on any core: its front entry
-/// (without its texts' numbers, known only once the texts before are), the
-/// hash of each of its search texts, and its items encoded.
+/// What one session adds to the front, made on any core: its entry
+/// (without its texts' numbers, known only once the texts before are) and
+/// the hash of each of its search texts.
 struct Prepared {
     entry: FrontEntry,
     text_hashes: Vec<u64>,
-    items: Option<[Encoded; KINDS]>,
 }
 
 impl Prepared {
@@ -247,7 +248,6 @@ impl Prepared {
                 texts: Vec::new(),
             },
             text_hashes: r.texts.iter().map(|(_, _, t)| quick_hash(t.as_bytes())).collect(),
-            items: Encoded::of(s),
         }
     }
 }

@@ -1,10 +1,12 @@
-//! The parts of an extract file and the tables of distinct items in its
-//! back: each distinct action, participant, decision and activity is
-//! encoded once, found again by a quick hash of its bytes.
+//! The parts of an extract file and the tables of distinct things in it:
+//! each distinct action and participant is encoded once, and each distinct
+//! search text kept once, found again by a quick hash of its bytes.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -44,75 +46,50 @@ pub(super) fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec
     (0..count).map(|_| T::deserialize(&mut de).ok()).collect()
 }
 
-/// A session's actions and participants, each encoded, one after another,
-/// with the hash of each encoding.
-pub(super) struct Encoded {
-    bytes: Vec<u8>,
-    ends: Vec<usize>,
-    hashes: Vec<u64>,
+/// The distinct items of one kind, numbered in the order first seen
+/// (equal items encode alike).
+pub(super) struct Distinct<'a, T> {
+    items: Vec<&'a T>,
+    numbers: foldhash::HashMap<&'a T, u32>,
 }
 
-impl Encoded {
-    pub(super) fn of(s: &Session) -> Option<[Encoded; KINDS]> {
-        Some([Encoded::all(&s.actions)?, Encoded::all(&s.participants)?])
-    }
-
-    fn all<T: Serialize>(items: &[T]) -> Option<Encoded> {
-        let mut bytes = Vec::new();
-        let mut ends = Vec::with_capacity(items.len());
-        let mut hashes = Vec::with_capacity(items.len());
-        for item in items {
-            let start = bytes.len();
-            rmp_serde::encode::write_named(&mut bytes, item).ok()?;
-            hashes.push(quick_hash(&bytes[start..]));
-            ends.push(bytes.len());
+impl<T> Default for Distinct<'_, T> {
+    fn default() -> Self {
+        Distinct {
+            items: Vec::new(),
+            numbers: foldhash::HashMap::default(),
         }
-        Some(Encoded { bytes, ends, hashes })
-    }
-
-    /// Each item's hash and encoding.
-    pub(super) fn each(&self) -> impl Iterator<Item = (u64, &[u8])> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(&self.ends)
-            .zip(&self.hashes)
-            .map(|((start, &end), &hash)| (hash, &self.bytes[start..end]))
     }
 }
 
-/// The distinct items of one kind, each encoded once, one after another in
-/// `blob`, numbered in the order first seen (items are known by their
-/// encoding: the session types are not `Hash`).
-#[derive(Default)]
-pub(super) struct Distinct {
-    pub(super) blob: Vec<u8>,
-    /// Where each item ends in `blob`.
-    ends: Vec<usize>,
-    seen: Seen,
-}
-
-impl Distinct {
-    /// The number of the item encoded as `encoded` (whose [`quick_hash`] is
-    /// `hash`), kept when new.
-    pub(super) fn add(&mut self, hash: u64, encoded: &[u8]) -> u32 {
-        if let Some(at) = self.seen.find(hash, encoded, |at| self.item(at)) {
-            return at;
-        }
-        let at = self.count();
-        self.blob.extend_from_slice(encoded);
-        self.ends.push(self.blob.len());
-        self.seen.note(hash, encoded, at);
-        at
+impl<'a, T: Hash + Eq + Serialize + Sync> Distinct<'a, T> {
+    /// The number of `item`, kept when new.
+    pub(super) fn add(&mut self, item: &'a T) -> u32 {
+        let next = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
+        *self.numbers.entry(item).or_insert_with(|| {
+            self.items.push(item);
+            next
+        })
     }
 
     pub(super) fn count(&self) -> u32 {
-        u32::try_from(self.ends.len()).unwrap_or(u32::MAX)
+        u32::try_from(self.items.len()).unwrap_or(u32::MAX)
     }
 
-    fn item(&self, at: u32) -> Option<&[u8]> {
-        let at = at as usize;
-        let start = at.checked_sub(1).map_or(0, |i| self.ends[i]);
-        self.blob.get(start..*self.ends.get(at)?)
+    /// Every item, encoded one after another in order, on every core.
+    pub(super) fn encode(&self) -> Option<Vec<u8>> {
+        let parts: Vec<Vec<u8>> = self
+            .items
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut out = Vec::new();
+                for item in chunk {
+                    rmp_serde::encode::write_named(&mut out, item).ok()?;
+                }
+                Some(out)
+            })
+            .collect::<Option<_>>()?;
+        Some(parts.concat())
     }
 }
 
@@ -232,32 +209,37 @@ pub(super) fn section(code: u32) -> Option<Section> {
 mod tests {
     use super::*;
 
-    fn add(d: &mut Distinct, item: &[u8]) -> u32 {
-        d.add(quick_hash(item), item)
-    }
-
     #[test]
     fn each_distinct_item_is_kept_once_and_numbered_as_first_seen() {
+        let items = ["ab", "cd", "ab", "ef", "cd"].map(String::from);
         let mut d = Distinct::default();
-        assert_eq!(
-            [b"ab", b"cd", b"ab", b"ef", b"cd"].map(|i| add(&mut d, i)),
-            [0, 1, 0, 2, 1]
-        );
+        assert_eq!(items.each_ref().map(|i| d.add(i)), [0, 1, 0, 2, 1]);
         assert_eq!(d.count(), 3);
-        assert_eq!(d.blob, b"abcdef");
-        assert_eq!(d.item(2), Some(&b"ef"[..]));
+        let mut expected = Vec::new();
+        for item in ["ab", "cd", "ef"] {
+            rmp_serde::encode::write_named(&mut expected, item).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(d.encode(), Some(expected));
     }
 
     #[test]
-    fn an_item_whose_hash_another_had_first_is_still_told_apart() {
-        let mut d = Distinct::default();
-        assert_eq!(add(&mut d, b"first"), 0);
-        // As if "second" hashed like "first".
+    fn a_text_whose_hash_another_had_first_is_still_told_apart() {
+        let kept = ["first", "second"];
+        let mut seen = Seen::default();
+        let find = |seen: &Seen, hash, text: &str| {
+            seen.find(hash, text.as_bytes(), |at| {
+                kept.get(at as usize).map(|k| k.as_bytes())
+            })
+        };
         let first = quick_hash(b"first");
-        assert_eq!(d.add(first, b"second"), 1);
-        assert_eq!(d.add(first, b"second"), 1);
-        assert_eq!(add(&mut d, b"first"), 0);
-        assert_eq!(d.count(), 2);
-        assert_eq!(d.item(1), Some(&b"second"[..]));
+        assert_eq!(find(&seen, first, "first"), None);
+        seen.note(first, b"first", 0);
+        assert_eq!(find(&seen, first, "first"), Some(0));
+        // As if "second" hashed like "first".
+        assert_eq!(find(&seen, first, "second"), None);
+        seen.note(first, b"second", 1);
+        assert_eq!(find(&seen, first, "second"), Some(1));
+        assert_eq!(find(&seen, first, "first"), Some(0));
+        assert_eq!(find(&seen, quick_hash(b"second"), "second"), None);
     }
 }
