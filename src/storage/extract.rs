@@ -31,7 +31,7 @@ use crate::domain::{ActionItem, Participant, Section, Session, Step, Text, Texts
 
 /// Changes whenever this file's layout changes; the program's version is
 /// checked too, as the session types may change with it.
-const LAYOUT: u32 = 4;
+const LAYOUT: u32 = 5;
 
 /// One remembered session: its file's name and stamp, the session (all the
 /// extract keeps, see [`Depth::Lean`], or the part search or actions read)
@@ -86,8 +86,8 @@ struct Front<P = Vec<String>, E = FrontEntry> {
 struct FrontEntry {
     name: String,
     stamp: Stamp,
-    /// The session's head (see [`head_of`]).
-    rest: Session,
+    /// The session's head.
+    rest: Brief,
     action_ids: Vec<String>,
     /// Each search text as three numbers: its place, item and text.
     texts: Vec<u32>,
@@ -243,7 +243,7 @@ impl Prepared {
             entry: FrontEntry {
                 name: r.name.to_string(),
                 stamp: r.stamp,
-                rest: head_of(s),
+                rest: Brief::of(s),
                 action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
                 texts: Vec::new(),
             },
@@ -252,30 +252,21 @@ impl Prepared {
     }
 }
 
-/// The head of a session, all the extract keeps of it besides its actions,
-/// participants and search texts: what places it in its series and names
-/// it (as [`brief::Brief`] reads it back).
+/// The session with only its head (see [`Brief`]), as the extract gives
+/// it back.
 pub(super) fn head_of(s: &Session) -> Session {
-    let mut head = Session::new("", "", s.date, s.created);
-    head.format_version = s.format_version;
-    head.id.clone_from(&s.id);
-    head.title.clone_from(&s.title);
-    head.partnership.clone_from(&s.partnership);
-    head.start_time = s.start_time;
-    head.status = s.status;
-    head.previous.clone_from(&s.previous);
-    head.updated = s.updated;
-    head
+    // Never whole: a time written as "10:00" always reads back.
+    Brief::of(s).session().unwrap_or_else(|| s.clone())
 }
 
 /// Every remembered session as the extract keeps it (see [`Depth::Lean`]).
 fn whole(front: &[u8], back: &[u8]) -> Option<Vec<Remembered>> {
-    let front: Front<Vec<&str>> = rmp_serde::from_slice(front).ok()?;
+    let front: Front<Vec<&str>, SearchEntry> = rmp_serde::from_slice(front).ok()?;
     let back = Tables::read(back)?;
     let pool = pooled(front.texts);
     let mut out = Vec::with_capacity(front.entries.len());
     for (i, entry) in front.entries.into_iter().enumerate() {
-        let mut session = entry.rest;
+        let mut session = entry.rest.session()?;
         let [actions, participants] = back.entries.get(i)?;
         session.actions = pick(&back.actions, actions)?;
         session.participants = pick(&back.participants, participants)?;
@@ -353,7 +344,7 @@ use parts::*;
 
 #[path = "extract_brief.rs"]
 mod brief;
-use brief::{ActionsEntry, SearchEntry};
+use brief::{ActionsEntry, Brief, SearchEntry};
 
 #[cfg(test)]
 #[path = "extract_tests.rs"]

@@ -1,10 +1,10 @@
-//! What `search` and `actions` read of each remembered session's head: its
-//! name, place in time and links, the rest skipped over unread (decoding
-//! every field of a thousand sessions costs more than the command's work).
+//! Each remembered session's head (see [`Brief`]) and how `search` and
+//! `actions` read an entry of the extract's front, skipping what they do
+//! not need unread.
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::Deserialize;
 use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 
 use super::Stamp;
 use crate::domain::{Session, SessionStatus};
@@ -26,9 +26,10 @@ pub(super) type ActionsEntry = BriefEntry<IgnoredAny, IgnoredAny>;
 /// Front entries of search.
 pub(super) type SearchEntry = BriefEntry<Vec<String>, Vec<u32>>;
 
-/// The head of a session as written in the extract (field names as in
-/// [`Session`]); every other field is skipped.
-#[derive(Deserialize)]
+/// The head of a session, all the extract keeps of it besides its actions,
+/// participants and search texts: what names it and places it in its
+/// series (field names as in [`Session`]).
+#[derive(Serialize, Deserialize)]
 pub(super) struct Brief {
     format_version: u32,
     id: String,
@@ -46,6 +47,19 @@ pub(super) struct Brief {
 }
 
 impl Brief {
+    pub(super) fn of(s: &Session) -> Brief {
+        Brief {
+            format_version: s.format_version,
+            id: s.id.clone(),
+            title: s.title.clone(),
+            partnership: s.partnership.clone(),
+            date: s.date,
+            start_time: s.start_time.map(|t| t.format("%H:%M").to_string()),
+            status: s.status,
+            previous: s.previous.clone(),
+        }
+    }
+
     /// The session with this head and nothing else (its times left at
     /// their defaults); `None` for a time the extract would not have written.
     pub(super) fn session(self) -> Option<Session> {
