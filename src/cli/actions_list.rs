@@ -54,10 +54,7 @@ pub(super) fn print_remembered(
         return Ok(false);
     };
     let dir = archive.dir();
-    let listing = Extracts::of(dir)
-        .map(|e| Tables::beside(&e))
-        .zip(stamps_in(dir))
-        .and_then(|(tables, now)| tables.read(&now));
+    let listing = Extracts::of(dir).and_then(|e| Tables::beside(&e).read(|| stamps_in(dir)));
     let Some(listing) = listing else {
         return Ok(false);
     };

@@ -252,7 +252,7 @@ impl Loaded {
             loaded.sessions = read.sessions;
             loaded.texts = read.texts;
             loaded.stamps = read.stamps;
-            loaded.broken = read.broken;
+            loaded.broken = read.unread.len();
             loaded.unread = read.unread;
             Ok(())
         })

@@ -43,7 +43,6 @@ pub struct Extracted {
     pub texts: Vec<Texts>,
     /// Each file's stamp as it was read.
     pub stamps: Vec<Stamp>,
-    pub broken: usize,
     /// Each file that could not be read, with its stamp when one could be
     /// taken.
     pub unread: Vec<Unread>,
@@ -170,10 +169,7 @@ pub fn extracted_later(
                 };
                 all.push((path, r, origin));
             }
-            Err(unread) => {
-                out.broken += 1;
-                out.unread.push(unread);
-            }
+            Err(unread) => out.unread.push(unread),
         }
     }
     all.sort_by_cached_key(|(_, r, _)| {
