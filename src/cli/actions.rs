@@ -130,7 +130,7 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
 /// Runs `work` on the archive's sessions, read for actions.
 fn with_archive(
     dir: Option<&Path>,
-    work: impl FnOnce(&Loaded, &History) -> Result<(), CliError>,
+    work: impl FnOnce(&Loaded, &History) -> Result<(), CliError> + Send,
 ) -> Result<ExitCode, CliError> {
     // Lean sessions: a change reads its file whole again, under its lock.
     let loaded = Loaded::extracted(dir, Depth::Actions)?;

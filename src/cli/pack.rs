@@ -296,15 +296,14 @@ impl Loaded {
     }
 
     /// Runs `work` while the extract is written again on another core,
-    /// and returns once both are done.
-    pub fn while_remembering<R>(&self, work: impl FnOnce() -> R) -> R {
+    /// and returns once both are done. Both run in the pool that parsed
+    /// the files, so no more threads than cores compete for them (a thread
+    /// of its own for the extract made a first run slower on two cores).
+    pub fn while_remembering<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
         if self.remembering.is_none() {
             return work();
         }
-        std::thread::scope(|s| {
-            s.spawn(|| self.remember());
-            work()
-        })
+        rayon::join(|| self.remember(), work).1
     }
 
     /// The command is done with the sessions and the process ends: they
