@@ -4,7 +4,7 @@
 //! every core. `cache` remembers the cards between runs.
 
 use std::collections::HashMap;
-use std::fs::{self, Metadata};
+use std::fs::{self, FileType, Metadata};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
@@ -80,12 +80,13 @@ impl Listed {
 
     /// Reads the file at `path` now.
     pub fn read(path: PathBuf) -> Listed {
-        Listed::read_into(path, &mut Vec::new())
+        Listed::read_into(path, None, &mut Vec::new())
     }
 
-    /// [`Listed::read`] through `buffer` (see [`load_stamped`]).
-    pub fn read_into(path: PathBuf, buffer: &mut Vec<u8>) -> Listed {
-        let (stamp, session) = load_stamped(&path, buffer);
+    /// [`Listed::read`] through `buffer`, with the kind of file a walk of
+    /// its folder saw there (see [`load_stamped`]).
+    pub fn read_into(path: PathBuf, walked: Option<FileType>, buffer: &mut Vec<u8>) -> Listed {
+        let (stamp, session) = load_stamped(&path, walked, buffer);
         let card = session.map(|s| Arc::new(Card::of(&s))).map_err(Arc::new);
         Listed { path, stamp, card }
     }
@@ -175,15 +176,18 @@ pub fn check(
         if !is_session_file(&path) {
             continue;
         }
-        let stamp = Stamp::of_entry(&entry);
         let name = entry.file_name().to_string_lossy().into_owned();
-        match (known.get(&name), stamp) {
+        // Stamped only when there is a card to keep: a file to read is
+        // stamped once open.
+        let known = known.get(&name);
+        let stamp = known.and_then(|_| Stamp::of_entry(&entry));
+        match (known, stamp) {
             (Some((was, card)), Some(now)) if *was == now => listed.push(Listed {
                 path,
                 stamp,
                 card: Ok(Arc::clone(card)),
             }),
-            _ => to_read.push(path),
+            _ => to_read.push((path, entry.file_type().ok())),
         }
     }
     let total = listed.len() + to_read.len();
@@ -192,7 +196,9 @@ pub fn check(
         let read: Vec<Listed> = chunk
             .par_iter()
             .cloned()
-            .map_init(Vec::new, |buffer, path| Listed::read_into(path, buffer))
+            .map_init(Vec::new, |buffer, (path, walked)| {
+                Listed::read_into(path, walked, buffer)
+            })
             .collect();
         listed.extend_from_slice(&read);
         progress(&read, listed.len(), total);

@@ -120,11 +120,12 @@ pub fn extracted_later(
         if !is_session_file(&path) {
             continue;
         }
-        let stamp = Stamp::of_entry(&entry);
         let name = entry.file_name().to_string_lossy().into_owned();
-        match (remembered.remove(&name), stamp) {
-            (Some(r), Some(now)) if r.stamp == now => kept.push((path, r)),
-            _ => to_read.push((path, name)),
+        // Stamped only when there is something remembered to keep: a file
+        // to read is stamped once open.
+        match remembered.remove(&name) {
+            Some(r) if Stamp::of_entry(&entry) == Some(r.stamp) => kept.push((path, r)),
+            _ => to_read.push((path, name, entry.file_type().ok())),
         }
     }
     let fresh: Vec<(PathBuf, Result<Remembered, Unread>)> = to_read
@@ -133,24 +134,27 @@ pub fn extracted_later(
         // a core, so the words they repeat (carried actions, the same people)
         // are held once and each file is read into the same memory: less
         // memory to fetch from the system, which is much of a first run.
-        .map_init(<(TextPool, Vec<u8>)>::default, |(pool, buffer), (path, name)| {
-            let (stamp, session) = load_stamped(&path, buffer);
-            let read = match session {
-                Ok(session) => Ok(Remembered {
-                    name,
-                    // A file without a time is never remembered (see `remember`).
-                    stamp: stamp.unwrap_or(Stamp {
-                        size: 0,
-                        secs: u64::MAX,
-                        nanos: 0,
+        .map_init(
+            <(TextPool, Vec<u8>)>::default,
+            |(pool, buffer), (path, name, walked)| {
+                let (stamp, session) = load_stamped(&path, walked, buffer);
+                let read = match session {
+                    Ok(session) => Ok(Remembered {
+                        name,
+                        // A file without a time is never remembered (see `remember`).
+                        stamp: stamp.unwrap_or(Stamp {
+                            size: 0,
+                            secs: u64::MAX,
+                            nanos: 0,
+                        }),
+                        texts: texts_of(&session, pool),
+                        session: as_kept(session, pool),
                     }),
-                    texts: texts_of(&session, pool),
-                    session: as_kept(session, pool),
-                }),
-                Err(_) => Err((name, stamp)),
-            };
-            (path, read)
-        })
+                    Err(_) => Err((name, stamp)),
+                };
+                (path, read)
+            },
+        )
         .collect();
     let changed = kept.len() < before
         || fresh

@@ -1,5 +1,6 @@
 //! Loading and saving one session file.
 
+use std::fs::FileType;
 use std::io;
 use std::path::Path;
 
@@ -20,9 +21,14 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
 /// into `buffer`, whose memory is reused (fetching fresh memory for each
 /// file is much of a first run's time), and comes with its stamp, taken
 /// from the open file before it is read: a change while parsing makes the
-/// next run read it again rather than keep the older text.
-pub fn load_stamped(path: &Path, buffer: &mut Vec<u8>) -> (Option<Stamp>, Result<Session, StorageError>) {
-    match read_regular_into(path, buffer) {
+/// next run read it again rather than keep the older text. `walked` is
+/// the kind of file a walk of its folder saw there, when known.
+pub fn load_stamped(
+    path: &Path,
+    walked: Option<FileType>,
+    buffer: &mut Vec<u8>,
+) -> (Option<Stamp>, Result<Session, StorageError>) {
+    match read_regular_into(path, walked, buffer) {
         Ok(meta) => (Stamp::of(&meta), parse(buffer, path)),
         Err(e) => (Stamp::read(path), Err(e)),
     }
