@@ -175,57 +175,70 @@ impl Extracts {
             version: env!("CARGO_PKG_VERSION").to_string(),
             dir: self.dir.clone(),
         };
-        let mut texts = Seen::default();
-        // The texts borrowed from the sessions, not copied.
-        let mut front: Front<Vec<&str>> = Front {
-            texts: Vec::new(),
-            entries: Vec::new(),
-        };
-        let mut actions: Distinct<ActionItem> = Distinct::default();
-        let mut participants: Distinct<Participant> = Distinct::default();
-        let mut back = Back::default();
         let list: Vec<ToRemember> = sessions.into_iter().collect();
-        // A few hundred sessions at a time, so the encodings held at once
-        // stay small.
-        for chunk in list.chunks(256) {
-            // Each session's entry made and its texts hashed on every core;
-            // the repeats (carried actions, the same people, the same
-            // words) are found after, in order.
-            let prepared: Vec<Prepared> = chunk.par_iter().map(Prepared::of).collect();
-            for (r, p) in chunk.iter().zip(prepared) {
-                let mut entry = p.entry;
-                entry.texts.reserve_exact(3 * r.texts.len());
-                for ((place, item, text), hash) in r.texts.iter().zip(p.text_hashes) {
-                    let text: &str = text.as_ref();
-                    let at = texts.find(hash, text.as_bytes(), |at| {
-                        front.texts.get(at as usize).map(|t| t.as_bytes())
-                    });
-                    let at = at.unwrap_or_else(|| {
-                        let at = u32::try_from(front.texts.len()).unwrap_or(u32::MAX);
-                        front.texts.push(text);
-                        texts.note(hash, text.as_bytes(), at);
-                        at
-                    });
-                    entry.texts.extend([code(*place), *item, at]);
-                }
-                front.entries.push(entry);
-                let s = r.session;
-                back.entries.push([
-                    s.actions.iter().map(|a| actions.add(a)).collect(),
-                    s.participants.iter().map(|p| participants.add(p)).collect(),
-                ]);
-            }
-        }
-        back.counts = [actions.count(), participants.count()];
-        let mut parts = vec![
-            rmp_serde::to_vec_named(&head).ok()?,
-            rmp_serde::to_vec_named(&front).ok()?,
-            rmp_serde::to_vec_named(&back).ok()?,
-        ];
-        // Each distinct item encoded once, however many sessions hold it.
-        parts.extend([actions.encode()?, participants.encode()?]);
+        // The front and the back share nothing: each is made on a core of
+        // its own, sharing out its work when the other core is free.
+        let (front, back) = rayon::join(|| front_of(&list), || back_of(&list));
+        let mut parts = vec![rmp_serde::to_vec_named(&head).ok()?, front?];
+        parts.extend(back?);
         Some(parts)
     }
+}
+
+/// The front of an extract of `list`: each session's entry, and each
+/// distinct search text once.
+fn front_of(list: &[ToRemember]) -> Option<Vec<u8>> {
+    let mut texts = Seen::default();
+    // The texts borrowed from the sessions, not copied.
+    let mut front: Front<Vec<&str>> = Front {
+        texts: Vec::new(),
+        entries: Vec::with_capacity(list.len()),
+    };
+    // A few hundred sessions at a time, so few prepared entries wait at
+    // once.
+    for chunk in list.chunks(256) {
+        // Each session's entry made and its texts hashed on every core;
+        // the repeated texts are found after, in order.
+        let prepared: Vec<Prepared> = chunk.par_iter().map(Prepared::of).collect();
+        for (r, p) in chunk.iter().zip(prepared) {
+            let mut entry = p.entry;
+            entry.texts.reserve_exact(3 * r.texts.len());
+            for ((place, item, text), hash) in r.texts.iter().zip(p.text_hashes) {
+                let text: &str = text.as_ref();
+                let at = texts.find(hash, text.as_bytes(), |at| {
+                    front.texts.get(at as usize).map(|t| t.as_bytes())
+                });
+                let at = at.unwrap_or_else(|| {
+                    let at = u32::try_from(front.texts.len()).unwrap_or(u32::MAX);
+                    front.texts.push(text);
+                    texts.note(hash, text.as_bytes(), at);
+                    at
+                });
+                entry.texts.extend([code(*place), *item, at]);
+            }
+            front.entries.push(entry);
+        }
+    }
+    rmp_serde::to_vec_named(&front).ok()
+}
+
+/// The back of an extract of `list`, and its distinct actions and
+/// participants (carried actions and the same people repeat from session
+/// to session), each encoded once.
+fn back_of(list: &[ToRemember]) -> Option<Vec<Vec<u8>>> {
+    let mut actions: Distinct<ActionItem> = Distinct::default();
+    let mut participants: Distinct<Participant> = Distinct::default();
+    let mut back = Back::default();
+    for r in list {
+        let s = r.session;
+        back.entries.push([
+            s.actions.iter().map(|a| actions.add(a)).collect(),
+            s.participants.iter().map(|p| participants.add(p)).collect(),
+        ]);
+    }
+    back.counts = [actions.count(), participants.count()];
+    let (items, people) = rayon::join(|| actions.encode(), || participants.encode());
+    Some(vec![rmp_serde::to_vec_named(&back).ok()?, items?, people?])
 }
 
 /// What one session adds to the front, made on any core: its entry
