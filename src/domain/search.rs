@@ -114,14 +114,25 @@ pub(super) fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Optio
     Some((text, snippet, highlight, boost))
 }
 
-/// The parts that hold something, joined by `sep`.
+/// The parts that hold something, joined by `sep`; borrowed when only one
+/// does (nothing is gathered first: this runs for most texts of every
+/// session read).
 fn joined<'a>(parts: &[&'a str], sep: &str) -> Cow<'a, str> {
-    let parts: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
-    match parts[..] {
-        [] => Cow::Borrowed(""),
-        [one] => Cow::Borrowed(one),
-        _ => Cow::Owned(parts.join(sep)),
+    let mut held = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty());
+    let Some(first) = held.next() else {
+        return Cow::Borrowed("");
+    };
+    let Some(second) = held.next() else {
+        return Cow::Borrowed(first);
+    };
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + sep.len()).sum());
+    for (i, part) in [first, second].into_iter().chain(held).enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
     }
+    Cow::Owned(out)
 }
 
 /// A searchable text of a session with where it lives.
@@ -130,7 +141,8 @@ pub(super) type Text<'a> = (Section, usize, Cow<'a, str>);
 /// Every searchable text in a session with where it lives, borrowed where
 /// it is one field as it stands.
 pub(super) fn fields(s: &Session) -> Vec<Text<'_>> {
-    let mut out: Vec<Text> = vec![(Section::Title, 0, Cow::from(s.title.as_str()))];
+    let mut out: Vec<Text> = Vec::with_capacity(room_for_fields(s));
+    out.push((Section::Title, 0, Cow::from(s.title.as_str())));
     for (i, p) in s.participants.iter().enumerate() {
         let who = joined(&[&p.name, &p.role, &p.organisation], ", ");
         out.push((Section::Participants, i, who));
@@ -187,6 +199,30 @@ pub(super) fn fields(s: &Session) -> Vec<Text<'_>> {
         out.push((Section::Notes(*step), 0, note.as_str().into()));
     }
     out
+}
+
+/// How many texts [`fields`] gives for `s`, so its list is made once.
+fn room_for_fields(s: &Session) -> usize {
+    let (v, r) = (&s.vision, &s.roles);
+    let measures: usize = s.activities.iter().map(|a| a.measures.len()).sum();
+    // The title, the final wording, the secretariat and how decisions are
+    // made: one each.
+    4 + s.participants.len()
+        + s.goals.len()
+        + v.drafts.len()
+        + v.consent.len()
+        + s.activities.len()
+        + measures
+        + r.workstreams.len()
+        + r.commitments.len()
+        + s.awareness.len()
+        + s.review.readings.len()
+        + s.review.learnings.len()
+        + s.review.next_steps.len()
+        + 2 * s.decisions.len()
+        + s.actions.len()
+        + s.parking_lot.len()
+        + s.notes.len()
 }
 
 #[cfg(test)]
@@ -313,5 +349,40 @@ mod tests {
         assert_eq!(found("CAFÉ"), ["Cafe", "Café"]);
         assert_eq!(found("strasse"), ["Strasse", "Straße"]);
         assert_eq!(found("straße"), ["Strasse", "Straße"]);
+    }
+
+    #[test]
+    fn parts_are_joined_only_when_more_than_one_holds_something() {
+        assert_eq!(joined(&["", "  "], ", "), "");
+        assert!(matches!(joined(&[" Ana ", ""], ", "), Cow::Borrowed("Ana")));
+        let all = joined(&["Ana", " ", "Chair ", "Level Ground"], ", ");
+        assert_eq!(all, "Ana, Chair, Level Ground");
+    }
+
+    #[test]
+    fn the_room_made_for_a_sessions_texts_is_just_enough() {
+        let mut s = session("Full", 1);
+        for _ in 0..2 {
+            s.participants.push(Default::default());
+            s.goals.push(Default::default());
+            s.vision.drafts.push(Default::default());
+            s.vision.consent.push(Default::default());
+            s.activities.push(crate::domain::Activity {
+                measures: vec![Default::default(); 2],
+                ..Default::default()
+            });
+            s.roles.workstreams.push(Default::default());
+            s.roles.commitments.push(Default::default());
+            s.awareness.push(Default::default());
+            s.review.readings.push(Default::default());
+            s.review.learnings.push(Default::default());
+            s.review.next_steps.push(Default::default());
+            s.decisions.push(Default::default());
+            s.actions.push(Default::default());
+            s.parking_lot.push(Default::default());
+        }
+        s.notes.insert(Step::Goals, "A note".into());
+        // A new kind of text left out of the count fails here.
+        assert_eq!(room_for_fields(&s), fields(&s).len());
     }
 }
