@@ -11,7 +11,7 @@ use super::StorageError;
 use super::atomic::create_atomic;
 use super::file::load;
 use super::format::try_to_ron;
-use super::paths::{archive_dir, file_name, is_session_file};
+use super::paths::{archive_dir, file_name, session_files};
 use crate::domain::{Problem, Session, Severity};
 
 /// A session file found in the archive, parsed or not. Broken files stay in
@@ -115,14 +115,7 @@ impl Archive {
 
     /// Every session file, newest first, or why the folder cannot be read.
     pub fn scan(&self) -> Result<Vec<Entry>, StorageError> {
-        let read = fs::read_dir(&self.dir).map_err(|e| StorageError::io("read the folder", &self.dir, e))?;
-        let paths: Vec<PathBuf> = read
-            .flatten()
-            .map(|e| e.path())
-            // Folders, pipes and broken links named *.ron too: they are
-            // listed as unreadable, saying what they are, not skipped.
-            .filter(|p| is_session_file(p))
-            .collect();
+        let paths: Vec<PathBuf> = session_files(&self.dir)?.map(|f| f.path).collect();
         // Files parse independently: on every core at once.
         let mut entries: Vec<Entry> = paths
             .into_par_iter()

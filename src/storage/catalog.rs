@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::archive::sort_key;
 use super::file::load_stamped;
-use super::paths::is_session_file;
+use super::paths::session_files;
 use super::{Archive, Cache, Messages, StorageError};
 use crate::domain::{Card, Session};
 
@@ -166,28 +166,20 @@ pub fn check(
     known: &Known,
     mut progress: impl FnMut(&[Listed], usize, usize),
 ) -> Result<Vec<Listed>, StorageError> {
-    let read = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
     let mut listed = Vec::new();
     let mut to_read = Vec::new();
-    for entry in read.flatten() {
-        let path = entry.path();
-        // Folders, pipes and broken links named *.ron too: they are listed
-        // as unreadable, saying what they are, not skipped.
-        if !is_session_file(&path) {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().into_owned();
+    for found in session_files(dir)? {
         // Stamped only when there is a card to keep: a file to read is
         // stamped once open.
-        let known = known.get(&name);
-        let stamp = known.and_then(|_| Stamp::of_entry(&entry));
+        let known = known.get(&found.name);
+        let stamp = known.and_then(|_| found.stamp());
         match (known, stamp) {
             (Some((was, card)), Some(now)) if *was == now => listed.push(Listed {
-                path,
+                path: found.path,
                 stamp,
                 card: Ok(Arc::clone(card)),
             }),
-            _ => to_read.push((path, entry.file_type().ok())),
+            _ => to_read.push((found.walked(), found.path)),
         }
     }
     let total = listed.len() + to_read.len();
@@ -196,7 +188,7 @@ pub fn check(
         let read: Vec<Listed> = chunk
             .par_iter()
             .cloned()
-            .map_init(Vec::new, |buffer, (path, walked)| {
+            .map_init(Vec::new, |buffer, (walked, path)| {
                 Listed::read_into(path, walked, buffer)
             })
             .collect();

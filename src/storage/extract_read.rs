@@ -5,7 +5,6 @@
 //! differs is parsed again, and one gone is dropped.
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -16,7 +15,7 @@ use super::cache::SETTLE;
 use super::catalog::Stamp;
 use super::extract::{Extracts, Remembered, ToRemember, head_of};
 use super::file::load_stamped;
-use super::paths::is_session_file;
+use super::paths::session_files;
 use super::{Archive, StorageError};
 use crate::domain::{Session, TextPool, Texts, lean, texts_of};
 
@@ -103,7 +102,7 @@ pub fn extracted_later(
     depth: Depth,
 ) -> Result<Extracted, StorageError> {
     let dir = archive.dir();
-    let folder = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
+    let files = session_files(dir)?;
     let mut remembered: HashMap<String, Remembered> = extracts
         .map(|e| e.read(depth))
         .unwrap_or_default()
@@ -113,19 +112,12 @@ pub fn extracted_later(
     let before = remembered.len();
     let mut kept: Vec<(PathBuf, Remembered)> = Vec::new();
     let mut to_read = Vec::new();
-    for entry in folder.flatten() {
-        let path = entry.path();
-        // Folders, pipes and broken links named *.ron too: they are
-        // counted as unreadable, as `Archive::scan` does.
-        if !is_session_file(&path) {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().into_owned();
+    for found in files {
         // Stamped only when there is something remembered to keep: a file
         // to read is stamped once open.
-        match remembered.remove(&name) {
-            Some(r) if Stamp::of_entry(&entry) == Some(r.stamp) => kept.push((path, r)),
-            _ => to_read.push((path, name, entry.file_type().ok())),
+        match remembered.remove(&found.name) {
+            Some(r) if found.stamp() == Some(r.stamp) => kept.push((found.path, r)),
+            _ => to_read.push((found.walked(), found.path, found.name)),
         }
     }
     let fresh: Vec<(PathBuf, Result<Remembered, Unread>)> = to_read
@@ -136,7 +128,7 @@ pub fn extracted_later(
         // memory to fetch from the system, which is much of a first run.
         .map_init(
             <(TextPool, Vec<u8>)>::default,
-            |(pool, buffer), (path, name, walked)| {
+            |(pool, buffer), (walked, path, name)| {
                 let (stamp, session) = load_stamped(&path, walked, buffer);
                 let read = match session {
                     Ok(session) => Ok(Remembered {

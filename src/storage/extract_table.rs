@@ -18,7 +18,7 @@ use super::cache::replace;
 use super::catalog::Stamp;
 use super::extract::Extracts;
 use super::extract_read::{Unread, settled};
-use super::paths::is_session_file;
+use super::paths::session_files;
 use crate::domain::{ActionItem, ActionStatus, ActionTable, Audience, Flag, Session, Step, TableRow, Text};
 
 /// Changes whenever this file's layout changes.
@@ -264,16 +264,10 @@ fn same_files(files: &[(String, Stamp)], unread: &[(String, Stamp)], now: &[(Str
 /// finds them (see `extracted_later`); `None` when the folder cannot be
 /// read or a file's stamp cannot be taken.
 pub fn stamps_in(dir: &Path) -> Option<Vec<(String, Stamp)>> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        if is_session_file(&entry.path()) {
-            out.push((
-                entry.file_name().to_string_lossy().into_owned(),
-                Stamp::of_entry(&entry)?,
-            ));
-        }
-    }
-    Some(out)
+    session_files(dir)
+        .ok()?
+        .map(|found| found.stamp().map(|stamp| (found.name, stamp)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! Where sessions live, and what their files are called.
 
 use std::ffi::OsString;
+use std::fs::{self, FileType};
 use std::path::{Path, PathBuf};
 
 use super::StorageError;
+use super::catalog::Stamp;
 use crate::domain::{Session, slug};
 
 /// The environment variable that chooses the archive folder.
@@ -50,6 +52,40 @@ pub fn file_name(session: &Session, n: u32) -> String {
 pub fn is_session_file(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     !name.starts_with('.') && path.extension().is_some_and(|e| e == "ron")
+}
+
+/// A session file found in a walk of its folder (see [`session_files`]).
+pub(crate) struct Found {
+    pub path: PathBuf,
+    pub name: String,
+    entry: fs::DirEntry,
+}
+
+impl Found {
+    /// Its stamp, looked up in the folder already open.
+    pub fn stamp(&self) -> Option<Stamp> {
+        Stamp::of_entry(&self.entry)
+    }
+
+    /// The kind of file the walk saw (see `special::read_regular_into`).
+    pub fn walked(&self) -> Option<FileType> {
+        self.entry.file_type().ok()
+    }
+}
+
+/// Every session file in `dir`, in folder order. Folders, pipes and broken
+/// links named `*.ron` are found too: they are listed as unreadable, saying
+/// what they are, not skipped.
+pub(crate) fn session_files(dir: &Path) -> Result<impl Iterator<Item = Found>, StorageError> {
+    let read = fs::read_dir(dir).map_err(|e| StorageError::io("read the folder", dir, e))?;
+    Ok(read.flatten().filter_map(|entry| {
+        let path = entry.path();
+        is_session_file(&path).then(|| Found {
+            name: entry.file_name().to_string_lossy().into_owned(),
+            path,
+            entry,
+        })
+    }))
 }
 
 #[cfg(test)]
