@@ -243,19 +243,21 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     /// Only an unknown field is skipped, and then the slow road reports it.
+    /// A value serde skips: a field the types do not know. Refused, so the
+    /// file is left to ron, which says which field (see [`from_str`]).
     fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
         Err(GiveUp)
     }
 }
 
-/// Reads one `T` from the whole of `text`, calling `unknown` for each field
-/// the types do not know; `None` whenever the quick reader is unsure.
-pub(super) fn from_str<'de, T: de::Deserialize<'de>>(
-    text: &'de str,
-    unknown: impl FnMut(serde_ignored::Path),
-) -> Option<T> {
+/// Reads one `T` from the whole of `text`; `None` whenever the quick reader
+/// is unsure. A field the types do not know is one of those: serde skips it
+/// as an ignored value, which the quick reader refuses. So it needs no
+/// `serde_ignored` to notice unknown fields, which would copy every field
+/// name it passes into a fresh string.
+pub(super) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
     let mut de = Deserializer::new(text)?;
-    let value = serde_ignored::deserialize(&mut de, unknown).ok()?;
+    let value = T::deserialize(&mut de).ok()?;
     de.end().ok()?;
     Some(value)
 }

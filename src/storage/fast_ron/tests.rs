@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 
 use crate::domain::{Participant, Session, Step};
-use crate::storage::format::{quick_clean, ron_clean, to_ron};
+use crate::storage::format::{options, quick_clean, ron_clean, to_ron};
 use crate::storage::sample;
 
 /// The quick reader never gives a session ron would not, nor a different one.
@@ -118,6 +118,34 @@ fn what_it_is_unsure_of_is_left_to_ron() {
     ];
     for variant in refused {
         assert_eq!(quick_clean(&variant), None, "{variant}");
+    }
+}
+
+#[test]
+fn a_field_the_types_do_not_know_is_left_to_ron_to_report() {
+    let text = example();
+    let misspelt = [
+        // At the top, and inside an item, with values of every shape.
+        text.replacen("title: \"", "titel: \"x\",\n    title: \"", 1),
+        text.replacen(
+            "title: \"",
+            "colour: Some((1, [2], {\"k\": 3})),\n    title: \"",
+            1,
+        ),
+        text.replacen("start_time: \"", "start_tyme: None,\n    start_time: \"", 1),
+        text.replacen(
+            "            name: \"",
+            "            nmae: \"Priti\",\n            name: \"",
+            1,
+        ),
+    ];
+    for variant in misspelt {
+        assert_ne!(variant, text);
+        assert_eq!(quick_clean(&variant), None, "{variant}");
+        assert_eq!(ron_clean(&variant), None, "{variant}");
+        // Otherwise a session: only the field is wrong.
+        let lenient: Result<Session, _> = options().from_str(&variant);
+        assert!(lenient.is_ok(), "{variant}");
     }
 }
 
