@@ -10,7 +10,7 @@ use chrono::{Local, NaiveDate, SubsecRound, Utc};
 use super::CliError;
 use super::actions_list::{self, Shape};
 use super::output::print;
-use super::pack::Loaded;
+use super::pack::{Loaded, on_the_pool};
 use crate::app::write_back::{Changed, WriteBackError, change_action};
 use crate::domain::{ActionChange, ActionFilter, ActionStatus, History, parse_date};
 use crate::storage::Depth;
@@ -133,13 +133,20 @@ fn with_archive(
     work: impl FnOnce(&Loaded, &History) -> Result<(), CliError> + Send,
 ) -> Result<ExitCode, CliError> {
     // Lean sessions: a change reads its file whole again, under its lock.
-    let loaded = Loaded::extracted(dir, Depth::Actions)?;
-    let history = History::new(&loaded.sessions);
-    let result = loaded.while_remembering(|| work(&loaded, &history));
-    loaded.warn_about_broken();
-    drop(history);
-    loaded.finish();
-    result.map(|()| ExitCode::SUCCESS)
+    on_the_pool(|| {
+        let loaded = Loaded::extracted(dir, Depth::Actions)?;
+        // The history is made while the extract is written, not before.
+        let result = loaded.while_remembering(|| {
+            let history = History::new(&loaded.sessions);
+            let result = work(&loaded, &history);
+            // Left for the process to free at its end, like the sessions.
+            std::mem::forget(history);
+            result
+        });
+        loaded.warn_about_broken();
+        loaded.finish();
+        result.map(|()| ExitCode::SUCCESS)
+    })
 }
 
 /// Loads the file holding the action's latest copy afresh, changes it and

@@ -322,6 +322,15 @@ impl Loaded {
     }
 }
 
+/// Runs `f` on one of the pool's threads while this one waits asleep. A
+/// command that reads the archive in parallel works between its parallel
+/// steps too: done on this thread, that made one thread more than a
+/// two-core machine has cores, and the pool's threads, spinning a moment
+/// for more work after each parallel step, slowed the steps between.
+pub(super) fn on_the_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    rayon::scope(|_| f())
+}
+
 /// A note on stderr that `count` files could not be read, when any.
 pub(super) fn warn_about_unread(count: usize) {
     match count {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::CliError;
 use super::output::{print, print_json};
-use super::pack::Loaded;
+use super::pack::{Loaded, on_the_pool};
 use crate::domain::{Hit, SearchIndex};
 use crate::storage::Depth;
 
@@ -46,31 +46,33 @@ pub fn run(args: Args, dir: Option<&Path>) -> Result<ExitCode, CliError> {
             CliError::new("nothing to search for").with_hint("give a word, e.g. roundtable search leaflets")
         );
     }
-    let loaded = Loaded::extracted(dir, Depth::Search)?;
-    loaded.while_remembering(|| {
-        // The index `domain::search` builds, from the texts remembered.
-        let mut index = SearchIndex::of(&loaded.sessions, &loaded.texts);
-        let hits = index.search(&query);
-        if args.json {
-            let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
-            print_json(&all)?;
-        } else if hits.is_empty() {
-            print(&format!(
-                "Nothing found for \"{}\" in {} sessions.\n",
-                query.trim(),
-                loaded.sessions.len()
-            ))?;
-        } else {
-            let lines: String = hits.iter().map(|h| line(&loaded, h)).collect();
-            print(&lines)?;
-        }
-        // Left for the process to free at its end, like the sessions.
-        std::mem::forget((index, hits));
-        Ok::<(), CliError>(())
-    })?;
-    loaded.warn_about_broken();
-    loaded.finish();
-    Ok(ExitCode::SUCCESS)
+    on_the_pool(|| {
+        let loaded = Loaded::extracted(dir, Depth::Search)?;
+        loaded.while_remembering(|| {
+            // The index `domain::search` builds, from the texts remembered.
+            let mut index = SearchIndex::of(&loaded.sessions, &loaded.texts);
+            let hits = index.search(&query);
+            if args.json {
+                let all: Vec<JsonHit> = hits.iter().map(|h| json(&loaded, h)).collect();
+                print_json(&all)?;
+            } else if hits.is_empty() {
+                print(&format!(
+                    "Nothing found for \"{}\" in {} sessions.\n",
+                    query.trim(),
+                    loaded.sessions.len()
+                ))?;
+            } else {
+                let lines: String = hits.iter().map(|h| line(&loaded, h)).collect();
+                print(&lines)?;
+            }
+            // Left for the process to free at its end, like the sessions.
+            std::mem::forget((index, hits));
+            Ok::<(), CliError>(())
+        })?;
+        loaded.warn_about_broken();
+        loaded.finish();
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// `2026-11-11  Level Ground — November data review  ›  Decisions: …snippet…`

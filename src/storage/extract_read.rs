@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
-use super::archive::sort_key;
+use super::archive::{SortKey, sort_key};
 use super::cache::SETTLE;
 use super::catalog::Stamp;
 use super::extract::{Extracts, Remembered, ToRemember, head_of};
@@ -48,6 +48,16 @@ pub struct Extracted {
     /// The extract to write again, when anything changed and it is not
     /// written yet (see [`extracted_later`]).
     pub remembering: Option<Remembering>,
+}
+
+impl Extracted {
+    /// Room for `n` more sessions read.
+    fn reserve(&mut self, n: usize) {
+        self.paths.reserve_exact(n);
+        self.sessions.reserve_exact(n);
+        self.texts.reserve_exact(n);
+        self.stamps.reserve_exact(n);
+    }
 }
 
 /// A file that could not be read: its name, and its stamp when one could
@@ -110,17 +120,17 @@ pub fn extracted_later(
         .map(|r| (r.name.clone(), r))
         .collect();
     let before = remembered.len();
-    let mut kept: Vec<(PathBuf, Remembered)> = Vec::new();
+    let mut kept: Vec<(PathBuf, Result<Remembered, Unread>)> = Vec::new();
     let mut to_read = Vec::new();
     for found in files {
         // Stamped only when there is something remembered to keep: a file
         // to read is stamped once open.
         match remembered.remove(&found.name) {
-            Some(r) if found.stamp() == Some(r.stamp) => kept.push((found.path, r)),
+            Some(r) if found.stamp() == Some(r.stamp) => kept.push((found.path, Ok(r))),
             _ => to_read.push((found.walked(), found.path, found.name)),
         }
     }
-    let fresh: Vec<(PathBuf, Result<Remembered, Unread>)> = to_read
+    let mut fresh: Vec<(PathBuf, Result<Remembered, Unread>)> = to_read
         .into_par_iter()
         // One pool and one buffer for the sessions read one after another on
         // a core, so the words they repeat (carried actions, the same people)
@@ -153,32 +163,48 @@ pub fn extracted_later(
             .iter()
             .any(|(_, r)| r.as_ref().is_ok_and(|r| settled(r.stamp)));
     let mut out = Extracted::default();
-    let mut all: Vec<(PathBuf, Remembered, Origin)> =
-        kept.into_iter().map(|(p, r)| (p, r, Origin::Kept)).collect();
-    for (path, read) in fresh {
-        match read {
-            Ok(r) => {
-                let origin = if settled(r.stamp) {
-                    Origin::Read
-                } else {
-                    Origin::Unsettled
-                };
-                all.push((path, r, origin));
-            }
-            Err(unread) => out.unread.push(unread),
+    for (_, read) in &mut fresh {
+        if let Err(unread) = read {
+            out.unread.push(std::mem::take(unread));
         }
     }
-    all.sort_by_cached_key(|(_, r, _)| {
-        let s = &r.session;
-        sort_key(r.name.clone(), Some((s.date, s.start_time, s.title.as_str())))
-    });
-    let mut origins = Vec::with_capacity(all.len());
-    for (path, r, origin) in all {
-        out.paths.push(path);
+    // Sorted by where each session goes, then each moved once, into place:
+    // a session is large, and gathering, sorting and placing them moved
+    // each several times over.
+    let first_fresh = kept.len();
+    let mut order: Vec<(SortKey, usize)> = kept
+        .iter()
+        .chain(&fresh)
+        .enumerate()
+        .filter_map(|(at, (_, r))| {
+            let r = r.as_ref().ok()?;
+            let s = &r.session;
+            Some((
+                sort_key(r.name.clone(), Some((s.date, s.start_time, s.title.as_str()))),
+                at,
+            ))
+        })
+        .collect();
+    order.sort_unstable();
+    out.reserve(order.len());
+    let mut origins = Vec::with_capacity(order.len());
+    for (_, at) in order {
+        let ((path, slot), from_file) = match at.checked_sub(first_fresh) {
+            Some(k) => (&mut fresh[k], true),
+            None => (&mut kept[at], false),
+        };
+        let Ok(r) = std::mem::replace(slot, Err(Unread::default())) else {
+            continue;
+        };
+        origins.push(match (from_file, settled(r.stamp)) {
+            (false, _) => Origin::Kept,
+            (true, true) => Origin::Read,
+            (true, false) => Origin::Unsettled,
+        });
+        out.paths.push(std::mem::take(path));
         out.sessions.push(r.session);
         out.texts.push(r.texts);
         out.stamps.push(r.stamp);
-        origins.push(origin);
     }
     out.remembering = extracts.filter(|_| changed).map(|extracts| Remembering {
         extracts: extracts.clone(),
