@@ -265,11 +265,10 @@ impl Prepared {
     }
 }
 
-/// The session with only its head (see [`Brief`]), as the extract gives
-/// it back.
-pub(super) fn head_of(s: &Session) -> Session {
-    // Never whole: a time written as "10:00" always reads back.
-    Brief::of(s).session().unwrap_or_else(|| s.clone())
+/// The session with only its head (see [`Brief`]), exactly as the extract
+/// gives it back, its texts moved rather than copied.
+pub(super) fn head_of(s: Session) -> Session {
+    Brief::cut(s)
 }
 
 /// Every remembered session as the extract keeps it (see [`Depth::Lean`]).

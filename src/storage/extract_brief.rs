@@ -2,7 +2,7 @@
 //! `actions` read an entry of the extract's front, skipping what they do
 //! not need unread.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +58,22 @@ impl Brief {
             status: s.status,
             previous: s.previous.clone(),
         }
+    }
+
+    /// `s` with its head alone, as [`Brief::of`] then [`Brief::session`]
+    /// give it back (its start time to the minute), without copying it.
+    pub(super) fn cut(s: Session) -> Session {
+        let mut head = Session::new("", "", s.date, Default::default());
+        head.format_version = s.format_version;
+        head.id = s.id;
+        head.title = s.title;
+        head.partnership = s.partnership;
+        head.start_time = s
+            .start_time
+            .and_then(|t| NaiveTime::from_hms_opt(t.hour(), t.minute(), 0));
+        head.status = s.status;
+        head.previous = s.previous;
+        head
     }
 
     /// The session with this head and nothing else (its times left at

@@ -50,7 +50,35 @@ pub(super) fn items<T: DeserializeOwned>(bytes: &[u8], count: u32) -> Option<Vec
 /// (equal items encode alike).
 pub(super) struct Distinct<'a, T> {
     items: Vec<&'a T>,
-    numbers: foldhash::HashMap<&'a T, u32>,
+    numbers: foldhash::HashMap<ByKey<'a, T>, u32>,
+}
+
+/// What a thing is hashed by: its id or name alone, so the copies carried
+/// from session to session are not hashed whole (equal things share it).
+pub(super) trait Keyed {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for ActionItem {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for Participant {
+    fn key(&self) -> &str {
+        &self.name
+    }
+}
+
+/// A thing hashed by its [`Keyed::key`] and compared whole.
+#[derive(PartialEq, Eq)]
+struct ByKey<'a, T>(&'a T);
+
+impl<T: Keyed> Hash for ByKey<'_, T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.key().hash(state);
+    }
 }
 
 impl<T> Default for Distinct<'_, T> {
@@ -62,11 +90,11 @@ impl<T> Default for Distinct<'_, T> {
     }
 }
 
-impl<'a, T: Hash + Eq + Serialize + Sync> Distinct<'a, T> {
+impl<'a, T: Keyed + Eq + Serialize + Sync> Distinct<'a, T> {
     /// The number of `item`, kept when new.
     pub(super) fn add(&mut self, item: &'a T) -> u32 {
         let next = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
-        *self.numbers.entry(item).or_insert_with(|| {
+        *self.numbers.entry(ByKey(item)).or_insert_with(|| {
             self.items.push(item);
             next
         })
@@ -211,12 +239,25 @@ mod tests {
 
     #[test]
     fn each_distinct_item_is_kept_once_and_numbered_as_first_seen() {
-        let items = ["ab", "cd", "ab", "ef", "cd"].map(String::from);
+        // Copies of one action that differ only past its id share a hash,
+        // and are still told apart.
+        let action = |id: &str, text: &str| ActionItem {
+            id: id.into(),
+            text: text.into(),
+            ..ActionItem::default()
+        };
+        let items = [
+            action("a", "Book the room"),
+            action("b", "Write it up"),
+            action("a", "Book the room"),
+            action("a", "Book the bigger room"),
+            action("b", "Write it up"),
+        ];
         let mut d = Distinct::default();
         assert_eq!(items.each_ref().map(|i| d.add(i)), [0, 1, 0, 2, 1]);
         assert_eq!(d.count(), 3);
         let mut expected = Vec::new();
-        for item in ["ab", "cd", "ef"] {
+        for item in [&items[0], &items[1], &items[3]] {
             rmp_serde::encode::write_named(&mut expected, item).unwrap_or_else(|e| panic!("{e}"));
         }
         assert_eq!(d.encode(), Some(expected));

@@ -217,10 +217,12 @@ pub fn extracted_later(
 /// `session` as the extract keeps it (see [`Depth::Lean`]), so what is read
 /// now and what is remembered are the same: its head, and its actions and
 /// participants as [`lean`] keeps them.
-pub(super) fn as_kept(session: Session, pool: &mut TextPool) -> Session {
-    let mut kept = head_of(&session);
-    kept.actions = session.actions;
-    kept.participants = session.participants;
+pub(super) fn as_kept(mut session: Session, pool: &mut TextPool) -> Session {
+    let actions = std::mem::take(&mut session.actions);
+    let participants = std::mem::take(&mut session.participants);
+    let mut kept = head_of(session);
+    kept.actions = actions;
+    kept.participants = participants;
     lean(kept, pool)
 }
 

@@ -171,3 +171,25 @@ fn every_place_of_a_search_text_has_its_own_number() {
     assert_eq!(codes.len(), places.len());
     assert_eq!(section(99), None);
 }
+
+#[test]
+fn a_session_cut_to_its_head_is_the_head_the_extract_gives_back() {
+    use chrono::NaiveTime;
+    let whole = crate::storage::sample::sessions(20, 3)
+        .into_iter()
+        .find(|s| !s.goals.is_empty() && !s.actions.is_empty())
+        .unwrap();
+    let times = [
+        None,
+        NaiveTime::from_hms_opt(10, 0, 0),
+        NaiveTime::from_hms_opt(10, 5, 37),
+        NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500),
+    ];
+    for time in times {
+        let mut s = whole.clone();
+        s.start_time = time;
+        s.previous = "2026-01-01-before".into();
+        let given_back = Brief::of(&s).session().unwrap();
+        assert_eq!(brief::Brief::cut(s), given_back, "{time:?}");
+    }
+}
