@@ -4,8 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Text;
 
-// Hash: the extract keeps each distinct participant once.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Participant {
     pub name: Text,

@@ -47,8 +47,7 @@ impl DecisionMethod {
     }
 }
 
-// Hash: the extract keeps each distinct action once.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActionItem {
     /// Stable across sessions, so follow-ups can carry an action over.

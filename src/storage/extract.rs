@@ -17,9 +17,9 @@
 //! else of a session is kept: no command that reads the extract uses it,
 //! and encoding it made a first run slower.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
@@ -76,19 +76,21 @@ struct Head {
 /// `P` and `E` are how the texts and the entries are read (see
 /// `extract_brief`).
 #[derive(Serialize, Deserialize)]
-struct Front<P = Vec<String>, E = FrontEntry> {
+struct Front<P, E> {
     /// Every distinct search text.
     texts: P,
     entries: Vec<E>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct FrontEntry {
-    name: String,
+/// A front entry as written, borrowed from the session (read back as a
+/// `BriefEntry`).
+#[derive(Serialize)]
+struct FrontEntry<'a> {
+    name: &'a str,
     stamp: Stamp,
     /// The session's head.
-    rest: Brief,
-    action_ids: Vec<String>,
+    rest: Brief<Cow<'a, str>>,
+    action_ids: Vec<&'a str>,
     /// Each search text as three numbers: its place, item and text.
     texts: Vec<u32>,
 }
@@ -187,37 +189,46 @@ impl Extracts {
 
 /// The front of an extract of `list`: each session's entry, and each
 /// distinct search text once.
-fn front_of(list: &[ToRemember]) -> Option<Vec<u8>> {
-    let mut texts = Seen::default();
+fn front_of<'a>(list: &[ToRemember<'a>]) -> Option<Vec<u8>> {
+    let mut seen = Seen::default();
+    // A text repeated from session to session is most often one shared
+    // copy (see `TextPool`): found by where it lies before its bytes are
+    // hashed.
+    let mut by_place: foldhash::HashMap<usize, u32> = foldhash::HashMap::default();
     // The texts borrowed from the sessions, not copied.
-    let mut front: Front<Vec<&str>> = Front {
+    let mut front: Front<Vec<&str>, FrontEntry> = Front {
         texts: Vec::new(),
         entries: Vec::with_capacity(list.len()),
     };
-    // A few hundred sessions at a time, so few prepared entries wait at
-    // once.
-    for chunk in list.chunks(256) {
-        // Each session's entry made and its texts hashed on every core;
-        // the repeated texts are found after, in order.
-        let prepared: Vec<Prepared> = chunk.par_iter().map(Prepared::of).collect();
-        for (r, p) in chunk.iter().zip(prepared) {
-            let mut entry = p.entry;
-            entry.texts.reserve_exact(3 * r.texts.len());
-            for ((place, item, text), hash) in r.texts.iter().zip(p.text_hashes) {
-                let text: &str = text.as_ref();
-                let at = texts.find(hash, text.as_bytes(), |at| {
-                    front.texts.get(at as usize).map(|t| t.as_bytes())
-                });
-                let at = at.unwrap_or_else(|| {
-                    let at = u32::try_from(front.texts.len()).unwrap_or(u32::MAX);
-                    front.texts.push(text);
-                    texts.note(hash, text.as_bytes(), at);
+    for r in list {
+        let s = r.session;
+        let mut numbers = Vec::with_capacity(3 * r.texts.len());
+        for (place, item, text) in r.texts.iter() {
+            let text: &'a str = text.as_ref();
+            let at = match by_place.get(&(text.as_ptr() as usize)) {
+                Some(&at) => at,
+                None => {
+                    let hash = quick_hash(text.as_bytes());
+                    let kept = |at: u32| front.texts.get(at as usize).map(|t| t.as_bytes());
+                    let at = seen.find(hash, text.as_bytes(), kept).unwrap_or_else(|| {
+                        let at = u32::try_from(front.texts.len()).unwrap_or(u32::MAX);
+                        front.texts.push(text);
+                        seen.note(hash, text.as_bytes(), at);
+                        at
+                    });
+                    by_place.insert(text.as_ptr() as usize, at);
                     at
-                });
-                entry.texts.extend([code(*place), *item, at]);
-            }
-            front.entries.push(entry);
+                }
+            };
+            numbers.extend([code(*place), *item, at]);
         }
+        front.entries.push(FrontEntry {
+            name: r.name,
+            stamp: r.stamp,
+            rest: Brief::of(s),
+            action_ids: s.actions.iter().map(|a| a.id.as_ref()).collect(),
+            texts: numbers,
+        });
     }
     rmp_serde::to_vec_named(&front).ok()
 }
@@ -241,34 +252,10 @@ fn back_of(list: &[ToRemember]) -> Option<Vec<Vec<u8>>> {
     Some(vec![rmp_serde::to_vec_named(&back).ok()?, items?, people?])
 }
 
-/// What one session adds to the front, made on any core: its entry
-/// (without its texts' numbers, known only once the texts before are) and
-/// the hash of each of its search texts.
-struct Prepared {
-    entry: FrontEntry,
-    text_hashes: Vec<u64>,
-}
-
-impl Prepared {
-    fn of(r: &ToRemember) -> Prepared {
-        let s = r.session;
-        Prepared {
-            entry: FrontEntry {
-                name: r.name.to_string(),
-                stamp: r.stamp,
-                rest: Brief::of(s),
-                action_ids: s.actions.iter().map(|a| a.id.to_string()).collect(),
-                texts: Vec::new(),
-            },
-            text_hashes: r.texts.iter().map(|(_, _, t)| quick_hash(t.as_bytes())).collect(),
-        }
-    }
-}
-
 /// The session with only its head (see [`Brief`]), exactly as the extract
 /// gives it back, its texts moved rather than copied.
 pub(super) fn head_of(s: Session) -> Session {
-    Brief::cut(s)
+    brief::cut(s)
 }
 
 /// Every remembered session as the extract keeps it (see [`Depth::Lean`]).

@@ -2,6 +2,8 @@
 //! `actions` read an entry of the extract's front, skipping what they do
 //! not need unread.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -30,69 +32,74 @@ pub(super) type SearchEntry = BriefEntry<Vec<String>, Vec<u32>>;
 /// participants and search texts: what names it and places it in its
 /// series (field names as in [`Session`]).
 #[derive(Serialize, Deserialize)]
-pub(super) struct Brief {
+pub(super) struct Brief<S = String> {
     format_version: u32,
-    id: String,
-    title: String,
+    id: S,
+    title: S,
     #[serde(default)]
-    partnership: String,
+    partnership: S,
     date: NaiveDate,
     /// As the extract writes it, `"10:00"`.
     #[serde(default)]
-    start_time: Option<String>,
+    start_time: Option<S>,
     #[serde(default)]
     status: SessionStatus,
     #[serde(default)]
-    previous: String,
+    previous: S,
 }
 
-impl Brief {
-    pub(super) fn of(s: &Session) -> Brief {
+impl<'a> Brief<Cow<'a, str>> {
+    /// The head of `s`, borrowed from it to be written.
+    pub(super) fn of(s: &'a Session) -> Self {
         Brief {
             format_version: s.format_version,
-            id: s.id.clone(),
-            title: s.title.clone(),
-            partnership: s.partnership.clone(),
+            id: s.id.as_str().into(),
+            title: s.title.as_str().into(),
+            partnership: s.partnership.as_str().into(),
             date: s.date,
-            start_time: s.start_time.map(|t| t.format("%H:%M").to_string()),
+            start_time: s
+                .start_time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()).into()),
             status: s.status,
-            previous: s.previous.clone(),
+            previous: s.previous.as_str().into(),
         }
     }
+}
 
-    /// `s` with its head alone, as [`Brief::of`] then [`Brief::session`]
-    /// give it back (its start time to the minute), without copying it.
-    pub(super) fn cut(s: Session) -> Session {
-        let mut head = Session::new("", "", s.date, Default::default());
-        head.format_version = s.format_version;
-        head.id = s.id;
-        head.title = s.title;
-        head.partnership = s.partnership;
-        head.start_time = s
-            .start_time
-            .and_then(|t| NaiveTime::from_hms_opt(t.hour(), t.minute(), 0));
-        head.status = s.status;
-        head.previous = s.previous;
-        head
-    }
+/// `s` with its head alone, as [`Brief::of`] then [`Brief::session`] give
+/// it back (its start time to the minute), without copying it.
+pub(super) fn cut(s: Session) -> Session {
+    let mut head = Session::new("", "", s.date, Default::default());
+    head.format_version = s.format_version;
+    head.id = s.id;
+    head.title = s.title;
+    head.partnership = s.partnership;
+    head.start_time = s
+        .start_time
+        .and_then(|t| NaiveTime::from_hms_opt(t.hour(), t.minute(), 0));
+    head.status = s.status;
+    head.previous = s.previous;
+    head
+}
 
+impl<S: AsRef<str> + Into<String>> Brief<S> {
     /// The session with this head and nothing else (its times left at
     /// their defaults); `None` for a time the extract would not have written.
     pub(super) fn session(self) -> Option<Session> {
         let start_time = match self.start_time {
-            Some(t) => Some(NaiveTime::parse_from_str(&t, "%H:%M").ok()?),
+            Some(t) => Some(NaiveTime::parse_from_str(t.as_ref(), "%H:%M").ok()?),
             None => None,
         };
         // An empty session, then the head: `Session::new` would tidy the
         // title and make the id, where the extract keeps them as written.
         let mut session = Session::new("", "", self.date, Default::default());
         session.format_version = self.format_version;
-        session.id = self.id;
-        session.title = self.title;
-        session.partnership = self.partnership;
+        session.id = self.id.into();
+        session.title = self.title.into();
+        session.partnership = self.partnership.into();
         session.start_time = start_time;
         session.status = self.status;
-        session.previous = self.previous;
+        session.previous = self.previous.into();
         Some(session)
     }
 }

@@ -190,6 +190,6 @@ fn a_session_cut_to_its_head_is_the_head_the_extract_gives_back() {
         s.start_time = time;
         s.previous = "2026-01-01-before".into();
         let given_back = Brief::of(&s).session().unwrap();
-        assert_eq!(brief::Brief::cut(s), given_back, "{time:?}");
+        assert_eq!(brief::cut(s), given_back, "{time:?}");
     }
 }
