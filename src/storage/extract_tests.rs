@@ -193,3 +193,42 @@ fn a_session_cut_to_its_head_is_the_head_the_extract_gives_back() {
         assert_eq!(brief::cut(s), given_back, "{time:?}");
     }
 }
+
+#[test]
+fn a_text_is_kept_once_whether_its_copies_are_shared_or_apart() {
+    let shared = Text::from("carers' respite");
+    let apart = Text::from("carers' respite");
+    assert_ne!(shared.as_str().as_ptr(), apart.as_str().as_ptr());
+    let texts: [Texts; 2] = [
+        vec![(Section::Title, 0, shared.clone())].into(),
+        vec![
+            (Section::Title, 0, Text::from("other words")),
+            (Section::Actions, 1, shared),
+            (Section::Actions, 2, apart),
+        ]
+        .into(),
+    ];
+    let session = crate::storage::sample::sessions(1, 5).remove(0);
+    let list: Vec<ToRemember> = texts
+        .iter()
+        .map(|texts| ToRemember {
+            name: "a.ron",
+            stamp: Stamp {
+                size: 1,
+                secs: 2,
+                nanos: 3,
+            },
+            session: &session,
+            texts,
+        })
+        .collect();
+    let bytes = front_of(&list).unwrap();
+    let front: Front<Vec<&str>, SearchEntry> = rmp_serde::from_slice(&bytes).unwrap();
+    assert_eq!(front.texts, ["carers' respite", "other words"]);
+    let numbers: Vec<&[u32]> = front.entries.iter().map(|e| e.texts.as_slice()).collect();
+    let (title, actions) = (code(Section::Title), code(Section::Actions));
+    assert_eq!(
+        numbers,
+        [&[title, 0, 0][..], &[title, 0, 1, actions, 1, 0, actions, 2, 0]]
+    );
+}
