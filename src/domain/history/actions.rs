@@ -42,14 +42,24 @@ pub struct ActionFilter {
 
 impl ActionFilter {
     pub fn matches(&self, record: &ActionRecord, today: NaiveDate) -> bool {
-        let contains = |text: &str, part: &Option<String>| {
-            part.as_ref()
-                .is_none_or(|p| text.to_lowercase().contains(p.trim().to_lowercase().as_str()))
-        };
-        contains(record.partnership, &self.partnership)
-            && contains(&record.action.owner, &self.owner)
-            && self.status.is_none_or(|s| record.action.status == s)
-            && (!self.overdue || record.is_overdue(today))
+        self.matcher(today)(record)
+    }
+
+    /// [`ActionFilter::matches`] for many records: the filter's words are
+    /// lowercased once, not once for each record.
+    pub fn matcher(&self, today: NaiveDate) -> impl Fn(&ActionRecord) -> bool + '_ {
+        let lower = |part: &Option<String>| part.as_ref().map(|p| p.trim().to_lowercase());
+        let (partnership, owner) = (lower(&self.partnership), lower(&self.owner));
+        move |record| {
+            let contains = |text: &str, part: &Option<String>| {
+                part.as_ref()
+                    .is_none_or(|p| text.to_lowercase().contains(p.as_str()))
+            };
+            contains(record.partnership, &partnership)
+                && contains(&record.action.owner, &owner)
+                && self.status.is_none_or(|s| record.action.status == s)
+                && (!self.overdue || record.is_overdue(today))
+        }
     }
 }
 
@@ -91,11 +101,7 @@ impl<'a> History<'a> {
 
     /// The actions `filter` lets through, soonest due first (undated last).
     pub fn actions_matching(&self, filter: &ActionFilter, today: NaiveDate) -> Vec<ActionRecord<'a>> {
-        let found: Vec<ActionRecord<'a>> = self
-            .actions()
-            .into_iter()
-            .filter(|r| filter.matches(r, today))
-            .collect();
+        let found: Vec<ActionRecord<'a>> = self.actions().into_iter().filter(filter.matcher(today)).collect();
         listing_order(&found).into_iter().map(|k| found[k]).collect()
     }
 

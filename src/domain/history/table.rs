@@ -86,10 +86,11 @@ impl ActionTable {
                 .map(small)
                 .collect();
         }
+        let matches = filter.matcher(today);
         (0..self.rows.len())
             .filter(|&i| {
                 self.record(sessions, &self.rows[i])
-                    .is_some_and(|r| filter.matches(&r, today) && (!to_do || r.action.status.is_open()))
+                    .is_some_and(|r| matches(&r) && (!to_do || r.action.status.is_open()))
             })
             .map(small)
             .collect()
