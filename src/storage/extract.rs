@@ -190,7 +190,8 @@ impl Extracts {
 /// The front of an extract of `list`: each session's entry, and each
 /// distinct search text once.
 fn front_of<'a>(list: &[ToRemember<'a>]) -> Option<Vec<u8>> {
-    let mut seen = Seen::default();
+    // Each distinct text's number, by the text borrowed from the sessions.
+    let mut numbers: foldhash::HashMap<&'a str, u32> = foldhash::HashMap::default();
     // A text repeated from session to session is most often one shared
     // copy (see `TextPool`): found by where it lies before its bytes are
     // hashed.
@@ -202,32 +203,23 @@ fn front_of<'a>(list: &[ToRemember<'a>]) -> Option<Vec<u8>> {
     };
     for r in list {
         let s = r.session;
-        let mut numbers = Vec::with_capacity(3 * r.texts.len());
+        let mut codes = Vec::with_capacity(3 * r.texts.len());
         for (place, item, text) in r.texts.iter() {
             let text: &'a str = text.as_ref();
-            let at = match by_place.get(&(text.as_ptr() as usize)) {
-                Some(&at) => at,
-                None => {
-                    let hash = quick_hash(text.as_bytes());
-                    let kept = |at: u32| front.texts.get(at as usize).map(|t| t.as_bytes());
-                    let at = seen.find(hash, text.as_bytes(), kept).unwrap_or_else(|| {
-                        let at = u32::try_from(front.texts.len()).unwrap_or(u32::MAX);
-                        front.texts.push(text);
-                        seen.note(hash, text.as_bytes(), at);
-                        at
-                    });
-                    by_place.insert(text.as_ptr() as usize, at);
-                    at
-                }
-            };
-            numbers.extend([code(*place), *item, at]);
+            let at = *by_place.entry(text.as_ptr() as usize).or_insert_with(|| {
+                *numbers.entry(text).or_insert_with(|| {
+                    front.texts.push(text);
+                    u32::try_from(front.texts.len() - 1).unwrap_or(u32::MAX)
+                })
+            });
+            codes.extend([code(*place), *item, at]);
         }
         front.entries.push(FrontEntry {
             name: r.name,
             stamp: r.stamp,
             rest: Brief::of(s),
             action_ids: s.actions.iter().map(|a| a.id.as_ref()).collect(),
-            texts: numbers,
+            texts: codes,
         });
     }
     rmp_serde::to_vec_named(&front).ok()

@@ -69,37 +69,45 @@ impl<'a> Brief<Cow<'a, str>> {
 /// `s` with its head alone, as [`Brief::of`] then [`Brief::session`] give
 /// it back (its start time to the minute), without copying it.
 pub(super) fn cut(s: Session) -> Session {
-    let mut head = Session::new("", "", s.date, Default::default());
-    head.format_version = s.format_version;
-    head.id = s.id;
-    head.title = s.title;
-    head.partnership = s.partnership;
-    head.start_time = s
+    let start_time = s
         .start_time
         .and_then(|t| NaiveTime::from_hms_opt(t.hour(), t.minute(), 0));
-    head.status = s.status;
-    head.previous = s.previous;
-    head
+    let head = Brief {
+        format_version: s.format_version,
+        id: s.id,
+        title: s.title,
+        partnership: s.partnership,
+        date: s.date,
+        start_time: None,
+        status: s.status,
+        previous: s.previous,
+    };
+    head.with_start(start_time)
 }
 
-impl<S: AsRef<str> + Into<String>> Brief<S> {
+impl Brief {
     /// The session with this head and nothing else (its times left at
     /// their defaults); `None` for a time the extract would not have written.
     pub(super) fn session(self) -> Option<Session> {
-        let start_time = match self.start_time {
-            Some(t) => Some(NaiveTime::parse_from_str(t.as_ref(), "%H:%M").ok()?),
+        let start_time = match &self.start_time {
+            Some(t) => Some(NaiveTime::parse_from_str(t, "%H:%M").ok()?),
             None => None,
         };
+        Some(self.with_start(start_time))
+    }
+
+    /// The session with this head, starting at `start_time`.
+    fn with_start(self, start_time: Option<NaiveTime>) -> Session {
         // An empty session, then the head: `Session::new` would tidy the
         // title and make the id, where the extract keeps them as written.
         let mut session = Session::new("", "", self.date, Default::default());
         session.format_version = self.format_version;
-        session.id = self.id.into();
-        session.title = self.title.into();
-        session.partnership = self.partnership.into();
+        session.id = self.id;
+        session.title = self.title;
+        session.partnership = self.partnership;
         session.start_time = start_time;
         session.status = self.status;
-        session.previous = self.previous.into();
-        Some(session)
+        session.previous = self.previous;
+        session
     }
 }

@@ -1,10 +1,7 @@
 //! The parts of an extract file and the tables of distinct things in it:
-//! each distinct action and participant is encoded once, and each distinct
-//! search text kept once, found again by a quick hash of its bytes.
+//! each distinct action and participant is encoded once.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -121,72 +118,6 @@ impl<'a, T: Keyed + Eq + Serialize + Sync> Distinct<'a, T> {
     }
 }
 
-/// Which things were seen, each by its number, found again by the hash of
-/// its bytes (worked out beforehand, on any core) and checked against the
-/// thing kept, so no second copy of each is kept as a key.
-#[derive(Default)]
-pub(super) struct Seen {
-    /// The first thing seen with each hash.
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Quick>>,
-    /// Things whose hash an earlier, different thing had: all but never.
-    clashes: HashMap<Vec<u8>, u32>,
-}
-
-impl Seen {
-    /// The number of the thing of `hash` and `bytes`, when seen before;
-    /// `kept(at)` gives the bytes of the thing numbered `at`.
-    pub(super) fn find<'k>(
-        &self,
-        hash: u64,
-        bytes: &[u8],
-        kept: impl Fn(u32) -> Option<&'k [u8]>,
-    ) -> Option<u32> {
-        match self.by_hash.get(&hash) {
-            Some(&at) if kept(at) == Some(bytes) => Some(at),
-            Some(_) => self.clashes.get(bytes).copied(),
-            None => None,
-        }
-    }
-
-    /// Notes a thing not seen before, numbered `at`.
-    pub(super) fn note(&mut self, hash: u64, bytes: &[u8], at: u32) {
-        match self.by_hash.entry(hash) {
-            Entry::Occupied(_) => {
-                self.clashes.insert(bytes.to_vec(), at);
-            }
-            Entry::Vacant(place) => {
-                place.insert(at);
-            }
-        }
-    }
-}
-
-/// The hash [`Seen`] knows things by.
-pub(super) fn quick_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = Quick::default();
-    hasher.write(bytes);
-    hasher.finish()
-}
-
-/// A quick hash for spotting repeats while writing: the archive is the
-/// person's own, so there is no one flooding the table to fear.
-#[derive(Default)]
-pub(super) struct Quick(u64);
-
-impl Hasher for Quick {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-}
-
 /// The items of `table` at `at`; none when one is missing.
 pub(super) fn pick<T: Clone>(table: &[T], at: &[u32]) -> Option<Vec<T>> {
     at.iter().map(|&i| table.get(i as usize).cloned()).collect()
@@ -261,26 +192,5 @@ mod tests {
             rmp_serde::encode::write_named(&mut expected, item).unwrap_or_else(|e| panic!("{e}"));
         }
         assert_eq!(d.encode(), Some(expected));
-    }
-
-    #[test]
-    fn a_text_whose_hash_another_had_first_is_still_told_apart() {
-        let kept = ["first", "second"];
-        let mut seen = Seen::default();
-        let find = |seen: &Seen, hash, text: &str| {
-            seen.find(hash, text.as_bytes(), |at| {
-                kept.get(at as usize).map(|k| k.as_bytes())
-            })
-        };
-        let first = quick_hash(b"first");
-        assert_eq!(find(&seen, first, "first"), None);
-        seen.note(first, b"first", 0);
-        assert_eq!(find(&seen, first, "first"), Some(0));
-        // As if "second" hashed like "first".
-        assert_eq!(find(&seen, first, "second"), None);
-        seen.note(first, b"second", 1);
-        assert_eq!(find(&seen, first, "second"), Some(1));
-        assert_eq!(find(&seen, first, "first"), Some(0));
-        assert_eq!(find(&seen, quick_hash(b"second"), "second"), None);
     }
 }

@@ -5,6 +5,7 @@
 //! differs is parsed again, and one gone is dropped.
 
 use std::collections::HashMap;
+use std::fs::FileType;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -120,50 +121,37 @@ pub fn extracted_later(
         .map(|r| (r.name.clone(), r))
         .collect();
     let before = remembered.len();
-    let mut kept: Vec<(PathBuf, Result<Remembered, Unread>)> = Vec::new();
+    // Every session, the ones kept from the extract first, then those read
+    // now, each written into place once.
+    let mut all: Vec<(PathBuf, Result<Remembered, Unread>)> = Vec::new();
     let mut to_read = Vec::new();
     for found in files {
         // Stamped only when there is something remembered to keep: a file
         // to read is stamped once open.
         match remembered.remove(&found.name) {
-            Some(r) if found.stamp() == Some(r.stamp) => kept.push((found.path, Ok(r))),
+            Some(r) if found.stamp() == Some(r.stamp) => all.push((found.path, Ok(r))),
             _ => to_read.push((found.walked(), found.path, found.name)),
         }
     }
-    let mut fresh: Vec<(PathBuf, Result<Remembered, Unread>)> = to_read
-        .into_par_iter()
-        // One pool and one buffer for the sessions read one after another on
-        // a core, so the words they repeat (carried actions, the same people)
-        // are held once and each file is read into the same memory: less
-        // memory to fetch from the system, which is much of a first run.
-        .map_init(
-            <(TextPool, Vec<u8>)>::default,
-            |(pool, buffer), (walked, path, name)| {
-                let (stamp, session) = load_stamped(&path, walked, buffer);
-                let read = match session {
-                    Ok(session) => Ok(Remembered {
-                        name,
-                        // A file without a time is never remembered (see `remember`).
-                        stamp: stamp.unwrap_or(Stamp {
-                            size: 0,
-                            secs: u64::MAX,
-                            nanos: 0,
-                        }),
-                        texts: texts_of(&session, pool),
-                        session: as_kept(session, pool),
-                    }),
-                    Err(_) => Err((name, stamp)),
-                };
-                (path, read)
-            },
-        )
-        .collect();
-    let changed = kept.len() < before
-        || fresh
+    let first_fresh = all.len();
+    // One pool and one buffer for the sessions read one after another on a
+    // core, so the words they repeat (carried actions, the same people) are
+    // held once and each file is read into the same memory: less memory to
+    // fetch from the system, which is much of a first run.
+    all.par_extend(
+        to_read
+            .into_par_iter()
+            .map_init(<(TextPool, Vec<u8>)>::default, |(pool, buffer), file| {
+                read_one(file, pool, buffer)
+            }),
+    );
+    let fresh = first_fresh..all.len();
+    let changed = first_fresh < before
+        || all[fresh.clone()]
             .iter()
             .any(|(_, r)| r.as_ref().is_ok_and(|r| settled(r.stamp)));
     let mut out = Extracted::default();
-    for (_, read) in &mut fresh {
+    for (_, read) in &mut all[fresh] {
         if let Err(unread) = read {
             out.unread.push(std::mem::take(unread));
         }
@@ -171,10 +159,8 @@ pub fn extracted_later(
     // Sorted by where each session goes, then each moved once, into place:
     // a session is large, and gathering, sorting and placing them moved
     // each several times over.
-    let first_fresh = kept.len();
-    let mut order: Vec<(SortKey, usize)> = kept
+    let mut order: Vec<(SortKey, usize)> = all
         .iter()
-        .chain(&fresh)
         .enumerate()
         .filter_map(|(at, (_, r))| {
             let r = r.as_ref().ok()?;
@@ -189,14 +175,11 @@ pub fn extracted_later(
     out.reserve(order.len());
     let mut origins = Vec::with_capacity(order.len());
     for (_, at) in order {
-        let ((path, slot), from_file) = match at.checked_sub(first_fresh) {
-            Some(k) => (&mut fresh[k], true),
-            None => (&mut kept[at], false),
-        };
+        let (path, slot) = &mut all[at];
         let Ok(r) = std::mem::replace(slot, Err(Unread::default())) else {
             continue;
         };
-        origins.push(match (from_file, settled(r.stamp)) {
+        origins.push(match (at >= first_fresh, settled(r.stamp)) {
             (false, _) => Origin::Kept,
             (true, true) => Origin::Read,
             (true, false) => Origin::Unsettled,
@@ -212,6 +195,31 @@ pub fn extracted_later(
         origins,
     });
     Ok(out)
+}
+
+/// A file to read, as the walk found it, read now: what the extract keeps
+/// of its session, or its name and stamp when it cannot be read.
+fn read_one(
+    (walked, path, name): (Option<FileType>, PathBuf, String),
+    pool: &mut TextPool,
+    buffer: &mut Vec<u8>,
+) -> (PathBuf, Result<Remembered, Unread>) {
+    let (stamp, session) = load_stamped(&path, walked, buffer);
+    let read = match session {
+        Ok(session) => Ok(Remembered {
+            name,
+            // A file without a time is never remembered (see `remember`).
+            stamp: stamp.unwrap_or(Stamp {
+                size: 0,
+                secs: u64::MAX,
+                nanos: 0,
+            }),
+            texts: texts_of(&session, pool),
+            session: as_kept(session, pool),
+        }),
+        Err(_) => Err((name, stamp)),
+    };
+    (path, read)
 }
 
 /// `session` as the extract keeps it (see [`Depth::Lean`]), so what is read
