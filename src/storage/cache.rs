@@ -232,14 +232,10 @@ impl Cache {
     }
 }
 
-/// Writes `bytes` beside `path` and renames it over, in one step. No sync
-/// to disk: a cache lost in a power cut is simply rebuilt.
-pub(super) fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    replace_with(path, |out| out.write_all(bytes))
-}
-
-/// [`replace`] with what `write` writes, as it writes it (through a buffer),
-/// so a large file is never held whole in memory first.
+/// Writes what `write` writes beside `path`, as it writes it (through a
+/// buffer, so a large file is never held whole in memory first), and
+/// renames it over, in one step. No sync to disk: a cache lost in a power
+/// cut is simply rebuilt.
 pub(super) fn replace_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,

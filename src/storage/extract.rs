@@ -171,7 +171,7 @@ impl Extracts {
 
     /// The parts of the file, in order: each is written with its length
     /// before it (see [`put`]).
-    fn encode<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) -> Option<Vec<Vec<u8>>> {
+    fn encode<'a>(&self, sessions: impl IntoIterator<Item = ToRemember<'a>>) -> Option<Vec<Pieces>> {
         let head = Head {
             layout: LAYOUT,
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -181,7 +181,7 @@ impl Extracts {
         // The front and the back share nothing: each is made on a core of
         // its own, sharing out its work when the other core is free.
         let (front, back) = rayon::join(|| front_of(&list), || back_of(&list));
-        let mut parts = vec![rmp_serde::to_vec_named(&head).ok()?, front?];
+        let mut parts = vec![Pieces::named(&head)?, front?];
         parts.extend(back?);
         Some(parts)
     }
@@ -189,7 +189,7 @@ impl Extracts {
 
 /// The front of an extract of `list`: each session's entry, and each
 /// distinct search text once.
-fn front_of<'a>(list: &[ToRemember<'a>]) -> Option<Vec<u8>> {
+fn front_of<'a>(list: &[ToRemember<'a>]) -> Option<Pieces> {
     // Each distinct text's number, by the text borrowed from the sessions.
     let mut numbers: foldhash::HashMap<&'a str, u32> = foldhash::HashMap::default();
     // A text repeated from session to session is most often one shared
@@ -222,13 +222,13 @@ fn front_of<'a>(list: &[ToRemember<'a>]) -> Option<Vec<u8>> {
             texts: codes,
         });
     }
-    rmp_serde::to_vec_named(&front).ok()
+    Pieces::named(&front)
 }
 
 /// The back of an extract of `list`, and its distinct actions and
 /// participants (carried actions and the same people repeat from session
 /// to session), each encoded once.
-fn back_of(list: &[ToRemember]) -> Option<Vec<Vec<u8>>> {
+fn back_of(list: &[ToRemember]) -> Option<Vec<Pieces>> {
     let mut actions: Distinct<ActionItem> = Distinct::default();
     let mut participants: Distinct<Participant> = Distinct::default();
     let mut back = Back::default();
@@ -241,7 +241,7 @@ fn back_of(list: &[ToRemember]) -> Option<Vec<Vec<u8>>> {
     }
     back.counts = [actions.count(), participants.count()];
     let (items, people) = rayon::join(|| actions.encode(), || participants.encode());
-    Some(vec![rmp_serde::to_vec_named(&back).ok()?, items?, people?])
+    Some(vec![Pieces::named(&back)?, items?, people?])
 }
 
 /// The session with only its head (see [`Brief`]), exactly as the extract

@@ -9,12 +9,13 @@
 //! the sessions are read and it is worked out again and replaced in one
 //! step. A run that trusts it reads no session and not the extract.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::cache::replace;
+use super::cache::replace_with;
 use super::catalog::Stamp;
 use super::extract::Extracts;
 use super::extract_read::{Unread, settled};
@@ -26,37 +27,38 @@ const LAYOUT: u32 = 2;
 
 /// Written without field names, so no field may be left out when it holds
 /// its default (as the session types do): hence the types of its own.
+/// Written borrowed from the table and its sessions, read back owned.
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<'a> {
     layout: u32,
-    version: String,
-    dir: String,
+    version: Cow<'a, str>,
+    dir: Cow<'a, str>,
     /// The files the sessions were read from, in the order read.
-    files: Vec<(String, Stamp)>,
+    files: Cow<'a, [(String, Stamp)]>,
     /// The session files that could not be read.
     unread: Vec<(String, Stamp)>,
     /// Each session read.
-    heads: Vec<Head>,
+    heads: Vec<Head<'a>>,
     /// The table's rows, in its order.
-    rows: Vec<Row>,
+    rows: Vec<Row<'a>>,
 }
 
 /// Of a session, what listing its actions prints.
 #[derive(Serialize, Deserialize)]
-struct Head {
-    id: String,
-    title: String,
+struct Head<'a> {
+    id: Cow<'a, str>,
+    title: Cow<'a, str>,
     /// Days from the common era, as a number is quicker to read than a text.
     date: i32,
-    partnership: String,
+    partnership: Cow<'a, str>,
 }
 
 /// A row of the table with the latest copy of its action.
 #[derive(Serialize, Deserialize)]
-struct Row {
+struct Row<'a> {
     session: u32,
     first_session: u32,
-    flags: Vec<Flag>,
+    flags: Cow<'a, [Flag]>,
     action: Item,
 }
 
@@ -106,7 +108,7 @@ impl Tables {
     /// folder is only looked at when there is one.
     pub fn read(&self, now: impl FnOnce() -> Option<Vec<(String, Stamp)>>) -> Option<Listing> {
         let bytes = std::fs::read(&self.file).ok()?;
-        let stored: Stored = rmp_serde::from_slice(&bytes).ok()?;
+        let stored: Stored<'static> = rmp_serde::from_slice(&bytes).ok()?;
         let ours = stored.layout == LAYOUT
             && stored.version == env!("CARGO_PKG_VERSION")
             && stored.dir == self.dir
@@ -128,7 +130,7 @@ impl Tables {
                 session: row.session,
                 item: u32::try_from(held.len()).ok()?,
                 first_session: row.first_session,
-                flags: row.flags,
+                flags: row.flags.into_owned(),
                 // As `ActionTable::of` works them out.
                 open: action.status.is_open(),
                 due: action.due,
@@ -136,7 +138,7 @@ impl Tables {
             held.push(action);
         }
         Some(Listing {
-            files: stored.files,
+            files: stored.files.into_owned(),
             unread: stored.unread.len(),
             sessions,
             table: ActionTable { rows },
@@ -172,7 +174,7 @@ impl Tables {
                 Some(Row {
                     session: row.session,
                     first_session: row.first_session,
-                    flags: row.flags.clone(),
+                    flags: Cow::Borrowed(&row.flags),
                     action: Item::of(record.action),
                 })
             })
@@ -180,35 +182,36 @@ impl Tables {
         let Some(rows) = rows else { return };
         let stored = Stored {
             layout: LAYOUT,
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            dir: self.dir.clone(),
-            files: files.to_vec(),
+            version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
+            dir: Cow::Borrowed(&self.dir),
+            files: Cow::Borrowed(files),
             unread,
             heads: sessions.iter().map(|s| Head::of(s)).collect(),
             rows,
         };
-        if let Ok(bytes) = rmp_serde::to_vec(&stored) {
-            let _ = replace(&self.file, &bytes);
-        }
+        // Written as it is encoded, never held whole.
+        let _ = replace_with(&self.file, |out| {
+            rmp_serde::encode::write(out, &stored).map_err(std::io::Error::other)
+        });
     }
 }
 
-impl Head {
-    fn of(s: &Session) -> Head {
+impl<'a> Head<'a> {
+    fn of(s: &'a Session) -> Head<'a> {
         Head {
-            id: s.id.clone(),
-            title: s.title.clone(),
+            id: Cow::Borrowed(&s.id),
+            title: Cow::Borrowed(&s.title),
             date: s.date.num_days_from_ce(),
-            partnership: s.partnership.clone(),
+            partnership: Cow::Borrowed(&s.partnership),
         }
     }
 
     fn session(self) -> Option<Session> {
         let date = NaiveDate::from_num_days_from_ce_opt(self.date)?;
         let mut s = Session::new("", "", date, chrono::DateTime::default());
-        s.id = self.id;
-        s.title = self.title;
-        s.partnership = self.partnership;
+        s.id = self.id.into_owned();
+        s.title = self.title.into_owned();
+        s.partnership = self.partnership.into_owned();
         Some(s)
     }
 }

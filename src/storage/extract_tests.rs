@@ -225,7 +225,7 @@ fn a_text_is_kept_once_whether_its_copies_are_shared_or_apart() {
             texts,
         })
         .collect();
-    let bytes = front_of(&list).unwrap();
+    let bytes = front_of(&list).unwrap().joined();
     let front: Front<Vec<&str>, SearchEntry> = rmp_serde::from_slice(&bytes).unwrap();
     assert_eq!(front.texts, ["carers' respite", "other words"]);
     let numbers: Vec<&[u32]> = front.entries.iter().map(|e| e.texts.as_slice()).collect();
@@ -234,4 +234,24 @@ fn a_text_is_kept_once_whether_its_copies_are_shared_or_apart() {
         numbers,
         [&[title, 0, 0][..], &[title, 0, 1, actions, 1, 0, actions, 2, 0]]
     );
+}
+
+#[test]
+fn a_part_written_in_pieces_is_the_bytes_written_one_after_another() {
+    use std::io::Write;
+    // Writes smaller than, equal to and many times a piece, across edges.
+    let sizes = [1, 7, (1 << 16) - 8, 1, 1 << 16, 3 * (1 << 16) + 5, 0, 300];
+    let mut pieces = Pieces::default();
+    let mut whole = Vec::new();
+    for (n, size) in sizes.into_iter().enumerate() {
+        let bytes: Vec<u8> = (0..size).map(|i| (i * 31 + n) as u8).collect();
+        pieces.write_all(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        whole.extend_from_slice(&bytes);
+    }
+    let mut written = Vec::new();
+    put(&mut written, &pieces).unwrap_or_else(|e| panic!("{e}"));
+    let (part, rest) = part(&written).unwrap_or_else(|| panic!("no part"));
+    assert_eq!(part.len(), whole.len());
+    assert!(part == whole.as_slice(), "the bytes differ");
+    assert!(rest.is_empty());
 }
