@@ -36,8 +36,13 @@ pub(super) fn print_actions(
     today: NaiveDate,
 ) -> Result<(), CliError> {
     let table = ActionTable::of(history);
-    remember(loaded, history, &table);
-    print_found(&loaded.paths, history, &table, filter, shape, today)
+    // Printed here while the other core, once done writing the extract,
+    // remembers the table.
+    rayon::join(
+        || print_found(&loaded.paths, history, &table, filter, shape, today),
+        || remember(loaded, history, &table),
+    )
+    .0
 }
 
 /// Prints the actions from the listing the last run remembered (see
