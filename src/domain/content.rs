@@ -104,6 +104,7 @@ pub struct Measure {
     pub target: super::Text,
     pub source: super::Text,
     pub owner: super::Text,
+    #[serde(deserialize_with = "super::day::option")]
     pub review_date: Option<NaiveDate>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]
@@ -210,6 +211,7 @@ pub struct AwarenessItem {
     pub channel: String,
     /// Spokesperson or owner.
     pub owner: String,
+    #[serde(deserialize_with = "super::day::option")]
     pub date: Option<NaiveDate>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]
@@ -230,6 +232,7 @@ pub struct Review {
 #[serde(default)]
 pub struct Reading {
     pub measure_id: String,
+    #[serde(deserialize_with = "super::day::option")]
     pub date: Option<NaiveDate>,
     pub value: String,
     pub note: String,
@@ -273,6 +276,7 @@ impl LearningKind {
 pub struct NextStep {
     pub text: String,
     pub owner: String,
+    #[serde(deserialize_with = "super::day::option")]
     pub by: Option<NaiveDate>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]

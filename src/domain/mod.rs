@@ -8,6 +8,7 @@ mod card;
 mod clock;
 mod consent;
 mod content;
+mod day;
 mod diff;
 pub mod engagement;
 mod fold;

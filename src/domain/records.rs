@@ -16,7 +16,10 @@ pub struct Decision {
     pub dissent: String,
     /// When the partnership means to look at it again; from then on later
     /// sessions list it as due for review (see `review.rs`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::day::option"
+    )]
     pub review_date: Option<NaiveDate>,
     /// Who may read it in the minutes; left out of the file for partners.
     #[serde(skip_serializing_if = "super::Audience::is_default")]
@@ -55,6 +58,7 @@ pub struct ActionItem {
     pub text: Text,
     /// A participant's name where possible; may be an organisation or group.
     pub owner: Text,
+    #[serde(deserialize_with = "super::day::option")]
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
     /// The step it was agreed in, if any (quick capture fills it in). Left

@@ -23,6 +23,7 @@ pub struct Session {
     pub title: String,
     #[serde(default)]
     pub partnership: String,
+    #[serde(deserialize_with = "super::day::plain")]
     pub date: NaiveDate,
     #[serde(default, with = "super::when::hh_mm")]
     pub start_time: Option<NaiveTime>,
