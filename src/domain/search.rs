@@ -6,7 +6,6 @@
 //! Hits in titles, the vision and decisions rank above those in notes, and a
 //! field holding the words as one phrase ranks higher still.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::fold::folded;
@@ -114,95 +113,111 @@ pub(super) fn matching(raw: &str, words: &[Vec<char>], phrase: &[char]) -> Optio
     Some((text, snippet, highlight, boost))
 }
 
-/// The parts that hold something, joined by `sep`; borrowed when only one
-/// does (nothing is gathered first: this runs for most texts of every
-/// session read).
-fn joined<'a>(parts: &[&'a str], sep: &str) -> Cow<'a, str> {
-    let mut held = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty());
-    let Some(first) = held.next() else {
-        return Cow::Borrowed("");
+/// Every searchable text in a session with where it lives, handed to
+/// `each` one after another: a field as it stands, or several joined.
+pub(super) fn fields(s: &Session, each: impl FnMut(Section, usize, &str)) {
+    let mut f = Fields {
+        each,
+        room: String::new(),
     };
-    let Some(second) = held.next() else {
-        return Cow::Borrowed(first);
-    };
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + sep.len()).sum());
-    for (i, part) in [first, second].into_iter().chain(held).enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(part);
-    }
-    Cow::Owned(out)
-}
-
-/// A searchable text of a session with where it lives.
-pub(super) type Text<'a> = (Section, usize, Cow<'a, str>);
-
-/// Every searchable text in a session with where it lives, borrowed where
-/// it is one field as it stands.
-pub(super) fn fields(s: &Session) -> Vec<Text<'_>> {
-    let mut out: Vec<Text> = Vec::with_capacity(room_for_fields(s));
-    out.push((Section::Title, 0, Cow::from(s.title.as_str())));
+    f.one(Section::Title, 0, &s.title);
     for (i, p) in s.participants.iter().enumerate() {
-        let who = joined(&[&p.name, &p.role, &p.organisation], ", ");
-        out.push((Section::Participants, i, who));
+        f.joined(
+            Section::Participants,
+            i,
+            &[&p.name, &p.role, &p.organisation],
+            ", ",
+        );
     }
-    let mut step = |step, i, text| out.push((Section::Step(step), i, text));
+    let step = Section::Step;
     for (i, g) in s.goals.iter().enumerate() {
-        step(Step::Goals, i, g.text.as_str().into());
+        f.one(step(Step::Goals), i, &g.text);
     }
-    step(Step::Vision, 0, s.vision.final_wording.as_str().into());
+    f.one(step(Step::Vision), 0, &s.vision.final_wording);
     for (i, d) in s.vision.drafts.iter().enumerate() {
-        step(Step::Vision, i + 1, d.text.as_str().into());
+        f.one(step(Step::Vision), i + 1, &d.text);
     }
     for c in &s.vision.consent {
-        step(Step::Vision, 0, c.concern.as_str().into());
+        f.one(step(Step::Vision), 0, &c.concern);
     }
     for (i, a) in s.activities.iter().enumerate() {
-        step(Step::Activities, i, joined(&[&a.title, &a.description], ": "));
+        f.joined(step(Step::Activities), i, &[&a.title, &a.description], ": ");
         for m in &a.measures {
-            step(Step::Activities, i, joined(&[&m.indicator, &m.source], ": "));
+            f.joined(step(Step::Activities), i, &[&m.indicator, &m.source], ": ");
         }
     }
     let r = &s.roles;
     for (i, w) in r.workstreams.iter().enumerate() {
-        step(Step::Roles, i, joined(&[&w.name, &w.remit], ": "));
+        f.joined(step(Step::Roles), i, &[&w.name, &w.remit], ": ");
     }
     for c in &r.commitments {
-        step(Step::Roles, 0, c.detail.as_str().into());
+        f.one(step(Step::Roles), 0, &c.detail);
     }
-    step(Step::Roles, 0, r.secretariat.as_str().into());
-    step(Step::Roles, 0, r.decision_making.as_str().into());
+    f.one(step(Step::Roles), 0, &r.secretariat);
+    f.one(step(Step::Roles), 0, &r.decision_making);
     for (i, a) in s.awareness.iter().enumerate() {
-        step(Step::Awareness, i, joined(&[&a.audience, &a.message], ": "));
+        f.joined(step(Step::Awareness), i, &[&a.audience, &a.message], ": ");
     }
     for reading in &s.review.readings {
-        step(Step::NextSteps, 0, reading.note.as_str().into());
+        f.one(step(Step::NextSteps), 0, &reading.note);
     }
     for l in &s.review.learnings {
-        step(Step::NextSteps, 0, l.text.as_str().into());
+        f.one(step(Step::NextSteps), 0, &l.text);
     }
     for n in &s.review.next_steps {
-        step(Step::NextSteps, 0, n.text.as_str().into());
+        f.one(step(Step::NextSteps), 0, &n.text);
     }
     for (i, d) in s.decisions.iter().enumerate() {
-        out.push((Section::Decisions, i, d.text.as_str().into()));
-        out.push((Section::Decisions, i, d.dissent.as_str().into()));
+        f.one(Section::Decisions, i, &d.text);
+        f.one(Section::Decisions, i, &d.dissent);
     }
     for (i, a) in s.actions.iter().enumerate() {
-        out.push((Section::Actions, i, joined(&[&a.text, &a.owner], " — ")));
+        f.joined(Section::Actions, i, &[&a.text, &a.owner], " — ");
     }
     for (i, p) in s.parking_lot.iter().enumerate() {
-        out.push((Section::ParkingLot, i, p.text.as_str().into()));
+        f.one(Section::ParkingLot, i, &p.text);
     }
     for (step, note) in &s.notes {
-        out.push((Section::Notes(*step), 0, note.as_str().into()));
+        f.one(Section::Notes(*step), 0, note);
     }
-    out
+}
+
+/// Where [`fields`] hands each text on, with one buffer for every joined
+/// text: this runs for every session read, and a string made for each
+/// joined text (most actions, every participant) was much of its time.
+struct Fields<F> {
+    each: F,
+    room: String,
+}
+
+impl<F: FnMut(Section, usize, &str)> Fields<F> {
+    fn one(&mut self, section: Section, item: usize, text: &str) {
+        (self.each)(section, item, text);
+    }
+
+    /// The parts that hold something, each trimmed, joined by `sep`.
+    fn joined(&mut self, section: Section, item: usize, parts: &[&str], sep: &str) {
+        let mut held = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty());
+        let text = match (held.next(), held.next()) {
+            (None, _) => "",
+            (Some(only), None) => only,
+            (Some(first), Some(second)) => {
+                self.room.clear();
+                for (i, part) in [first, second].into_iter().chain(held).enumerate() {
+                    if i > 0 {
+                        self.room.push_str(sep);
+                    }
+                    self.room.push_str(part);
+                }
+                &self.room
+            }
+        };
+        (self.each)(section, item, text);
+    }
 }
 
 /// How many texts [`fields`] gives for `s`, so its list is made once.
-fn room_for_fields(s: &Session) -> usize {
+pub(super) fn room_for_fields(s: &Session) -> usize {
     let (v, r) = (&s.vision, &s.roles);
     let measures: usize = s.activities.iter().map(|a| a.measures.len()).sum();
     // The title, the final wording, the secretariat and how decisions are
@@ -353,10 +368,28 @@ mod tests {
 
     #[test]
     fn parts_are_joined_only_when_more_than_one_holds_something() {
-        assert_eq!(joined(&["", "  "], ", "), "");
-        assert!(matches!(joined(&[" Ana ", ""], ", "), Cow::Borrowed("Ana")));
-        let all = joined(&["Ana", " ", "Chair ", "Level Ground"], ", ");
-        assert_eq!(all, "Ana, Chair, Level Ground");
+        let mut got = Vec::new();
+        let mut f = Fields {
+            each: |_, _, text: &str| got.push(text.to_string()),
+            room: String::new(),
+        };
+        f.joined(Section::Title, 0, &["", "  "], ", ");
+        f.joined(Section::Title, 0, &[" Ana ", ""], ", ");
+        f.joined(Section::Title, 0, &["Ana", " ", "Chair ", "Level Ground"], ", ");
+        // The buffer is used again: nothing of the longer text is left.
+        f.joined(Section::Title, 0, &["Bo", "Chair"], " — ");
+        f.one(Section::Title, 0, " as it stands ");
+        drop(f);
+        assert_eq!(
+            got,
+            [
+                "",
+                "Ana",
+                "Ana, Chair, Level Ground",
+                "Bo — Chair",
+                " as it stands "
+            ]
+        );
     }
 
     #[test]
@@ -383,6 +416,8 @@ mod tests {
         }
         s.notes.insert(Step::Goals, "A note".into());
         // A new kind of text left out of the count fails here.
-        assert_eq!(room_for_fields(&s), fields(&s).len());
+        let mut count = 0;
+        fields(&s, |_, _, _| count += 1);
+        assert_eq!(room_for_fields(&s), count);
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::Session;
 use super::fold::fold;
-use super::search::{Section, fields, one_line};
+use super::search::{Section, fields, one_line, room_for_fields};
 use super::search_index::SearchIndex;
 use super::text_pool::TextPool;
 
@@ -23,11 +23,13 @@ pub type Texts = Arc<[Stored]>;
 
 /// The searchable texts of `session`, blank ones left out.
 pub fn texts_of(session: &Session, pool: &mut TextPool) -> Texts {
-    fields(session)
-        .into_iter()
-        .filter(|(_, _, raw)| !raw.trim().is_empty())
-        .map(|(section, item, raw)| (section, small(item), pool.get(&raw)))
-        .collect()
+    let mut out = Vec::with_capacity(room_for_fields(session));
+    fields(session, |section, item, raw| {
+        if !raw.trim().is_empty() {
+            out.push((section, small(item), pool.get(raw)));
+        }
+    });
+    out.into()
 }
 
 pub(super) fn small(n: usize) -> u32 {
@@ -112,18 +114,29 @@ impl<'a> IndexBuilder<'a> {
 
     /// The searchable fields of a whole `session`.
     pub fn add(&mut self, session: &Session) -> Span {
-        let texts = fields(session);
-        self.add_texts(texts.iter().map(|(s, i, raw)| (*s, small(*i), raw.as_ref())))
+        let mut found = Vec::with_capacity(room_for_fields(session));
+        fields(session, |section, item, raw| {
+            if !raw.trim().is_empty()
+                && let Some(id) = self.intern(raw)
+            {
+                found.push((section, small(item), id));
+            }
+        });
+        self.place(found)
     }
 
     /// The fields `texts` lists (section, item, text), in that order.
     pub fn add_texts<'t>(&mut self, texts: impl Iterator<Item = (Section, u32, &'t str)>) -> Span {
-        let mut found: Vec<(Section, u32, u32)> = texts
+        let found: Vec<(Section, u32, u32)> = texts
             .filter(|(_, _, raw)| !raw.trim().is_empty())
             .filter_map(|(section, item, raw)| Some((section, item, self.intern(raw)?)))
             .collect();
-        // Each place's fields side by side, in the order of places (a
-        // stable sort: a place's fields stay in the order listed).
+        self.place(found)
+    }
+
+    /// Each place's fields side by side, in the order of places (a stable
+    /// sort: a place's fields stay in the order listed).
+    fn place(&mut self, mut found: Vec<(Section, u32, u32)>) -> Span {
         found.sort_by_key(|&(section, item, _)| (section, item));
         self.push(found.into_iter())
     }

@@ -22,7 +22,11 @@ fn reference(sessions: &[Session], query: &str) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut at: HashMap<(usize, Section, usize), usize> = HashMap::new();
     for (i, s) in sessions.iter().enumerate() {
-        for (section, item, raw) in fields(s) {
+        let mut texts = Vec::new();
+        fields(s, |section, item, raw| {
+            texts.push((section, item, raw.to_string()))
+        });
+        for (section, item, raw) in texts {
             let Some((text, snippet, highlight, boost)) = matching(&raw, &words, &phrase) else {
                 continue;
             };
