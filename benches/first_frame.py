@@ -8,8 +8,10 @@ cold (nothing remembered: the first frame says the folder is being checked).
     python3 benches/first_frame.py target/release/roundtable EMPTY_DIR DIR_1000 DIR_10000
 
 Archives can be made with the seeded generator (`roundtable::storage::sample::write`).
-Prints the median of 15 warm and 5 cold starts for each, and the ratio of
-each to the empty archive's.
+Prints the median of 15 warm and 7 cold starts for each, and the ratio of
+each to the empty archive's. The starts are taken round by round, one per
+archive in each round, so all the archives are measured over the same
+minutes.
 """
 import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, termios, time
 
@@ -57,18 +59,25 @@ def checked(binary, archive, cache):
 
 def main():
     binary, dirs = sys.argv[1], sys.argv[2:]
-    results = []
-    for archive in dirs:
-        with tempfile.TemporaryDirectory() as cache:
-            checked(binary, archive, cache)
-            warm = statistics.median(first_frame(binary, archive, cache) for _ in range(15))
-        colds = []
-        for _ in range(5):
+    # Round by round, one run per archive in each, so every archive's runs
+    # (the empty one's too) are spread over the same minutes of a machine
+    # whose speed drifts.
+    warm_caches = [tempfile.TemporaryDirectory() for _ in dirs]
+    for archive, cache in zip(dirs, warm_caches):
+        checked(binary, archive, cache.name)
+    warms = [[] for _ in dirs]
+    for _ in range(15):
+        for i, archive in enumerate(dirs):
+            warms[i].append(first_frame(binary, archive, warm_caches[i].name))
+    colds = [[] for _ in dirs]
+    for _ in range(7):
+        for i, archive in enumerate(dirs):
             with tempfile.TemporaryDirectory() as cache:
-                colds.append(first_frame(binary, archive, cache))
-        results.append((archive, warm, statistics.median(colds)))
-    warm0, cold0 = results[0][1], results[0][2]
-    for archive, warm, cold in results:
+                colds[i].append(first_frame(binary, archive, cache))
+    for cache in warm_caches:
+        cache.cleanup()
+    warm0, cold0 = statistics.median(warms[0]), statistics.median(colds[0])
+    for archive, warm, cold in zip(dirs, map(statistics.median, warms), map(statistics.median, colds)):
         print(f"{archive}: first frame warm {warm*1000:.1f} ms ({warm/warm0:.2f}x the first), "
               f"cold {cold*1000:.1f} ms ({cold/cold0:.2f}x)")
 
