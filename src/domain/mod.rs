@@ -28,6 +28,7 @@ mod review;
 mod rounds;
 mod search;
 mod search_build;
+mod search_fields;
 mod search_found;
 mod search_index;
 mod session;

@@ -10,11 +10,12 @@ use std::sync::Arc;
 
 use super::Session;
 use super::fold::fold;
-use super::search::{Section, fields, one_line, room_for_fields};
+use super::search::{Section, one_line};
+use super::search_fields::{fields, room_for_fields};
 use super::search_index::SearchIndex;
 use super::text_pool::TextPool;
 
-/// One searchable text of a session, as `search::fields` lists them.
+/// One searchable text of a session, as `search_fields::fields` lists them.
 pub type Stored = (Section, u32, super::Text);
 
 /// Every searchable text of one session, kept apart from the session (the

@@ -2,8 +2,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::*;
 use crate::domain::search;
-use crate::domain::search::{Section, fields, matching, one_line};
+use crate::domain::search::{Section, matching, one_line};
 use crate::domain::search_build::folded_line;
+use crate::domain::search_fields::fields;
 use crate::storage::sample;
 
 /// Search as it was done before the index: every field of every session
