@@ -30,6 +30,7 @@ pub struct SignOff {
 pub struct Circulation {
     /// Who they went to, in the facilitator's words ("all partners").
     pub to: String,
+    #[serde(deserialize_with = "super::day::plain")]
     pub on: NaiveDate,
 }
 
@@ -38,6 +39,7 @@ pub struct Approval {
     /// The id of the meeting that approved them.
     pub at: String,
     /// That meeting's date.
+    #[serde(deserialize_with = "super::day::plain")]
     pub on: NaiveDate,
     pub how: ApprovedBy,
 }
@@ -66,6 +68,7 @@ impl ApprovedBy {
 pub struct Amendment {
     /// Who asked for (or made) the correction.
     pub by: String,
+    #[serde(deserialize_with = "super::day::plain")]
     pub on: NaiveDate,
     /// What the correction is, in full.
     pub text: String,

@@ -145,7 +145,7 @@ impl Pieces {
         self
     }
 
-    pub(super) fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.len
     }
 
@@ -157,6 +157,21 @@ impl Pieces {
     #[cfg(test)]
     pub(super) fn joined(&self) -> Vec<u8> {
         self.pieces.concat()
+    }
+
+    /// Fills the last piece and starts new ones for what does not fit.
+    #[cold]
+    fn write_on(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            match self.pieces.last_mut() {
+                Some(last) if last.len() < last.capacity() => {
+                    let n = bytes.len().min(last.capacity() - last.len());
+                    last.extend_from_slice(&bytes[..n]);
+                    bytes = &bytes[n..];
+                }
+                _ => self.pieces.push(Vec::with_capacity(PIECE)),
+            }
+        }
     }
 }
 
@@ -173,23 +188,6 @@ impl std::io::Write for Pieces {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
-    }
-}
-
-impl Pieces {
-    /// Fills the last piece and starts new ones for what does not fit.
-    #[cold]
-    fn write_on(&mut self, mut bytes: &[u8]) {
-        while !bytes.is_empty() {
-            match self.pieces.last_mut() {
-                Some(last) if last.len() < last.capacity() => {
-                    let n = bytes.len().min(last.capacity() - last.len());
-                    last.extend_from_slice(&bytes[..n]);
-                    bytes = &bytes[n..];
-                }
-                _ => self.pieces.push(Vec::with_capacity(PIECE)),
-            }
-        }
     }
 }
 

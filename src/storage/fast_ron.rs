@@ -242,7 +242,6 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         visitor.visit_borrowed_str(self.ident()?)
     }
 
-    /// Only an unknown field is skipped, and then the slow road reports it.
     /// A value serde skips: a field the types do not know. Refused, so the
     /// file is left to ron, which says which field (see [`from_str`]).
     fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
